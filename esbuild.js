@@ -1,0 +1,53 @@
+// Builds the extension and the CLI from one core. Production builds are minified
+// without source maps; watch builds keep source maps for debugging.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Shared options: Node 20 (VS Code's extension host), CommonJS, vscode provided by the host. */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  external: ['vscode'],
+  // Prefer ES module builds: jsonc-parser's UMD build hides its requires from the bundler.
+  mainFields: ['module', 'main'],
+};
+
+const entries = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  {
+    ...common,
+    entryPoints: ['src/cli.ts'],
+    outfile: 'dist/cli.js',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+  // The host suite runs inside the extension host; mocha stays external so it resolves from node_modules.
+  ...(production
+    ? []
+    : [{ ...common, entryPoints: ['test/host/suite/index.ts'], outfile: 'out/test/host/suite/index.js', external: ['vscode', 'mocha'] },
+       { ...common, entryPoints: ['test/host/vsix/index.ts'], outfile: 'out/test/host/vsix/index.js', external: ['vscode', 'mocha'] }]),
+];
+
+async function main() {
+  const contexts = await Promise.all(entries.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((context) => context.watch()));
+    console.log('esbuild: watching for changes');
+    return;
+  }
+  await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+  require('node:fs').chmodSync('dist/cli.js', 0o755);
+}
+
+main().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,11 @@
+// `npm run package`: a production build, then a .vsix with only what .vscodeignore lets through.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const out = `out/${name}-${version}.vsix`;
+mkdirSync('out', { recursive: true });
+execFileSync(process.execPath, ['esbuild.js', '--production'], { stdio: 'inherit' });
+// Bundled by esbuild, so node_modules is not shipped; no repository yet, so vsce must not ask about it.
+execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { stdio: 'inherit' });
+console.log(out);

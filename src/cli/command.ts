@@ -1,0 +1,30 @@
+import type { ParseArgsConfig } from 'node:util';
+
+/** Where a CLI command writes; tests pass buffers, the real CLI passes the process streams. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+/** A user-facing failure: printed as one line on stderr, exit code 1, never a stack trace. */
+export class CliError extends Error {
+  constructor(message: string, readonly exitCode = 1) {
+    super(message);
+  }
+}
+
+export type CliOptions = NonNullable<ParseArgsConfig['options']>;
+
+/** Option values as node:util parseArgs returns them. */
+export type CliValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+export interface CliCommand {
+  /** Words that select the command, e.g. ["config", "check"]. */
+  path: string[];
+  summary: string;
+  usage: string;
+  options: CliOptions;
+  run(values: CliValues, positionals: string[], io: CliIo): Promise<number>;
+}

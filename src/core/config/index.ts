@@ -1,0 +1,5 @@
+export * from './types';
+export * from './diagnostics';
+export * from './loadConfig';
+export * from './templates';
+export { hasEnvReference, expandEnvReferences } from './expandEnv';

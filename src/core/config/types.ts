@@ -1,0 +1,68 @@
+/** The shapes of thredd.json after validation, environment expansion and path resolution. */
+
+/** A zero-based position in a text document, as editors count. */
+export interface TextPosition {
+  line: number;
+  column: number;
+}
+
+export interface TextRange {
+  start: TextPosition;
+  end: TextPosition;
+}
+
+/** X-Region values from the Connecting to Thredd guide: 0 Default, 1 EMEA, 2 APAC. */
+export type Region = '0' | '1' | '2';
+
+export type ClientAuthMethod = 'private_key_jwt' | 'client_secret_post' | 'client_secret_basic';
+
+export type SigningAlgorithm = 'RS256' | 'PS256' | 'ES256';
+
+/** A client certificate as PEM certificate + key, or as one PKCS#12 file. */
+export type ClientCertificate =
+  | { kind: 'pem'; cert: string; key: string; passphrase?: string }
+  | { kind: 'pfx'; pfx: string; passphrase?: string };
+
+export interface Environment {
+  name: string;
+  baseUrl: string;
+  tokenUrl?: string;
+  /** The client assertion's aud: the token endpoint unless the environment overrides it. */
+  audience?: string;
+  introspectionUrl?: string;
+  registrationUrl?: string;
+  region: Region;
+  application?: string;
+  /** Client certificate presented to the API and the token endpoint (mTLS). */
+  clientCertificate?: ClientCertificate;
+  /** Extra CA file trusted for this environment's servers. */
+  ca?: string;
+  /** Turns TLS verification off; every use is warned about. */
+  insecure: boolean;
+  variables: Record<string, string>;
+  /** Where the environment is declared in thredd.json, for "open entry". */
+  range: TextRange;
+}
+
+export type ApplicationAuth =
+  | { method: 'private_key_jwt'; key: string; cert?: string; kid?: string; alg?: SigningAlgorithm; passphrase?: string }
+  | { method: 'client_secret_post' | 'client_secret_basic'; secret?: string };
+
+export interface Application {
+  name: string;
+  appId?: string;
+  clientId: string;
+  auth: ApplicationAuth;
+  scopes: string[];
+  range: TextRange;
+}
+
+export interface ThreddConfig {
+  /** Absolute path of the thredd.json file. */
+  file: string;
+  /** Folder relative paths were resolved against. */
+  dir: string;
+  defaultEnvironment?: string;
+  environments: Record<string, Environment>;
+  applications: Record<string, Application>;
+}

@@ -1,0 +1,48 @@
+import { randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** Thrown when a file that must never be overwritten (a private key, a user's config) already exists. */
+export class FileExistsError extends Error {
+  constructor(readonly file: string) {
+    super(`${file} already exists; it was left untouched. Choose another name or folder, or move the existing file away first.`);
+  }
+}
+
+/**
+ * Creates a file that must not replace anything: fails if the path exists (O_EXCL), so a second
+ * key generation can never destroy a key. The mode applies from creation, never after.
+ */
+export async function writeFileExclusive(file: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+  let handle: fs.promises.FileHandle;
+  try {
+    handle = await fs.promises.open(file, 'wx', mode);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new FileExistsError(file);
+    throw error;
+  }
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await fs.promises.rm(file, { force: true }); // no partial key or config left behind
+    throw error;
+  }
+  await handle.close();
+}
+
+/** Replaces a file all at once (temp file in the same folder, then rename): readers see the old or the new file. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fs.promises.writeFile(temp, data, { mode, flag: 'wx' });
+    const handle = await fs.promises.open(temp, 'r');
+    await handle.sync();
+    await handle.close();
+    await fs.promises.rename(temp, file);
+  } catch (error) {
+    await fs.promises.rm(temp, { force: true });
+    throw error;
+  }
+}

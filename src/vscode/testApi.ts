@@ -1,0 +1,10 @@
+import type * as vscode from 'vscode';
+import type { ConfigLoadResult } from '../core/config';
+
+/** What activate() returns: a small surface for the host tests and other extensions, not internals. */
+export interface ThreddExtensionApi {
+  /** The current thredd.json load (reloading first when `reload` is true). */
+  getConfig(reload?: boolean): Promise<ConfigLoadResult | undefined>;
+  /** The Thredd view's top-level items as the real TreeDataProvider gives them. */
+  getTreeItems(): Promise<vscode.TreeItem[]>;
+}

@@ -1,0 +1,28 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ThreddExtensionApi } from '../../../src/vscode/testApi';
+
+export const EXTENSION_ID = 'thredd-tools.thredd-vscode';
+
+export async function activateExtension(): Promise<ThreddExtensionApi> {
+  const extension = vscode.extensions.getExtension<ThreddExtensionApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed in this host`);
+  return extension.activate();
+}
+
+export function workspaceUri(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the host was opened without a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...segments);
+}
+
+/** Polls until `check` returns a value (not undefined/false) or the time runs out, for state the host updates asynchronously. */
+export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,10 @@
+import { runMochaSuites } from './mochaRunner';
+
+/** Entry point VS Code calls in the extension host (extensionTestsPath). */
+export function run(): Promise<void> {
+  return runMochaSuites(() => {
+    require('./activation.test');
+    require('./language.test');
+    require('./config.test');
+  });
+}
