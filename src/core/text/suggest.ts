@@ -1,5 +1,8 @@
 /** The closest candidate to `word` by edit distance, if it is close enough to be a likely typo. */
 export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+  // A name cut short ("sandbox" for "sandbox-tls") is a likely slip even when many characters differ.
+  const extended = candidates.find((candidate) => candidate.toLowerCase().startsWith(word.toLowerCase()));
+  if (word.length >= 3 && extended) return extended;
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
