@@ -6,6 +6,11 @@ const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const out = `out/${name}-${version}.vsix`;
 mkdirSync('out', { recursive: true });
 execFileSync(process.execPath, ['esbuild.js', '--production'], { stdio: 'inherit' });
-// Bundled by esbuild, so node_modules is not shipped; no repository yet, so vsce must not ask about it.
-execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--out', out], { stdio: 'inherit' });
+// Bundled by esbuild, so node_modules is not shipped. There is no public repository yet, so README
+// links stay relative to the files shipped in the .vsix instead of being rewritten to a host.
+execFileSync(
+  process.execPath,
+  ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+  { stdio: 'inherit' },
+);
 console.log(out);
