@@ -1,0 +1,35 @@
+import * as path from 'node:path';
+import { FileExistsError, PkiError } from '../../core/pki';
+import { CliError, type CliIo, type CliValues } from '../command';
+
+/** PKI failures the user caused become one-line CLI errors; anything else stays a bug. */
+export async function withPkiErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof PkiError || error instanceof FileExistsError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Secrets come from an environment variable named on the command line, never from argv itself
+ * (argv shows up in `ps` and shell history).
+ */
+export function passphraseFromEnv(values: CliValues, option: string, io: CliIo): string | undefined {
+  const variable = values[option];
+  if (typeof variable !== 'string') return undefined;
+  const value = io.env[variable];
+  if (value === undefined) throw new CliError(`--${option} names ${variable}, but that environment variable is not set.`);
+  if (value === '') throw new CliError(`--${option} names ${variable}, which is empty: set it to the passphrase.`);
+  return value;
+}
+
+export function stringOption(values: CliValues, option: string): string | undefined {
+  const value = values[option];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function filePath(io: CliIo, file: string): string {
+  return path.resolve(io.cwd, file);
+}
