@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // Webview scripts run in the browser sandbox of a webview, not in Node.
+    files: ['media/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { acquireVsCodeApi: 'readonly', document: 'readonly', window: 'readonly', navigator: 'readonly', HTMLElement: 'readonly', Date: 'readonly' } },
+  },
+  {
     // The core is shared with the CLI and plain Node tests: it must never depend on the editor.
     files: ['src/core/**/*.ts', 'src/sandbox/**/*.ts', 'src/cli.ts', 'src/cli/**/*.ts'],
     rules: {

@@ -44,7 +44,7 @@ const node = process.execPath;
 const steps = [
   ['build', node, ['esbuild.js']],
   ['type-check', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']],
-  ['lint', node, ['node_modules/eslint/bin/eslint.js', 'src', 'test', 'scripts', 'bench', 'esbuild.js']],
+  ['lint', node, ['node_modules/eslint/bin/eslint.js', 'src', 'test', 'scripts', 'bench', 'media', 'esbuild.js']],
   ['unit and integration tests', node, ['scripts/run-node-tests.mjs', 'test/unit', 'test/integration'], countNodeTests],
   ['host suite in VS Code (code-server)', node, ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/suite/index.js', '--workspace', 'test/fixtures/workspace'], countMochaTests],
   ['package', node, ['scripts/package.mjs']],

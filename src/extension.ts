@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { createConfig } from './vscode/commands/createConfig';
 import { ConfigService } from './vscode/config/configService';
+import type { CertificatePanels } from './vscode/pki/certificatePanel';
 import type { ThreddExtensionApi } from './vscode/testApi';
 import { EnvironmentsTreeProvider } from './vscode/tree/environmentsTree';
 
@@ -10,20 +11,29 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
   const configService = new ConfigService(log);
   const tree = new EnvironmentsTreeProvider(configService);
 
+  // PKI code (ASN.1, PKCS#12) is loaded on first use, not at activation.
+  let certificatePanels: CertificatePanels | undefined;
+  const panels = async () => (certificatePanels ??= new (await import('./vscode/pki/certificatePanel')).CertificatePanels(context.extensionUri));
+
   context.subscriptions.push(
     log,
     configService,
     tree,
+    { dispose: () => certificatePanels?.dispose() },
     vscode.window.registerTreeDataProvider('thredd.explorer', tree),
     vscode.commands.registerCommand('thredd.createConfig', createConfig),
     vscode.commands.registerCommand('thredd.showLog', () => log.show()),
     vscode.commands.registerCommand('thredd.reloadConfig', () => configService.reload()),
+    vscode.commands.registerCommand('thredd.generateCsr', async (args) => (await import('./vscode/pki/generateCsrCommand')).generateCsrCommand(context, log, args)),
+    vscode.commands.registerCommand('thredd.inspectCertificate', async (target) => (await import('./vscode/pki/inspectCertificateCommand')).inspectCertificateCommand(await panels(), log, target)),
+    vscode.commands.registerCommand('thredd.exportPkcs12', async (args) => (await import('./vscode/pki/exportPkcs12Command')).exportPkcs12Command(log, args)),
   );
   void configService.reload();
 
   return {
     getConfig: (reload) => (reload ? configService.reload() : configService.get()),
     getTreeItems: () => tree.getChildren(),
+    lastCertificateView: () => certificatePanels?.lastShown,
   };
 }
 

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ConfigLoadResult } from '../core/config';
+import type { InspectResult } from '../core/pki';
 
 /** What activate() returns: a small surface for the host tests and other extensions, not internals. */
 export interface ThreddExtensionApi {
@@ -7,4 +8,6 @@ export interface ThreddExtensionApi {
   getConfig(reload?: boolean): Promise<ConfigLoadResult | undefined>;
   /** The Thredd view's top-level items as the real TreeDataProvider gives them. */
   getTreeItems(): Promise<vscode.TreeItem[]>;
+  /** The certificate view last shown: its file, the inspection and the webview HTML. */
+  lastCertificateView(): { file: string; result: InspectResult; html: string } | undefined;
 }

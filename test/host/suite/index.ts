@@ -6,5 +6,6 @@ export function run(): Promise<void> {
     require('./activation.test');
     require('./language.test');
     require('./config.test');
+    require('./pki.test');
   });
 }
