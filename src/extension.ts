@@ -1,6 +1,10 @@
 import * as vscode from 'vscode';
 import { createConfig } from './vscode/commands/createConfig';
 import { ConfigService } from './vscode/config/configService';
+import { ActiveEnvironment } from './vscode/environment/activeEnvironment';
+import { DocumentStore } from './vscode/language/documentStore';
+import { LanguageContext } from './vscode/language/languageContext';
+import { registerLanguageFeatures } from './vscode/language/registerLanguageFeatures';
 import type { CertificatePanels } from './vscode/pki/certificatePanel';
 import type { ThreddExtensionApi } from './vscode/testApi';
 import { EnvironmentsTreeProvider } from './vscode/tree/environmentsTree';
@@ -9,7 +13,10 @@ import { EnvironmentsTreeProvider } from './vscode/tree/environmentsTree';
 export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
   const log = vscode.window.createOutputChannel('Thredd', { log: true });
   const configService = new ConfigService(log);
+  const activeEnvironment = new ActiveEnvironment(context.workspaceState, configService);
   const tree = new EnvironmentsTreeProvider(configService);
+  const store = new DocumentStore();
+  const language = registerLanguageFeatures(new LanguageContext(store, configService, activeEnvironment));
 
   // PKI code (ASN.1, PKCS#12) is loaded on first use, not at activation.
   let certificatePanels: CertificatePanels | undefined;
@@ -18,12 +25,16 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
   context.subscriptions.push(
     log,
     configService,
+    activeEnvironment,
     tree,
+    store,
+    ...language.disposables,
     { dispose: () => certificatePanels?.dispose() },
     vscode.window.registerTreeDataProvider('thredd.explorer', tree),
     vscode.commands.registerCommand('thredd.createConfig', createConfig),
     vscode.commands.registerCommand('thredd.showLog', () => log.show()),
     vscode.commands.registerCommand('thredd.reloadConfig', () => configService.reload()),
+    vscode.commands.registerCommand('thredd.selectEnvironment', (name?: string) => activeEnvironment.choose(name)),
     vscode.commands.registerCommand('thredd.generateCsr', async (args) => (await import('./vscode/pki/generateCsrCommand')).generateCsrCommand(context, log, args)),
     vscode.commands.registerCommand('thredd.inspectCertificate', async (target) => (await import('./vscode/pki/inspectCertificateCommand')).inspectCertificateCommand(await panels(), log, target)),
     vscode.commands.registerCommand('thredd.exportPkcs12', async (args) => (await import('./vscode/pki/exportPkcs12Command')).exportPkcs12Command(log, args)),
@@ -34,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     getConfig: (reload) => (reload ? configService.reload() : configService.get()),
     getTreeItems: () => tree.getChildren(),
     lastCertificateView: () => certificatePanels?.lastShown,
+    activeEnvironment: async () => (await activeEnvironment.get())?.name,
+    refreshDiagnostics: async (uri) => language.diagnostics.refresh(await vscode.workspace.openTextDocument(uri)),
   };
 }
 

@@ -10,4 +10,8 @@ export interface ThreddExtensionApi {
   getTreeItems(): Promise<vscode.TreeItem[]>;
   /** The certificate view last shown: its file, the inspection and the webview HTML. */
   lastCertificateView(): { file: string; result: InspectResult; html: string } | undefined;
+  /** The name of the environment requests go to now. */
+  activeEnvironment(): Promise<string | undefined>;
+  /** Checks a .thredd document now instead of after the editing debounce. */
+  refreshDiagnostics(uri: vscode.Uri): Promise<vscode.Diagnostic[]>;
 }
