@@ -1,0 +1,188 @@
+import type { RequestFileDiagnostic, RequestFileDiagnosticCode, DiagnosticSeverity, TextPosition, TextRange } from './types';
+
+/**
+ * The document's lines as VS Code counts them: `\r\n`, `\n` and a lone `\r` each end a line,
+ * so ranges computed here land on the same characters in the editor.
+ */
+export class Lines {
+  /** Offset where each line starts. Typed arrays live outside the JS heap, so the GC never copies them. */
+  readonly starts: Int32Array;
+  /** Offset where each line's content ends (its line break excluded). */
+  readonly ends: Int32Array;
+  /** The document's first line break, used to rejoin body lines; `\n` when there is none. */
+  readonly eol: string;
+  readonly count: number;
+
+  constructor(readonly text: string) {
+    const length = text.length;
+    const crlfOrCr = text.indexOf('\r') >= 0;
+    let breaks = 0;
+    for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) breaks++;
+    if (crlfOrCr) for (let offset = text.indexOf('\r'); offset >= 0; offset = text.indexOf('\r', offset + 1)) breaks++;
+    // An upper bound (a CRLF counted twice); `count` is the real number of lines.
+    const starts = new Int32Array(breaks + 1);
+    const ends = new Int32Array(breaks + 1);
+    let line = 0;
+    let eol = '';
+    if (!crlfOrCr) {
+      // The common case: native indexOf finds line breaks far faster than a character loop.
+      for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) {
+        ends[line++] = offset;
+        starts[line] = offset + 1;
+      }
+    } else {
+      for (let offset = 0; offset < length; offset++) {
+        const code = text.charCodeAt(offset);
+        if (code === 10 || code === 13) {
+          ends[line++] = offset;
+          const crlf = code === 13 && text.charCodeAt(offset + 1) === 10;
+          if (!eol) eol = crlf ? '\r\n' : code === 13 ? '\r' : '\n';
+          if (crlf) offset++;
+          starts[line] = offset + 1;
+        }
+      }
+    }
+    ends[line] = length;
+    this.starts = starts;
+    this.ends = ends;
+    this.eol = eol || '\n';
+    this.count = line + 1;
+  }
+
+  line(index: number): string {
+    return this.text.slice(this.starts[index], this.ends[index]);
+  }
+
+  length(index: number): number {
+    return this.ends[index] - this.starts[index];
+  }
+}
+
+/**
+ * A TextRange kept as four numbers. A 10,000-request file holds hundreds of thousands of ranges, and
+ * one small object instead of three ({start}, {end} and the range) halves the parser's memory and
+ * garbage-collection time. `start` and `end` are built on access; JSON.stringify gives the plain
+ * `{start, end}` shape. Compare ranges through toTextRange() or JSON (not deepStrictEqual against a
+ * literal), and do not spread one (`{...range}`) — read start and end instead.
+ */
+export class CompactRange implements TextRange {
+  constructor(
+    readonly startLine: number,
+    readonly startColumn: number,
+    readonly endLine: number,
+    readonly endColumn: number,
+  ) {}
+
+  get start(): TextPosition {
+    return { line: this.startLine, column: this.startColumn };
+  }
+
+  get end(): TextPosition {
+    return { line: this.endLine, column: this.endColumn };
+  }
+
+  toJSON(): TextRange {
+    return { start: this.start, end: this.end };
+  }
+}
+
+/** A plain `{start, end}` copy of any TextRange, CompactRange included. */
+export function toTextRange(value: TextRange): TextRange {
+  const { start, end } = value;
+  return { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } };
+}
+
+export function range(line: number, startColumn: number, endLine: number, endColumn: number): TextRange {
+  return new CompactRange(line, startColumn, endLine, endColumn);
+}
+
+export function lineRange(line: number, startColumn: number, endColumn: number): TextRange {
+  return range(line, startColumn, line, endColumn);
+}
+
+export function firstNonBlankLine(lines: Lines, from: number, fallback: number): number {
+  for (let line = from; line < fallback; line++) {
+    if (skipSpaces(lines.text, lines.starts[line]) < lines.ends[line]) return line;
+  }
+  return fallback;
+}
+
+export function lastNonBlankLine(lines: Lines, floor: number, end: number): number {
+  for (let line = end - 1; line > floor; line--) {
+    if (skipSpaces(lines.text, lines.starts[line]) < lines.ends[line]) return line;
+  }
+  return floor;
+}
+
+/** The line holding a character offset, by binary search over line starts. */
+export function lineOfOffset(lines: Lines, offset: number): number {
+  let low = 0;
+  let high = lines.count - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lines.starts[middle] <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The text after the `#`s of a separator line, or undefined when there is none. */
+export function titleOf(text: string): string | undefined {
+  let start = 0;
+  while (text.charCodeAt(start) === 35) start++;
+  start = skipSpaces(text, start);
+  const end = trimmedEnd(text);
+  return start < end ? text.slice(start, end) : undefined;
+}
+
+/** Index of the first non-whitespace character at or after `from`, or the string's length. */
+export function skipSpaces(text: string, from = 0): number {
+  let index = from;
+  while (index < text.length && isSpace(text.charCodeAt(index))) index++;
+  return index;
+}
+
+/** End of the text with trailing whitespace dropped. */
+export function trimmedEnd(text: string, to = text.length): number {
+  let index = to;
+  while (index > 0 && isSpace(text.charCodeAt(index - 1))) index--;
+  return index;
+}
+
+export function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 12 || code === 11 || code === 0xa0 || code === 0xfeff;
+}
+
+/** Collects diagnostics up to a cap, then one "more problems" note, so garbage input stays cheap. */
+export class DiagnosticSink {
+  readonly items: RequestFileDiagnostic[] = [];
+  private dropped = 0;
+  private lastRange: TextRange | undefined;
+
+  constructor(private readonly max: number) {}
+
+  add(range: TextRange, severity: DiagnosticSeverity, code: RequestFileDiagnosticCode, message: string): RequestFileDiagnostic | undefined {
+    if (this.items.length >= this.max) {
+      this.dropped++;
+      this.lastRange = range;
+      return undefined;
+    }
+    const diagnostic = { range, severity, code, message };
+    this.items.push(diagnostic);
+    return diagnostic;
+  }
+
+  /** Appends the "N more problems" note when the cap was hit. */
+  finish(): RequestFileDiagnostic[] {
+    if (this.dropped > 0 && this.lastRange) {
+      this.items.push({
+        range: this.lastRange,
+        severity: 'warning',
+        code: 'too-many-problems',
+        message: `${this.dropped} more problems are not shown. Fix the ones above first.`,
+      });
+      this.dropped = 0;
+    }
+    return this.items;
+  }
+}
