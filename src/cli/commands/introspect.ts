@@ -1,0 +1,38 @@
+import { introspectToken } from '../../core/auth';
+import { HttpClient } from '../../core/http';
+import type { CliCommand } from '../command';
+import { asCliError, fromEnv, printWarnings, required, text, TLS_OPTIONS, TLS_USAGE, tlsFromOptions } from './authSupport';
+
+const USAGE = `thredd introspect --url URL --token-env VAR --client-id ID --secret-env VAR [--json] ${TLS_USAGE}`;
+
+export const introspectCommand: CliCommand = {
+  path: ['introspect'],
+  summary: 'Ask an RFC 7662 introspection endpoint whether a token is active (Basic auth)',
+  usage: USAGE,
+  options: { url: { type: 'string' }, 'token-env': { type: 'string' }, 'client-id': { type: 'string' }, 'secret-env': { type: 'string' }, json: { type: 'boolean' }, ...TLS_OPTIONS },
+  async run(values, _positionals, io) {
+    const tokenVar = required(values, 'token-env', USAGE);
+    const secretVar = required(values, 'secret-env', USAGE);
+    const clientId = required(values, 'client-id', USAGE);
+    const http = new HttpClient();
+    try {
+      const { tls, environment } = await tlsFromOptions(values, io);
+      const url = text(values, 'url') ?? environment?.introspectionUrl ?? required(values, 'url', USAGE);
+      const result = await introspectToken(http, { url, token: fromEnv(io, tokenVar, 'the token'), clientId, clientSecret: fromEnv(io, secretVar, 'the introspection secret'), tls });
+      printWarnings(io, result.warnings);
+      if (values.json) {
+        io.out(JSON.stringify(result.claims, null, 2) + '\n');
+      } else if (!result.active) {
+        io.out('Token is NOT active (expired, revoked, or unknown to this server).\n');
+      } else {
+        const expires = result.exp ? `${new Date(result.exp * 1000).toISOString()} (in ${result.exp - Math.floor(Date.now() / 1000)} s)` : 'unknown';
+        io.out(`Token is active\nClient ID: ${result.clientId ?? '?'}\nScope: ${result.scope ?? '(none)'}\nExpires: ${expires}\n`);
+      }
+      return 0;
+    } catch (error) {
+      throw asCliError(error);
+    } finally {
+      await http.close();
+    }
+  },
+};

@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto';
+import { Agent, Client, interceptors, Pool, type Dispatcher } from 'undici';
+import { tracingConnector, secureOptionsFor, type SocketSlot } from './tlsConnector';
+import type { TlsSettings } from './types';
+
+/**
+ * Rides on the request's `opaque` option (undici passes it unchanged through Agent, Pool, Client and
+ * the redirect interceptor) so the client that serves a hop can say which socket answered it.
+ */
+export class RequestTrace {
+  slot?: SocketSlot;
+  readonly hops: string[] = [];
+}
+
+/** One connection per Client (pipelining 1), so its current socket is the one answering. */
+class TracedClient extends Client {
+  constructor(origin: URL, options: Client.Options, readonly slot: SocketSlot) {
+    super(origin, options);
+  }
+
+  override dispatch(options: Dispatcher.DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    const trace = (options as { opaque?: unknown }).opaque;
+    if (trace instanceof RequestTrace) {
+      trace.slot = this.slot;
+      trace.hops.push(new URL(options.path, options.origin ?? undefined).href);
+    }
+    return super.dispatch(options, handler);
+  }
+}
+
+interface AgentEntry {
+  agent: Agent;
+  redirecting: Map<number, Dispatcher>;
+}
+
+export interface AgentPoolOptions {
+  /** Idle keep-alive per connection, unless the server asks for less. Default 30 s. */
+  keepAliveMs?: number;
+  /** Parallel connections per origin. Default 16. */
+  connectionsPerOrigin?: number;
+}
+
+/** One undici Agent per (origin, client certificate, CA, insecure, connect timeout): repeated calls reuse the mTLS connection. */
+export class AgentPool {
+  private readonly agents = new Map<string, AgentEntry>();
+
+  constructor(private readonly options: AgentPoolOptions = {}) {}
+
+  /** The dispatcher for a request; with `maxRedirections` > 0 it follows redirects through undici's interceptor. */
+  dispatcherFor(origin: string, settings: TlsSettings, connectTimeoutMs: number, maxRedirections: number): Dispatcher {
+    const key = agentKey(origin, settings, connectTimeoutMs);
+    let entry = this.agents.get(key);
+    if (!entry) {
+      entry = { agent: this.createAgent(settings, connectTimeoutMs), redirecting: new Map() };
+      this.agents.set(key, entry);
+    }
+    if (maxRedirections <= 0) return entry.agent;
+    let composed = entry.redirecting.get(maxRedirections);
+    if (!composed) {
+      composed = entry.agent.compose(interceptors.redirect({ maxRedirections }));
+      entry.redirecting.set(maxRedirections, composed);
+    }
+    return composed;
+  }
+
+  get size(): number {
+    return this.agents.size;
+  }
+
+  /** Destroys every agent and its sockets; in-flight requests fail with kind "aborted"/"reset". */
+  async close(): Promise<void> {
+    const entries = [...this.agents.values()];
+    this.agents.clear();
+    await Promise.all(entries.map((entry) => entry.agent.destroy()));
+  }
+
+  private createAgent(settings: TlsSettings, connectTimeoutMs: number): Agent {
+    const secure = secureOptionsFor(settings);
+    const keepAliveTimeout = this.options.keepAliveMs ?? 30_000;
+    const connections = this.options.connectionsPerOrigin ?? 16;
+    return new Agent({
+      factory: (origin) =>
+        new Pool(origin, {
+          connections,
+          factory: (clientOrigin) => {
+            const slot: SocketSlot = {};
+            const connect = tracingConnector(secure, settings.insecure === true, connectTimeoutMs, slot);
+            return new TracedClient(clientOrigin, { connect, keepAliveTimeout, keepAliveMaxTimeout: Math.max(keepAliveTimeout, 600_000), pipelining: 1 }, slot);
+          },
+        }),
+    });
+  }
+}
+
+function agentKey(origin: string, settings: TlsSettings, connectTimeoutMs: number): string {
+  const ca = settings.ca ? createHash('sha256').update(settings.ca).digest('base64url') : '';
+  return [origin, settings.clientCertificate?.id ?? '', ca, settings.insecure ? 'insecure' : '', connectTimeoutMs].join('\u0000');
+}

@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as tls from 'node:tls';
+import type { ClientCertificate, Environment } from '../config/types';
+import type { ClientCertificateMaterial, TlsSettings } from './types';
+
+/** A certificate, key or CA file that cannot be used, with the file and what to do. */
+export class TlsConfigError extends Error {
+  constructor(message: string, readonly fix: string, readonly file?: string) {
+    super(message);
+    this.name = 'TlsConfigError';
+  }
+}
+
+async function readFile(file: string, what: string): Promise<Buffer> {
+  try {
+    return await fs.promises.readFile(file);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new TlsConfigError(
+      missing ? `The ${what} file ${file} does not exist.` : `The ${what} file ${file} cannot be read: ${(error as Error).message}.`,
+      'Fix the path in thredd.json (relative to thredd.json), or generate the key and CSR first.',
+      file,
+    );
+  }
+}
+
+/**
+ * Reads the client certificate files named in thredd.json and checks Node can use them (cert matches
+ * key, passphrase right) so a mistake is reported with the file, not as a failed handshake later.
+ * `passphrase` overrides the configured one (e.g. from SecretStorage).
+ */
+export async function loadClientCertificate(config: ClientCertificate, passphrase = config.passphrase): Promise<ClientCertificateMaterial> {
+  const material: ClientCertificateMaterial =
+    config.kind === 'pem'
+      ? { kind: 'pem', cert: (await readFile(config.cert, 'certificate')).toString('utf8'), key: (await readFile(config.key, 'private key')).toString('utf8'), passphrase, id: '', source: `${config.cert} + ${config.key}` }
+      : { kind: 'pfx', pfx: await readFile(config.pfx, 'PKCS#12'), passphrase, id: '', source: config.pfx };
+  try {
+    tls.createSecureContext(material.kind === 'pem' ? { cert: material.cert, key: material.key, passphrase } : { pfx: material.pfx, passphrase });
+  } catch (error) {
+    throw describeLoadFailure(error as Error & { code?: string }, material);
+  }
+  const hash = createHash('sha256');
+  if (material.kind === 'pem') hash.update(material.cert).update('\0').update(material.key);
+  else hash.update(material.pfx);
+  hash.update('\0').update(passphrase ?? '');
+  material.id = hash.digest('base64url');
+  return material;
+}
+
+function describeLoadFailure(error: Error & { code?: string }, material: ClientCertificateMaterial): TlsConfigError {
+  const text = `${error.code ?? ''} ${error.message}`;
+  const file = material.kind === 'pem' ? material.key : material.source;
+  if (/bad decrypt|mac verify|BAD_PASSWORD|bad password|PKCS12_PARSE|interrupted or cancelled/i.test(text)) {
+    return new TlsConfigError(
+      material.passphrase ? `The passphrase for ${material.source} is wrong.` : `${material.source} is encrypted and no passphrase was given.`,
+      'Set "passphrase" under "mtls" in thredd.json (use ${env:NAME}), or store it with "Thredd: Set Client Secret".',
+      file,
+    );
+  }
+  if (/KEY_VALUES_MISMATCH|key values mismatch/i.test(text)) {
+    return new TlsConfigError(`The key does not belong to the certificate (${material.source}).`, 'Pair the certificate with the key its CSR was made from.', file);
+  }
+  return new TlsConfigError(`${material.source} is not a usable client certificate: ${error.message}.`, 'Use a PEM certificate + PEM key, or a PKCS#12 (.pfx/.p12) file.', file);
+}
+
+/** Reads an extra CA file and checks it holds PEM certificates. */
+export async function loadCa(file: string): Promise<string> {
+  const pem = (await readFile(file, 'CA')).toString('utf8');
+  try {
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('no PEM certificate found');
+    tls.createSecureContext({ ca: pem });
+  } catch (error) {
+    throw new TlsConfigError(`${file} is not a PEM CA certificate: ${(error as Error).message}.`, 'Point "ca" at the PEM file of the CA chain (-----BEGIN CERTIFICATE-----).', file);
+  }
+  return pem;
+}
+
+/** The TLS settings of an environment, files loaded: what the token client and runner pass to HttpClient. */
+export async function loadTlsSettings(
+  environment: Pick<Environment, 'clientCertificate' | 'ca' | 'insecure'>,
+  options: { certificatePassphrase?: string } = {},
+): Promise<TlsSettings> {
+  const settings: TlsSettings = { insecure: environment.insecure };
+  if (environment.clientCertificate) {
+    settings.clientCertificate = await loadClientCertificate(environment.clientCertificate, options.certificatePassphrase ?? environment.clientCertificate.passphrase);
+  }
+  if (environment.ca) {
+    settings.ca = await loadCa(environment.ca);
+    settings.caSource = environment.ca;
+  }
+  return settings;
+}

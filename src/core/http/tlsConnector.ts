@@ -1,0 +1,127 @@
+import { createHash } from 'node:crypto';
+import * as dns from 'node:dns';
+import * as net from 'node:net';
+import { performance } from 'node:perf_hooks';
+import * as tls from 'node:tls';
+import type buildConnector from 'undici/types/connector';
+import { readTlsFacts } from './certificateFacts';
+import type { TlsFacts, TlsSettings } from './types';
+
+/** What one connection cost and what its handshake settled; shared by every request it carries. */
+export interface SocketFacts {
+  dns: number;
+  connect: number;
+  tls: number;
+  /** performance.now() when the socket became usable. */
+  readyAt: number;
+  facts?: TlsFacts;
+  /** Requests answered on this socket so far (0 until the first response). */
+  uses: number;
+  /**
+   * The first error the socket raised after the handshake. undici reports a TLS 1.3 alert that
+   * arrives after the handshake (e.g. certificate_required) as "other side closed"; this keeps it.
+   */
+  firstError?: Error;
+}
+
+/** The socket currently serving one undici Client (one connection at a time, pipelining 1). */
+export interface SocketSlot {
+  current?: SocketFacts;
+}
+
+/**
+ * An undici connector that times DNS, TCP and TLS per socket and records the TLS facts. Verification
+ * is Node's own; we connect with rejectUnauthorized false and refuse an unverified server ourselves,
+ * so the error can carry the chain the server sent (the user needs its issuer to fix "ca").
+ */
+export function tracingConnector(secure: tls.ConnectionOptions, insecure: boolean, connectTimeoutMs: number, slot: SocketSlot): buildConnector.connector {
+  return ({ hostname, protocol, port }, callback) => {
+    const started = performance.now();
+    const timing = { dns: 0, connect: 0, tls: 0 };
+    let done = false;
+    const lookup: net.LookupFunction = (host, options, cb) => {
+      const t = performance.now();
+      dns.lookup(host, options, ((...args: Parameters<Parameters<net.LookupFunction>[2]>) => {
+        timing.dns = performance.now() - t;
+        (cb as (...a: unknown[]) => void)(...args);
+      }) as never);
+    };
+    const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
+    const https = protocol === 'https:';
+    const socket: net.Socket = https
+      ? tls.connect({ ...secure, host, port: Number(port) || 443, servername: net.isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'], lookup })
+      : net.connect({ host, port: Number(port) || 80, lookup });
+    socket.setNoDelay(true).setKeepAlive(true, 60_000);
+
+    const finish = (error: Error | null) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (error) {
+        socket.destroy();
+        callback(error, null);
+      } else {
+        callback(null, socket);
+      }
+    };
+    const timer = setTimeout(() => {
+      finish(Object.assign(new Error(`connect timeout after ${connectTimeoutMs} ms`), { code: 'THREDD_CONNECT_TIMEOUT' }));
+    }, connectTimeoutMs);
+
+    socket.once('connect', () => {
+      timing.connect = performance.now() - started - timing.dns;
+      if (!https) ready(undefined);
+    });
+    const ready = (facts: TlsFacts | undefined) => {
+      const current: SocketFacts = { ...timing, readyAt: performance.now(), facts, uses: 0 };
+      socket.on('error', (error) => (current.firstError ??= error));
+      slot.current = current;
+      finish(null);
+    };
+    if (https) {
+      socket.once('secureConnect', () => {
+        const facts = readTlsFacts(socket as tls.TLSSocket);
+        timing.tls = performance.now() - started - timing.dns - timing.connect;
+        if (!facts.authorized && !insecure) {
+          const code = facts.authorizationError ?? 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
+          const reason = code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? hostnameMismatch(host, facts) : code;
+          finish(Object.assign(new Error(reason), { code, serverChain: facts.serverChain }));
+          return;
+        }
+        ready(facts);
+      });
+    }
+    socket.once('error', (error) => finish(error));
+  };
+}
+
+function hostnameMismatch(host: string, facts: TlsFacts): string {
+  const names = facts.serverChain[0]?.subjectAltName ?? 'no subjectAltName';
+  return `The certificate covers ${names}, not ${host}`;
+}
+
+/**
+ * Node TLS options from the settings. The secure context is built once per (certificate, CA) for the
+ * whole process: with an extra CA it must parse every Node root certificate too (~25 ms), which would
+ * otherwise be paid by every new client. Verification is decided after the handshake (tracingConnector).
+ * Throws on a bad key, passphrase or CA.
+ */
+export function secureOptionsFor(settings: TlsSettings): tls.ConnectionOptions {
+  const cert = settings.clientCertificate;
+  const key = `${cert?.id ?? ''}\u0000${settings.ca ? createHash('sha256').update(settings.ca).digest('base64url') : ''}`;
+  let context = contexts.get(key);
+  if (!context) {
+    context = tls.createSecureContext({
+      // `ca` would replace Node's roots, so an extra CA is added to them rather than used alone.
+      ca: settings.ca ? [...tls.rootCertificates, settings.ca] : undefined,
+      ...(cert?.kind === 'pem' ? { cert: cert.cert, key: cert.key, passphrase: cert.passphrase } : {}),
+      ...(cert?.kind === 'pfx' ? { pfx: cert.pfx, passphrase: cert.passphrase } : {}),
+    });
+    if (contexts.size >= MAX_CONTEXTS) contexts.delete(contexts.keys().next().value!);
+    contexts.set(key, context);
+  }
+  return { secureContext: context, rejectUnauthorized: false };
+}
+
+const MAX_CONTEXTS = 32;
+const contexts = new Map<string, tls.SecureContext>();
