@@ -7,14 +7,16 @@ import { LanguageContext } from './vscode/language/languageContext';
 import { registerLanguageFeatures } from './vscode/language/registerLanguageFeatures';
 import type { CertificatePanels } from './vscode/pki/certificatePanel';
 import type { ThreddExtensionApi } from './vscode/testApi';
-import { EnvironmentsTreeProvider } from './vscode/tree/environmentsTree';
+import { EnvironmentStatusItem } from './vscode/status/environmentStatus';
+import { registerThreddView } from './vscode/tree/registerThreddView';
 
 /** Builds the pieces, registers them as disposables, and returns the small API the host tests use. */
 export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
   const log = vscode.window.createOutputChannel('Thredd', { log: true });
   const configService = new ConfigService(log);
   const activeEnvironment = new ActiveEnvironment(context.workspaceState, configService);
-  const tree = new EnvironmentsTreeProvider(configService);
+  const threddView = registerThreddView(configService, activeEnvironment);
+  const environmentStatus = new EnvironmentStatusItem(activeEnvironment);
   const store = new DocumentStore();
   const language = registerLanguageFeatures(new LanguageContext(store, configService, activeEnvironment));
 
@@ -26,11 +28,11 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     log,
     configService,
     activeEnvironment,
-    tree,
+    ...threddView.disposables,
+    environmentStatus,
     store,
     ...language.disposables,
     { dispose: () => certificatePanels?.dispose() },
-    vscode.window.registerTreeDataProvider('thredd.explorer', tree),
     vscode.commands.registerCommand('thredd.createConfig', createConfig),
     vscode.commands.registerCommand('thredd.showLog', () => log.show()),
     vscode.commands.registerCommand('thredd.reloadConfig', () => configService.reload()),
@@ -43,7 +45,11 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
 
   return {
     getConfig: (reload) => (reload ? configService.reload() : configService.get()),
-    getTreeItems: () => tree.getChildren(),
+    getTreeModel: (refresh) => (refresh ? threddView.provider.refresh() : threddView.provider.getModel()),
+    getTreeItem: (node) => threddView.provider.getTreeItem(node),
+    viewBadge: () => threddView.view.badge,
+    environmentStatusText: () => environmentStatus.text,
+    checkCertificateExpiry: () => threddView.notifier.check(true),
     lastCertificateView: () => certificatePanels?.lastShown,
     activeEnvironment: async () => (await activeEnvironment.get())?.name,
     refreshDiagnostics: async (uri) => language.diagnostics.refresh(await vscode.workspace.openTextDocument(uri)),

@@ -1,13 +1,22 @@
 import type * as vscode from 'vscode';
 import type { ConfigLoadResult } from '../core/config';
 import type { InspectResult } from '../core/pki';
+import type { TreeModel, TreeNode } from '../core/tree';
 
 /** What activate() returns: a small surface for the host tests and other extensions, not internals. */
 export interface ThreddExtensionApi {
   /** The current thredd.json load (reloading first when `reload` is true). */
   getConfig(reload?: boolean): Promise<ConfigLoadResult | undefined>;
-  /** The Thredd view's top-level items as the real TreeDataProvider gives them. */
-  getTreeItems(): Promise<vscode.TreeItem[]>;
+  /** The Thredd view's model as the real TreeDataProvider holds it (rebuilt first when `refresh`). */
+  getTreeModel(refresh?: boolean): Promise<TreeModel>;
+  /** The TreeItem the view shows for a node. */
+  getTreeItem(node: TreeNode): vscode.TreeItem;
+  /** The Thredd view's badge (certificates needing attention). */
+  viewBadge(): vscode.ViewBadge | undefined;
+  /** The active-environment status bar text. */
+  environmentStatusText(): string;
+  /** Runs the expiry check now and returns the notification text, if one was shown. */
+  checkCertificateExpiry(): Promise<string | undefined>;
   /** The certificate view last shown: its file, the inspection and the webview HTML. */
   lastCertificateView(): { file: string; result: InspectResult; html: string } | undefined;
   /** The name of the environment requests go to now. */

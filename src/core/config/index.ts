@@ -3,3 +3,4 @@ export * from './diagnostics';
 export * from './loadConfig';
 export * from './templates';
 export { hasEnvReference, expandEnvReferences } from './expandEnv';
+export { addEnvironmentToConfigText } from './editConfig';

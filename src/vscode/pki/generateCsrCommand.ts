@@ -17,6 +17,8 @@ export interface GenerateCsrArgs {
   outDir?: string;
   /** true: add `<dir>/*.key` to .gitignore without asking; false: never; absent: offer it. */
   addToGitignore?: boolean;
+  /** Ask for every field with the given values filled in (renewing an expiring certificate). */
+  prefill?: boolean;
 }
 
 interface Remembered {
@@ -43,7 +45,7 @@ export async function generateCsrCommand(context: vscode.ExtensionContext, log: 
   if (!requireTrust('generate private keys')) return undefined;
   const folder = vscode.workspace.workspaceFolders?.[0];
   const remembered = context.workspaceState.get<Remembered>(STATE_KEY, {});
-  const interactive = args.commonName === undefined;
+  const interactive = args.commonName === undefined || args.prefill === true;
   const answers = interactive ? await askSubject(args, remembered, folder) : { ...args, type: args.type ?? 'transport', keyAlgorithm: args.keyAlgorithm ?? 'rsa2048', outDir: args.outDir ?? 'certs' };
   if (!answers) return undefined;
   const outDir = workspacePath(answers.outDir!);
@@ -77,13 +79,13 @@ async function askSubject(args: GenerateCsrArgs, remembered: Remembered, folder:
     { title: `Generate Key and CSR (1/${steps}): certificate type`, placeHolder: 'Which Thredd certificate is this CSR for?', ignoreFocusOut: true },
   ))?.value;
   if (!type) return undefined;
-  const commonName = await askField(2, steps, 'Common name (CN)', 'Your application name as in Thredd Portal, e.g. payments-app', '', 'commonName', true);
+  const commonName = await askField(2, steps, 'Common name (CN)', 'Your application name as in Thredd Portal, e.g. payments-app', args.commonName ?? '', 'commonName', true);
   if (commonName === undefined) return undefined;
-  const organization = await askField(3, steps, 'Organisation (O)', 'Your company, e.g. Acme Payments Ltd', remembered.organization ?? '', 'organization');
+  const organization = await askField(3, steps, 'Organisation (O)', 'Your company, e.g. Acme Payments Ltd', args.organization ?? remembered.organization ?? '', 'organization');
   if (organization === undefined) return undefined;
-  const organizationalUnit = await askField(4, steps, 'Organisational unit (OU)', 'Optional, e.g. Cards', remembered.organizationalUnit ?? '', 'organizationalUnit');
+  const organizationalUnit = await askField(4, steps, 'Organisational unit (OU)', 'Optional, e.g. Cards', args.organizationalUnit ?? remembered.organizationalUnit ?? '', 'organizationalUnit');
   if (organizationalUnit === undefined) return undefined;
-  const country = await askField(5, steps, 'Country (C)', 'Two capital letters, e.g. GB', remembered.country ?? '', 'country');
+  const country = await askField(5, steps, 'Country (C)', 'Two capital letters, e.g. GB', args.country ?? remembered.country ?? '', 'country');
   if (country === undefined) return undefined;
   const keyAlgorithm = args.keyAlgorithm ?? (await vscode.window.showQuickPick(
     KEY_ALGORITHMS.map((value) => ({ label: value, description: value === 'rsa2048' ? 'what Thredd Portal\'s OpenSSL command uses' : undefined, value })),

@@ -22,7 +22,10 @@ describe('thredd.json in the real host', () => {
     const api = await activateExtension();
     const result = await api.getConfig();
     assert.deepEqual(result?.diagnostics, []);
-    const items = await api.getTreeItems();
+    const model = await api.getTreeModel(true);
+    const environments = model.roots[0];
+    assert.equal(environments.kind === 'group' && environments.group, 'environments');
+    const items = (environments.kind === 'group' ? environments.children : []).map((node) => api.getTreeItem(node));
     assert.deepEqual(items.map((item) => item.label), ['sandbox-tls', 'uat']);
     assert.match(String(items[0].description), /^https:\/\/127\.0\.0\.1:8443 · TLS · region 0 \(Default\)$/);
   });
@@ -37,10 +40,14 @@ describe('thredd.json in the real host', () => {
     assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostics[0].range.start.line, 1);
     assert.match(diagnostics[0].message, /"defaultEnvironment" is "sandbox", which is not in "environments": did you mean "sandbox-tls"\? Fix: Set it to one of: sandbox-tls, uat\./);
-    const items = await api.getTreeItems();
-    assert.equal(items.length, 1);
-    assert.equal(items[0].label, 'thredd.json has errors');
-    assert.equal(items[0].command?.command, 'vscode.open');
+    const model = await waitFor('the tree to show the error', async () => {
+      const built = await api.getTreeModel(true);
+      return built.roots[0]?.kind === 'configError' && built;
+    });
+    const item = api.getTreeItem(model.roots[0]);
+    assert.match(String(item.label), /thredd\.json/);
+    assert.equal(item.command?.command, 'vscode.open');
+    assert.equal((item.command?.arguments?.[1] as { selection: vscode.Range }).selection.start.line, 1, 'it opens the file at the problem');
   });
 
   it('Create thredd.json writes the chosen templates and never replaces an existing file', async () => {
@@ -51,11 +58,12 @@ describe('thredd.json in the real host', () => {
     fs.unlinkSync(configUri.fsPath);
     const created = await vscode.commands.executeCommand<vscode.Uri>('thredd.createConfig', { templates: ['uat-mtls', 'production-tls'], open: false });
     assert.equal(created?.fsPath, configUri.fsPath);
-    const result = await waitFor('the new config to show in the tree', async () => {
-      const items = await api.getTreeItems();
-      return items.some((item) => item.label === 'uat-mtls') && items;
+    const environments = await waitFor('the new config to show in the tree', async () => {
+      const root = (await api.getTreeModel(true)).roots[0];
+      const labels = root?.kind === 'group' ? root.children.map((node) => node.label) : [];
+      return labels.includes('uat-mtls') && labels;
     });
-    assert.deepEqual(result.map((item) => item.label), ['uat-mtls', 'production-tls']);
+    assert.deepEqual(environments, ['uat-mtls', 'production-tls']);
     const diagnostics = vscode.languages.getDiagnostics(configUri);
     assert.ok(diagnostics.some((diagnostic) => /File not found: certs\/my-app-rtstransport\.pem/.test(diagnostic.message)), 'template paths that do not exist yet are flagged');
   });

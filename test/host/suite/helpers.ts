@@ -26,3 +26,8 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** ThemeColor's id (the 1.90 typings do not declare it, the runtime object has it). */
+export function themeColorId(icon: vscode.TreeItem['iconPath']): string | undefined {
+  return ((icon as vscode.ThemeIcon | undefined)?.color as unknown as { id?: string } | undefined)?.id;
+}

@@ -7,5 +7,6 @@ export function run(): Promise<void> {
     require('./language.test');
     require('./config.test');
     require('./pki.test');
+    require('./tree.test');
   });
 }
