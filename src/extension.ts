@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import { registerAuthCommands } from './vscode/auth/authCommands';
+import { AuthServices } from './vscode/auth/authServices';
 import { createConfig } from './vscode/commands/createConfig';
 import { ConfigService } from './vscode/config/configService';
 import { ActiveEnvironment } from './vscode/environment/activeEnvironment';
@@ -16,7 +18,8 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
   const configService = new ConfigService(log);
   const activeEnvironment = new ActiveEnvironment(context.workspaceState, configService);
   const threddView = registerThreddView(configService, activeEnvironment);
-  const environmentStatus = new EnvironmentStatusItem(activeEnvironment);
+  const auth = new AuthServices(context.secrets, configService, activeEnvironment);
+  const environmentStatus = new EnvironmentStatusItem(activeEnvironment, auth);
   const store = new DocumentStore();
   const language = registerLanguageFeatures(new LanguageContext(store, configService, activeEnvironment));
 
@@ -29,7 +32,9 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     configService,
     activeEnvironment,
     ...threddView.disposables,
+    auth,
     environmentStatus,
+    ...registerAuthCommands(auth, configService, log),
     store,
     ...language.disposables,
     { dispose: () => certificatePanels?.dispose() },

@@ -1,20 +1,16 @@
 import * as vscode from 'vscode';
-import { FileExistsError } from '../core/fs/safeWrite';
-import { PkiError } from '../core/pki/errors';
+import { userMessageOf } from '../core/errors/userMessage';
 
 /** Errors the user can fix are shown as they are; anything else is logged with its stack and summarised. */
-export function showUserError(log: vscode.LogOutputChannel, error: unknown, context: string): void {
-  if (isUserFacing(error)) {
-    log.warn(`${context}: ${error.message}`);
-    void vscode.window.showErrorMessage(error.message);
-    return;
+export function showUserError(log: vscode.LogOutputChannel, error: unknown, context: string, ...actions: string[]): Thenable<string | undefined> {
+  const message = userMessageOf(error);
+  if (message !== undefined) {
+    log.warn(`${context}: ${message}`);
+    return vscode.window.showErrorMessage(message, ...actions);
   }
   log.error(`${context}:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
-  void vscode.window.showErrorMessage(`${context} failed: ${error instanceof Error ? error.message : String(error)}`, 'Show Log').then((choice) => {
+  return vscode.window.showErrorMessage(`${context} failed: ${error instanceof Error ? error.message : String(error)}`, 'Show Log').then((choice) => {
     if (choice) log.show();
+    return undefined;
   });
-}
-
-function isUserFacing(error: unknown): error is Error {
-  return error instanceof PkiError || error instanceof FileExistsError || (error instanceof Error && (error as { userFacing?: boolean }).userFacing === true);
 }

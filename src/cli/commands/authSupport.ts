@@ -1,7 +1,7 @@
 import * as path from 'node:path';
-import { OAuthError, SigningKeyError, TokenConfigError } from '../../core/auth';
+import { userMessageOf } from '../../core/errors/userMessage';
 import { findConfigFile, formatConfigDiagnostic, loadConfigFile, type Application, type Environment, type ThreddConfig } from '../../core/config';
-import { HttpError, loadCa, loadClientCertificate, loadTlsSettings, TlsConfigError, type TlsSettings } from '../../core/http';
+import { loadCa, loadClientCertificate, loadTlsSettings, type TlsSettings } from '../../core/http';
 import { CliError, type CliIo, type CliOptions, type CliValues } from '../command';
 
 /** Options that pick TLS settings: an environment of thredd.json, or files given directly. */
@@ -89,10 +89,8 @@ export function redact(token: string): string {
 
 /** Turns the core's typed errors into one CLI line with the next step. */
 export function asCliError(error: unknown): unknown {
-  if (error instanceof OAuthError) return new CliError(`${error.message}. Hint: ${error.hint}`);
-  if (error instanceof HttpError) return new CliError(`${error.message} ${error.explanation}`);
-  if (error instanceof TokenConfigError || error instanceof SigningKeyError || error instanceof TlsConfigError) return new CliError(`${error.message} ${error.fix}`);
-  return error;
+  const message = userMessageOf(error);
+  return message === undefined ? error : new CliError(message);
 }
 
 export function printWarnings(io: CliIo, warnings: string[]): void {

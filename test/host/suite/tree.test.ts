@@ -94,7 +94,7 @@ describe('the Thredd view in the real host', () => {
 
   it('shows the active environment in the status bar', async () => {
     const api = await activateExtension();
-    await waitFor('the status bar to follow', () => api.environmentStatusText() === '$(server-environment) Thredd: uat-mtls');
+    await waitFor('the status bar to follow', () => api.environmentStatusText() === '$(server-environment) Thredd: uat-mtls · no token');
   });
 
   it('updates when a certificate file changes, without a reload', async () => {

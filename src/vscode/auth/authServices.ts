@@ -1,0 +1,93 @@
+import * as vscode from 'vscode';
+import type { CachedToken, TokenCache } from '../../core/auth';
+import type { Application, Environment } from '../../core/config';
+import type { HttpClient } from '../../core/http';
+import type { ConfigService } from '../config/configService';
+import type { ActiveEnvironment } from '../environment/activeEnvironment';
+import { SecretStorageSource } from './secretStorageSource';
+
+/** A token request's target: the active environment unless one is named. */
+export interface TokenTarget {
+  environment: Environment;
+  application: Application;
+}
+
+/**
+ * One HTTP client (so connections are reused) and one token cache for the whole extension: the
+ * Get Access Token command, the request runner and the status bar share them. Loaded on first use.
+ */
+export class AuthServices implements vscode.Disposable {
+  readonly secrets: SecretStorageSource;
+  private core: { http: HttpClient; cache: TokenCache } | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when a token is obtained or the cache is cleared (the status bar shows token state). */
+  readonly onDidChangeTokens = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+
+  constructor(
+    storage: vscode.SecretStorage,
+    private readonly configService: ConfigService,
+    private readonly activeEnvironment: ActiveEnvironment,
+  ) {
+    this.secrets = new SecretStorageSource(storage);
+    // A changed thredd.json may name other keys, secrets or endpoints: old tokens must go.
+    this.subscription = configService.onDidChange(() => this.clearTokens());
+  }
+
+  async http(): Promise<HttpClient> {
+    return (await this.load()).http;
+  }
+
+  /** The environment (named, or the active one) and its application, or a message saying what is missing. */
+  async target(environmentName?: string): Promise<TokenTarget> {
+    const config = (await this.configService.get())?.config;
+    if (!config) throw userError('thredd.json is missing or has errors; fix it first (see the Problems panel).');
+    const environment = environmentName ? config.environments[environmentName] : await this.activeEnvironment.get();
+    if (!environment) throw userError(environmentName ? `There is no environment "${environmentName}" in thredd.json.` : 'Choose an environment first (Thredd: Select Environment).');
+    const application = environment.application ? config.applications[environment.application] : undefined;
+    if (!application) throw userError(`Environment "${environment.name}" names no application, so it has no token. Add "application" to it in thredd.json.`);
+    return { environment, application };
+  }
+
+  async getToken(target: TokenTarget, options: { refresh?: boolean; signal?: AbortSignal } = {}): Promise<CachedToken> {
+    const { cache } = await this.load();
+    const token = await cache.get(target.environment, target.application, options);
+    if (!token.fromCache) this.changed.fire();
+    return token;
+  }
+
+  /** The cached token of the active environment, without asking the server (for the status bar). */
+  async peekActive(): Promise<{ expiresAt: number } | undefined> {
+    if (!this.core) return undefined;
+    const environment = await this.activeEnvironment.get();
+    const application = environment?.application && (await this.configService.get())?.config?.applications[environment.application];
+    if (!environment || !application) return undefined;
+    return this.core.cache.peek(environment.name, application.name, application.scopes);
+  }
+
+  clearTokens(): void {
+    this.core?.cache.clear();
+    this.changed.fire();
+  }
+
+  private async load() {
+    if (!this.core) {
+      // The HTTP and OAuth code (undici, jose) loads on the first token or request, not at activation.
+      const [{ HttpClient }, { TokenCache, TokenClient }] = await Promise.all([import('../../core/http'), import('../../core/auth')]);
+      const http = new HttpClient();
+      const client = new TokenClient({ http, secrets: this.secrets });
+      this.core = { http, cache: new TokenCache({ fetchToken: (request) => client.requestToken(request) }) };
+    }
+    return this.core;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+    void this.core?.http.close();
+  }
+}
+
+function userError(message: string): Error {
+  return Object.assign(new Error(message), { userFacing: true });
+}
