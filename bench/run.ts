@@ -1,0 +1,201 @@
+// `thredd run` benchmark: 500 sequential GET requests over mTLS, each tool a whole process.
+//
+//   node --import tsx bench/run.ts [--requests 500] [--runs 3] [--no-tools]
+//
+// Builds dist/cli.js (node esbuild.js), starts an mTLS server on 127.0.0.1 (its own process, certificates
+// issued at start), and times, as separate processes writing their output to a file, the same GET
+// requests made by:
+//   (a) node dist/cli.js run  on a generated .thredd file (environment with mtls + ca, no token);
+//   (b) a minimal script looping over one undici Agent: the floor for any Node client;
+//   (c) one curl --cert --key process given every URL (it reuses its connection);
+//   (d) httpyac send --all   and  (e) newman run  (installed on first use into
+//       ~/.cache/thredd/bench-tools, outside the project; --no-tools skips them).
+// Prints each tool's median of --runs runs (interleaved) and its ratio to (b). Target: (a) within
+// 1.3x of (b); exits 1 when missed. Timings vary with machine load: run it on an idle machine.
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createTestCa } from '../test/support/testPki';
+
+const ROOT = path.resolve(__dirname, '..');
+const TOOLS = path.join(os.homedir(), '.cache', 'thredd', 'bench-tools');
+const TARGET_RATIO = 1.3;
+
+const { values } = parseArgs({
+  options: { requests: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' }, 'no-tools': { type: 'boolean', default: false }, serve: { type: 'string' } },
+});
+const REQUESTS = Number(values.requests);
+const RUNS = Number(values.runs);
+
+interface Contender {
+  label: string;
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  /** Checks the output says every request succeeded. */
+  check?: (output: string) => boolean;
+}
+
+function median(numbers: number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** Runs a contender with stdout/stderr going to a file (as in CI logs), so reading its output costs nothing. */
+function timeProcess(contender: Contender, cwd: string): Promise<{ ms: number; code: number | null; output: string }> {
+  const log = path.join(cwd, 'output.log');
+  const fd = fs.openSync(log, 'w');
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(contender.command, contender.args, { cwd, env: { ...process.env, ...contender.env }, stdio: ['ignore', fd, fd] });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const ms = performance.now() - started;
+      fs.closeSync(fd);
+      resolve({ ms, code, output: fs.readFileSync(log, 'utf8') });
+    });
+  });
+}
+
+/** The server runs in its own process, so the harness waiting on children never delays an answer. */
+function serve(dir: string): void {
+  const read = (name: string) => fs.readFileSync(path.join(dir, name));
+  let served = 0;
+  const server = https.createServer({ cert: read('server.pem'), key: read('server.key'), ca: read('ca.pem'), requestCert: true, rejectUnauthorized: true }, (request, response) => {
+    served += 1;
+    response.writeHead(200, { 'content-type': 'application/json' });
+    response.end(`{"id":"${request.url?.split('/').pop()}","region":"${request.headers['x-region'] ?? ''}"}`);
+  });
+  server.listen(0, '127.0.0.1', () => process.send!({ origin: `https://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+  process.on('message', (message) => {
+    if (message === 'count') {
+      process.send!({ served });
+      served = 0;
+    } else if (message === 'stop') {
+      server.closeAllConnections();
+      server.close(() => process.exit(0));
+    }
+  });
+}
+
+function ask<T>(child: ChildProcess, message?: string): Promise<T> {
+  return new Promise((resolve) => {
+    child.once('message', (answer) => resolve(answer as T));
+    if (message) child.send(message);
+  });
+}
+
+function installTools(): boolean {
+  const bin = (name: string) => path.join(TOOLS, 'node_modules', '.bin', name);
+  if (fs.existsSync(bin('httpyac')) && fs.existsSync(bin('newman'))) return true;
+  console.log(`Installing httpyac and newman into ${TOOLS} (once)…`);
+  fs.mkdirSync(TOOLS, { recursive: true });
+  try {
+    execFileSync('npm', ['install', '--prefix', TOOLS, '--no-audit', '--no-fund', 'httpyac', 'newman'], { stdio: 'inherit' });
+    return true;
+  } catch {
+    console.log('Could not install httpyac/newman; timing the others only.');
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  console.log('Building dist/cli.js (node esbuild.js)…');
+  execFileSync(process.execPath, ['esbuild.js'], { cwd: ROOT, stdio: 'inherit' });
+  const withTools = !values['no-tools'] && installTools();
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-bench-run-'));
+  const file = (name: string, content: string) => (fs.writeFileSync(path.join(dir, name), content), path.join(dir, name));
+  const ca = await createTestCa();
+  const serverCert = await ca.issue({ commonName: 'localhost', usage: 'server' });
+  const client = await ca.issue({ commonName: 'bench-client', usage: 'client' });
+  const caFile = file('ca.pem', ca.certPem);
+  const certFile = file('client.pem', client.certPem);
+  const keyFile = file('client.key', client.keyPem);
+  file('server.pem', serverCert.certPem);
+  file('server.key', serverCert.keyPem);
+  const server = fork(process.argv[1], ['--serve', dir], { execArgv: process.execArgv, stdio: 'inherit' });
+  const { origin } = await ask<{ origin: string }>(server);
+  const urls = Array.from({ length: REQUESTS }, (_, index) => `${origin}/core/api/v1/cards/${index}`);
+
+  file('thredd.json', JSON.stringify({ environments: { bench: { baseUrl: origin, region: '0', ca: 'ca.pem', mtls: { cert: 'client.pem', key: 'client.key' } } } }));
+  file('bench.thredd', urls.map((_, index) => `### card ${index}\nGET {{baseUrl}}/core/api/v1/cards/${index}\n`).join('\n'));
+  file('floor.js', [
+    `const { Agent } = require(${JSON.stringify(require.resolve('undici', { paths: [ROOT] }))});`,
+    `const fs = require('node:fs');`,
+    `const urls = ${JSON.stringify(urls)};`,
+    `(async () => {`,
+    `  const agent = new Agent({ connect: { ca: fs.readFileSync('ca.pem'), cert: fs.readFileSync('client.pem'), key: fs.readFileSync('client.key') } });`,
+    `  for (const url of urls) {`,
+    `    const { statusCode, body } = await agent.request({ origin: ${JSON.stringify(origin)}, path: new URL(url).pathname, method: 'GET', headers: { 'x-region': '0' } });`,
+    `    await body.text();`,
+    `    if (statusCode !== 200) process.exitCode = 1;`,
+    `  }`,
+    `  await agent.close();`,
+    `})();`,
+  ].join('\n'));
+  file('curl.cfg', urls.map((url) => `url = "${url}"\noutput = "/dev/null"\n`).join(''));
+  file('bench.http', urls.map((url, index) => `### card ${index}\nGET ${url}\nX-Region: 0\n`).join('\n'));
+  file('.httpyac.json', JSON.stringify({ clientCertificates: { [new URL(origin).host]: { cert: certFile, key: keyFile } } }));
+  file('bench.postman_collection.json', JSON.stringify({
+    info: { name: 'bench', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+    item: urls.map((url, index) => ({ name: `card ${index}`, request: { method: 'GET', url, header: [{ key: 'X-Region', value: '0' }] } })),
+  }));
+
+  const contenders: Contender[] = [
+    { label: '(a) thredd run', command: process.execPath, args: [path.join(ROOT, 'dist', 'cli.js'), 'run', 'bench.thredd', '--env', 'bench'], check: (out) => out.includes(`${REQUESTS} requests: ${REQUESTS} passed, 0 failed`) },
+    { label: '(b) undici Agent loop', command: process.execPath, args: ['floor.js'] },
+    { label: '(c) curl, one process', command: 'curl', args: ['--silent', '--show-error', '--fail', '--cert', certFile, '--key', keyFile, '--cacert', caFile, '-H', 'X-Region: 0', '--config', 'curl.cfg'] },
+  ];
+  if (withTools) {
+    // Both tools trust the test CA through Node's NODE_EXTRA_CA_CERTS.
+    const nodeCa = { NODE_EXTRA_CA_CERTS: caFile };
+    contenders.push(
+      { label: '(d) httpyac send --all', command: path.join(TOOLS, 'node_modules', '.bin', 'httpyac'), args: ['send', 'bench.http', '--all'], env: nodeCa },
+      { label: '(e) newman run', command: path.join(TOOLS, 'node_modules', '.bin', 'newman'), args: ['run', 'bench.postman_collection.json', '--ssl-client-cert', certFile, '--ssl-client-key', keyFile, '--ssl-extra-ca-certs', caFile], env: nodeCa },
+    );
+  }
+
+  const times = new Map<string, number[]>(contenders.map((contender) => [contender.label, []]));
+  try {
+    for (let run = 1; run <= RUNS; run += 1) {
+      // Interleaved, so a change in machine load touches every tool alike.
+      for (const contender of contenders) {
+        const result = await timeProcess(contender, dir);
+        const { served } = await ask<{ served: number }>(server, 'count');
+        const ok = result.code === 0 && served === REQUESTS && (contender.check?.(result.output) ?? true);
+        if (!ok) throw new Error(`${contender.label} failed (exit ${result.code}, ${served}/${REQUESTS} requests served):\n${result.output.slice(-3000)}`);
+        times.get(contender.label)!.push(result.ms);
+        console.log(`run ${run}: ${contender.label.padEnd(24)} ${(result.ms / 1000).toFixed(3)} s`);
+      }
+    }
+  } finally {
+    server.send('stop');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+
+  const floor = median(times.get('(b) undici Agent loop')!);
+  console.log(`\n${REQUESTS} sequential GET requests over mTLS, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} CPUs):`);
+  for (const contender of contenders) {
+    const value = median(times.get(contender.label)!);
+    console.log(`  ${contender.label.padEnd(24)} ${(value / 1000).toFixed(3).padStart(7)} s   ${(value / floor).toFixed(2).padStart(6)}x (b)`);
+  }
+  const ratio = median(times.get('(a) thredd run')!) / floor;
+  console.log(`\nthredd run / undici loop = ${ratio.toFixed(2)} (target <= ${TARGET_RATIO}): ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'}`);
+  if (ratio > TARGET_RATIO) process.exitCode = 1;
+}
+
+if (values.serve) {
+  serve(values.serve);
+} else {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  });
+}
