@@ -1,0 +1,39 @@
+import * as path from 'node:path';
+import { FileExistsError } from '../../core/fs/safeWrite';
+import { PkiError } from '../../core/pki/errors';
+import { DEFAULT_STATE_DIR } from '../../sandbox/sandboxDefaults';
+import { SandboxError } from '../../sandbox/sandboxErrors';
+import { CliError, type CliIo, type CliValues } from '../command';
+import { stringOption } from './pkiCliSupport';
+
+/** Sandbox, PKI and file failures the user can fix become one-line CLI errors. */
+export async function withSandboxErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof SandboxError) throw new CliError(`${error.message} ${error.fix}`);
+    if (error instanceof PkiError || error instanceof FileExistsError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** --state, relative to the working folder; default <workspace or cwd>/.thredd/sandbox. */
+export function stateDirOf(values: CliValues, io: CliIo, workspace = io.cwd): string {
+  const option = stringOption(values, 'state');
+  return option ? path.resolve(io.cwd, option) : path.join(workspace, DEFAULT_STATE_DIR);
+}
+
+export function portOption(values: CliValues, name: string, fallback: number): number {
+  const text = stringOption(values, name);
+  if (text === undefined) return fallback;
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) throw new CliError(`--${name} must be a port number from 0 to 65535 (0 picks a free one); got "${text}".`);
+  return port;
+}
+
+export function daysOption(values: CliValues): number | undefined {
+  const text = stringOption(values, 'days');
+  if (text === undefined) return undefined;
+  if (!/^-?\d+$/.test(text)) throw new CliError(`--days must be a whole number of days (negative issues an expired certificate: --days=-1); got "${text}".`);
+  return Number(text);
+}

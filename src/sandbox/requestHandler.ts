@@ -1,0 +1,65 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
+import type { TLSSocket } from 'node:tls';
+import type { AuthorizationServer } from './authorizationServer';
+import type { CertificateRegistry } from './certificateRegistry';
+import { requireClientCertificate } from './clientCertificateGate';
+import { ApiError, sendError } from './httpJson';
+import type { ListenerName, RouteHandler } from './requestContext';
+import type { Router } from './router';
+
+export interface HandlerDependencies {
+  /** Undefined while the sandbox starts (the issuer URL needs the listening port first). */
+  authorization(): AuthorizationServer | undefined;
+  router: Router<RouteHandler>;
+  certificates: CertificateRegistry;
+  log?: (line: string) => void;
+  onError(error: Error): void;
+}
+
+/**
+ * One listener's request handling: OAuth paths go to the authorization server (it judges the client
+ * certificate itself); everything else passes the mTLS gate on the mTLS listener, then the router.
+ */
+export function createRequestHandler(listener: ListenerName, dependencies: HandlerDependencies) {
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const started = performance.now();
+    const url = new URL(request.url ?? '/', 'https://sandbox.invalid');
+    if (dependencies.log) {
+      const log = dependencies.log;
+      response.once('finish', () => log(`${listener.padEnd(4)} ${request.method} ${url.pathname} ${response.statusCode} ${(performance.now() - started).toFixed(1)} ms`));
+    }
+    const authorization = dependencies.authorization();
+    if (!authorization) {
+      sendError(response, new ApiError(503, 'starting', 'The sandbox is starting; try again in a moment.'));
+      return;
+    }
+    if (authorization.handles(url.pathname)) {
+      authorization.handler(request, response);
+      return;
+    }
+    route(listener, request, response, url, dependencies).catch((error: Error) => {
+      if (response.headersSent) {
+        response.destroy(error);
+        return;
+      }
+      if (error instanceof ApiError) {
+        sendError(response, error);
+        return;
+      }
+      dependencies.onError(error);
+      sendError(response, new ApiError(500, 'server_error', `The sandbox failed on ${request.method} ${url.pathname}: ${error.message}`));
+    });
+  };
+}
+
+async function route(listener: ListenerName, request: IncomingMessage, response: ServerResponse, url: URL, dependencies: HandlerDependencies): Promise<void> {
+  const clientX5tS256 = listener === 'mtls' ? await requireClientCertificate(request.socket as TLSSocket, dependencies.certificates) : undefined;
+  const method = request.method ?? 'GET';
+  const match = dependencies.router.match(method, url.pathname);
+  if (match.kind === 'none') throw new ApiError(404, 'not_found', `The sandbox has no ${url.pathname}: its API is under /core/api/v1 (products, cards), tokens at /oauth2/token.`);
+  if (match.kind === 'wrong-method') {
+    throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}; use ${match.allowed.join(' or ')}.`, { allow: match.allowed.join(', ') });
+  }
+  await match.handler({ request, response, url, params: match.params, listener, clientX5tS256 });
+}

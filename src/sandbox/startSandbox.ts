@@ -1,0 +1,150 @@
+import * as path from 'node:path';
+import type { JWTPayload } from 'jose';
+import { addApiRoutes } from './apiRoutes';
+import { createAuthorizationServer, type AuthorizationServer, type SandboxClientMetadata } from './authorizationServer';
+import { CardStore } from './cardData';
+import { loadOrCreateServerCertificate } from './certificateAuthority';
+import { listen, type Listener } from './listeners';
+import { addPortalRoutes } from './portalRoutes';
+import { loadRegistrations, persistRegistrations } from './registrations';
+import { createRequestHandler } from './requestHandler';
+import type { RouteHandler } from './requestContext';
+import { Router } from './router';
+import { ACCESS_TOKEN_TTL_SECONDS, DEFAULT_PORTS, DIRECTORY_ISSUER } from './sandboxDefaults';
+import { openSandboxState, type IssueRequest, type IssueResult, type SandboxIdentity, type SandboxState } from './sandboxState';
+import { sandboxUrls, type SandboxUrls } from './sandboxUrls';
+
+export interface StartSandboxOptions {
+  /** The state folder (CA, keys, certificates, clients); created 0700 when missing. */
+  stateDir: string;
+  /** Default 127.0.0.1: the sandbox is for this machine only. */
+  host?: string;
+  /** Default 8443 (TLS) and 8444 (mTLS); 0 picks a free port. */
+  ports?: { tls?: number; mtls?: number };
+  /** Validity of certificates issued for CSRs, in days (default 350). */
+  certificateDays?: number;
+  /** One line per request and event; nothing is logged without it. */
+  log?: (line: string) => void;
+  /** Keep cards in <stateDir>/api-data.json across restarts (default true). */
+  persistData?: boolean;
+}
+
+export interface SandboxApplication {
+  appId: string;
+  name: string;
+  pmid: string;
+  scopes: string[];
+  clientIds: { privateKeyJwt: string; clientSecret: string };
+}
+
+export interface RunningSandbox {
+  urls: SandboxUrls;
+  orgId: string;
+  application: SandboxApplication;
+  /** "Sandbox Root CA", the certificate clients trust for both listeners. */
+  caCertPem: string;
+  stateDir: string;
+  /** Where the credentials are: the client secret file (0600) and the root CA file. */
+  files: { clientSecret: string; rootCa: string };
+  /** Issues a Transport or Signing certificate for a CSR, as the portal upload does. */
+  issueCertificate(request: IssueRequest): Promise<IssueResult>;
+  /** Checks an access token as the API does (signature, issuer, audience, expiry). */
+  verifyAccessToken(token: string): Promise<JWTPayload>;
+  /** Closes both listeners and their connections, and writes pending data; calling it again waits for the same stop. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the local Thredd sandbox: an authorization server (oidc-provider) at /oauth2/token and the API
+ * subset on a TLS listener (like uat-api) and an mTLS listener (like uat-mtls), plus the portal and the
+ * organisation JWKS, all from the state folder.
+ */
+export async function startSandbox(options: StartSandboxOptions): Promise<RunningSandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const log = options.log;
+  const onError = (error: Error) => log?.(`error: ${error.stack ?? error.message}`);
+  // Loading oidc-provider (~0.4 s) overlaps with making or reading the state.
+  const providerModule = import('oidc-provider');
+  const state = await openSandboxState(options.stateDir, { certificateDays: options.certificateDays });
+  const [serverCertificate, cards, registered] = await Promise.all([
+    loadOrCreateServerCertificate(state.paths, state.ca, host),
+    CardStore.open(options.persistData === false ? undefined : state.paths.apiData, onError),
+    loadRegistrations(state.paths.registrations, (message) => log?.(message)),
+    providerModule,
+  ]);
+
+  let authorization: AuthorizationServer | undefined;
+  const router = new Router<RouteHandler>();
+  addApiRoutes(router, { cards, verifyAccessToken: (token) => authorization!.verifyAccessToken(token) });
+  addPortalRoutes(router, {
+    state,
+    createInitialAccessToken: () => authorization!.createInitialAccessToken(),
+    registrationEndpoint: () => authorization!.endpoints.registration,
+  });
+  const dependencies = { authorization: () => authorization, router, certificates: state.certificates, log, onError };
+  const common = { certPem: serverCertificate.chainPem, keyPem: serverCertificate.keyPem, caPem: state.ca.chainPem, host };
+
+  const listeners: Listener[] = [];
+  const closeAll = () => Promise.all(listeners.map((listener) => listener.close()));
+  try {
+    listeners.push(await listen({ ...common, requestCert: false, port: options.ports?.tls ?? DEFAULT_PORTS.tls, name: 'TLS' }, createRequestHandler('tls', dependencies)));
+    listeners.push(await listen({ ...common, requestCert: true, port: options.ports?.mtls ?? DEFAULT_PORTS.mtls, name: 'mTLS' }, createRequestHandler('mtls', dependencies)));
+    const urls = sandboxUrls(host, listeners[0].port, listeners[1].port, state.identity.orgId);
+    authorization = await createAuthorizationServer({
+      issuer: urls.tls,
+      scopes: state.identity.application.scopes,
+      accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
+      signingKeys: [state.tokenSigningJwk],
+      clients: [...preRegisteredClients(state), ...registered],
+      // private_key_jwt keys come from the organisation JWKS, so a newly issued Signing certificate works at once.
+      clientJwks: () => state.certificates.organisationJwks(),
+      softwareStatement: { keys: { keys: [state.directoryPublicJwk] }, issuer: DIRECTORY_ISSUER },
+      onServerError: onError,
+    });
+    persistRegistrations(authorization.provider, state.paths.registrations, (message) => log?.(message));
+    const verifier = authorization;
+    let stopped: Promise<void> | undefined;
+    log?.(`sandbox listening: TLS ${urls.tls}, mTLS ${urls.mtls}; state ${state.stateDir}`);
+    return {
+      urls,
+      orgId: state.identity.orgId,
+      application: describeApplication(state.identity),
+      caCertPem: state.ca.rootPem,
+      stateDir: state.stateDir,
+      files: { clientSecret: state.paths.clientSecret, rootCa: state.paths.rootCert },
+      issueCertificate: (request) => state.issueCertificate(request),
+      verifyAccessToken: (token) => verifier.verifyAccessToken(token),
+      stop: () =>
+        (stopped ??= (async () => {
+          await closeAll();
+          await cards.flush();
+          log?.('sandbox stopped');
+        })()),
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}
+
+function describeApplication(identity: SandboxIdentity): SandboxApplication {
+  const { appId, name, pmid, scopes } = identity.application;
+  return { appId, name, pmid, scopes: [...scopes], clientIds: { ...identity.clients } };
+}
+
+/** The application's two OAuth clients (Machine to Machine), as Thredd Portal would have set them up. */
+function preRegisteredClients(state: SandboxState): SandboxClientMetadata[] {
+  const { identity } = state;
+  const common = { scope: identity.application.scopes.join(' '), pmid: identity.application.pmid, org_id: identity.orgId, software_id: identity.application.appId };
+  return [
+    { ...common, client_id: identity.clients.privateKeyJwt, client_name: `${identity.application.name} (private_key_jwt)`, token_endpoint_auth_method: 'private_key_jwt', tls_client_certificate_bound_access_tokens: true },
+    { ...common, client_id: identity.clients.clientSecret, client_name: `${identity.application.name} (client secret)`, token_endpoint_auth_method: 'client_secret_post', client_secret: state.clientSecret,
+      // Introspection (RFC 7662) authenticates with HTTP Basic, as on Thredd's RDX server.
+      introspection_endpoint_auth_method: 'client_secret_basic' },
+  ];
+}
+
+/** The default state folder of a workspace: <workspace>/.thredd/sandbox. */
+export function defaultStateDir(workspaceDir: string): string {
+  return path.join(workspaceDir, '.thredd', 'sandbox');
+}

@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseEnv } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import { runCli } from '../../../src/cli/main';
+import { initSandboxWorkspace, startSandbox, type RunningSandbox } from '../../../src/sandbox';
+import { tempDir } from './sandboxFixture';
+
+const samples = path.resolve(__dirname, '..', '..', '..', 'samples');
+
+describe('the samples workspace against a running sandbox', () => {
+  let dir: string;
+  let sandbox: RunningSandbox;
+
+  before(async () => {
+    // A copy of samples/, set up by init for this sandbox's free ports (the committed file names 8443/8444).
+    dir = tempDir('thredd-samples-');
+    fs.cpSync(path.join(samples, 'requests'), path.join(dir, 'requests'), { recursive: true });
+    fs.copyFileSync(path.join(samples, 'thredd.json'), path.join(dir, 'thredd.json'));
+    sandbox = await startSandbox({ stateDir: path.join(dir, '.thredd', 'sandbox'), ports: { tls: 0, mtls: 0 } });
+    await initSandboxWorkspace({ workspaceDir: dir, sandbox });
+  });
+  after(async () => {
+    await sandbox.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('"thredd run" passes every @expect of every sample request, in both environments', async () => {
+    const env = parseEnv(fs.readFileSync(path.join(dir, '.env'), 'utf8'));
+    let out = '';
+    let err = '';
+    const io = { out: (text: string) => (out += text), err: (text: string) => (err += text), env, cwd: dir };
+    const files = ['requests/products.thredd', 'requests/cards.thredd', 'requests/errors.thredd'];
+    assert.equal(await runCli(['run', ...files], io), 0, out + err);
+    assert.match(out, /6 requests: 6 passed, 0 failed/);
+    out = '';
+    assert.equal(await runCli(['run', 'requests/products.thredd', 'requests/cards.thredd', '--env', 'sandbox'], io), 0, out + err);
+    assert.match(out, /4 requests: 4 passed, 0 failed/);
+  });
+});
