@@ -9,6 +9,12 @@ import { LanguageContext } from './vscode/language/languageContext';
 import { registerLanguageFeatures } from './vscode/language/registerLanguageFeatures';
 import type { CertificatePanels } from './vscode/pki/certificatePanel';
 import type { ThreddExtensionApi } from './vscode/testApi';
+import { ResponsePanels } from './vscode/response/responsePanels';
+import { showHistoryCommand } from './vscode/runner/historyCommand';
+import { responseActionHandler } from './vscode/runner/responseActions';
+import { RunnerService } from './vscode/runner/runnerService';
+import { registerSendCommands } from './vscode/runner/sendCommands';
+import { SandboxController } from './vscode/sandbox/sandboxController';
 import { EnvironmentStatusItem } from './vscode/status/environmentStatus';
 import { registerThreddView } from './vscode/tree/registerThreddView';
 
@@ -21,6 +27,9 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
   const auth = new AuthServices(context.secrets, configService, activeEnvironment);
   const environmentStatus = new EnvironmentStatusItem(activeEnvironment, auth);
   const store = new DocumentStore();
+  const runner = new RunnerService(store, configService, activeEnvironment, auth, context.globalStorageUri, log);
+  const responsePanels = new ResponsePanels(context.extensionUri, responseActionHandler(auth, configService), (id) => runner.find(id));
+  const sandbox = new SandboxController(context.extensionUri, configService, auth, log);
   const language = registerLanguageFeatures(new LanguageContext(store, configService, activeEnvironment));
 
   // PKI code (ASN.1, PKCS#12) is loaded on first use, not at activation.
@@ -37,6 +46,15 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     ...registerAuthCommands(auth, configService, log),
     store,
     ...language.disposables,
+    runner,
+    responsePanels,
+    sandbox,
+    vscode.commands.registerCommand('thredd.startSandbox', () => sandbox.start()),
+    vscode.commands.registerCommand('thredd.stopSandbox', () => sandbox.stop()),
+    vscode.commands.registerCommand('thredd.setUpSandbox', () => sandbox.setUpCredentials()),
+    vscode.window.registerWebviewPanelSerializer(ResponsePanels.viewType, responsePanels),
+    ...registerSendCommands(runner, responsePanels, log),
+    vscode.commands.registerCommand('thredd.showHistory', (args) => showHistoryCommand(runner, responsePanels, args)),
     { dispose: () => certificatePanels?.dispose() },
     vscode.commands.registerCommand('thredd.createConfig', createConfig),
     vscode.commands.registerCommand('thredd.showLog', () => log.show()),
@@ -55,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     viewBadge: () => threddView.view.badge,
     environmentStatusText: () => environmentStatus.text,
     checkCertificateExpiry: () => threddView.notifier.check(true),
+    lastResponseView: () => responsePanels.last,
     lastCertificateView: () => certificatePanels?.lastShown,
     activeEnvironment: async () => (await activeEnvironment.get())?.name,
     refreshDiagnostics: async (uri) => language.diagnostics.refresh(await vscode.workspace.openTextDocument(uri)),

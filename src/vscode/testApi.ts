@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { ConfigLoadResult } from '../core/config';
 import type { InspectResult } from '../core/pki';
+import type { RunResult } from '../core/runner/types';
 import type { TreeModel, TreeNode } from '../core/tree';
 
 /** What activate() returns: a small surface for the host tests and other extensions, not internals. */
@@ -17,6 +18,8 @@ export interface ThreddExtensionApi {
   environmentStatusText(): string;
   /** Runs the expiry check now and returns the notification text, if one was shown. */
   checkCertificateExpiry(): Promise<string | undefined>;
+  /** The response view last rendered: its HTML and the run result. */
+  lastResponseView(): { html: string; result: RunResult } | undefined;
   /** The certificate view last shown: its file, the inspection and the webview HTML. */
   lastCertificateView(): { file: string; result: InspectResult; html: string } | undefined;
   /** The name of the environment requests go to now. */

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CachedToken, TokenCache } from '../../core/auth';
 import type { Application, Environment } from '../../core/config';
 import type { HttpClient } from '../../core/http';
+import type { TokenSource } from '../../core/runner/requestRunner';
 import type { ConfigService } from '../config/configService';
 import type { ActiveEnvironment } from '../environment/activeEnvironment';
 import { SecretStorageSource } from './secretStorageSource';
@@ -54,6 +55,22 @@ export class AuthServices implements vscode.Disposable {
     const token = await cache.get(target.environment, target.application, options);
     if (!token.fromCache) this.changed.fire();
     return token;
+  }
+
+  /** The TokenSource the request runner uses: the same cache as the commands and the status bar. */
+  tokenSource(): TokenSource {
+    return {
+      get: async (environment, application, options) => {
+        const token = await (await this.load()).cache.get(environment, application, options);
+        if (!token.fromCache) this.changed.fire();
+        return token;
+      },
+    };
+  }
+
+  /** The raw cached token for "Copy as cURL with Token" (only on the user's explicit request). */
+  peekToken(environment: string, application: Application): string | undefined {
+    return this.core?.cache.peek(environment, application.name, application.scopes)?.accessToken;
   }
 
   /** The cached token of the active environment, without asking the server (for the status bar). */

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 
-/** Text safe to put in HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
-}
+import { escapeHtml } from '../../core/text/html';
+
+export { escapeHtml };
 
 export interface WebviewPage {
   title: string;

@@ -31,3 +31,21 @@ export async function waitFor<T>(what: string, check: () => T | undefined | fals
 export function themeColorId(icon: vscode.TreeItem['iconPath']): string | undefined {
   return ((icon as vscode.ThemeIcon | undefined)?.color as unknown as { id?: string } | undefined)?.id;
 }
+
+/**
+ * Asks the host-test runner (scripts/run-host-tests.mjs) for a screenshot of the workbench and waits
+ * until the PNG is on disk. Outside the code-server runner (no THREDD_SCREENSHOTS_DIR) it does nothing.
+ */
+export async function screenshot(name: string): Promise<void> {
+  const dir = process.env.THREDD_SCREENSHOTS_DIR;
+  if (!dir) return;
+  const fs = await import('node:fs');
+  const path = await import('node:path');
+  const file = path.join(dir, `${name}.png`);
+  fs.rmSync(file, { force: true });
+  await vscode.commands.executeCommand('notifications.clearAll');
+  // Give the webview a moment to paint before the picture is taken.
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  console.log(`[thredd-screenshot] ${name}`);
+  await waitFor(`screenshot ${name}`, () => fs.existsSync(file), 30_000);
+}

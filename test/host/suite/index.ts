@@ -8,5 +8,7 @@ export function run(): Promise<void> {
     require('./config.test');
     require('./pki.test');
     require('./tree.test');
+    require('./runner.test');
+    require('./sandbox.test');
   });
 }

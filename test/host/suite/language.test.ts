@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateExtension, workspaceUri } from './helpers';
+import { activateExtension, screenshot, workspaceUri } from './helpers';
 
 describe('the .thredd language in the real host', () => {
   const cards = workspaceUri('requests', 'cards.thredd');
@@ -39,6 +39,9 @@ describe('the .thredd language in the real host', () => {
       [16, 'Copy as cURL', 'thredd.copyAsCurl'],
     ]);
     assert.deepEqual(lenses[4].command?.arguments, [{ uri: cards.toString(), index: 1 }]);
+    await vscode.window.showTextDocument(cards);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await screenshot('thredd-editor');
   });
 
   it('reports a broken file: unknown metadata, unknown variable, duplicate @name, chained reference to no request', async () => {

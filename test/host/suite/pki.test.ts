@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { GeneratedKeyAndCsr, InspectResult } from '../../../src/core/pki';
 import { createTestCa } from '../../support/testPki';
-import { activateExtension, workspaceUri } from './helpers';
+import { activateExtension, screenshot, workspaceUri } from './helpers';
 
 describe('certificate commands in the real host', () => {
   const certs = workspaceUri('certs').fsPath;
@@ -57,6 +57,7 @@ describe('certificate commands in the real host', () => {
     assert.match(view!.html, /matches this certificate/);
     assert.ok(view!.html.includes(leaf.x5tS256), 'x5t#S256 is shown with a copy button');
     assert.doesNotMatch(view!.html, /PRIVATE KEY/, 'no key material reaches the webview');
+    await screenshot('certificate-view');
   });
 
   it('Inspect Certificate explains a CSR given where a certificate is expected', async () => {

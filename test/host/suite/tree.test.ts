@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CertificateNode, TreeModel, TreeNode } from '../../../src/core/tree';
 import { createTestCa } from '../../support/testPki';
-import { activateExtension, themeColorId, waitFor, workspaceUri } from './helpers';
+import { activateExtension, screenshot, themeColorId, waitFor, workspaceUri } from './helpers';
 
 function findNode(model: TreeModel, id: string): TreeNode | undefined {
   const visit = (nodes: TreeNode[]): TreeNode | undefined => {
@@ -79,6 +79,8 @@ describe('the Thredd view in the real host', () => {
 
     const application = findNode(model, 'env:uat-mtls/application:tree-app');
     assert.match(String(application?.description), /b9f04639-cdeb-425b-a310-450d3d293fd4 · private_key_jwt/);
+    await vscode.commands.executeCommand('thredd.explorer.focus');
+    await screenshot('thredd-view');
   });
 
   it('counts the certificates needing attention on the view badge and says so in one notification', async () => {

@@ -1,0 +1,131 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { HistoryStore } from '../../core/runner/history';
+import type { RequestRunner } from '../../core/runner/requestRunner';
+import type { ResponseStore } from '../../core/runner/responseStore';
+import type { RunResult } from '../../core/runner/types';
+import type { AuthServices } from '../auth/authServices';
+import type { ConfigService } from '../config/configService';
+import type { ActiveEnvironment } from '../environment/activeEnvironment';
+import type { DocumentStore } from '../language/documentStore';
+
+const KEPT_RESULTS = 50;
+
+/**
+ * Sends requests from .thredd documents with the shared HTTP client and token cache, keeps named
+ * responses per file for chaining, the recent results (for panels), and the history file.
+ */
+export class RunnerService implements vscode.Disposable {
+  private runner: RequestRunner | undefined;
+  private history: HistoryStore | undefined;
+  private readonly stores = new Map<string, ResponseStore>();
+  private readonly recent = new Map<string, RunResult>();
+  private readonly configSubscription: vscode.Disposable;
+  private historyWrites: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly configService: ConfigService,
+    private readonly activeEnvironment: ActiveEnvironment,
+    private readonly auth: AuthServices,
+    private readonly storageDir: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.configSubscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('thredd.history.limit')) void this.history?.setLimit(historyLimit());
+    });
+  }
+
+  /** Runs one request (index) or all of them (index undefined) of a .thredd document. */
+  async run(document: vscode.TextDocument, index: number | undefined, signal: AbortSignal, options: { bail?: boolean; onResult?: (result: RunResult) => void } = {}): Promise<RunResult[]> {
+    const runner = await this.loadRunner();
+    const parsed = this.store.get(document);
+    const filePath = document.uri.scheme === 'file' ? document.uri.fsPath : path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd(), 'untitled.thredd');
+    const { ResponseStore } = await import('../../core/runner/responseStore');
+    const responses = this.stores.get(filePath) ?? new ResponseStore();
+    this.stores.set(filePath, responses);
+    const context = {
+      filePath,
+      config: (await this.configService.get())?.config,
+      environment: (await this.activeEnvironment.get())?.name,
+      store: responses,
+      signal,
+      allowEnv: vscode.workspace.isTrusted,
+      workspaceRoot: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
+      onResult: (result: RunResult) => {
+        this.remember(result);
+        options.onResult?.(result);
+      },
+    };
+    return index === undefined ? runner.runAll(parsed, context, { bail: options.bail }) : [await runner.run(parsed, index, context)];
+  }
+
+  /** The parsed request whose block holds `line`. */
+  requestAt(document: vscode.TextDocument, line: number) {
+    return this.store.get(document).requests.find((request) => request.range.start.line <= line && line <= request.range.end.line);
+  }
+
+  /** A result still in memory, or (after a reload) rebuilt from the history file. */
+  async find(id: string): Promise<RunResult | undefined> {
+    const recent = this.recent.get(id);
+    if (recent) return recent;
+    const entry = await (await this.loadHistory()).get(id);
+    return entry && (await import('./historyResult')).resultFromHistory(entry);
+  }
+
+  findRecent(id: string): RunResult | undefined {
+    return this.recent.get(id);
+  }
+
+  /** The history, with every run recorded so far written (so a run just finished is listed). */
+  async historyStore(): Promise<HistoryStore> {
+    await this.historyWrites;
+    return this.loadHistory();
+  }
+
+  private remember(result: RunResult): void {
+    this.recent.set(result.id, result);
+    this.log.debug(`Sent ${result.request?.method ?? ''} ${result.request?.url ?? ''} → ${result.response?.status ?? result.error?.kind}`);
+    this.historyWrites = this.historyWrites.then(async () => void (await (await this.loadHistory()).add(result)));
+    if (this.recent.size > KEPT_RESULTS) {
+      const [oldestId, oldest] = this.recent.entries().next().value as [string, RunResult];
+      this.recent.delete(oldestId);
+      // A body kept on disk (over the in-memory limit) goes with its result.
+      void import('../../core/runner/results').then(({ releaseResult }) => releaseResult(oldest));
+    }
+  }
+
+  private async loadRunner(): Promise<RequestRunner> {
+    if (!this.runner) {
+      const { RequestRunner } = await import('../../core/runner/requestRunner');
+      const settings = vscode.workspace.getConfiguration('thredd');
+      this.runner = new RequestRunner({
+        http: await this.auth.http(),
+        tokens: this.auth.tokenSource(),
+        secrets: this.auth.secrets,
+        maxInMemoryBytes: settings.get<number>('response.maxInMemoryMB', 5) * 1024 * 1024,
+        spillDir: path.join(this.storageDir.fsPath, 'bodies'),
+      });
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storageDir, 'bodies'));
+    }
+    return this.runner;
+  }
+
+  private async loadHistory(): Promise<HistoryStore> {
+    if (!this.history) {
+      const { HistoryStore } = await import('../../core/runner/history');
+      await vscode.workspace.fs.createDirectory(this.storageDir);
+      this.history = new HistoryStore(path.join(this.storageDir.fsPath, 'history.json'), { limit: historyLimit(), onWarning: (message) => this.log.warn(message) });
+    }
+    return this.history;
+  }
+
+  dispose(): void {
+    this.configSubscription.dispose();
+    for (const result of this.recent.values()) void import('../../core/runner/results').then(({ releaseResult }) => releaseResult(result));
+  }
+}
+
+function historyLimit(): number {
+  return vscode.workspace.getConfiguration('thredd.history').get<number>('limit', 100);
+}

@@ -1,0 +1,138 @@
+import type { ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as readline from 'node:readline';
+import * as vscode from 'vscode';
+import { secretNames } from '../../core/auth/secrets';
+import type { AuthServices } from '../auth/authServices';
+import type { ConfigService } from '../config/configService';
+import { requireTrust } from '../trust';
+import { showUserError } from '../userErrors';
+import { runCli, spawnCli } from './cliProcess';
+
+export interface SandboxInfo {
+  urls: { tls: string; mtls: string; token: string };
+}
+
+/** The local Thredd sandbox as a child process of the extension, with a status bar item. */
+export class SandboxController implements vscode.Disposable {
+  private child: ChildProcess | undefined;
+  private info: SandboxInfo | undefined;
+  private readonly item = vscode.window.createStatusBarItem('thredd.sandbox', vscode.StatusBarAlignment.Left, 48);
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly configService: ConfigService,
+    private readonly auth: AuthServices,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.item.name = 'Thredd Sandbox';
+    this.render();
+  }
+
+  get running(): SandboxInfo | undefined {
+    return this.info;
+  }
+
+  async start(): Promise<SandboxInfo | undefined> {
+    if (!requireTrust('start the local sandbox')) return undefined;
+    if (this.info) return this.info;
+    const workspace = workspaceDir();
+    if (!workspace) {
+      void vscode.window.showErrorMessage('Open a folder first: the sandbox keeps its CA and data in .thredd/sandbox of the workspace.');
+      return undefined;
+    }
+    const child = spawnCli(this.extensionUri, ['sandbox', '--state', stateDir(workspace), '--json'], workspace);
+    this.child = child;
+    const errors: string[] = [];
+    readline.createInterface({ input: child.stderr! }).on('line', (line) => {
+      errors.push(line);
+      this.log.warn(`sandbox: ${line}`);
+    });
+    try {
+      this.info = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the local Thredd sandbox…' }, () =>
+        new Promise<SandboxInfo>((resolve, reject) => {
+          readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as SandboxInfo));
+          child.once('exit', (code) => reject(new Error(`The sandbox stopped (exit ${code}): ${errors.slice(-2).join(' ') || 'no message'}. Another sandbox may be using ports 8443/8444 (npm start runs one).`)));
+        }),
+      );
+    } catch (error) {
+      this.child = undefined;
+      void showUserError(this.log, Object.assign(error as Error, { userFacing: true }), 'Start Local Sandbox');
+      return undefined;
+    }
+    child.once('exit', () => {
+      this.child = undefined;
+      this.info = undefined;
+      this.render();
+    });
+    this.log.info(`Sandbox running: ${this.info.urls.tls} (TLS), ${this.info.urls.mtls} (mTLS).`);
+    this.render();
+    return this.info;
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    await new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+    this.log.info('Sandbox stopped.');
+  }
+
+  /**
+   * `Thredd: Set Up Sandbox Credentials`: keys and CSRs, certificates from the sandbox CA, thredd.json
+   * entries; the client secret goes to SecretStorage so thredd.json never holds it.
+   */
+  async setUpCredentials(): Promise<string[] | undefined> {
+    if (!requireTrust('generate keys for the sandbox')) return undefined;
+    const workspace = workspaceDir();
+    if (!workspace) return undefined;
+    try {
+      const output = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Setting up sandbox keys and certificates…' }, () =>
+        runCli(this.extensionUri, ['sandbox', 'init', '--workspace', workspace, '--state', stateDir(workspace), '--json'], workspace),
+      );
+      const result = JSON.parse(output) as { environments: string[]; applications: string[]; files: { dotenv: string } };
+      const secret = readDotenv(result.files.dotenv).THREDD_SANDBOX_CLIENT_SECRET;
+      const config = (await this.configService.reload())?.config;
+      for (const name of result.applications) {
+        const application = config?.applications[name];
+        if (secret && application && application.auth.method !== 'private_key_jwt') await this.auth.secrets.store(secretNames.clientSecret(name), secret);
+      }
+      this.auth.clearTokens();
+      void vscode.window.showInformationMessage(`Sandbox credentials ready: environments ${result.environments.join(', ')} in thredd.json. Start the sandbox, then send a request.`, 'Start Sandbox').then((choice) => choice && this.start());
+      return result.environments;
+    } catch (error) {
+      void showUserError(this.log, error, 'Set Up Sandbox Credentials');
+      return undefined;
+    }
+  }
+
+  private render(): void {
+    this.item.text = this.info ? '$(beaker) Sandbox: running' : '$(beaker) Sandbox: stopped';
+    this.item.tooltip = this.info ? `Local Thredd sandbox\n${this.info.urls.tls} (TLS)\n${this.info.urls.mtls} (mTLS)\nClick to stop.` : 'Local Thredd sandbox. Click to start.';
+    this.item.command = this.info ? 'thredd.stopSandbox' : 'thredd.startSandbox';
+    void vscode.commands.executeCommand('setContext', 'thredd.sandboxRunning', Boolean(this.info));
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.child?.kill('SIGTERM');
+    this.item.dispose();
+  }
+}
+
+function workspaceDir(): string | undefined {
+  return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+}
+
+function stateDir(workspace: string): string {
+  return path.join(workspace, '.thredd', 'sandbox');
+}
+
+function readDotenv(file: string): Record<string, string> {
+  if (!fs.existsSync(file)) return {};
+  const entries = fs.readFileSync(file, 'utf8').split('\n').map((line) => /^\s*([A-Za-z_]\w*)\s*=\s*(.*?)\s*$/.exec(line)).filter((match): match is RegExpExecArray => match !== null);
+  return Object.fromEntries(entries.map((match) => [match[1], match[2].replace(/^(['"])(.*)\1$/, '$2')]));
+}

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { RunResult } from '../../../src/core/runner/types';
+import { startHttpsServer, type TestHttpsServer } from '../../support/httpsTestServer';
+import { createTestCa } from '../../support/testPki';
+import { activateExtension, waitFor, workspaceUri } from './helpers';
+
+describe('sending requests from .thredd files in the real host', () => {
+  const configUri = workspaceUri('thredd.json');
+  const requestFile = workspaceUri('requests', 'local.thredd');
+  let original: string;
+  let server: TestHttpsServer;
+  let seen: { url?: string; headers: Record<string, unknown> }[] = [];
+
+  before(async () => {
+    await activateExtension();
+    original = fs.readFileSync(configUri.fsPath, 'utf8');
+    const ca = await createTestCa();
+    const serverCert = await ca.issue({ commonName: 'localhost', usage: 'server' });
+    const client = await ca.issue({ commonName: 'runner-app', usage: 'client' });
+    server = await startHttpsServer({ certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: ca.certPem, requestCert: true }, (request, response) => {
+      seen.push({ url: request.url, headers: request.headers });
+      const clientCertificate = (request.socket as import('node:tls').TLSSocket).getPeerCertificate();
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ items: [{ id: 'prod-1', name: '<Gold & "Black">' }], clientCN: clientCertificate?.subject?.CN ?? null }));
+    });
+    const dir = workspaceUri('runner-certs').fsPath;
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'ca.pem'), ca.certPem);
+    fs.writeFileSync(path.join(dir, 'client.pem'), client.certPem);
+    fs.writeFileSync(path.join(dir, 'client.key'), client.keyPem, { mode: 0o600 });
+    const config = JSON.parse(original);
+    config.environments.local = { baseUrl: server.url, region: '2', ca: 'runner-certs/ca.pem', mtls: { cert: 'runner-certs/client.pem', key: 'runner-certs/client.key' } };
+    fs.writeFileSync(configUri.fsPath, JSON.stringify(config, null, 2));
+    fs.writeFileSync(requestFile.fsPath, '### Products over mTLS\n# @name products\n# @expect status 200\n# @expect body $.items.length > 0\nGET {{baseUrl}}/core/api/v1/products\nAccept: application/json\n\n### Missing\n# @expect status 404\nGET {{baseUrl}}/nothing\n');
+    const api = await activateExtension();
+    await api.getConfig(true);
+    await vscode.commands.executeCommand('thredd.selectEnvironment', 'local');
+  });
+
+  after(async () => {
+    await server.close();
+    fs.writeFileSync(configUri.fsPath, original);
+    const api = await activateExtension();
+    await api.getConfig(true);
+    await vscode.commands.executeCommand('thredd.selectEnvironment', 'sandbox-tls');
+  });
+
+  it('sends the request of a CodeLens over mTLS and opens the response view with the status', async () => {
+    const api = await activateExtension();
+    await vscode.window.showTextDocument(requestFile);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', requestFile);
+    const send = lenses.find((lens) => lens.command?.title === 'Send Request')!;
+    seen = [];
+    const result = await vscode.commands.executeCommand<RunResult>(send.command!.command, ...(send.command!.arguments ?? []));
+    assert.equal(result.response?.status, 200);
+    assert.equal(result.ok, true, 'both expectations pass');
+    assert.equal(seen[0].headers['x-region'], '2', 'X-Region comes from the environment');
+    assert.equal(result.tls?.clientCertificate?.subject.includes('runner-app'), true, 'the client certificate was presented');
+
+    const view = await waitFor('the response view', () => api.lastResponseView()?.result.id === result.id && api.lastResponseView());
+    assert.match(view.html, /<span class="status status-2xx">200 OK<\/span>/);
+    assert.match(view.html, /content="default-src 'none';[^"]*script-src 'nonce-/);
+    assert.match(view.html, /<span class="json-key">&quot;name&quot;<\/span>: <span class="json-string">&quot;&lt;Gold &amp; \\&quot;Black\\&quot;&gt;&quot;<\/span>/, 'the body is pretty JSON, escaped');
+    assert.match(view.html, /✓ /, 'expectations are listed');
+    assert.match(view.html, /runner-app/, 'the TLS tab names the client certificate');
+  });
+
+  it('reports a failed expectation and keeps the run in history', async () => {
+    const result = await vscode.commands.executeCommand<RunResult>('thredd.sendRequest', { uri: requestFile.toString(), index: 1 });
+    assert.equal(result.response?.status, 200, 'the test server answers 200 everywhere');
+    assert.equal(result.ok, false);
+    assert.match(result.expectations[0].message, /404/);
+    const opened = await vscode.commands.executeCommand<string>('thredd.showHistory', { open: result.id });
+    assert.equal(opened, result.id);
+  });
+
+  it('explains a connection failure in plain words instead of failing silently', async () => {
+    const api = await activateExtension();
+    const closed = workspaceUri('requests', 'closed.thredd');
+    fs.writeFileSync(closed.fsPath, '# @no-auth\nGET https://127.0.0.1:9/unreachable\n');
+    const result = await vscode.commands.executeCommand<RunResult>('thredd.sendRequest', { uri: closed.toString(), index: 0 });
+    assert.equal(result.response, undefined);
+    assert.equal(result.error?.kind, 'connection-refused');
+    const view = await waitFor('the error view', () => api.lastResponseView()?.result.id === result.id && api.lastResponseView());
+    assert.match(view.html, /role="alert"/);
+    assert.match(view.html, /No response/);
+  });
+});
