@@ -1,40 +1,66 @@
-// `npm start`: builds the extension and opens it in code-server (the real VS Code workbench)
-// on the samples/ workspace, then prints the URL to open. Ctrl+C stops everything.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+// `npm start`: builds, sets up sandbox credentials in samples/ (idempotent), starts the local Thredd
+// sandbox, opens the extension in code-server (the real VS Code workbench) on samples/, and prints
+// the URL to open. Ctrl+C stops everything.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, reportInstallError } from './code-server/install.mjs';
 import { startCodeServer, testPayloadUrl } from './code-server/server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workspace = path.join(root, 'samples');
+const sandboxState = path.join(workspace, '.thredd', 'sandbox');
 // Kept between runs (and ignored by git) so the editor remembers its layout and settings.
-const stateDir = path.join(root, '.thredd', 'code-server');
+const editorState = path.join(root, '.thredd', 'code-server');
+const cli = path.join(root, 'dist', 'cli.js');
 
 execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [cli, 'sandbox', 'init', '--workspace', workspace, '--state', sandboxState], { cwd: root, stdio: 'inherit' });
+
+const sandbox = spawn(process.execPath, [cli, 'sandbox', '--state', sandboxState, '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const ready = await new Promise((resolve, reject) => {
+  readline.createInterface({ input: sandbox.stdout }).once('line', (line) => resolve(JSON.parse(line)));
+  sandbox.once('exit', (code) => reject(new Error(`The sandbox stopped before it was ready (exit ${code}); is another one using ports 8443/8444?`)));
+}).catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
+
 try {
   await ensureCodeServer();
 } catch (error) {
+  sandbox.kill('SIGTERM');
   reportInstallError(error);
   process.exit(1);
 }
-mkdirSync(path.join(stateDir, 'extensions'), { recursive: true });
+mkdirSync(path.join(editorState, 'extensions'), { recursive: true });
 const server = await startCodeServer({
   workspace,
-  userDataDir: path.join(stateDir, 'user-data'),
-  extensionsDir: path.join(stateDir, 'extensions'),
+  userDataDir: path.join(editorState, 'user-data'),
+  extensionsDir: path.join(editorState, 'extensions'),
   port: process.env.PORT ? Number(process.env.PORT) : undefined,
+  // thredd.json reads the sandbox client secret from the environment; sandbox init keeps it in samples/.env.
+  env: dotenv(path.join(workspace, '.env')),
 });
 const url = testPayloadUrl({ port: server.port, workspace, extensionDevelopmentPath: root });
-console.log(`\nThredd for VS Code is running in code-server with the samples workspace.\nOpen: ${url}\n(Press Ctrl+C to stop.)\n`);
+console.log(`\nThe Thredd sandbox is running: API ${ready.urls?.tls ?? 'https://127.0.0.1:8443'} (TLS) and ${ready.urls?.mtls ?? 'https://127.0.0.1:8444'} (mTLS).`);
+console.log(`Thredd for VS Code is running in code-server with the samples workspace.\nOpen: ${url}\n(Press Ctrl+C to stop.)\n`);
 
 let stopping = false;
 const stop = async () => {
   if (stopping) return;
   stopping = true;
+  sandbox.kill('SIGTERM');
   await server.stop();
   process.exit(0);
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+
+function dotenv(file) {
+  if (!existsSync(file)) return {};
+  const pairs = readFileSync(file, 'utf8').split('\n').map((line) => /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line)).filter(Boolean);
+  return Object.fromEntries(pairs.map((match) => [match[1], match[2].replace(/^(['"])(.*)\1$/, '$2')]));
+}

@@ -46,7 +46,13 @@ const steps = [
   ['type-check', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']],
   ['lint', node, ['node_modules/eslint/bin/eslint.js', 'src', 'test', 'scripts', 'bench', 'media', 'esbuild.js']],
   ['unit and integration tests', node, ['scripts/run-node-tests.mjs', 'test/unit', 'test/integration'], countNodeTests],
-  ['host suite in VS Code (code-server)', node, ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/suite/index.js', '--workspace', 'test/fixtures/workspace'], countMochaTests],
+  // Twice, in a light and a dark theme: the screenshots in README come from these runs.
+  ...['light', 'dark'].map((theme) => [
+    `host suite in VS Code (code-server, ${theme} theme)`,
+    node,
+    ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/suite/index.js', '--workspace', 'test/fixtures/workspace', '--theme', theme, '--screenshots', `test-results/screenshots/${theme}`],
+    countMochaTests,
+  ]),
   ['package', node, ['scripts/package.mjs']],
   ['packaged .vsix in VS Code (code-server)', node, ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/vsix/index.js', '--dev', 'test/host/vsix-probe', '--vsix', 'out/thredd-vscode-0.1.0.vsix', '--workspace', 'test/fixtures/workspace'], countMochaTests],
   ['sizes', node, ['bench/size.mjs']],
