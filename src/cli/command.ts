@@ -28,3 +28,15 @@ export interface CliCommand {
   options: CliOptions;
   run(values: CliValues, positionals: string[], io: CliIo): Promise<number>;
 }
+
+/**
+ * A command listed by path and summary whose code loads when it runs: `thredd run` must not pay for
+ * the sandbox's oidc-provider, nor `thredd --version` for anything.
+ */
+export interface LazyCliCommand {
+  path: string[];
+  summary: string;
+  load(): Promise<CliCommand>;
+}
+
+export type CliCommandEntry = CliCommand | LazyCliCommand;

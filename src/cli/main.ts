@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { CliError, type CliCommand, type CliIo } from './command';
+import { CliError, type CliCommand, type CliCommandEntry, type CliIo } from './command';
 import { CLI_COMMANDS } from './registry';
 
 /** Runs the `thredd` CLI and returns its exit code; failures become one line on stderr. */
-export async function runCli(argv: string[], io: CliIo, commands: readonly CliCommand[] = CLI_COMMANDS): Promise<number> {
+export async function runCli(argv: string[], io: CliIo, commands: readonly CliCommandEntry[] = CLI_COMMANDS): Promise<number> {
   try {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
       io.out(generalHelp(commands));
@@ -14,7 +14,8 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
       io.out(`${version}\n`);
       return 0;
     }
-    const command = findCommand(argv, commands);
+    const entry = findCommand(argv, commands);
+    const command = 'load' in entry ? await entry.load() : entry;
     const rest = argv.slice(command.path.length);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.out(`${command.summary}\n\nUsage: ${command.usage}\n`);
@@ -28,7 +29,7 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
   }
 }
 
-function findCommand(argv: string[], commands: readonly CliCommand[]): CliCommand {
+function findCommand(argv: string[], commands: readonly CliCommandEntry[]): CliCommandEntry {
   const matches = commands.filter((command) => command.path.every((word, index) => argv[index] === word));
   const best = matches.sort((a, b) => b.path.length - a.path.length)[0];
   if (best) return best;
@@ -47,7 +48,7 @@ function parseCommandArgs(command: CliCommand, args: string[]) {
   }
 }
 
-function generalHelp(commands: readonly CliCommand[]): string {
+function generalHelp(commands: readonly CliCommandEntry[]): string {
   const width = Math.max(...commands.map((command) => command.path.join(' ').length));
   const lines = commands.map((command) => `  ${command.path.join(' ').padEnd(width)}  ${command.summary}`);
   return [
