@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { Agent, Client, interceptors, Pool, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, Client, interceptors, Pool, type ClientOptions } from './undiciCore';
 import { tracingConnector, secureOptionsFor, type SocketSlot } from './tlsConnector';
 import type { TlsSettings } from './types';
 
@@ -14,7 +15,7 @@ export class RequestTrace {
 
 /** One connection per Client (pipelining 1), so its current socket is the one answering. */
 class TracedClient extends Client {
-  constructor(origin: URL, options: Client.Options, readonly slot: SocketSlot) {
+  constructor(origin: URL, options: ClientOptions, readonly slot: SocketSlot) {
     super(origin, options);
   }
 
