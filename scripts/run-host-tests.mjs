@@ -65,6 +65,8 @@ function writeSettings(userDataDir, theme) {
     'workbench.startupEditor': 'none',
     'security.workspace.trust.enabled': false,
     'telemetry.telemetryLevel': 'off',
+    // The sandbox's ports would otherwise raise "your application is available" notifications.
+    'remote.autoForwardPorts': false,
     'update.mode': 'none',
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,

@@ -44,8 +44,8 @@ export async function screenshot(name: string): Promise<void> {
   const file = path.join(dir, `${name}.png`);
   fs.rmSync(file, { force: true });
   await vscode.commands.executeCommand('notifications.clearAll');
-  // Give the webview a moment to paint before the picture is taken.
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // Give webviews time to load their page and paint before the picture is taken.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
   console.log(`[thredd-screenshot] ${name}`);
   await waitFor(`screenshot ${name}`, () => fs.existsSync(file), 30_000);
 }
