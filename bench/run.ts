@@ -2,7 +2,7 @@
 //
 //   node --import tsx bench/run.ts [--requests 500] [--runs 3] [--no-tools]
 //
-// Builds dist/cli.js (node esbuild.js), starts an mTLS server on 127.0.0.1 (its own process, certificates
+// Builds dist/cli.js (node esbuild.js --production), starts an mTLS server on 127.0.0.1 (its own process, certificates
 // issued at start), and times, as separate processes writing their output to a file, the same GET
 // requests made by:
 //   (a) node dist/cli.js run  on a generated .thredd file (environment with mtls + ca, no token);
@@ -106,8 +106,9 @@ function installTools(): boolean {
 }
 
 async function main(): Promise<void> {
-  console.log('Building dist/cli.js (node esbuild.js)…');
-  execFileSync(process.execPath, ['esbuild.js'], { cwd: ROOT, stdio: 'inherit' });
+  // The production build: what users run (minified, no source maps).
+  console.log('Building dist/cli.js (node esbuild.js --production)…');
+  execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: ROOT, stdio: 'inherit' });
   const withTools = !values['no-tools'] && installTools();
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-bench-run-'));
