@@ -1,33 +1,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../fs/safeWrite';
-import type { HttpHeaders, HttpTimings, TlsFacts } from '../http/types';
-import type { ExpectationOutcome, RunError, RunResult, SentRequest, TokenInfo } from './types';
+import type { HttpHeaders } from '../http/types';
+import type { RunResult, SentRequest } from './types';
 
 const FORMAT_VERSION = 1;
 export const DEFAULT_HISTORY_LIMIT = 100;
 export const DEFAULT_HISTORY_BODY_BYTES = 64 * 1024;
 
 /** A past run as kept on disk: the masked request and a shortened response, never a token or secret. */
-export interface HistoryEntry {
-  id: string;
+export interface HistoryEntry extends Omit<RunResult, 'response' | 'dependencies'> {
   savedAt: string;
-  filePath: string;
-  requestIndex: number;
-  name?: string;
-  title?: string;
-  environment?: string;
-  startedAt: string;
-  durationMs?: number;
-  ok: boolean;
-  request?: SentRequest;
   response?: HistoryResponse;
-  timings?: HttpTimings;
-  tls?: TlsFacts;
-  token?: TokenInfo;
-  expectations: ExpectationOutcome[];
-  warnings: string[];
-  error?: RunError;
 }
 
 export interface HistoryResponse {

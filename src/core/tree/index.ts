@@ -6,3 +6,4 @@ export { factsAt, daysUntil, type CertificateFileFacts, type CertificateFileRequ
 export { buildTreeModel, assembleTreeModel, type BuildTreeModelInput, type TreeModelInput } from './buildTreeModel';
 export { expiryText, severityOfStatus, worstSeverity, governingCertificate } from './expiryText';
 export { limitConcurrency } from './limitConcurrency';
+export { indexTreeNodes } from './findNode';

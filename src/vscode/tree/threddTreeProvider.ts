@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CertificateFactsCache, TreeModel, TreeNode } from '../../core/tree';
+import { indexTreeNodes } from '../../core/tree/findNode';
 import type { ConfigService } from '../config/configService';
 import type { ActiveEnvironment } from '../environment/activeEnvironment';
 import { treeItemFor } from './treeItems';
@@ -88,7 +89,7 @@ export class ThreddTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
       activeEnvironment: (await this.activeEnvironment.get())?.name,
     });
     this.model = model;
-    this.nodes = indexNodes(model.roots);
+    this.nodes = indexTreeNodes(model.roots);
     this.changed.fire();
     this.built.fire(model);
     return model;
@@ -119,14 +120,4 @@ export class ThreddTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
 async function findCertificateFiles(include: string): Promise<string[]> {
   const uris = await vscode.workspace.findFiles(include, '{**/node_modules/**,**/.git/**}', 2000);
   return uris.map((uri) => uri.fsPath).sort();
-}
-
-function indexNodes(roots: TreeNode[]): Map<string, TreeNode> {
-  const index = new Map<string, TreeNode>();
-  const visit = (node: TreeNode) => {
-    index.set(node.id, node);
-    if ('children' in node) node.children.forEach(visit);
-  };
-  roots.forEach(visit);
-  return index;
 }

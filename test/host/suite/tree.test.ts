@@ -3,19 +3,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CertificateNode, TreeModel, TreeNode } from '../../../src/core/tree';
+import { indexTreeNodes } from '../../../src/core/tree/findNode';
 import { createTestCa } from '../../support/testPki';
 import { activateExtension, screenshot, themeColorId, waitFor, workspaceUri } from './helpers';
 
 function findNode(model: TreeModel, id: string): TreeNode | undefined {
-  const visit = (nodes: TreeNode[]): TreeNode | undefined => {
-    for (const node of nodes) {
-      if (node.id === id) return node;
-      const found = 'children' in node ? visit(node.children) : undefined;
-      if (found) return found;
-    }
-    return undefined;
-  };
-  return visit(model.roots);
+  return indexTreeNodes(model.roots).get(id);
 }
 
 describe('the Thredd view in the real host', () => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseConfigText, type ThreddConfig } from '../../../src/core/config';
 import { createPkcs12 } from '../../../src/core/pki';
-import { buildTreeModel, CertificateFactsCache, type CertificateNode, type EnvironmentNode, type GroupNode, type TreeModel, type TreeNode } from '../../../src/core/tree';
+import { buildTreeModel, CertificateFactsCache, indexTreeNodes, type CertificateNode, type EnvironmentNode, type GroupNode, type TreeModel, type TreeNode } from '../../../src/core/tree';
 import { issueDated, wholeSecondNow } from '../../support/datedCertificates';
 import { createTestCa } from '../../support/testPki';
 
@@ -68,15 +68,7 @@ const build = (facts = new CertificateFactsCache(), extra: { activeEnvironment?:
   buildTreeModel({ config, configDiagnostics: [], workspaceCertificateFiles: workspaceFiles, facts, warningDays: 60, now, ...extra });
 
 function find(model: TreeModel, id: string): TreeNode {
-  const visit = (nodes: TreeNode[]): TreeNode | undefined => {
-    for (const node of nodes) {
-      if (node.id === id) return node;
-      const found = 'children' in node ? visit(node.children) : undefined;
-      if (found) return found;
-    }
-    return undefined;
-  };
-  const node = visit(model.roots);
+  const node = indexTreeNodes(model.roots).get(id);
   assert.ok(node, `no node ${id}`);
   return node;
 }
