@@ -4,6 +4,9 @@ const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+// `--out DIR` builds the shipped bundles elsewhere (the tests check the production CLI from a temp dir).
+const outIndex = process.argv.indexOf('--out');
+const out = outIndex > 0 ? process.argv[outIndex + 1] : 'dist';
 
 /** Shared options: Node 20 (VS Code's extension host), CommonJS, vscode provided by the host. */
 const common = {
@@ -38,18 +41,21 @@ const commandsAsSeparateBundles = {
 };
 
 const entries = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/extension.js` },
   {
     ...common,
     entryPoints: ['src/cli.ts'],
-    outfile: 'dist/cli.js',
+    outfile: `${out}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
     plugins: [commandsAsSeparateBundles],
   },
   {
     ...common,
     entryPoints: commandFiles.map((name) => `src/cli/commands/${name}`),
-    outdir: 'dist/commands',
+    outdir: `${out}/commands`,
+    // oidc-provider reads function names at run time: minified names broke the sandbox's token
+    // endpoint ("i is not a function" in generateTokenId). The extension bundle does not need this.
+    keepNames: true,
   },
   // The host suite runs inside the extension host; mocha stays external so it resolves from node_modules.
   ...(production
@@ -67,7 +73,7 @@ async function main() {
   }
   await Promise.all(contexts.map((context) => context.rebuild()));
   await Promise.all(contexts.map((context) => context.dispose()));
-  require('node:fs').chmodSync('dist/cli.js', 0o755);
+  require('node:fs').chmodSync(`${out}/cli.js`, 0o755);
 }
 
 main().catch((error) => {

@@ -12,7 +12,16 @@ export interface CliIo {
 export class CliError extends Error {
   constructor(message: string, readonly exitCode = 1) {
     super(message);
+    this.name = 'CliError';
   }
+}
+
+/**
+ * Each command is its own bundle with its own copy of CliError, so `instanceof` fails across them:
+ * recognise it by name instead.
+ */
+export function isCliError(error: unknown): error is CliError {
+  return error instanceof Error && error.name === 'CliError' && typeof (error as CliError).exitCode === 'number';
 }
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { CliError, type CliCommand, type CliCommandEntry, type CliIo } from './command';
+import { CliError, isCliError, type CliCommand, type CliCommandEntry, type CliIo } from './command';
 import { CLI_COMMANDS } from './registry';
 
 /** Runs the `thredd` CLI and returns its exit code; failures become one line on stderr. */
@@ -24,8 +24,8 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
     const { values, positionals } = parseCommandArgs(command, rest);
     return await command.run(values, positionals, io);
   } catch (error) {
-    io.err(`thredd: ${error instanceof CliError ? error.message : describeUnexpected(error)}\n`);
-    return error instanceof CliError ? error.exitCode : 1;
+    io.err(`thredd: ${isCliError(error) ? error.message : describeUnexpected(error)}\n`);
+    return isCliError(error) ? error.exitCode : 1;
   }
 }
 
