@@ -61,7 +61,8 @@ const entries = [
   ...(production
     ? []
     : [{ ...common, entryPoints: ['test/host/suite/index.ts'], outfile: 'out/test/host/suite/index.js', external: ['vscode', 'mocha'] },
-       { ...common, entryPoints: ['test/host/vsix/index.ts'], outfile: 'out/test/host/vsix/index.js', external: ['vscode', 'mocha'] }]),
+       { ...common, entryPoints: ['test/host/vsix/index.ts'], outfile: 'out/test/host/vsix/index.js', external: ['vscode', 'mocha'] },
+       { ...common, entryPoints: ['test/host/untrusted/index.ts'], outfile: 'out/test/host/untrusted/index.js', external: ['vscode', 'mocha'] }]),
 ];
 
 async function main() {

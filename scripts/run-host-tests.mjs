@@ -42,6 +42,8 @@ function parseCli() {
       timeout: { type: 'string', default: '300000' },
       screenshots: { type: 'string' },
       theme: { type: 'string' },
+      // Opens the workspace untrusted (restricted mode), for the workspace-trust suite.
+      untrusted: { type: 'boolean', default: false },
     },
   });
   const fail = (msg) => {
@@ -60,10 +62,12 @@ function parseCli() {
 }
 
 // A fresh profile each run: no welcome page, no trust prompt, no telemetry.
-function writeSettings(userDataDir, theme) {
+function writeSettings(userDataDir, theme, untrusted) {
   const settings = {
     'workbench.startupEditor': 'none',
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': untrusted,
+    // Untrusted runs never ask: the folder stays in restricted mode.
+    ...(untrusted && { 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.untrustedFiles': 'open' }),
     'telemetry.telemetryLevel': 'off',
     // The sandbox's ports would otherwise raise "your application is available" notifications.
     'remote.autoForwardPorts': false,
@@ -104,7 +108,7 @@ async function main() {
   const screenshots = path.resolve(opts.screenshots ?? path.join(tmp, 'screenshots'));
   for (const d of [userDataDir, extensionsDir, workspace, screenshots]) fs.mkdirSync(d, { recursive: true });
   if (opts.workspace) fs.cpSync(path.resolve(opts.workspace), workspace, { recursive: true });
-  writeSettings(userDataDir, opts.theme);
+  writeSettings(userDataDir, opts.theme, opts.untrusted);
 
   let server;
   let browser;
@@ -131,6 +135,7 @@ async function main() {
       workspace,
       userDataDir,
       extensionsDir,
+      workspaceTrust: opts.untrusted,
       bin,
       // The extension host inherits these: the suite finds its fixtures and
       // knows where screenshots it asks for will appear.

@@ -53,6 +53,7 @@ const steps = [
     ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/suite/index.js', '--workspace', 'test/fixtures/workspace', '--theme', theme, '--screenshots', `test-results/screenshots/${theme}`],
     countMochaTests,
   ]),
+  ['host suite in an untrusted workspace (restricted mode)', node, ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/untrusted/index.js', '--workspace', 'test/fixtures/workspace', '--untrusted'], countMochaTests],
   ['package', node, ['scripts/package.mjs']],
   ['packaged .vsix in VS Code (code-server)', node, ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/vsix/index.js', '--dev', 'test/host/vsix-probe', '--vsix', 'out/thredd-vscode-0.1.0.vsix', '--workspace', 'test/fixtures/workspace'], countMochaTests],
   ['sizes', node, ['bench/size.mjs']],

@@ -35,7 +35,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *   env?: Record<string,string>, bin?: string, onOutput?: (text: string) => void,
  *   readyTimeout?: number }} opts
  */
-export async function startCodeServer({ workspace, userDataDir, extensionsDir, port, env = {}, bin = codeServerBin(), onOutput, readyTimeout = 60_000 }) {
+export async function startCodeServer({ workspace, userDataDir, extensionsDir, port, env = {}, bin = codeServerBin(), onOutput, readyTimeout = 60_000, workspaceTrust = false }) {
   port ??= await freePort();
   const args = [
     bin,
@@ -43,7 +43,8 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, p
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Trust is off unless a suite tests the untrusted (restricted) mode.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     workspace,
