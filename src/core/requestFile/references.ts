@@ -25,13 +25,7 @@ export function findReferenceSpans(text: string, from = 0, to = text.length): Re
     if (open < 0 || open + 2 > to) break;
     const close = text.indexOf('}}', open + 2);
     if (close < 0 || close + 2 > to) break;
-    const innerOpen = text.lastIndexOf('{{', close - 2);
-    const start = innerOpen > open ? innerOpen : open;
-    let expressionStart = start + 2;
-    let expressionEnd = close;
-    while (expressionStart < expressionEnd && isBlank(text.charCodeAt(expressionStart))) expressionStart++;
-    while (expressionEnd > expressionStart && isBlank(text.charCodeAt(expressionEnd - 1))) expressionEnd--;
-    spans.push({ start, end: close + 2, expressionStart, expressionEnd });
+    spans.push(referenceSpan(text, open, close));
     cursor = close + 2;
   }
   return spans;
@@ -137,13 +131,8 @@ export function scanReferences(
       sink.add(lineRange(line, open, open + 2), 'warning', 'unclosed-variable', 'This {{ has no closing }} on the same line; variables are written {{name}}.');
       return;
     }
-    const innerOpen = text.lastIndexOf('{{', close - 2);
-    const start = innerOpen > open ? innerOpen : open;
-    let expressionStart = start + 2;
-    let expressionEnd = close;
-    while (expressionStart < expressionEnd && isBlank(text.charCodeAt(expressionStart))) expressionStart++;
-    while (expressionEnd > expressionStart && isBlank(text.charCodeAt(expressionEnd - 1))) expressionEnd--;
-    out.push(makeReference(text, line, start, close + 2, expressionStart, expressionEnd, location, sink));
+    const span = referenceSpan(text, open, close);
+    out.push(makeReference(text, line, span.start, span.end, span.expressionStart, span.expressionEnd, location, sink));
     open = text.indexOf('{{', close + 2);
   }
 }
@@ -174,4 +163,18 @@ function isPlainName(text: string, from: number, to: number): boolean {
 
 export function truncate(text: string, max = 60): string {
   return text.length > max ? text.slice(0, max) + '…' : text;
+}
+
+/**
+ * The `{{...}}` ending at `close`: it starts at the last `{{` before it (so `{{ {{a}}` is `{{a}}`),
+ * and its expression is the text between the braces without surrounding blanks.
+ */
+function referenceSpan(text: string, open: number, close: number): { start: number; end: number; expressionStart: number; expressionEnd: number } {
+  const innerOpen = text.lastIndexOf('{{', close - 2);
+  const start = innerOpen > open ? innerOpen : open;
+  let expressionStart = start + 2;
+  let expressionEnd = close;
+  while (expressionStart < expressionEnd && isBlank(text.charCodeAt(expressionStart))) expressionStart++;
+  while (expressionEnd > expressionStart && isBlank(text.charCodeAt(expressionEnd - 1))) expressionEnd--;
+  return { start, end: close + 2, expressionStart, expressionEnd };
 }
