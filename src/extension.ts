@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     vscode.commands.registerCommand('thredd.stopSandbox', () => sandbox.stop()),
     vscode.commands.registerCommand('thredd.setUpSandbox', () => sandbox.setUpCredentials()),
     vscode.window.registerWebviewPanelSerializer(ResponsePanels.viewType, responsePanels),
-    ...registerSendCommands(runner, responsePanels, log),
+    ...registerSendCommands(runner, responsePanels, configService, log),
     vscode.commands.registerCommand('thredd.showHistory', (args) => showHistoryCommand(runner, responsePanels, args)),
     { dispose: () => certificatePanels?.dispose() },
     vscode.commands.registerCommand('thredd.createConfig', createConfig),

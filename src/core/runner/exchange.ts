@@ -12,6 +12,7 @@ import type { Prepared } from './prepareRequest';
 import { maskTokenInHeaders, redactRequest } from './redact';
 import { runErrorFrom, timeoutError, tokenError } from './runErrors';
 import type { ExpectationOutcome, ReceivedResponse, RunContext, RunError, RunResult, TokenInfo } from './types';
+import { withDefaultHeaders } from './defaultHeaders';
 
 /** Shorter timeouts get an exact timer: undici's timers tick once a second. */
 const PRECISE_BELOW_MS = 5_000;
@@ -37,12 +38,9 @@ type Outcome = Pick<RunResult, 'request' | 'response' | 'timings' | 'tls' | 'tok
 
 /** Adds the defaults, sends the request, reads and checks the answer, stores it for chaining. */
 export async function exchange(prepared: Prepared, context: RunContext, settings: ExchangeSettings): Promise<Outcome> {
-  const { request, target, resolved } = prepared;
+  const { request, resolved } = prepared;
   const warnings: string[] = [];
-  const headers: ResolvedHeader[] = [...resolved.headers];
-  const has = (name: string) => headers.some((header) => header.name.toLowerCase() === name);
-  // Every API Hub call needs X-Region (Connecting to Thredd guide); the file's own header wins.
-  if (target.environment && !has('x-region')) headers.push({ name: 'X-Region', value: target.environment.region });
+  const { headers, tokenFor } = withDefaultHeaders(prepared);
 
   const secrets: SecretUse[] = [...prepared.secretsUsed];
   const failed = (error: RunError): Outcome => ({ request: redactRequest({ ...resolved, headers }, prepared.body, secrets), expectations: [], warnings, error });
@@ -54,11 +52,11 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
   }
 
   let token: CachedToken | undefined;
-  if (target.environment && target.application && !request.metadata.noAuth && !has('authorization')) {
+  if (tokenFor) {
     try {
       token = await settings.token(prepared, tls, context.signal);
     } catch (error) {
-      return failed(tokenError(error, target.application.name, target.environment.name));
+      return failed(tokenError(error, tokenFor.application.name, tokenFor.environment.name));
     }
     // RFC 6750 §2.1: the scheme is case-insensitive; servers answer "bearer" as often as "Bearer".
     const scheme = /^bearer$/i.test(token.tokenType) ? 'Bearer' : token.tokenType;

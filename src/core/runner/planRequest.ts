@@ -1,6 +1,6 @@
 import { MASK } from '../requestFile/secrets';
-import type { ResolvedHeader } from '../requestFile/resolveTypes';
 import type { ParsedRequestFile } from '../requestFile/types';
+import { withDefaultHeaders } from './defaultHeaders';
 import { isRunError } from './environments';
 import { prepareRequest } from './prepareRequest';
 import { redactRequest } from './redact';
@@ -20,10 +20,8 @@ export async function planRequest(file: ParsedRequestFile, index: number, contex
   const prepared = await prepareRequest(file, request, context);
   if (isRunError(prepared)) return { ...base, pendingChains: [], warnings: [], error: prepared };
   const { target, resolved } = prepared;
-  const headers: ResolvedHeader[] = [...resolved.headers];
-  const has = (name: string) => headers.some((header) => header.name.toLowerCase() === name);
-  if (target.environment && !has('x-region')) headers.push({ name: 'X-Region', value: target.environment.region });
-  if (target.environment && target.application && !request.metadata.noAuth && !has('authorization')) headers.push({ name: 'Authorization', value: `Bearer ${MASK}` });
+  const { headers, tokenFor } = withDefaultHeaders(prepared);
+  if (tokenFor) headers.push({ name: 'Authorization', value: `Bearer ${MASK}` });
   const warnings = prepared.needs.map((name) => `{{${name}.…}} is left as written: "${name}" is not sent in a dry run.`);
   return {
     ...base,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { resolveRequest, toCurl, type ResolvedHeader } from '../../core/requestFile';
-import type { LanguageContext } from './languageContext';
+import { curlOfSent } from '../../core/runner/results';
+import type { ConfigService } from '../config/configService';
+import type { RunnerService } from '../runner/runnerService';
 
 export interface RequestTarget {
   /** The .thredd document's URI (string form, as CodeLens arguments carry it). */
@@ -10,25 +11,21 @@ export interface RequestTarget {
 }
 
 /**
- * `Copy as cURL`: the request as it would be sent (variables resolved, X-Region and Authorization
- * added when absent, the client certificate as --cert/--key), with the token left as `$TOKEN`.
+ * `Copy as cURL`: the request as the runner would send it (its dry-run plan: variables resolved,
+ * X-Region and Authorization added by the same rule, secrets masked), with the environment's client
+ * certificate as --cert/--key and the token left as `$TOKEN`.
  */
-export async function copyAsCurlCommand(language: LanguageContext, target: RequestTarget): Promise<string | undefined> {
+export async function copyAsCurlCommand(runner: RunnerService, configService: ConfigService, target: RequestTarget): Promise<string | undefined> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
-  const request = language.store.get(document).requests[target.index];
-  if (!request) {
-    void vscode.window.showErrorMessage(`There is no request ${target.index + 1} in ${document.fileName}; the file changed. Click the CodeLens again.`);
+  const planned = await runner.plan(document, target.index);
+  if (!planned.request) {
+    void vscode.window.showErrorMessage(planned.error ? `${planned.error.message} ${planned.error.explanation}` : `Request ${target.index + 1} of ${document.fileName} cannot be copied.`);
     return undefined;
   }
-  const config = await language.config();
-  const environment = (request.metadata.env && config?.environments[request.metadata.env]) || (await language.activeEnvironment.get());
-  const resolved = resolveRequest(language.store.get(document), request, await language.resolveContext(document, request.metadata.env));
-  const defaults: ResolvedHeader[] = [];
-  if (environment) defaults.push({ name: 'X-Region', value: environment.region });
-  if (environment?.application && !request.metadata.noAuth) defaults.push({ name: 'Authorization', value: 'Bearer $TOKEN' });
-  const curl = toCurl(resolved.request, { clientCertificate: environment?.clientCertificate, ca: environment?.ca, insecure: environment?.insecure, defaultHeaders: defaults });
+  const environment = planned.environment ? (await configService.get())?.config?.environments[planned.environment] : undefined;
+  const curl = curlOfSent(planned.request, { clientCertificate: environment?.clientCertificate, ca: environment?.ca, insecure: environment?.insecure });
   await vscode.env.clipboard.writeText(curl);
-  const unresolved = [...new Set([...resolved.unresolved.map((item) => item.name), ...resolved.needs])];
+  const unresolved = [...new Set([...(planned.error?.unresolved ?? []).map((item) => item.name), ...planned.pendingChains])];
   if (unresolved.length > 0) {
     void vscode.window.showWarningMessage(`Copied cURL, but ${unresolved.join(', ')} could not be resolved and is left as written.`);
   } else {

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { RequestCodeLensProvider } from './codeLensProvider';
 import { RequestCompletionProvider } from './completionProvider';
-import { copyAsCurlCommand, type RequestTarget } from './copyAsCurlCommand';
 import { VariableDefinitionProvider } from './definitionProvider';
 import { RequestFileDiagnostics } from './diagnostics';
 import { THREDD_SELECTOR } from './documentStore';
@@ -26,7 +25,6 @@ export function registerLanguageFeatures(language: LanguageContext): { disposabl
       vscode.languages.registerDocumentSymbolProvider(THREDD_SELECTOR, symbols),
       vscode.languages.registerFoldingRangeProvider(THREDD_SELECTOR, symbols),
       vscode.languages.registerDefinitionProvider(THREDD_SELECTOR, new VariableDefinitionProvider(language)),
-      vscode.commands.registerCommand('thredd.copyAsCurl', (target: RequestTarget) => copyAsCurlCommand(language, target)),
       vscode.commands.registerCommand('thredd.newRequestFile', newRequestFileCommand),
     ],
   };

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { HistoryStore } from '../../core/runner/history';
 import type { RequestRunner } from '../../core/runner/requestRunner';
 import type { ResponseStore } from '../../core/runner/responseStore';
-import type { RunResult } from '../../core/runner/types';
+import type { PlannedRequest, RunContext, RunResult } from '../../core/runner/types';
 import type { AuthServices } from '../auth/authServices';
 import type { ConfigService } from '../config/configService';
 import type { ActiveEnvironment } from '../environment/activeEnvironment';
@@ -39,12 +39,26 @@ export class RunnerService implements vscode.Disposable {
   /** Runs one request (index) or all of them (index undefined) of a .thredd document. */
   async run(document: vscode.TextDocument, index: number | undefined, signal: AbortSignal, options: { bail?: boolean; onResult?: (result: RunResult) => void } = {}): Promise<RunResult[]> {
     const runner = await this.loadRunner();
+    const context = await this.contextFor(document, signal, (result) => {
+      this.remember(result);
+      options.onResult?.(result);
+    });
     const parsed = this.store.get(document);
+    return index === undefined ? runner.runAll(parsed, context, { bail: options.bail }) : [await runner.run(parsed, index, context)];
+  }
+
+  /** The request as it would be sent (defaults added, secrets and the token masked), sending nothing. */
+  async plan(document: vscode.TextDocument, index: number): Promise<PlannedRequest> {
+    const runner = await this.loadRunner();
+    return runner.plan(this.store.get(document), index, await this.contextFor(document));
+  }
+
+  private async contextFor(document: vscode.TextDocument, signal?: AbortSignal, onResult?: (result: RunResult) => void): Promise<RunContext> {
     const filePath = document.uri.scheme === 'file' ? document.uri.fsPath : path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd(), 'untitled.thredd');
     const { ResponseStore } = await import('../../core/runner/responseStore');
     const responses = this.stores.get(filePath) ?? new ResponseStore();
     this.stores.set(filePath, responses);
-    const context = {
+    return {
       filePath,
       config: (await this.configService.get())?.config,
       environment: (await this.activeEnvironment.get())?.name,
@@ -52,12 +66,13 @@ export class RunnerService implements vscode.Disposable {
       signal,
       allowEnv: vscode.workspace.isTrusted,
       workspaceRoot: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
-      onResult: (result: RunResult) => {
-        this.remember(result);
-        options.onResult?.(result);
-      },
+      onResult,
     };
-    return index === undefined ? runner.runAll(parsed, context, { bail: options.bail }) : [await runner.run(parsed, index, context)];
+  }
+
+  /** How many requests the document holds (from the shared parse). */
+  requestCount(document: vscode.TextDocument): number {
+    return this.store.get(document).requests.length;
   }
 
   /** The parsed request whose block holds `line`. */

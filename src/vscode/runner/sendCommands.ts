@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { RunResult } from '../../core/runner/types';
-import type { RequestTarget } from '../language/copyAsCurlCommand';
+import type { ConfigService } from '../config/configService';
+import { copyAsCurlCommand, type RequestTarget } from '../language/copyAsCurlCommand';
 import type { ResponsePanels } from '../response/responsePanels';
 import { requireTrust } from '../trust';
 import { showUserError } from '../userErrors';
@@ -45,7 +46,7 @@ class RunningRequests implements vscode.Disposable {
   }
 }
 
-export function registerSendCommands(runner: RunnerService, panels: ResponsePanels, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerSendCommands(runner: RunnerService, panels: ResponsePanels, configService: ConfigService, log: vscode.LogOutputChannel): vscode.Disposable[] {
   const running = new RunningRequests();
 
   const send = async (given?: RequestTarget): Promise<RunResult | undefined> => {
@@ -77,7 +78,7 @@ export function registerSendCommands(runner: RunnerService, panels: ResponsePane
     if (!target) return [];
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
     const bail = target.bail ?? vscode.workspace.getConfiguration('thredd.sendAll').get<boolean>('stopOnFailure', false);
-    const total = Math.max(1, document.getText().split(/^###/m).length - 1);
+    const total = Math.max(1, runner.requestCount(document));
     return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Thredd: Send All', cancellable: true }, async (progress, cancel) => {
       const controller = running.start();
       cancel.onCancellationRequested(() => controller.abort());
@@ -104,6 +105,7 @@ export function registerSendCommands(runner: RunnerService, panels: ResponsePane
     vscode.commands.registerCommand('thredd.sendRequest', send),
     vscode.commands.registerCommand('thredd.sendAll', sendAll),
     vscode.commands.registerCommand('thredd.cancelRequests', () => running.cancelAll()),
+    vscode.commands.registerCommand('thredd.copyAsCurl', (target: RequestTarget) => copyAsCurlCommand(runner, configService, target)),
   ];
 }
 

@@ -111,6 +111,7 @@ describe('the .thredd language in the real host', () => {
     assert.match(curl, /^curl -X POST https:\/\/127\.0\.0\.1:8443\/core\/api\/v1\/cards/);
     assert.match(curl, /-H 'X-Region: 0'/);
     assert.match(curl, /"name": "Ada Lovelace"/);
+    assert.doesNotMatch(curl, /do-not-show-me/, 'secret variables stay masked, as in every copy of a request');
     assert.equal(await vscode.env.clipboard.readText(), curl);
   });
 
