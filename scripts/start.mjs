@@ -5,6 +5,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
+import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, reportInstallError } from './code-server/install.mjs';
 import { startCodeServer, testPayloadUrl } from './code-server/server.mjs';
@@ -60,7 +61,5 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
 function dotenv(file) {
-  if (!existsSync(file)) return {};
-  const pairs = readFileSync(file, 'utf8').split('\n').map((line) => /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)\s*$/.exec(line)).filter(Boolean);
-  return Object.fromEntries(pairs.map((match) => [match[1], match[2].replace(/^(['"])(.*)\1$/, '$2')]));
+  return existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
 }

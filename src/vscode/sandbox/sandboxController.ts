@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
+import { parseEnv } from 'node:util';
 import * as vscode from 'vscode';
 import { secretNames } from '../../core/auth/secrets';
 import type { AuthServices } from '../auth/authServices';
@@ -131,8 +132,7 @@ function stateDir(workspace: string): string {
   return path.join(workspace, '.thredd', 'sandbox');
 }
 
-function readDotenv(file: string): Record<string, string> {
-  if (!fs.existsSync(file)) return {};
-  const entries = fs.readFileSync(file, 'utf8').split('\n').map((line) => /^\s*([A-Za-z_]\w*)\s*=\s*(.*?)\s*$/.exec(line)).filter((match): match is RegExpExecArray => match !== null);
-  return Object.fromEntries(entries.map((match) => [match[1], match[2].replace(/^(['"])(.*)\1$/, '$2')]));
+/** The .env that sandbox init wrote, parsed by Node as `node --env-file` would (like `{{$dotenv}}`). */
+function readDotenv(file: string): Record<string, string | undefined> {
+  return fs.existsSync(file) ? parseEnv(fs.readFileSync(file, 'utf8')) : {};
 }
