@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { Dispatcher } from 'undici';
 import { Agent, Client, interceptors, Pool, type ClientOptions } from './undiciCore';
-import { tracingConnector, secureOptionsFor, type SocketSlot } from './tlsConnector';
+import { caDigest, tracingConnector, secureOptionsFor, type SocketSlot } from './tlsConnector';
 import type { TlsSettings } from './types';
 
 /**
@@ -94,6 +93,6 @@ export class AgentPool {
 }
 
 function agentKey(origin: string, settings: TlsSettings, connectTimeoutMs: number): string {
-  const ca = settings.ca ? createHash('sha256').update(settings.ca).digest('base64url') : '';
+  const ca = settings.ca ? caDigest(settings.ca) : '';
   return [origin, settings.clientCertificate?.id ?? '', ca, settings.insecure ? 'insecure' : '', connectTimeoutMs].join('\u0000');
 }
