@@ -28,7 +28,7 @@ const common = {
  * command runs: V8 compiles only what a command needs, so `thredd run` does not pay for compiling
  * the sandbox's oidc-provider (compiling the single 2.2 MB bundle took ~50 ms of every start).
  */
-const commandFiles = [...require('node:fs').readFileSync('src/cli/registry.ts', 'utf8').matchAll(/import\('\.\/commands\/([\w-]+)'\)/g)]
+const commandFiles = [...require('node:fs').readFileSync('src/cli/registry.ts', 'utf8').matchAll(/require\('\.\/commands\/([\w-]+)'\)/g)]
   .map((match) => `${match[1]}.ts`)
   .filter((name, index, all) => all.indexOf(name) === index);
 const commandsAsSeparateBundles = {
