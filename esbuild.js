@@ -40,8 +40,30 @@ const commandsAsSeparateBundles = {
   },
 };
 
+/**
+ * Heavy modules the extension loads only when used, each shipped as its own file in dist/lazy/ that
+ * the extension bundle requires at run time: activation compiles neither undici nor node-forge. The
+ * CLI's per-command bundles keep them inline (each command needs them at once anyway).
+ */
+const lazyModules = [
+  { request: './agentPool', importer: 'src/core/http/transport.ts', entry: 'src/core/http/agentPool.ts', name: 'transport' },
+  { request: 'node-forge', importer: 'src/core/pki/forge.ts', entry: require.resolve('node-forge'), name: 'node-forge' },
+];
+const lazyModulesAsFiles = {
+  name: 'lazy-modules',
+  setup(build) {
+    for (const lazy of lazyModules) {
+      const filter = new RegExp(`^${lazy.request.replaceAll('.', '\\.')}$`);
+      build.onResolve({ filter }, (args) =>
+        args.importer.endsWith(require('node:path').normalize(lazy.importer)) ? { path: `./lazy/${lazy.name}.js`, external: true } : undefined,
+      );
+    }
+  },
+};
+
 const entries = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/extension.js` },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/extension.js`, plugins: [lazyModulesAsFiles] },
+  { ...common, entryPoints: Object.fromEntries(lazyModules.map((lazy) => [lazy.name, lazy.entry])), outdir: `${out}/lazy` },
   {
     ...common,
     entryPoints: ['src/cli.ts'],

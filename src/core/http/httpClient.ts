@@ -1,8 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { Dispatcher } from 'undici';
-import { AgentPool, RequestTrace, type AgentPoolOptions } from './agentPool';
+import type { AgentPool, AgentPoolOptions, RequestTrace } from './agentPool';
 import { classifyFailure, HttpError, type FailureContext } from './httpError';
 import { readBody } from './responseBody';
+import { loadTransport } from './transport';
 import type { SocketFacts } from './tlsConnector';
 import type { BodyPolicy, HttpHeaders, HttpRequest, HttpResponse, HttpTimings, HttpTimeouts, TlsSettings } from './types';
 
@@ -23,10 +24,13 @@ export const INSECURE_WARNING =
  * and failures as HttpError with a plain-language next step.
  */
 export class HttpClient {
-  private readonly agents: AgentPool;
+  private agentPool?: AgentPool;
 
-  constructor(private readonly options: HttpClientOptions = {}) {
-    this.agents = new AgentPool(options);
+  constructor(private readonly options: HttpClientOptions = {}) {}
+
+  /** Created with the first request, which is when undici loads. */
+  private get agents(): AgentPool {
+    return (this.agentPool ??= new (loadTransport().AgentPool)(this.options));
   }
 
   async send(request: HttpRequest): Promise<HttpResponse> {
@@ -34,7 +38,7 @@ export class HttpClient {
     const url = parseUrl(request.url);
     const timeouts = { ...DEFAULT_TIMEOUTS, ...this.options.timeouts, ...request.timeouts };
     const settings: TlsSettings = url.protocol === 'https:' ? request.tls ?? {} : {};
-    const trace = new RequestTrace();
+    const trace: RequestTrace = new (loadTransport().RequestTrace)();
     const context: FailureContext = {
       url: request.url,
       host: url.host,
@@ -92,13 +96,13 @@ export class HttpClient {
   }
 
   /** Destroys every agent and connection; call on extension deactivation and at the end of CLI runs and tests. */
-  close(): Promise<void> {
-    return this.agents.close();
+  async close(): Promise<void> {
+    await this.agentPool?.close();
   }
 
   /** How many distinct agents (origin × certificate × CA) are open; for diagnostics and tests. */
   get agentCount(): number {
-    return this.agents.size;
+    return this.agentPool?.size ?? 0;
   }
 
   private dispatcher(url: URL, settings: TlsSettings, connectMs: number, request: HttpRequest): Dispatcher {

@@ -4,7 +4,7 @@ import { AuthenticatedSafe, CertBag, id_certBag, id_pkcs8ShroudedKeyBag, id_x509
 import { DigestInfo } from '@peculiar/asn1-rsa';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, DirectoryString } from '@peculiar/asn1-x509';
-import forge from 'node-forge';
+import { loadForge } from './forge';
 import { PkiError } from './errors';
 import { pkcs12Mac } from './pkcs12Mac';
 
@@ -76,6 +76,7 @@ function encryptKey(options: CreatePkcs12Options): ArrayBuffer {
     return new Uint8Array(der).buffer;
   }
   // The PKCS#12 PBE schemes (RFC 7292 Appendix C) are not in Node's crypto; forge encrypts the PKCS#8 as is.
+  const forge = loadForge();
   const pkcs8 = options.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('binary');
   const encrypted = forge.pki.encryptPrivateKeyInfo(forge.asn1.fromDer(pkcs8), options.passphrase, { algorithm: '3des', count: ITERATIONS, saltSize: 8 });
   return new Uint8Array(Buffer.from(forge.asn1.toDer(encrypted).getBytes(), 'binary')).buffer;

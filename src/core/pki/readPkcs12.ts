@@ -2,7 +2,8 @@ import { createPrivateKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { id_data, id_encryptedData } from '@peculiar/asn1-cms';
 import { AuthenticatedSafe, CertBag, id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_x509Certificate, PFX, SafeContents } from '@peculiar/asn1-pfx';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
-import forge from 'node-forge';
+import type * as Forge from 'node-forge';
+import { loadForge } from './forge';
 import { PkiError } from './errors';
 import { MAC_DIGESTS, pkcs12Mac } from './pkcs12Mac';
 
@@ -81,10 +82,11 @@ function decryptKeyBag(der: ArrayBuffer, passphrase: string, wrongPassphrase: Pk
   } catch {
     // fall through to forge
   }
-  let decrypted: forge.asn1.Asn1 | null;
+  const forge = loadForge();
+  let decrypted: Forge.asn1.Asn1 | null;
   try {
     const info = forge.asn1.fromDer(Buffer.from(der).toString('binary'));
-    const algorithm = ((info.value as forge.asn1.Asn1[])[0].value as forge.asn1.Asn1[])[0];
+    const algorithm = ((info.value as Forge.asn1.Asn1[])[0].value as Forge.asn1.Asn1[])[0];
     decrypted = forge.pki.decryptPrivateKeyInfo(info, forgePassword(forge.asn1.derToOid(algorithm.value as string), passphrase));
   } catch {
     decrypted = null;
@@ -103,18 +105,19 @@ function forgePassword(algorithmOid: string, passphrase: string): string {
 
 /** forge's PBE cipher factory, which its type definitions omit. */
 interface ForgePbe {
-  getCipher(oid: string, params: forge.asn1.Asn1, password: string): forge.cipher.BlockCipher;
+  getCipher(oid: string, params: Forge.asn1.Asn1, password: string): Forge.cipher.BlockCipher;
 }
 
 /** EncryptedData (RFC 5652 §8) holding a SafeContents, usually the certificates. */
 function decryptEncryptedData(der: ArrayBuffer, passphrase: string, wrongPassphrase: PkiError): Uint8Array {
+  const forge = loadForge();
   const encryptedData = forge.asn1.fromDer(Buffer.from(der).toString('binary'));
-  const [, encryptedContentInfo] = encryptedData.value as forge.asn1.Asn1[];
-  const [, algorithm, content] = encryptedContentInfo.value as forge.asn1.Asn1[];
-  const [oid, params] = algorithm.value as forge.asn1.Asn1[];
+  const [, encryptedContentInfo] = encryptedData.value as Forge.asn1.Asn1[];
+  const [, algorithm, content] = encryptedContentInfo.value as Forge.asn1.Asn1[];
+  const [oid, params] = algorithm.value as Forge.asn1.Asn1[];
   const algorithmOid = forge.asn1.derToOid(oid.value as string);
   // [0] IMPLICIT OCTET STRING, either primitive or (BER) split into OCTET STRING pieces.
-  const ciphertext = typeof content.value === 'string' ? content.value : (content.value as forge.asn1.Asn1[]).map((piece) => piece.value as string).join('');
+  const ciphertext = typeof content.value === 'string' ? content.value : (content.value as Forge.asn1.Asn1[]).map((piece) => piece.value as string).join('');
   const cipher = ((forge.pki as unknown as { pbe: ForgePbe }).pbe).getCipher(algorithmOid, params, forgePassword(algorithmOid, passphrase));
   cipher.update(forge.util.createBuffer(ciphertext));
   if (!cipher.finish()) throw wrongPassphrase;

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { runMochaSuites } from '../suite/mochaRunner';
 
@@ -15,6 +16,15 @@ export function run(): Promise<void> {
         assert.ok((await vscode.commands.getCommands(true)).includes('thredd.createConfig'));
         const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'requests', 'products.thredd'));
         assert.equal(document.languageId, 'thredd');
+      });
+
+      it('ships undici and node-forge as files it loads on first use, not at activation', async () => {
+        const extension = vscode.extensions.getExtension('thredd-tools.thredd-vscode')!;
+        await extension.activate();
+        const lazy = path.join(extension.extensionPath, 'dist', 'lazy');
+        assert.deepEqual(Object.keys(require.cache).filter((file) => file.startsWith(lazy)), [], 'nothing from dist/lazy is loaded by activation');
+        assert.equal(typeof require(path.join(lazy, 'transport.js')).AgentPool, 'function');
+        assert.equal(typeof require(path.join(lazy, 'node-forge.js')).pkcs12.generateKey, 'function');
       });
     });
   });
