@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseEnv } from 'node:util';
+import { parse as parseDotenvText } from 'dotenv';
 
 export type Lookup = { value: string } | { problem: string };
 
@@ -28,9 +28,14 @@ export function readTextFileOrUndefined(file: string): string | undefined {
 }
 
 /**
- * `{{$dotenv NAME}}`: the nearest `.env` that defines NAME wins. Parsed with Node's own `util.parseEnv`
- * (quotes, `export`, comments), so the syntax matches `node --env-file`.
+ * The variables of a .env file (quotes, `export`, comments). The `dotenv` package rather than
+ * Node's `util.parseEnv`, which only exists from Node 20.12 while VS Code 1.90's host runs 20.9.
  */
+export function parseDotenv(text: string): Record<string, string> {
+  return parseDotenvText(text);
+}
+
+/** `{{$dotenv NAME}}`: the nearest `.env` that defines NAME wins. */
 export function lookupDotenv(
   name: string,
   filePath: string | undefined,
@@ -45,7 +50,7 @@ export function lookupDotenv(
     let parsed = cache.get(candidate);
     if (parsed === undefined) {
       const text = readTextFile(candidate);
-      parsed = text === undefined ? null : parseEnv(text);
+      parsed = text === undefined ? null : parseDotenv(text);
       cache.set(candidate, parsed);
     }
     if (!parsed) continue;

@@ -2,9 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { parseEnv } from 'node:util';
 import * as vscode from 'vscode';
 import { secretNames } from '../../core/auth/secrets';
+import { parseDotenv } from '../../core/requestFile/dotenv';
 import type { AuthServices } from '../auth/authServices';
 import type { ConfigService } from '../config/configService';
 import { requireTrust } from '../trust';
@@ -132,7 +132,7 @@ function stateDir(workspace: string): string {
   return path.join(workspace, '.thredd', 'sandbox');
 }
 
-/** The .env that sandbox init wrote, parsed by Node as `node --env-file` would (like `{{$dotenv}}`). */
+/** The .env that sandbox init wrote, parsed as `{{$dotenv}}` parses it. */
 function readDotenv(file: string): Record<string, string | undefined> {
-  return fs.existsSync(file) ? parseEnv(fs.readFileSync(file, 'utf8')) : {};
+  return fs.existsSync(file) ? parseDotenv(fs.readFileSync(file, 'utf8')) : {};
 }
