@@ -2,7 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../fs/safeWrite';
 import type { HttpHeaders } from '../http/types';
-import type { RunResult, SentRequest } from './types';
+import type { ResolvedBodyPart } from '../requestFile/resolveTypes';
+import { maskCredentialFields } from './credentialFields';
+import type { RunResult, SentBody, SentRequest } from './types';
 
 const FORMAT_VERSION = 1;
 export const DEFAULT_HISTORY_LIMIT = 100;
@@ -129,7 +131,7 @@ export class HistoryStore {
 
   private toEntry(result: RunResult): HistoryEntry {
     const { response, request } = result;
-    const text = response?.text === undefined ? undefined : this.shorten(response.text);
+    const text = response?.text === undefined ? undefined : this.shorten(maskCredentialFields(response.text));
     return {
       id: result.id,
       savedAt: new Date().toISOString(),
@@ -162,10 +164,10 @@ export class HistoryStore {
   }
 
   private shortenBody(body: NonNullable<SentRequest['body']>): SentRequest['body'] {
-    const preview = this.shorten(body.preview);
+    const preview = this.shorten(maskCredentialFields(body.preview));
     const sourceSize = body.source.kind === 'text' ? body.source.text.length : body.source.kind === 'mixed' ? body.source.parts.reduce((sum, part) => sum + (part.kind === 'text' ? part.text.length : 0), 0) : 0;
     // The source lets "Copy as cURL" rebuild the body; a huge inline body is not worth keeping for that.
-    const source = sourceSize > this.maxBodyBytes ? { kind: 'text' as const, text: preview.text } : body.source;
+    const source = sourceSize > this.maxBodyBytes ? { kind: 'text' as const, text: preview.text } : maskSourceText(body.source);
     return { ...body, preview: preview.text, truncated: body.truncated || preview.cut, source };
   }
 
@@ -176,4 +178,10 @@ export class HistoryStore {
     // Cutting bytes may split a character: drop the replacement character it leaves.
     return { text: bytes.subarray(0, this.maxBodyBytes).toString('utf8').replace(/\uFFFD$/, ''), cut: true };
   }
+}
+
+/** The body's text parts with credential fields masked (files stay paths). */
+function maskSourceText(source: SentBody['source']): SentBody['source'] {
+  const mask = (part: ResolvedBodyPart): ResolvedBodyPart => (part.kind === 'text' ? { kind: 'text', text: maskCredentialFields(part.text) } : part);
+  return source.kind === 'mixed' ? { ...source, parts: source.parts.map(mask) } : mask(source);
 }

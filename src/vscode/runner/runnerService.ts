@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { exchangeLog } from '../../core/runner/exchangeLog';
 import type { HistoryStore } from '../../core/runner/history';
 import type { RequestRunner } from '../../core/runner/requestRunner';
 import type { ResponseStore } from '../../core/runner/responseStore';
@@ -100,7 +101,10 @@ export class RunnerService implements vscode.Disposable {
 
   private remember(result: RunResult): void {
     this.recent.set(result.id, result);
-    this.log.debug(`Sent ${result.request?.method ?? ''} ${result.request?.url ?? ''} → ${result.response?.status ?? result.error?.kind}`);
+    // Headers at debug and bodies at trace, credentials masked ("Developer: Set Log Level…" → Thredd).
+    const logged = exchangeLog(result);
+    this.log.debug(logged.debug);
+    if (logged.trace) this.log.trace(logged.trace);
     this.historyWrites = this.historyWrites.then(async () => void (await (await this.loadHistory()).add(result)));
     if (this.recent.size > KEPT_RESULTS) {
       const [oldestId, oldest] = this.recent.entries().next().value as [string, RunResult];

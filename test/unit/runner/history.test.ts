@@ -50,6 +50,18 @@ describe('HistoryStore', () => {
     assert.deepEqual((await reopened.list()).map((entry) => entry.id), [ids[4]]);
   });
 
+  it('masks credentials in a token endpoint answer and a form body sent from a request file', async () => {
+    const { history, file } = store('credentials.json');
+    const form = 'grant_type=client_credentials&client_id=app&client_secret=marker-secret';
+    const request = { method: 'POST', url: 'https://127.0.0.1:8443/oauth2/token', headers: [], body: { preview: form, size: form.length, binary: false, truncated: false, source: { kind: 'text' as const, text: form } } };
+    const added = await history.add(result({ request }, '{"access_token":"marker-token","token_type":"Bearer"}'));
+    const saved = fs.readFileSync(file, 'utf8');
+    assert.equal(/marker-(secret|token)/.test(saved), false, saved);
+    const entry = await history.get(added.id);
+    assert.equal(entry?.response?.text, `{"access_token":"${MASK}","token_type":"Bearer"}`);
+    assert.equal(entry?.request?.body?.preview, `grant_type=client_credentials&client_id=app&client_secret=${MASK}`);
+  });
+
   it('loses nothing when runs are added at the same time', async () => {
     const { history, file } = store('concurrent.json');
     await Promise.all(Array.from({ length: 20 }, () => history.add(result())));
