@@ -1,19 +1,26 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { deleteRegistration, readRegistration, registerClient, updateRegistration, type ClientMetadata, type ClientRegistration } from '../../core/auth';
+import { writeFileAtomic, writeFileExclusive } from '../../core/fs/safeWrite';
 import { HttpClient, type TlsSettings } from '../../core/http';
+import { MASK } from '../../core/requestFile/secrets';
 import { CliError, type CliCommand, type CliIo, type CliValues } from '../command';
 import { asCliError, fromEnv, printWarnings, required, text, TLS_OPTIONS, TLS_USAGE, tlsFromOptions } from './authSupport';
 
 const MANAGE = '--client-uri URI --rat-env VAR';
+/** Register and update answer with credentials (a new registration access token): the user says where they go. */
+const SECRETS = '(--secrets-out FILE | --show-token)';
 const USAGES = {
-  register: `thredd dcr register [--url URL] --ssa FILE [--iat-env VAR] [--metadata FILE] [--scope "a b"] [--json] ${TLS_USAGE}`,
+  register: `thredd dcr register [--url URL] --ssa FILE [--iat-env VAR] [--metadata FILE] [--scope "a b"] ${SECRETS} [--json] ${TLS_USAGE}`,
   get: `thredd dcr get ${MANAGE} [--json] ${TLS_USAGE}`,
-  update: `thredd dcr update ${MANAGE} --metadata FILE [--json] ${TLS_USAGE}`,
+  update: `thredd dcr update ${MANAGE} --metadata FILE ${SECRETS} [--json] ${TLS_USAGE}`,
   delete: `thredd dcr delete ${MANAGE} ${TLS_USAGE}`,
 };
 const COMMON = { json: { type: 'boolean' as const }, ...TLS_OPTIONS };
 const MANAGE_OPTIONS = { 'client-uri': { type: 'string' as const }, 'rat-env': { type: 'string' as const }, ...COMMON };
+const SECRETS_OPTIONS = { 'secrets-out': { type: 'string' as const }, 'show-token': { type: 'boolean' as const } };
+/** Registration fields that are credentials: never printed unless --show-token. */
+const SECRET_FIELDS = ['registration_access_token', 'client_secret'] as const;
 
 interface Context {
   http: HttpClient;
@@ -47,19 +54,49 @@ function readMetadata(io: CliIo, file: string | undefined): ClientMetadata {
   }
 }
 
-/** Prints a registration; the access token and client URI manage the client, so say where they must go. */
-function report(io: CliIo, registration: ClientRegistration, json: boolean, verb: string): void {
+/**
+ * Where the credentials of a registration go, checked before anything is sent: a new registration
+ * access token is shown only once by the server, so it must not be lost, nor printed unasked.
+ */
+function secretsDestination(values: CliValues, io: CliIo, usage: string): { file?: string; show: boolean } {
+  const file = text(values, 'secrets-out');
+  const show = values['show-token'] === true;
+  if (!file && !show) {
+    throw new CliError(`The answer holds a registration access token, shown only once. Say where it goes: --secrets-out FILE (written with mode 0600) or --show-token (printed).\nUsage: ${usage}`, 2);
+  }
+  return { file: file && path.resolve(io.cwd, file), show };
+}
+
+/** Writes the credentials (mode 0600); a registration never replaces another client's file. */
+async function saveSecrets(file: string, registration: ClientRegistration, replace: boolean): Promise<void> {
+  const secrets = { client_id: registration.clientId, registration_client_uri: registration.registrationClientUri, registration_access_token: registration.registrationAccessToken, client_secret: registration.clientSecret };
+  const data = JSON.stringify(secrets, null, 2) + '\n';
+  await (replace ? writeFileAtomic(file, data, 0o600) : writeFileExclusive(file, data, 0o600));
+}
+
+function maskedMetadata(metadata: ClientMetadata, show: boolean): ClientMetadata {
+  if (show) return metadata;
+  const masked: ClientMetadata = { ...metadata };
+  for (const field of SECRET_FIELDS) if (typeof masked[field] === 'string') masked[field] = MASK;
+  return masked;
+}
+
+/** Prints a registration; its credentials only with --show-token, else it says where they were saved. */
+async function report(io: CliIo, registration: ClientRegistration, values: CliValues, verb: string, destination: { file?: string; show: boolean }): Promise<void> {
   printWarnings(io, registration.warnings);
-  if (json) {
-    io.out(JSON.stringify(registration.metadata, null, 2) + '\n');
+  if (destination.file) {
+    await saveSecrets(destination.file, registration, verb === 'Updated');
+    io.err(`Saved the registration access token${registration.clientSecret ? ' and client secret' : ''} to ${destination.file} (mode 0600). Keep it out of the repository; use it as: THREDD_RAT=… thredd dcr get --client-uri URI --rat-env THREDD_RAT\n`);
+  }
+  if (values.json === true) {
+    io.out(JSON.stringify(maskedMetadata(registration.metadata, destination.show), null, 2) + '\n');
     return;
   }
   io.out(`${verb} client ${registration.clientId} (scope: ${String(registration.metadata.scope ?? '(none)')})\n`);
   if (registration.registrationAccessToken) {
-    io.out(`registration_client_uri: ${registration.registrationClientUri}\nregistration_access_token: ${registration.registrationAccessToken}\n`);
-    io.err('Keep the registration access token now in a secret store (a password manager or CI secret, never a file in the repository): it is shown only this once and manages this client. Use it as: THREDD_RAT=… thredd dcr get --client-uri URI --rat-env THREDD_RAT\n');
+    io.out(`registration_client_uri: ${registration.registrationClientUri}\nregistration_access_token: ${destination.show ? registration.registrationAccessToken : MASK}\n`);
   }
-  if (registration.clientSecret) io.err('The response also holds a client_secret; run with --json to capture it, and store it the same way.\n');
+  if (registration.clientSecret) io.out(`client_secret: ${destination.show ? registration.clientSecret : MASK}\n`);
 }
 
 function manageArgs(values: CliValues, io: CliIo, usage: string) {
@@ -70,9 +107,10 @@ export const dcrRegisterCommand: CliCommand = {
   path: ['dcr', 'register'],
   summary: 'Register an OAuth client with a software statement (RFC 7591)',
   usage: USAGES.register,
-  options: { url: { type: 'string' }, ssa: { type: 'string' }, 'iat-env': { type: 'string' }, metadata: { type: 'string' }, scope: { type: 'string' }, ...COMMON },
+  options: { url: { type: 'string' }, ssa: { type: 'string' }, 'iat-env': { type: 'string' }, metadata: { type: 'string' }, scope: { type: 'string' }, ...SECRETS_OPTIONS, ...COMMON },
   run: (values, _positionals, io) =>
     withContext(values, io, async ({ http, tls, registrationUrl }) => {
+      const destination = secretsDestination(values, io, USAGES.register);
       const url = text(values, 'url') ?? registrationUrl ?? required(values, 'url', USAGES.register);
       const ssaFile = path.resolve(io.cwd, required(values, 'ssa', USAGES.register));
       if (!fs.existsSync(ssaFile)) throw new CliError(`The software statement file ${ssaFile} does not exist.`);
@@ -91,7 +129,7 @@ export const dcrRegisterCommand: CliCommand = {
         metadata,
         tls,
       });
-      report(io, registration, values.json === true, 'Registered');
+      await report(io, registration, values, 'Registered', destination);
     }),
 };
 
@@ -103,8 +141,8 @@ export const dcrGetCommand: CliCommand = {
   run: (values, _positionals, io) =>
     withContext(values, io, async ({ http, tls }) => {
       const registration = await readRegistration(http, { ...manageArgs(values, io, USAGES.get), tls });
-      if (values.json) io.out(JSON.stringify(registration.metadata, null, 2) + '\n');
-      else io.out(`Client ${registration.clientId}\n${JSON.stringify({ ...registration.metadata, registration_access_token: undefined }, null, 2)}\n`);
+      const shown = maskedMetadata(registration.metadata, false);
+      io.out(values.json ? JSON.stringify(shown, null, 2) + '\n' : `Client ${registration.clientId}\n${JSON.stringify(shown, null, 2)}\n`);
     }),
 };
 
@@ -112,15 +150,16 @@ export const dcrUpdateCommand: CliCommand = {
   path: ['dcr', 'update'],
   summary: 'Replace a registered client\'s metadata (RFC 7592 PUT)',
   usage: USAGES.update,
-  options: { metadata: { type: 'string' }, ...MANAGE_OPTIONS },
+  options: { metadata: { type: 'string' }, ...SECRETS_OPTIONS, ...MANAGE_OPTIONS },
   run: (values, _positionals, io) =>
     withContext(values, io, async ({ http, tls }) => {
+      const destination = secretsDestination(values, io, USAGES.update);
       const manage = { ...manageArgs(values, io, USAGES.update), tls };
       const changes = readMetadata(io, required(values, 'metadata', USAGES.update));
       // PUT replaces everything: start from the current registration so unspecified fields stay.
       const current = await readRegistration(http, manage);
       const updated = await updateRegistration(http, { ...manage, clientId: current.clientId, metadata: { ...current.metadata, ...changes } });
-      report(io, updated, values.json === true, 'Updated');
+      await report(io, updated, values, 'Updated', destination);
     }),
 };
 
