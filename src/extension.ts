@@ -77,6 +77,12 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     lastCertificateView: () => certificatePanels?.lastShown,
     activeEnvironment: async () => (await activeEnvironment.get())?.name,
     refreshDiagnostics: async (uri) => language.diagnostics.refresh(await vscode.workspace.openTextDocument(uri)),
+    storedState: () => ({
+      globalStorage: context.globalStorageUri.fsPath,
+      logLevel: log.logLevel,
+      globalState: Object.fromEntries(context.globalState.keys().map((key) => [key, context.globalState.get(key)])),
+      workspaceState: Object.fromEntries(context.workspaceState.keys().map((key) => [key, context.workspaceState.get(key)])),
+    }),
   };
 }
 

@@ -10,5 +10,6 @@ export function run(): Promise<void> {
     require('./tree.test');
     require('./runner.test');
     require('./sandbox.test');
+    require('./leak.test');
   });
 }

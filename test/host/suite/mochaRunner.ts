@@ -5,7 +5,8 @@ import Mocha from 'mocha';
  * of mocha loading files, the caller requires them after the BDD globals are installed.
  */
 export function runMochaSuites(loadSuites: () => void): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec' });
+  // THREDD_HOST_GREP runs only the matching tests while working on them (the environment reaches the host).
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, reporter: 'spec', grep: process.env.THREDD_HOST_GREP || undefined });
   mocha.suite.emit('pre-require', globalThis, 'bundled-suites', mocha);
   loadSuites();
   return new Promise((resolve, reject) => {
