@@ -42,28 +42,32 @@ const commandsAsSeparateBundles = {
 
 /**
  * Heavy modules the extension loads only when used, each shipped as its own file in dist/lazy/ that
- * the extension bundle requires at run time: activation compiles neither undici nor node-forge. The
- * CLI's per-command bundles keep them inline (each command needs them at once anyway).
+ * the extension bundle requires at run time: activation compiles neither undici, the ASN.1 code nor
+ * node-forge. An import that resolves to one of them (a folder's index, a file, or a package) becomes
+ * a require of that file. The CLI's per-command bundles keep them inline (a command needs them at once).
  */
+const path = require('node:path');
 const lazyModules = [
-  { request: './agentPool', importer: 'src/core/http/transport.ts', entry: 'src/core/http/agentPool.ts', name: 'transport' },
-  { request: 'node-forge', importer: 'src/core/pki/forge.ts', entry: require.resolve('node-forge'), name: 'node-forge' },
+  { name: 'transport', module: path.resolve('src/core/http/agentPool'), entry: 'src/core/http/agentPool.ts' },
+  { name: 'pki', module: path.resolve('src/core/pki'), entry: 'src/core/pki/index.ts' },
+  { name: 'node-forge', module: 'node-forge', entry: require.resolve('node-forge') },
+  { name: 'jsonpath-plus', module: 'jsonpath-plus', entry: require.resolve('jsonpath-plus') },
 ];
-const lazyModulesAsFiles = {
+const lazyModulesAsFiles = (prefix) => ({
   name: 'lazy-modules',
   setup(build) {
-    for (const lazy of lazyModules) {
-      const filter = new RegExp(`^${lazy.request.replaceAll('.', '\\.')}$`);
-      build.onResolve({ filter }, (args) =>
-        args.importer.endsWith(require('node:path').normalize(lazy.importer)) ? { path: `./lazy/${lazy.name}.js`, external: true } : undefined,
-      );
-    }
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      const target = args.path.startsWith('.') ? path.resolve(args.resolveDir, args.path) : args.path;
+      const lazy = lazyModules.find(({ module }) => [module, `${module}.ts`, path.join(module, 'index'), path.join(module, 'index.ts')].includes(target));
+      return lazy && { path: `${prefix}${lazy.name}.js`, external: true };
+    });
   },
-};
+});
 
 const entries = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/extension.js`, plugins: [lazyModulesAsFiles] },
-  { ...common, entryPoints: Object.fromEntries(lazyModules.map((lazy) => [lazy.name, lazy.entry])), outdir: `${out}/lazy` },
+  { ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/extension.js`, plugins: [lazyModulesAsFiles('./lazy/')] },
+  { ...common, entryPoints: Object.fromEntries(lazyModules.map((lazy) => [lazy.name, lazy.entry])), outdir: `${out}/lazy`, plugins: [lazyModulesAsFiles('./')] },
   {
     ...common,
     entryPoints: ['src/cli.ts'],

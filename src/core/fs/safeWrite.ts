@@ -6,6 +6,12 @@ import * as path from 'node:path';
 export class FileExistsError extends Error {
   constructor(readonly file: string) {
     super(`${file} already exists; it was left untouched. Choose another name or folder, or move the existing file away first.`);
+    this.name = 'FileExistsError';
+  }
+
+  /** By name, so an error from a lazily loaded bundle (its own copy of this class) still matches. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'FileExistsError';
   }
 }
 

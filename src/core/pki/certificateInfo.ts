@@ -11,11 +11,11 @@ import {
   type GeneralName,
 } from '@peculiar/asn1-x509';
 import { formatName, nameAttributes, type NameAttribute } from './distinguishedName';
+import { statusAt, type CertificateStatus } from './certificateStatus';
 import { describeKey, type KeyDescription } from './keyAlgorithms';
 import { signatureAlgorithmName } from './signatureAlgorithm';
 import { hexFingerprint, jwkThumbprint, sha256Thumbprint } from './thumbprints';
 
-export type CertificateStatus = 'valid' | 'expiring' | 'expired' | 'not-yet-valid';
 
 export interface PublicKeyInfo extends KeyDescription {
   /** RFC 7638 thumbprint (SHA-256, base64url). */
@@ -99,12 +99,6 @@ export async function describeCertificate(der: Uint8Array, options: DescribeOpti
 
 export async function publicKeyInfo(key: KeyObject): Promise<PublicKeyInfo> {
   return { ...describeKey(key), jwkThumbprint: await jwkThumbprint(key) };
-}
-
-export function statusAt(now: Date, notBefore: Date, notAfter: Date, warningDays: number): CertificateStatus {
-  if (now < notBefore) return 'not-yet-valid';
-  if (now > notAfter) return 'expired';
-  return notAfter.getTime() - now.getTime() < warningDays * DAY ? 'expiring' : 'valid';
 }
 
 export function fieldsOf(attributes: NameAttribute[]): Record<string, string> {

@@ -12,7 +12,8 @@ export type PkiErrorCode =
   | 'certificate-not-key'
   | 'no-certificate'
   | 'no-key'
-  | 'key-mismatch';
+  | 'key-mismatch'
+  | 'no-folder';
 
 /** A user-caused PKI failure: `message` names the file and says what to do; `code` is for programs. */
 export class PkiError extends Error {
@@ -23,6 +24,11 @@ export class PkiError extends Error {
   ) {
     super(message);
     this.name = 'PkiError';
+  }
+
+  /** By name, so an error from the lazily loaded PKI bundle (its own copy of this class) still matches. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === 'PkiError';
   }
 }
 

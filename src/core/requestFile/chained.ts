@@ -1,4 +1,4 @@
-import { JSONPath } from 'jsonpath-plus';
+import { queryJsonPath } from './jsonPath';
 import type { Lookup } from './dotenv';
 import type { HeaderValues, StoredExchange } from './resolveTypes';
 import type { ChainedPath } from './types';
@@ -34,7 +34,7 @@ export function queryJson(bodyText: string, path: string, label: string): Lookup
   }
   let matches: unknown[];
   try {
-    matches = JSONPath({ path, json: json as object, wrap: true, eval: 'safe' }) as unknown[];
+    matches = queryJsonPath(path, json);
   } catch (error) {
     return { problem: `The JSONPath ${path} is not valid: ${(error as Error).message}` };
   }

@@ -1,4 +1,4 @@
-import { JSONPath } from 'jsonpath-plus';
+import { queryJsonPath } from './jsonPath';
 import { textOf } from './chained';
 import { describeSubject, expectationRegExp, isNumber } from './expect';
 import type { HeaderValues } from './resolveTypes';
@@ -60,7 +60,7 @@ function actualValue(expectation: Expectation, response: ObservedResponse): stri
       } catch {
         throw new Error('the body is not JSON, so its JSONPath cannot be read');
       }
-      const matches = JSONPath({ path: subject.path, json: json as object, wrap: true, eval: 'safe' }) as unknown[];
+      const matches = queryJsonPath(subject.path, json);
       if (!Array.isArray(matches) || matches.length === 0) return undefined;
       return matches.length === 1 ? textOf(matches[0]) : JSON.stringify(matches);
     }

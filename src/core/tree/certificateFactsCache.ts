@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { inspectBytes, PkiError, readPrivateKey } from '../pki';
+import { PkiError } from '../pki/errors';
+import { loadPki } from '../pki/load';
 import { factsAt, type CertificateFileFacts, type CertificateFileRequest, type FactsErrorCode, type FactsTime } from './certificateFacts';
 import { limitConcurrency } from './limitConcurrency';
 
@@ -121,7 +122,7 @@ export class CertificateFactsCache {
     let keyError: string | undefined;
     if (keyFile) {
       try {
-        privateKey = readPrivateKey(await this.read(keyFile), { name: path.basename(keyFile), passphrase });
+        privateKey = loadPki().readPrivateKey(await this.read(keyFile), { name: path.basename(keyFile), passphrase });
       } catch (error) {
         keyError = failure(error, keyFile).message;
       }
@@ -129,7 +130,7 @@ export class CertificateFactsCache {
     try {
       const data = await this.read(file);
       this.counters.parses++;
-      const result = await inspectBytes(data, { name: path.basename(file), passphrase, privateKey });
+      const result = await loadPki().inspectBytes(data, { name: path.basename(file), passphrase, privateKey });
       if (result.kind === 'csr') {
         return { kind: 'error', file, code: 'csr-not-certificate', message: `${path.basename(file)} is a certificate signing request, not a certificate: upload it in Thredd Portal to get the certificate.` };
       }

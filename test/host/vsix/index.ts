@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { runMochaSuites } from '../suite/mochaRunner';
@@ -18,13 +19,16 @@ export function run(): Promise<void> {
         assert.equal(document.languageId, 'thredd');
       });
 
-      it('ships undici and node-forge as files it loads on first use, not at activation', async () => {
+      it('ships undici, the PKI code, node-forge and jsonpath-plus as files it loads on first use, not at activation', async () => {
         const extension = vscode.extensions.getExtension('thredd-tools.thredd-vscode')!;
         await extension.activate();
         const lazy = path.join(extension.extensionPath, 'dist', 'lazy');
         assert.deepEqual(Object.keys(require.cache).filter((file) => file.startsWith(lazy)), [], 'nothing from dist/lazy is loaded by activation');
+        assert.deepEqual(fs.readdirSync(lazy).sort(), ['jsonpath-plus.js', 'node-forge.js', 'pki.js', 'transport.js']);
         assert.equal(typeof require(path.join(lazy, 'transport.js')).AgentPool, 'function');
+        assert.equal(typeof require(path.join(lazy, 'pki.js')).inspectBytes, 'function');
         assert.equal(typeof require(path.join(lazy, 'node-forge.js')).pkcs12.generateKey, 'function');
+        assert.equal(typeof require(path.join(lazy, 'jsonpath-plus.js')).JSONPath, 'function');
       });
     });
   });
