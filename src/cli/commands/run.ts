@@ -139,7 +139,8 @@ async function loadRequestFile(file: string, io: CliIo): Promise<LoadedFile> {
     throw new CliError(missing ? `${file} does not exist (looked in ${absolute}).` : `${file} cannot be read: ${(error as Error).message}.`);
   }
   const parsed = parseRequestFile(content);
-  if (parsed.binary) throw new CliError(`${file} holds binary data, not requests.`);
+  // The parser's diagnostic says where the binary data starts and how to send binary content instead.
+  if (parsed.binary) throw new CliError(`${file}: ${parsed.diagnostics[0]?.message ?? 'this file holds binary data, not requests.'}`);
   if (parsed.requests.length === 0) throw new CliError(`${file} has no requests (a request is a line such as "GET https://…", requests separated by "###").`);
   const relative = path.relative(io.cwd, absolute);
   return { absolute, shown: relative.startsWith('..') ? absolute : relative, parsed };

@@ -25,7 +25,7 @@ function milliseconds(result: RunResult): number {
  */
 export function prettyResult(result: RunResult, shown = new Set<string>()): string {
   const mark = result.ok ? '✓' : '✗';
-  const what = result.request ? `${result.request.method} ${result.request.url}` : '';
+  const what = result.request ? `${result.request.method} ${shortUrl(result.request.url)}` : '';
   const lines: string[] = [];
   if (result.response) {
     const status = `${result.response.status}${result.response.statusText ? ' ' + result.response.statusText : ''}`;
@@ -44,6 +44,11 @@ export function prettyResult(result: RunResult, shown = new Set<string>()): stri
     lines.push(`      warning: ${warning}`);
   }
   return lines.join('\n') + '\n';
+}
+
+/** A URL on a progress line: its start identifies the request, and a 1 MB one would flood the terminal. */
+function shortUrl(url: string, limit = 200): string {
+  return url.length > limit ? `${url.slice(0, limit)}… (${url.length} characters)` : url;
 }
 
 export function prettySummary(all: readonly RunResult[], elapsedMs: number): string {

@@ -1,6 +1,7 @@
 import type { HttpClient } from '../http/httpClient';
 import type { HttpTimeouts, TlsSettings } from '../http/types';
 import { oauthErrorFrom, OAuthError, readJsonObject } from './oauthErrors';
+import { sendOAuthRequest } from './oauthRequest';
 import { formEncode } from './tokenClient';
 
 export interface IntrospectionRequest {
@@ -30,7 +31,7 @@ export interface IntrospectionResult {
 export async function introspectToken(http: HttpClient, request: IntrospectionRequest): Promise<IntrospectionResult> {
   const form = new URLSearchParams({ token: request.token });
   if (request.tokenTypeHint) form.set('token_type_hint', request.tokenTypeHint);
-  const response = await http.send({
+  const response = await sendOAuthRequest(http, {
     method: 'POST',
     url: request.url,
     headers: {
@@ -42,7 +43,7 @@ export async function introspectToken(http: HttpClient, request: IntrospectionRe
     tls: request.tls,
     timeouts: request.timeouts,
     signal: request.signal,
-  });
+  }, 'introspection');
   if (response.status !== 200) throw await oauthErrorFrom(response, 'introspection', 'client_secret');
   const claims = await readJsonObject(response);
   if (!claims || typeof claims.active !== 'boolean') {

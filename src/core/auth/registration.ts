@@ -1,6 +1,7 @@
 import type { HttpClient } from '../http/httpClient';
 import type { HttpTimeouts, TlsSettings } from '../http/types';
 import { OAuthError, oauthErrorFrom, readJsonObject } from './oauthErrors';
+import { sendOAuthRequest } from './oauthRequest';
 
 /** How registration calls travel: over mTLS with the transport certificate for Thredd's directory. */
 export interface RegistrationTransport {
@@ -60,7 +61,7 @@ export function updateRegistration(http: HttpClient, request: ManageRequest & { 
 
 /** RFC 7592 §2.3: delete the client; the server answers 204. */
 export async function deleteRegistration(http: HttpClient, request: ManageRequest): Promise<void> {
-  const response = await http.send({ method: 'DELETE', url: request.registrationClientUri, headers: { authorization: `Bearer ${request.registrationAccessToken}` }, tls: request.tls, timeouts: request.timeouts, signal: request.signal });
+  const response = await sendOAuthRequest(http, { method: 'DELETE', url: request.registrationClientUri, headers: { authorization: `Bearer ${request.registrationAccessToken}` }, tls: request.tls, timeouts: request.timeouts, signal: request.signal }, 'registration');
   if (response.status !== 204 && response.status !== 200) throw await oauthErrorFrom(response, 'registration');
 }
 
@@ -68,7 +69,7 @@ async function call(http: HttpClient, url: string, method: string, transport: Re
   const headers: Record<string, string> = { accept: 'application/json' };
   if (bearer) headers.authorization = `Bearer ${bearer}`;
   if (body) headers['content-type'] = 'application/json';
-  const response = await http.send({ method, url, headers, body: body ? JSON.stringify(body) : undefined, tls: transport.tls, timeouts: transport.timeouts, signal: transport.signal });
+  const response = await sendOAuthRequest(http, { method, url, headers, body: body ? JSON.stringify(body) : undefined, tls: transport.tls, timeouts: transport.timeouts, signal: transport.signal }, 'registration');
   // 201 for a registration (RFC 7591 §3.2.1), 200 for read and update (RFC 7592 §3).
   if (response.status < 200 || response.status >= 300) throw await oauthErrorFrom(response, 'registration');
   const metadata = await readJsonObject(response);

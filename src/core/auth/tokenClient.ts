@@ -5,6 +5,7 @@ import type { HttpTimeouts, HttpTimings, TlsFacts, TlsSettings } from '../http/t
 import { checkCertificateBinding, decodeAccessToken, type AccessTokenClaims, type CertificateBinding } from './accessTokenClaims';
 import { CLIENT_ASSERTION_TYPE, createClientAssertion } from './clientAssertion';
 import { OAuthError, oauthErrorFrom, readJsonObject } from './oauthErrors';
+import { sendOAuthRequest } from './oauthRequest';
 import { noSecrets, secretNames, type SecretSource } from './secrets';
 import { loadSigningKey } from './signingKey';
 
@@ -80,7 +81,7 @@ export class TokenClient {
     await this.authenticate(form, headers, request, tokenUrl);
 
     const obtainedAt = this.clock();
-    const response = await this.options.http.send({ method: 'POST', url: tokenUrl, headers, body: form.toString(), tls, timeouts: this.options.timeouts, signal: request.signal });
+    const response = await sendOAuthRequest(this.options.http, { method: 'POST', url: tokenUrl, headers, body: form.toString(), tls, timeouts: this.options.timeouts, signal: request.signal }, 'token');
     const clientAuth = application.auth.method === 'private_key_jwt' ? 'private_key_jwt' : 'client_secret';
     if (response.status < 200 || response.status >= 300) throw await oauthErrorFrom(response, 'token', clientAuth);
     const json = await readJsonObject(response);

@@ -43,6 +43,7 @@ export class HttpClient {
       url: request.url,
       host: url.host,
       sentClientCertificate: settings.clientCertificate !== undefined,
+      clientCertificate: settings.clientCertificate?.kind === 'pem' && settings.clientCertificate.validity ? { source: settings.clientCertificate.source, ...settings.clientCertificate.validity } : undefined,
       caSource: settings.caSource,
       timeouts,
       aborted: false,

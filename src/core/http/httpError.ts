@@ -1,4 +1,4 @@
-import type { CertificateSummary } from './types';
+import type { CertificateSummary, CertificateValidity } from './types';
 
 export type HttpErrorKind =
   | 'connection-refused'
@@ -43,6 +43,8 @@ export interface FailureContext {
   host: string;
   /** Whether a client certificate was configured for the request. */
   sentClientCertificate: boolean;
+  /** Its files and dates, when known: a refused handshake is then explained by an expired certificate. */
+  clientCertificate?: CertificateValidity & { source: string };
   caSource?: string;
   timeouts: { connectMs: number; headersMs: number; bodyMs: number };
   serverChain?: CertificateSummary[];
@@ -82,6 +84,34 @@ function aborted(): Wording {
 }
 
 function word(code: string, raw: string, context: FailureContext): Wording {
+  const wording = wordFailure(code, raw, context);
+  const outOfDate = wording.kind === 'tls-bad-certificate' || (wording.kind === 'tls-certificate-required' && context.sentClientCertificate) ? outOfDateCertificate(context) : undefined;
+  return outOfDate ?? wording;
+}
+
+/** A refused client certificate that is out of date by this machine's clock: that is the reason, and its file says which. */
+function outOfDateCertificate(context: FailureContext): Wording | undefined {
+  const certificate = context.clientCertificate;
+  if (!certificate) return undefined;
+  const now = Date.now();
+  if (Date.parse(certificate.notAfter) < now) {
+    return {
+      kind: 'tls-bad-certificate',
+      message: `${context.host} refused our client certificate: it expired on ${certificate.notAfter} (${certificate.source}).`,
+      explanation: 'Request a new Transport Certificate in Thredd Portal and point "mtls" in thredd.json at it.',
+    };
+  }
+  if (Date.parse(certificate.notBefore) > now) {
+    return {
+      kind: 'tls-bad-certificate',
+      message: `${context.host} refused our client certificate: it is not valid before ${certificate.notBefore} (${certificate.source}).`,
+      explanation: 'Check this machine\'s date and time; if they are right, use the certificate from its start date on.',
+    };
+  }
+  return undefined;
+}
+
+function wordFailure(code: string, raw: string, context: FailureContext): Wording {
   const { host } = context;
   const caHint = context.caSource
     ? `The CA in ${context.caSource} does not vouch for it: point "ca" in thredd.json at the CA chain that issued this server's certificate.`

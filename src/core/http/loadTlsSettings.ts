@@ -2,15 +2,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as tls from 'node:tls';
 import type { ClientCertificate, Environment } from '../config/types';
+import { certificateOfKey, checkKeyFile, readCertificateFile, subjectOf, type CertificateFile } from './clientCertificateFiles';
+import { TlsConfigError } from './tlsConfigError';
 import type { ClientCertificateMaterial, TlsSettings } from './types';
 
-/** A certificate, key or CA file that cannot be used, with the file and what to do. */
-export class TlsConfigError extends Error {
-  constructor(message: string, readonly fix: string, readonly file?: string) {
-    super(message);
-    this.name = 'TlsConfigError';
-  }
-}
+export { TlsConfigError } from './tlsConfigError';
 
 async function readFile(file: string, what: string): Promise<Buffer> {
   try {
@@ -31,14 +27,22 @@ async function readFile(file: string, what: string): Promise<Buffer> {
  * `passphrase` overrides the configured one (e.g. from SecretStorage).
  */
 export async function loadClientCertificate(config: ClientCertificate, passphrase = config.passphrase): Promise<ClientCertificateMaterial> {
-  const material: ClientCertificateMaterial =
-    config.kind === 'pem'
-      ? { kind: 'pem', cert: (await readFile(config.cert, 'certificate')).toString('utf8'), key: (await readFile(config.key, 'private key')).toString('utf8'), passphrase, id: '', source: `${config.cert} + ${config.key}` }
-      : { kind: 'pfx', pfx: await readFile(config.pfx, 'PKCS#12'), passphrase, id: '', source: config.pfx };
+  let certificateFile: CertificateFile | undefined;
+  let material: ClientCertificateMaterial;
+  if (config.kind === 'pem') {
+    certificateFile = readCertificateFile(await readFile(config.cert, 'certificate'), config.cert);
+    const key = await readFile(config.key, 'private key');
+    checkKeyFile(key, config.key);
+    const [leaf] = certificateFile.certificates;
+    const validity = { notBefore: new Date(leaf.validFrom).toISOString(), notAfter: new Date(leaf.validTo).toISOString() };
+    material = { kind: 'pem', cert: certificateFile.pem, key: key.toString('utf8'), passphrase, id: '', source: `${config.cert} + ${config.key}`, validity };
+  } else {
+    material = { kind: 'pfx', pfx: await readFile(config.pfx, 'PKCS#12'), passphrase, id: '', source: config.pfx };
+  }
   try {
     tls.createSecureContext(material.kind === 'pem' ? { cert: material.cert, key: material.key, passphrase } : { pfx: material.pfx, passphrase });
   } catch (error) {
-    throw describeLoadFailure(error as Error & { code?: string }, material);
+    throw describeLoadFailure(error as Error & { code?: string }, material, config, certificateFile);
   }
   const hash = createHash('sha256');
   if (material.kind === 'pem') hash.update(material.cert).update('\0').update(material.key);
@@ -48,7 +52,7 @@ export async function loadClientCertificate(config: ClientCertificate, passphras
   return material;
 }
 
-function describeLoadFailure(error: Error & { code?: string }, material: ClientCertificateMaterial): TlsConfigError {
+function describeLoadFailure(error: Error & { code?: string }, material: ClientCertificateMaterial, config: ClientCertificate, certificateFile?: CertificateFile): TlsConfigError {
   const text = `${error.code ?? ''} ${error.message}`;
   const file = material.kind === 'pem' ? material.key : material.source;
   if (/bad decrypt|mac verify|BAD_PASSWORD|bad password|PKCS12_PARSE|interrupted or cancelled/i.test(text)) {
@@ -58,8 +62,17 @@ function describeLoadFailure(error: Error & { code?: string }, material: ClientC
       file,
     );
   }
-  if (/KEY_VALUES_MISMATCH|key values mismatch/i.test(text)) {
-    return new TlsConfigError(`The key does not belong to the certificate (${material.source}).`, 'Pair the certificate with the key its CSR was made from.', file);
+  if (/KEY_VALUES_MISMATCH|key values mismatch/i.test(text) && material.kind === 'pem' && config.kind === 'pem' && certificateFile) {
+    const { certificates } = certificateFile;
+    const owner = certificateOfKey(certificates, material.key, material.passphrase);
+    if (owner !== undefined && owner > 0) {
+      return new TlsConfigError(
+        `${config.cert} is out of order: the key ${config.key} belongs to certificate ${owner + 1} (${subjectOf(certificates[owner])}), but certificate 1 (${subjectOf(certificates[0])}) comes first.`,
+        'Put the Transport Certificate first in the file, then the CA certificates that issued it.',
+        config.cert,
+      );
+    }
+    return new TlsConfigError(`The key ${config.key} does not belong to the certificate ${config.cert}.`, 'Pair the certificate with the key its CSR was made from.', file);
   }
   return new TlsConfigError(`${material.source} is not a usable client certificate: ${error.message}.`, 'Use a PEM certificate + PEM key, or a PKCS#12 (.pfx/.p12) file.', file);
 }

@@ -25,7 +25,12 @@ export async function readBody(stream: Readable, policy: BodyPolicy, url: string
       size += chunk.length;
       if (size > maxBytes) {
         stream.destroy();
-        throw new HttpError('too-large', `The response is larger than the ${formatBytes(maxBytes)} limit.`, 'Raise the body size limit, or ask the API for a smaller page of results.', url);
+        throw new HttpError(
+          'too-large',
+          `The response from ${new URL(url).host} is larger than the ${formatBytes(maxBytes)} limit; reading stopped there and nothing of it was kept.`,
+          'Ask the API for a smaller answer (fewer results per page, a narrower filter).',
+          url,
+        );
       }
       if (file) {
         if (!file.stream.write(chunk)) await once(file.stream, 'drain');

@@ -3,8 +3,14 @@ import type { Readable } from 'node:stream';
 
 /** A client certificate loaded into memory, ready for TLS. `id` identifies it without exposing the key. */
 export type ClientCertificateMaterial =
-  | { kind: 'pem'; cert: string; key: string; passphrase?: string; id: string; source: string }
+  | { kind: 'pem'; cert: string; key: string; passphrase?: string; id: string; source: string; validity?: CertificateValidity }
   | { kind: 'pfx'; pfx: Buffer; passphrase?: string; id: string; source: string };
+
+/** A certificate's dates (ISO 8601), kept to explain a handshake the server refused. */
+export interface CertificateValidity {
+  notBefore: string;
+  notAfter: string;
+}
 
 /** Everything that changes how a TLS connection is made; requests with equal settings share connections. */
 export interface TlsSettings {

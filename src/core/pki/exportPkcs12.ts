@@ -1,8 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileExistsError, writeFileExclusive } from '../fs/safeWrite';
 import { createPkcs12 } from './createPkcs12';
+import { PkiError } from './errors';
 import { readCertificates, readInput } from './inspect';
 import { readPrivateKey } from './readPrivateKey';
 
@@ -24,13 +25,40 @@ export interface ExportPkcs12Options {
  */
 export async function exportPkcs12(options: ExportPkcs12Options): Promise<{ outFile: string; certificateCount: number }> {
   if (fs.existsSync(options.outFile)) throw new FileExistsError(options.outFile);
-  const [leaf, ...certChain] = readCertificates(await readInput(options.certFile), path.basename(options.certFile));
+  const folder = path.dirname(options.outFile);
+  if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new PkiError('no-folder', `The folder for ${path.basename(options.outFile)} does not exist: ${folder}. Create it first, or save the .pfx in another folder.`, options.outFile);
+  }
+  const certificates = readCertificates(await readInput(options.certFile), path.basename(options.certFile));
+  const [leaf, ...certChain] = certificates;
   const extra = options.chainFile ? readCertificates(await readInput(options.chainFile), path.basename(options.chainFile)) : [];
   const chain = [...certChain, ...extra].filter((der, index, all) => !der.equals(leaf) && all.findIndex((other) => other.equals(der)) === index);
   const privateKey = readPrivateKey(await readInput(options.keyFile), { name: path.basename(options.keyFile), passphrase: options.keyPassphrase });
+  checkKeyBelongs(certificates, privateKey, options);
   const pfx = createPkcs12({ certificate: leaf, privateKey, chain, passphrase: options.passphrase, legacy: options.legacy });
   await writeNewFileAtomic(options.outFile, pfx);
   return { outFile: options.outFile, certificateCount: 1 + chain.length };
+}
+
+/** The key must be the first certificate's; say which files are wrong, and spot a chain with the leaf further down. */
+function checkKeyBelongs(certificates: Buffer[], privateKey: KeyObject, options: ExportPkcs12Options): void {
+  const x509s = certificates.map((der) => new X509Certificate(der));
+  if (x509s[0].checkPrivateKey(privateKey)) return;
+  const certName = path.basename(options.certFile);
+  const keyName = path.basename(options.keyFile);
+  const owner = x509s.findIndex((certificate) => certificate.checkPrivateKey(privateKey));
+  if (owner > 0) {
+    throw new PkiError(
+      'key-mismatch',
+      `${certName} is out of order: ${keyName} belongs to certificate ${owner + 1} (${subjectOf(x509s[owner])}), but certificate 1 (${subjectOf(x509s[0])}) comes first. Put the certificate of the key first, then the CA certificates that issued it.`,
+      options.certFile,
+    );
+  }
+  throw new PkiError('key-mismatch', `${keyName} does not belong to the certificate in ${certName} (their public keys differ): use the key generated with this certificate's CSR.`, options.keyFile);
+}
+
+function subjectOf(certificate: X509Certificate): string {
+  return certificate.subject.split('\n').reverse().join(', ');
 }
 
 /**

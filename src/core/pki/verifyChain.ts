@@ -10,12 +10,16 @@ export interface ChainLink {
  * Checks each link of a chain (leaf first), like a TLS peer would minus dates and revocation:
  * issuer name and key identifiers (Node's checkIssued), the signature (verify), and that the issuer
  * is a CA. The top must be in `trusted` or be issued by one of them; without `trusted`, the chain
- * must end in a self-signed root. Returns undefined when there is nothing to check against.
+ * must end in a self-signed root. Returns undefined when there is nothing to check against and the
+ * links that can be checked are in order.
  */
 export function verifyChain(chain: X509Certificate[], trusted?: X509Certificate[], trustedName = 'the CA file'): ChainLink[] | undefined {
   const top = chain[chain.length - 1];
   const topIsRoot = isSelfSigned(top);
-  if (!trusted && !(chain.length > 1 && topIsRoot)) return undefined;
+  // Without a root or a CA file the top cannot be checked, but a broken link (a chain out of order:
+  // one certificate not issued by the next) still must show.
+  const brokenLink = chain.some((_, index) => index + 1 < chain.length && linkProblem(chain, index, chain[index + 1]) !== undefined);
+  if (!trusted && !(chain.length > 1 && topIsRoot) && !brokenLink) return undefined;
 
   const links: ChainLink[] = new Array(chain.length);
   for (let index = chain.length - 1; index >= 0; index--) {

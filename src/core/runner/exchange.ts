@@ -29,6 +29,7 @@ export interface ExchangeSettings {
   token(prepared: Prepared, tls: TlsSettings, signal: AbortSignal | undefined): Promise<CachedToken>;
   defaultTimeoutMs: number;
   maxInMemoryBytes: number;
+  maxBodyBytes: number;
   spillDir?: string;
   followRedirects: boolean | number;
   clock: () => number;
@@ -86,7 +87,7 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
       timeouts: timeoutMs > 0 ? { connectMs: Math.min(timeoutMs, 10_000), headersMs: timeoutMs, bodyMs: timeoutMs } : NO_TIMEOUTS,
       signal,
       followRedirects: settings.followRedirects,
-      bodyPolicy: { maxInMemoryBytes: settings.maxInMemoryBytes, spillDir: settings.spillDir },
+      bodyPolicy: { maxInMemoryBytes: settings.maxInMemoryBytes, maxBytes: settings.maxBodyBytes, spillDir: settings.spillDir },
     });
   } catch (error) {
     const kind = error instanceof HttpError ? error.kind : undefined;

@@ -6,7 +6,7 @@ import { noSecrets, secretNames, type SecretSource } from '../auth/secrets';
 import type { Application, Environment } from '../config/types';
 import type { HttpClient } from '../http/httpClient';
 import { loadTlsSettings } from '../http/loadTlsSettings';
-import { DEFAULT_MAX_IN_MEMORY_BYTES } from '../http/responseBody';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_IN_MEMORY_BYTES } from '../http/responseBody';
 import type { TlsSettings } from '../http/types';
 import type { ParsedRequest, ParsedRequestFile } from '../requestFile/types';
 import { isRunError } from './environments';
@@ -37,6 +37,11 @@ export interface RequestRunnerOptions {
   defaultTimeoutMs?: number;
   /** Bodies larger than this are kept on disk and shown truncated. Default 5 MiB. */
   maxInMemoryBytes?: number;
+  /**
+   * A body larger than this stops the request with a "too-large" error and leaves nothing on disk, so a
+   * server that never stops sending cannot fill it. Default 1 GiB.
+   */
+  maxBodyBytes?: number;
   /** Folder for bodies kept on disk; default the OS temp folder. */
   spillDir?: string;
   /** Redirects are returned as they are unless this is true (5 hops) or a number of hops. */
@@ -76,6 +81,7 @@ export class RequestRunner {
       token: (prepared, tls, signal) => this.tokens.get(prepared.target.environment!, prepared.target.application!, { tls, signal }),
       defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
       maxInMemoryBytes: options.maxInMemoryBytes ?? DEFAULT_MAX_IN_MEMORY_BYTES,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       spillDir: options.spillDir,
       followRedirects: options.followRedirects ?? false,
       clock: this.clock,

@@ -24,7 +24,11 @@ export function tokenError(error: unknown, application: string, environment: str
   if (isAbort(error)) return CANCELLED;
   const prefix = `No access token for application "${application}" (environment "${environment}"):`;
   if (error instanceof OAuthError) return { kind: 'token', message: `${prefix} ${error.message}`, explanation: error.hint, detail: error.error };
-  if (error instanceof HttpError) return { kind: 'token', message: `${prefix} the token endpoint could not be reached. ${error.message}`, explanation: error.explanation, detail: error.detail, serverChain: error.serverChain };
+  if (error instanceof HttpError) {
+    // An oversized answer did reach us; every other HttpError here is a failure to get one.
+    const what = error.kind === 'too-large' ? '' : ' the token endpoint could not be reached.';
+    return { kind: 'token', message: `${prefix}${what} ${error.message}`, explanation: error.explanation, detail: error.detail, serverChain: error.serverChain };
+  }
   if (error instanceof TokenConfigError || error instanceof SigningKeyError || error instanceof TlsConfigError) {
     return { kind: 'token', message: `${prefix} ${error.message}`, explanation: error.fix };
   }
