@@ -38,11 +38,17 @@ export async function writeFileExclusive(file: string, data: string | Uint8Array
   await handle.close();
 }
 
-/** Replaces a file all at once (temp file in the same folder, then rename): readers see the old or the new file. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array, mode = 0o644): Promise<void> {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+/**
+ * Replaces a file all at once (temp file in the same folder, then rename): readers see the old or the
+ * new file. Without `mode`, a file that exists keeps its mode (a 0600 thredd.json stays 0600) and a
+ * new one gets 0644. Temp files left by a killed writer are removed once they are stale.
+ */
+export async function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): Promise<void> {
+  const prefix = `.${path.basename(file)}.`;
+  const temp = path.join(path.dirname(file), `${prefix}${randomBytes(6).toString('hex')}.tmp`);
+  const fileMode = mode ?? ((await fs.promises.stat(file).catch(() => undefined))?.mode ?? 0o644) & 0o777;
   try {
-    await fs.promises.writeFile(temp, data, { mode, flag: 'wx' });
+    await fs.promises.writeFile(temp, data, { mode: fileMode, flag: 'wx' });
     const handle = await fs.promises.open(temp, 'r');
     await handle.sync();
     await handle.close();
@@ -50,5 +56,20 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
   } catch (error) {
     await fs.promises.rm(temp, { force: true });
     throw error;
+  }
+  await removeStaleTemps(path.dirname(file), prefix);
+}
+
+/** A writer's temp file lives for milliseconds; one older than this was left by a killed process. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+async function removeStaleTemps(dir: string, prefix: string): Promise<void> {
+  const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
+  const stale = Date.now() - STALE_TEMP_MS;
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^\.[^/]+\.[0-9a-f]{12}\.tmp$/.test(name)) continue;
+    const temp = path.join(dir, name);
+    const modified = (await fs.promises.stat(temp).catch(() => undefined))?.mtimeMs;
+    if (modified !== undefined && modified < stale) await fs.promises.rm(temp, { force: true });
   }
 }
