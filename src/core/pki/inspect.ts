@@ -106,7 +106,8 @@ export async function readInput(file: string): Promise<Buffer> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new PkiError('unrecognized', `${file} does not exist.`, file);
     if (code === 'EISDIR') throw new PkiError('unrecognized', `${file} is a folder, not a file.`, file);
-    throw error;
+    if (code === 'EACCES' || code === 'EPERM') throw new PkiError('unrecognized', `${file} cannot be read: permission denied. Check the file's owner and mode (keys are 0600, readable by their owner only).`, file);
+    throw new PkiError('unrecognized', `${file} cannot be read: ${(error as Error).message}.`, file);
   }
 }
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { before, describe, it } from 'node:test';
-import { buildCsr, inspectBytes, PkiError, readCertificates, type CertificateInfo, type InspectResult } from '../../../src/core/pki';
+import { buildCsr, inspectBytes, inspectFile, PkiError, readCertificates, type CertificateInfo, type InspectResult } from '../../../src/core/pki';
 import { createTestCa, type TestCa, type TestCert } from '../../support/testPki';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -115,6 +115,11 @@ describe('certificate inspection', () => {
     tampered[tampered.length - 5] ^= 0xff;
     const damaged = await inspectBytes(tampered);
     assert.equal(damaged.kind === 'csr' && damaged.csr.signatureValid, false);
+  });
+
+  it('says a file cannot be read, and why, instead of failing unexpectedly', async () => {
+    const notAFolder = `${__filename}/cert.pem`;
+    await assert.rejects(inspectFile(notAFolder), (error: unknown) => error instanceof PkiError && error.message.startsWith(`${notAFolder} cannot be read: ENOTDIR`));
   });
 
   it('gives a specific message for each wrong input', async () => {
