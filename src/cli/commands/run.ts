@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -131,19 +132,32 @@ class BatchedOutput {
 async function loadRequestFile(file: string, io: CliIo): Promise<LoadedFile> {
   const absolute = path.resolve(io.cwd, file);
   if (!REQUEST_FILE.test(absolute)) throw new CliError(`${file} is not a request file: thredd run takes .thredd and .http (REST Client) files.`);
-  let content: string;
+  let bytes: Buffer;
   try {
-    content = await fs.promises.readFile(absolute, 'utf8');
+    bytes = await fs.promises.readFile(absolute);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new CliError(missing ? `${file} does not exist (looked in ${absolute}).` : `${file} cannot be read: ${(error as Error).message}.`);
   }
+  const content = bytes.toString('utf8');
   const parsed = parseRequestFile(content);
   // The parser's diagnostic says where the binary data starts and how to send binary content instead.
   if (parsed.binary) throw new CliError(`${file}: ${parsed.diagnostics[0]?.message ?? 'this file holds binary data, not requests.'}`);
+  if (!isUtf8(bytes)) throw notUtf8(content, file);
   if (parsed.requests.length === 0) throw new CliError(`${file} has no requests (a request is a line such as "GET https://…", requests separated by "###").`);
   const relative = path.relative(io.cwd, absolute);
   return { absolute, shown: relative.startsWith('..') ? absolute : relative, parsed };
+}
+
+/**
+ * Bytes that are not UTF-8 (a Latin-1 export, binary data without NUL bytes) reach the parser as
+ * replacement characters and would fail as an odd "invalid URL": say where they are instead.
+ */
+function notUtf8(content: string, file: string): CliError {
+  const at = content.indexOf('\uFFFD');
+  const line = content.slice(0, at).split('\n').length;
+  const column = at - content.lastIndexOf('\n', at - 1);
+  return new CliError(`${file}:${line}:${column}: this file is not UTF-8 text (the bytes there are not UTF-8). Save it as UTF-8; to send binary content, write "< ./file.bin" as the body.`);
 }
 
 /** --config, else the nearest thredd.json at or above the first request file; none is fine for plain URLs. */
