@@ -72,7 +72,7 @@ export function unresolvedError(unresolved: readonly Unresolved[]): RunError {
 
 export function timeoutError(milliseconds: number, host: string, fromMetadata: boolean, phase: 'total' | 'headers' | 'body'): RunError {
   const what =
-    phase === 'total' ? `did not send the whole response within ${milliseconds} ms` : phase === 'body' ? `stopped sending the response body for more than ${milliseconds} ms` : `sent no response within ${milliseconds} ms`;
+    phase === 'total' ? `had not finished answering after ${milliseconds} ms` : phase === 'body' ? `stopped sending the response body for more than ${milliseconds} ms` : `sent no response within ${milliseconds} ms`;
   return {
     kind: 'timeout',
     message: `${host} ${what}${fromMetadata ? ' (the request\'s "# @timeout")' : ''}.`,

@@ -170,7 +170,7 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     const { result } = await runText('# @timeout 300\nGET {{baseUrl}}/slow');
     assert.ok(Date.now() - started < 2500, 'it did not wait for the server');
     assert.equal(result.error?.kind, 'timeout');
-    assert.match(result.error?.message ?? '', /^127\.0\.0\.1:\d+ did not send the whole response within 300 ms \(the request's "# @timeout"\)\.$/);
+    assert.match(result.error?.message ?? '', /^127\.0\.0\.1:\d+ had not finished answering after 300 ms \(the request's "# @timeout"\)\.$/);
     const stalled = (await runText('# @timeout 300\nGET {{baseUrl}}/stall')).result;
     assert.equal(stalled.error?.kind, 'timeout', 'a body that stops half way counts too');
     const short = withRunner({ defaultTimeoutMs: 200 });
