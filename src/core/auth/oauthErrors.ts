@@ -60,9 +60,10 @@ export function hintFor(error: string | undefined, status: number, clientAuth?: 
 
 /** A short, single-line excerpt of a non-JSON body (HTML error pages are reduced to their text). */
 export function excerpt(text: string, limit = 160): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
-  const plain = (title ? `${title} ` : '') + text.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ');
-  const line = plain.replace(/\s+/g, ' ').trim();
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  // The title leads; the page's text follows without it (and without repeating it when a heading does).
+  const body = text.replace(/<(script|style|title)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = title && !body.startsWith(title) ? `${title} ${body}` : body;
   return line.length > limit ? `${line.slice(0, limit)}…` : line;
 }
 
