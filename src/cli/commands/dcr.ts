@@ -1,11 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { deleteRegistration, readRegistration, registerClient, updateRegistration, type ClientMetadata, type ClientRegistration } from '../../core/auth';
-import { writeFileAtomic, writeFileExclusive } from '../../core/fs/safeWrite';
 import { HttpClient, type TlsSettings } from '../../core/http';
 import { MASK } from '../../core/requestFile/secrets';
 import { CliError, type CliCommand, type CliIo, type CliValues } from '../command';
 import { asCliError, fromEnv, printWarnings, required, text, TLS_OPTIONS, TLS_USAGE, tlsFromOptions } from './authSupport';
+import { saveSecrets, secretsDestination, type SecretsDestination } from './dcrSecrets';
 
 const MANAGE = '--client-uri URI --rat-env VAR';
 /** Register and update answer with credentials (a new registration access token): the user says where they go. */
@@ -54,26 +54,6 @@ function readMetadata(io: CliIo, file: string | undefined): ClientMetadata {
   }
 }
 
-/**
- * Where the credentials of a registration go, checked before anything is sent: a new registration
- * access token is shown only once by the server, so it must not be lost, nor printed unasked.
- */
-function secretsDestination(values: CliValues, io: CliIo, usage: string): { file?: string; show: boolean } {
-  const file = text(values, 'secrets-out');
-  const show = values['show-token'] === true;
-  if (!file && !show) {
-    throw new CliError(`The answer holds a registration access token, shown only once. Say where it goes: --secrets-out FILE (written with mode 0600) or --show-token (printed).\nUsage: ${usage}`, 2);
-  }
-  return { file: file && path.resolve(io.cwd, file), show };
-}
-
-/** Writes the credentials (mode 0600); a registration never replaces another client's file. */
-async function saveSecrets(file: string, registration: ClientRegistration, replace: boolean): Promise<void> {
-  const secrets = { client_id: registration.clientId, registration_client_uri: registration.registrationClientUri, registration_access_token: registration.registrationAccessToken, client_secret: registration.clientSecret };
-  const data = JSON.stringify(secrets, null, 2) + '\n';
-  await (replace ? writeFileAtomic(file, data, 0o600) : writeFileExclusive(file, data, 0o600));
-}
-
 function maskedMetadata(metadata: ClientMetadata, show: boolean): ClientMetadata {
   if (show) return metadata;
   const masked: ClientMetadata = { ...metadata };
@@ -82,12 +62,9 @@ function maskedMetadata(metadata: ClientMetadata, show: boolean): ClientMetadata
 }
 
 /** Prints a registration; its credentials only with --show-token, else it says where they were saved. */
-async function report(io: CliIo, registration: ClientRegistration, values: CliValues, verb: string, destination: { file?: string; show: boolean }): Promise<void> {
+async function report(io: CliIo, registration: ClientRegistration, values: CliValues, verb: string, destination: SecretsDestination, usedToken?: string): Promise<void> {
   printWarnings(io, registration.warnings);
-  if (destination.file) {
-    await saveSecrets(destination.file, registration, verb === 'Updated');
-    io.err(`Saved the registration access token${registration.clientSecret ? ' and client secret' : ''} to ${destination.file} (mode 0600). Keep it out of the repository; use it as: THREDD_RAT=… thredd dcr get --client-uri URI --rat-env THREDD_RAT\n`);
-  }
+  if (destination.file) await saveSecrets(io, { ...destination, file: destination.file }, registration, usedToken);
   if (values.json === true) {
     io.out(JSON.stringify(maskedMetadata(registration.metadata, destination.show), null, 2) + '\n');
     return;
@@ -110,7 +87,7 @@ export const dcrRegisterCommand: CliCommand = {
   options: { url: { type: 'string' }, ssa: { type: 'string' }, 'iat-env': { type: 'string' }, metadata: { type: 'string' }, scope: { type: 'string' }, ...SECRETS_OPTIONS, ...COMMON },
   run: (values, _positionals, io) =>
     withContext(values, io, async ({ http, tls, registrationUrl }) => {
-      const destination = secretsDestination(values, io, USAGES.register);
+      const destination = secretsDestination(values, io, USAGES.register, false);
       const url = text(values, 'url') ?? registrationUrl ?? required(values, 'url', USAGES.register);
       const ssaFile = path.resolve(io.cwd, required(values, 'ssa', USAGES.register));
       if (!fs.existsSync(ssaFile)) throw new CliError(`The software statement file ${ssaFile} does not exist.`);
@@ -153,13 +130,13 @@ export const dcrUpdateCommand: CliCommand = {
   options: { metadata: { type: 'string' }, ...SECRETS_OPTIONS, ...MANAGE_OPTIONS },
   run: (values, _positionals, io) =>
     withContext(values, io, async ({ http, tls }) => {
-      const destination = secretsDestination(values, io, USAGES.update);
+      const destination = secretsDestination(values, io, USAGES.update, true);
       const manage = { ...manageArgs(values, io, USAGES.update), tls };
       const changes = readMetadata(io, required(values, 'metadata', USAGES.update));
       // PUT replaces everything: start from the current registration so unspecified fields stay.
       const current = await readRegistration(http, manage);
       const updated = await updateRegistration(http, { ...manage, clientId: current.clientId, metadata: { ...current.metadata, ...changes } });
-      await report(io, updated, values, 'Updated', destination);
+      await report(io, updated, values, 'Updated', destination, manage.registrationAccessToken);
     }),
 };
 
