@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { writeFileAtomic } from '../fs/safeWrite';
 import type { HttpHeaders } from '../http/types';
 import type { ResolvedBodyPart } from '../requestFile/resolveTypes';
-import { maskCredentialFields } from './credentialFields';
+import { maskCredentialFields, maskCredentialHeader, maskCredentialHeaders } from './credentialFields';
 import type { RunResult, SentBody, SentRequest } from './types';
 
 const FORMAT_VERSION = 1;
@@ -143,16 +143,21 @@ export class HistoryStore {
       startedAt: result.startedAt,
       durationMs: result.durationMs,
       ok: result.ok,
-      request: request && { ...request, body: request.body && this.shortenBody(request.body) },
+      request: request && {
+        ...request,
+        url: maskCredentialFields(request.url),
+        headers: request.headers.map((header) => ({ ...header, value: maskCredentialHeader(header.name, header.value) })),
+        body: request.body && this.shortenBody(request.body),
+      },
       response: response && {
         status: response.status,
         statusText: response.statusText,
-        headers: response.headers,
+        headers: maskCredentialHeaders(response.headers),
         contentType: response.contentType,
         size: response.size,
         text: text?.text,
         truncated: response.truncated || text?.cut === true,
-        url: response.url,
+        url: maskCredentialFields(response.url),
       },
       timings: result.timings,
       tls: result.tls,

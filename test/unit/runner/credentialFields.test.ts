@@ -20,6 +20,13 @@ describe('maskCredentialFields', () => {
     );
   });
 
+  it('masks a value cut off by a preview limit, and introspection tokens and URL parameters', () => {
+    assert.equal(maskCredentialFields('{"token_type":"Bearer","access_token":"eyJhbGciOiJSUzI1NiJ9.eyJzdWIi'), '{"token_type":"Bearer","access_token":"••••••');
+    assert.equal(maskCredentialFields('token=eyJ.a.b&token_type_hint=access_token'), 'token=••••••&token_type_hint=access_token');
+    assert.equal(maskCredentialFields('https://api/cards?access_token=abc&page=2#top'), 'https://api/cards?access_token=••••••&page=2#top');
+    assert.equal(maskCredentialFields('{"token":"tok_card_123"}'), '{"token":"tok_card_123"}', 'a JSON "token" (a card token) is data, not a credential');
+  });
+
   it('leaves text without credential fields unchanged', () => {
     const body = '{"id":"card-1","status":"active","tokenised":true}';
     assert.equal(maskCredentialFields(body), body);

@@ -38,6 +38,14 @@ describe('exchangeLog', () => {
     assert.match(log.trace ?? '', /response body:\n\{"access_token":"••••••","token_type":"Bearer"/);
   });
 
+  it('masks a token that crosses the trace cut', () => {
+    const call = tokenCall();
+    const answer = `{"filler":"${'x'.repeat(4070)}","access_token":"marker-long-token-${'y'.repeat(100)}"}`;
+    call.response!.text = answer;
+    const log = exchangeLog(call);
+    assert.equal(/marker-long-token|yyyy/.test(log.trace ?? ''), false);
+  });
+
   it('never writes a credential, cookie or token', () => {
     const log = exchangeLog(tokenCall());
     assert.equal(/marker-/.test(`${log.debug}\n${log.trace}`), false, `${log.debug}\n${log.trace}`);

@@ -62,6 +62,16 @@ describe('HistoryStore', () => {
     assert.equal(entry?.request?.body?.preview, `grant_type=client_credentials&client_id=app&client_secret=${MASK}`);
   });
 
+  it('masks cookies and credentials in URLs', async () => {
+    const { history, file } = store('cookies.json');
+    const run = result({ request: { method: 'GET', url: 'https://api/cards?access_token=marker-url', headers: [{ name: 'Cookie', value: 'session=marker-cookie' }] } });
+    run.response!.headers = { 'set-cookie': ['session=marker-set-cookie; HttpOnly'], 'content-type': 'application/json' };
+    await history.add(run);
+    const saved = fs.readFileSync(file, 'utf8');
+    assert.equal(/marker-/.test(saved), false, saved);
+    assert.match(saved, /"content-type":"application\/json"/);
+  });
+
   it('loses nothing when runs are added at the same time', async () => {
     const { history, file } = store('concurrent.json');
     await Promise.all(Array.from({ length: 20 }, () => history.add(result())));
