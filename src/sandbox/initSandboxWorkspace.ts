@@ -87,7 +87,7 @@ export async function initSandboxWorkspace(options: InitSandboxWorkspaceOptions)
     kid: signing.kid!,
     files: { ca: relative(caCert), transportCert: relative(transport.files.cert), transportKey: relative(transport.files.key), signingKey: relative(signing.files.key), signingCert: relative(signing.files.cert) },
   });
-  if (text !== before) await writeFileAtomic(configFile, text, 0o644);
+  if (text !== before) await writeFileAtomic(configFile, text); // keeps the mode of an existing thredd.json
   record(configFile, before === undefined ? 'created' : text === before ? 'unchanged' : 'updated');
 
   return {

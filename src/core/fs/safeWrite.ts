@@ -57,7 +57,8 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
     await fs.promises.rm(temp, { force: true });
     throw error;
   }
-  await removeStaleTemps(path.dirname(file), prefix);
+  // Best effort: the write has succeeded, and a temp file held open elsewhere (Windows) must not undo that.
+  await removeStaleTemps(path.dirname(file), prefix).catch(() => undefined);
 }
 
 /** A writer's temp file lives for milliseconds; one older than this was left by a killed process. */
@@ -70,6 +71,6 @@ async function removeStaleTemps(dir: string, prefix: string): Promise<void> {
     if (!name.startsWith(prefix) || !/^\.[^/]+\.[0-9a-f]{12}\.tmp$/.test(name)) continue;
     const temp = path.join(dir, name);
     const modified = (await fs.promises.stat(temp).catch(() => undefined))?.mtimeMs;
-    if (modified !== undefined && modified < stale) await fs.promises.rm(temp, { force: true });
+    if (modified !== undefined && modified < stale) await fs.promises.rm(temp, { force: true }).catch(() => undefined);
   }
 }
