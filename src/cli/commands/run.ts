@@ -143,7 +143,7 @@ async function loadRequestFile(file: string, io: CliIo): Promise<LoadedFile> {
   const parsed = parseRequestFile(content);
   // The parser's diagnostic says where the binary data starts and how to send binary content instead.
   if (parsed.binary) throw new CliError(`${file}: ${parsed.diagnostics[0]?.message ?? 'this file holds binary data, not requests.'}`);
-  if (!isUtf8(bytes)) throw notUtf8(content, file);
+  if (!isUtf8(bytes)) throw notUtf8(bytes, file);
   if (parsed.requests.length === 0) throw new CliError(`${file} has no requests (a request is a line such as "GET https://…", requests separated by "###").`);
   const relative = path.relative(io.cwd, absolute);
   return { absolute, shown: relative.startsWith('..') ? absolute : relative, parsed };
@@ -153,11 +153,33 @@ async function loadRequestFile(file: string, io: CliIo): Promise<LoadedFile> {
  * Bytes that are not UTF-8 (a Latin-1 export, binary data without NUL bytes) reach the parser as
  * replacement characters and would fail as an odd "invalid URL": say where they are instead.
  */
-function notUtf8(content: string, file: string): CliError {
-  const at = content.indexOf('\uFFFD');
-  const line = content.slice(0, at).split('\n').length;
-  const column = at - content.lastIndexOf('\n', at - 1);
+function notUtf8(bytes: Buffer, file: string): CliError {
+  const { line, column } = firstNonUtf8(bytes);
   return new CliError(`${file}:${line}:${column}: this file is not UTF-8 text (the bytes there are not UTF-8). Save it as UTF-8; to send binary content, write "< ./file.bin" as the body.`);
+}
+
+/** Line and column (in characters) of the first byte that is not UTF-8. */
+function firstNonUtf8(bytes: Buffer): { line: number; column: number } {
+  let start = 0;
+  for (let line = 1; start <= bytes.length; line += 1) {
+    const end = bytes.indexOf(0x0a, start) < 0 ? bytes.length : bytes.indexOf(0x0a, start);
+    const text = bytes.subarray(start, end);
+    if (!isUtf8(text)) {
+      // A byte at a time, so the decoder stops exactly where the text stops being UTF-8.
+      const decoder = new TextDecoder('utf-8', { fatal: true });
+      let decoded = '';
+      for (let index = 0; index < text.length; index += 1) {
+        try {
+          decoded += decoder.decode(text.subarray(index, index + 1), { stream: true });
+        } catch {
+          break;
+        }
+      }
+      return { line, column: decoded.length + 1 };
+    }
+    start = end + 1;
+  }
+  return { line: 1, column: 1 };
 }
 
 /** --config, else the nearest thredd.json at or above the first request file; none is fine for plain URLs. */
