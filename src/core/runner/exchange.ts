@@ -52,11 +52,24 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
     return failed(runErrorFrom(error));
   }
 
+  // "# @timeout N" bounds the whole exchange, the token request included, to the millisecond (a timer
+  // and a signal). The default timeout uses undici's own header and body-silence timers instead: nothing
+  // added per request, and a large body that keeps arriving is not cut off; their one-second granularity
+  // does not matter at 30 s.
+  const explicit = request.metadata.timeout;
+  const timeoutMs = explicit ?? settings.defaultTimeoutMs;
+  const precise = timeoutMs > 0 && (explicit !== undefined || timeoutMs < PRECISE_BELOW_MS);
+  const deadline = precise ? new AbortController() : undefined;
+  const timer = deadline && setTimeout(() => deadline.abort(), timeoutMs);
+  const signal = deadline ? (context.signal ? AbortSignal.any([context.signal, deadline.signal]) : deadline.signal) : context.signal;
+  const pastDeadline = () => deadline?.signal.aborted === true && context.signal?.aborted !== true;
   let token: CachedToken | undefined;
   if (tokenFor) {
     try {
-      token = await settings.token(prepared, tls, context.signal);
+      token = await settings.token(prepared, tls, signal);
     } catch (error) {
+      clearTimeout(timer);
+      if (pastDeadline()) return failed(timeoutError(timeoutMs, hostOf(tokenFor.environment.tokenUrl ?? ''), explicit !== undefined, 'token'));
       return failed(tokenError(error, tokenFor.application.name, tokenFor.environment.name));
     }
     // RFC 6750 §2.1: the scheme is case-insensitive; servers answer "bearer" as often as "Bearer".
@@ -67,15 +80,6 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
   }
   const sent = redactRequest({ ...resolved, headers }, prepared.body, secrets);
 
-  // "# @timeout N" bounds the whole exchange, to the millisecond (a timer and a signal). The default timeout
-  // uses undici's own header and body-silence timers instead: nothing added per request, and a large body
-  // that keeps arriving is not cut off; their one-second granularity does not matter at 30 s.
-  const explicit = request.metadata.timeout;
-  const timeoutMs = explicit ?? settings.defaultTimeoutMs;
-  const precise = timeoutMs > 0 && (explicit !== undefined || timeoutMs < PRECISE_BELOW_MS);
-  const deadline = precise ? new AbortController() : undefined;
-  const timer = deadline && setTimeout(() => deadline.abort(), timeoutMs);
-  const signal = deadline ? (context.signal ? AbortSignal.any([context.signal, deadline.signal]) : deadline.signal) : context.signal;
   let response: HttpResponse;
   try {
     response = await settings.http.send({
@@ -91,9 +95,8 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
     });
   } catch (error) {
     const kind = error instanceof HttpError ? error.kind : undefined;
-    const pastDeadline = deadline?.signal.aborted === true && context.signal?.aborted !== true;
-    const timedOut = pastDeadline || (timeoutMs > 0 && (kind === 'timeout-headers' || kind === 'timeout-body'));
-    const runError = timedOut ? timeoutError(timeoutMs, hostOf(resolved.url), explicit !== undefined, pastDeadline ? 'total' : kind === 'timeout-body' ? 'body' : 'headers') : runErrorFrom(error);
+    const timedOut = pastDeadline() || (timeoutMs > 0 && (kind === 'timeout-headers' || kind === 'timeout-body'));
+    const runError = timedOut ? timeoutError(timeoutMs, hostOf(resolved.url), explicit !== undefined, pastDeadline() ? 'total' : kind === 'timeout-body' ? 'body' : 'headers') : runErrorFrom(error);
     if (!timedOut && kind === 'invalid-request') runError.explanation += ' Check the request line of this request.';
     // The URL in a message may hold a secret variable's value.
     if (secrets.length) runError.message = redactSecrets(runError.message, secrets);

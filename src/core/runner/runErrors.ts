@@ -70,9 +70,13 @@ export function unresolvedError(unresolved: readonly Unresolved[]): RunError {
   };
 }
 
-export function timeoutError(milliseconds: number, host: string, fromMetadata: boolean, phase: 'total' | 'headers' | 'body'): RunError {
-  const what =
-    phase === 'total' ? `had not finished answering after ${milliseconds} ms` : phase === 'body' ? `stopped sending the response body for more than ${milliseconds} ms` : `sent no response within ${milliseconds} ms`;
+export function timeoutError(milliseconds: number, host: string, fromMetadata: boolean, phase: 'token' | 'total' | 'headers' | 'body'): RunError {
+  const what = {
+    token: `(the token endpoint) had not issued a token after ${milliseconds} ms, so the request was not sent`,
+    total: `had not finished answering after ${milliseconds} ms`,
+    body: `stopped sending the response body for more than ${milliseconds} ms`,
+    headers: `sent no response within ${milliseconds} ms`,
+  }[phase];
   return {
     kind: 'timeout',
     message: `${host} ${what}${fromMetadata ? ' (the request\'s "# @timeout")' : ''}.`,

@@ -114,6 +114,21 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
     assert.equal(received.length, before);
   });
 
+  it('stops at the request\'s # @timeout while the token endpoint does not answer, and sends nothing', async () => {
+    const serverCert = await fixture.ca.issue({ commonName: 'localhost', usage: 'server' });
+    const silent = await startHttpsServer({ certPem: serverCert.certPem, keyPem: serverCert.keyPem }, () => undefined);
+    const before = received.length;
+    const environment = { ...config.environments['local-post'], tokenUrl: `${silent.url}/oauth2/token` };
+    const slow: ThreddConfig = { ...config, environments: { ...config.environments, 'local-post': environment } };
+    const started = Date.now();
+    const result = await send(new RequestRunner({ http }), '# @timeout 300\nGET {{baseUrl}}/products', 'local-post', slow);
+    await silent.close();
+    assert.equal(result.error?.kind, 'timeout');
+    assert.match(result.error?.message ?? '', /^127\.0\.0\.1:\d+ \(the token endpoint\) had not issued a token after 300 ms, so the request was not sent \(the request's "# @timeout"\)\.$/);
+    assert.ok(Date.now() - started < 3000, `it gave up at the deadline, not after the token client's own timeouts (${Date.now() - started} ms)`);
+    assert.equal(received.length, before, 'nothing reached the API');
+  });
+
   it('thredd run sends the token with the secret from THREDD_CLIENT_SECRET and prints neither', async () => {
     const dir = path.join(fixture.dir, 'project');
     fs.mkdirSync(path.join(dir, 'requests'), { recursive: true });
