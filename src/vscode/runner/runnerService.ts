@@ -34,6 +34,8 @@ export class RunnerService implements vscode.Disposable {
   ) {
     this.configSubscription = vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('thredd.history.limit')) void this.history?.setLimit(historyLimit());
+      // The runner reads the response limits when it is made: the next request gets a new one.
+      if (event.affectsConfiguration('thredd.response')) this.runner = undefined;
     });
   }
 
@@ -123,6 +125,7 @@ export class RunnerService implements vscode.Disposable {
         tokens: this.auth.tokenSource(),
         secrets: this.auth.secrets,
         maxInMemoryBytes: settings.get<number>('response.maxInMemoryMB', 5) * 1024 * 1024,
+        maxBodyBytes: settings.get<number>('response.maxBodyMB', 1024) * 1024 * 1024,
         spillDir: path.join(this.storageDir.fsPath, 'bodies'),
       });
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storageDir, 'bodies'));

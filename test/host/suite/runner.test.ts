@@ -22,6 +22,7 @@ describe('sending requests from .thredd files in the real host', () => {
     const client = await ca.issue({ commonName: 'runner-app', usage: 'client' });
     server = await startHttpsServer({ certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: ca.certPem, requestCert: true }, (request, response) => {
       seen.push({ url: request.url, headers: request.headers });
+      if (request.url === '/big') return void response.end(Buffer.alloc(2 * 1024 * 1024, 0x61));
       const clientCertificate = (request.socket as import('node:tls').TLSSocket).getPeerCertificate();
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ items: [{ id: 'prod-1', name: '<Gold & "Black">' }], clientCN: clientCertificate?.subject?.CN ?? null }));
@@ -87,5 +88,22 @@ describe('sending requests from .thredd files in the real host', () => {
     const view = await waitFor('the error view', () => api.lastResponseView()?.result.id === result.id && api.lastResponseView());
     assert.match(view.html, /role="alert"/);
     assert.match(view.html, /No response/);
+  });
+
+  it('stops a response larger than thredd.response.maxBodyMB, and reads it again once the limit is raised', async () => {
+    const big = workspaceUri('requests', 'big.thredd');
+    fs.writeFileSync(big.fsPath, 'GET {{baseUrl}}/big\n');
+    const settings = vscode.workspace.getConfiguration('thredd');
+    await settings.update('response.maxBodyMB', 1, vscode.ConfigurationTarget.Global);
+    try {
+      const stopped = await vscode.commands.executeCommand<RunResult>('thredd.sendRequest', { uri: big.toString(), index: 0 });
+      assert.equal(stopped.response, undefined);
+      assert.match(stopped.error?.message ?? '', /larger than the 1\.0 MiB limit; reading stopped there and nothing of it was kept/);
+    } finally {
+      await settings.update('response.maxBodyMB', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const read = await vscode.commands.executeCommand<RunResult>('thredd.sendRequest', { uri: big.toString(), index: 0 });
+    assert.equal(read.response?.status, 200);
+    assert.equal(read.response?.size, 2 * 1024 * 1024);
   });
 });
