@@ -2,6 +2,7 @@
 // a truncated, damaged or swapped file is then reported by name, not as an OpenSSL code.
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { looksLikePem, parsePemBlocks, PemFormatError, toPem, type PemBlock } from '../pki/pem';
+import { certificateIndexOfKey } from '../pki/x509Text';
 import { TlsConfigError } from './tlsConfigError';
 
 const CERTIFICATE_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE'];
@@ -60,14 +61,10 @@ export function checkKeyFile(data: Buffer, file: string): void {
 export function certificateOfKey(certificates: X509Certificate[], keyPem: string, passphrase: string | undefined): number | undefined {
   try {
     const key = createPrivateKey({ key: keyPem, format: 'pem', passphrase });
-    return certificates.findIndex((certificate) => certificate.checkPrivateKey(key));
+    return certificateIndexOfKey(certificates, key);
   } catch {
     return undefined;
   }
-}
-
-export function subjectOf(certificate: X509Certificate): string {
-  return certificate.subject.split('\n').reverse().join(', ');
 }
 
 const CERT_FIX = 'Point "cert" under "mtls" at the Transport Certificate Thredd Portal issued (-----BEGIN CERTIFICATE-----).';

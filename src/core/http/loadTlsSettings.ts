@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as tls from 'node:tls';
 import type { ClientCertificate, Environment } from '../config/types';
-import { certificateOfKey, checkKeyFile, readCertificateFile, subjectOf, type CertificateFile } from './clientCertificateFiles';
+import { readableName } from '../pki/x509Text';
+import { certificateOfKey, checkKeyFile, readCertificateFile, type CertificateFile } from './clientCertificateFiles';
 import { TlsConfigError } from './tlsConfigError';
 import type { ClientCertificateMaterial, TlsSettings } from './types';
 
@@ -67,7 +68,7 @@ function describeLoadFailure(error: Error & { code?: string }, material: ClientC
     const owner = certificateOfKey(certificates, material.key, material.passphrase);
     if (owner !== undefined && owner > 0) {
       return new TlsConfigError(
-        `${config.cert} is out of order: the key ${config.key} belongs to certificate ${owner + 1} (${subjectOf(certificates[owner])}), but certificate 1 (${subjectOf(certificates[0])}) comes first.`,
+        `${config.cert} is out of order: the key ${config.key} belongs to certificate ${owner + 1} (${readableName(certificates[owner].subject)}), but certificate 1 (${readableName(certificates[0].subject)}) comes first.`,
         'Put the Transport Certificate first in the file, then the CA certificates that issued it.',
         config.cert,
       );

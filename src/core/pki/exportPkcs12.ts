@@ -6,6 +6,7 @@ import { createPkcs12 } from './createPkcs12';
 import { PkiError } from './errors';
 import { readCertificates, readInput } from './inspect';
 import { readPrivateKey } from './readPrivateKey';
+import { certificateIndexOfKey, readableName } from './x509Text';
 
 export interface ExportPkcs12Options {
   certFile: string;
@@ -46,19 +47,15 @@ function checkKeyBelongs(certificates: Buffer[], privateKey: KeyObject, options:
   if (x509s[0].checkPrivateKey(privateKey)) return;
   const certName = path.basename(options.certFile);
   const keyName = path.basename(options.keyFile);
-  const owner = x509s.findIndex((certificate) => certificate.checkPrivateKey(privateKey));
+  const owner = certificateIndexOfKey(x509s, privateKey);
   if (owner > 0) {
     throw new PkiError(
       'key-mismatch',
-      `${certName} is out of order: ${keyName} belongs to certificate ${owner + 1} (${subjectOf(x509s[owner])}), but certificate 1 (${subjectOf(x509s[0])}) comes first. Put the certificate of the key first, then the CA certificates that issued it.`,
+      `${certName} is out of order: ${keyName} belongs to certificate ${owner + 1} (${readableName(x509s[owner].subject)}), but certificate 1 (${readableName(x509s[0].subject)}) comes first. Put the certificate of the key first, then the CA certificates that issued it.`,
       options.certFile,
     );
   }
   throw new PkiError('key-mismatch', `${keyName} does not belong to the certificate in ${certName} (their public keys differ): use the key generated with this certificate's CSR.`, options.keyFile);
-}
-
-function subjectOf(certificate: X509Certificate): string {
-  return certificate.subject.split('\n').reverse().join(', ');
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
+import { readableName } from './x509Text';
 
 export interface ChainLink {
   /** The path from this certificate up to a trusted (or self-signed) root verifies. */
@@ -34,13 +35,13 @@ export function verifyChain(chain: X509Certificate[], trusted?: X509Certificate[
 }
 
 function label(certificate: X509Certificate, index: number): string {
-  return `certificate ${index + 1} (${certificate.subject.split('\n').reverse().join(', ')})`;
+  return `certificate ${index + 1} (${readableName(certificate.subject)})`;
 }
 
 function linkProblem(chain: X509Certificate[], index: number, issuer: X509Certificate): string | undefined {
   const certificate = chain[index];
   if (!certificate.checkIssued(issuer)) {
-    return `${label(certificate, index)} was not issued by ${label(issuer, index + 1)}: its issuer is ${certificate.issuer.split('\n').reverse().join(', ')}. Put the chain in order, leaf first.`;
+    return `${label(certificate, index)} was not issued by ${label(issuer, index + 1)}: its issuer is ${readableName(certificate.issuer)}. Put the chain in order, leaf first.`;
   }
   if (!certificate.verify(issuer.publicKey)) return `the signature on ${label(certificate, index)} does not verify with the key of ${label(issuer, index + 1)}.`;
   if (!issuer.ca) return `${label(issuer, index + 1)} is not a CA certificate, so it cannot issue ${label(certificate, index)}.`;
@@ -51,7 +52,7 @@ function topProblem(certificate: X509Certificate, trusted: X509Certificate[] | u
   if (!trusted) return isSelfSigned(certificate) ? undefined : `${label(certificate, index)} is not a self-signed root`;
   if (trusted.some((anchor) => anchor.fingerprint256 === certificate.fingerprint256)) return undefined;
   const issuer = trusted.find((anchor) => certificate.checkIssued(anchor) && certificate.verify(anchor.publicKey));
-  if (!issuer) return `no certificate in ${trustedName} issued ${label(certificate, index)}, whose issuer is ${certificate.issuer.split('\n').reverse().join(', ')}.`;
+  if (!issuer) return `no certificate in ${trustedName} issued ${label(certificate, index)}, whose issuer is ${readableName(certificate.issuer)}.`;
   if (!issuer.ca) return `the certificate in ${trustedName} that issued ${label(certificate, index)} is not a CA certificate.`;
   return undefined;
 }
