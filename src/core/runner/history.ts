@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../fs/safeWrite';
 import type { HttpHeaders } from '../http/types';
-import type { ResolvedBodyPart } from '../requestFile/resolveTypes';
 import { maskCredentialFields, maskCredentialHeader, maskCredentialHeaders } from './credentialFields';
-import type { RunResult, SentBody, SentRequest } from './types';
+import { maskBodySource } from './redact';
+import type { RunResult, SentRequest } from './types';
 
 const FORMAT_VERSION = 1;
 export const DEFAULT_HISTORY_LIMIT = 100;
@@ -172,7 +172,7 @@ export class HistoryStore {
     const preview = this.shorten(maskCredentialFields(body.preview));
     const sourceSize = body.source.kind === 'text' ? body.source.text.length : body.source.kind === 'mixed' ? body.source.parts.reduce((sum, part) => sum + (part.kind === 'text' ? part.text.length : 0), 0) : 0;
     // The source lets "Copy as cURL" rebuild the body; a huge inline body is not worth keeping for that.
-    const source = sourceSize > this.maxBodyBytes ? { kind: 'text' as const, text: preview.text } : maskSourceText(body.source);
+    const source = sourceSize > this.maxBodyBytes ? { kind: 'text' as const, text: preview.text } : maskBodySource(body.source, maskCredentialFields);
     return { ...body, preview: preview.text, truncated: body.truncated || preview.cut, source };
   }
 
@@ -183,10 +183,4 @@ export class HistoryStore {
     // Cutting bytes may split a character: drop the replacement character it leaves.
     return { text: bytes.subarray(0, this.maxBodyBytes).toString('utf8').replace(/\uFFFD$/, ''), cut: true };
   }
-}
-
-/** The body's text parts with credential fields masked (files stay paths). */
-function maskSourceText(source: SentBody['source']): SentBody['source'] {
-  const mask = (part: ResolvedBodyPart): ResolvedBodyPart => (part.kind === 'text' ? { kind: 'text', text: maskCredentialFields(part.text) } : part);
-  return source.kind === 'mixed' ? { ...source, parts: source.parts.map(mask) } : mask(source);
 }

@@ -32,14 +32,19 @@ export function redactRequest(request: ResolvedRequest, body: Buffer | undefined
 function sentBody(source: ResolvedBody, bytes: Buffer, mask: (text: string) => string): SentBody {
   const head = bytes.subarray(0, BODY_PREVIEW_BYTES);
   const binary = head.subarray(0, 1024).includes(0) || !isUtf8(head, bytes.length > BODY_PREVIEW_BYTES);
-  const maskPart = (part: ResolvedBodyPart): ResolvedBodyPart => (part.kind === 'text' ? { kind: 'text', text: mask(part.text) } : part);
   return {
     preview: binary ? `<${bytes.length} bytes of binary data>` : mask(head.toString('utf8')),
     size: bytes.length,
     binary,
     truncated: bytes.length > BODY_PREVIEW_BYTES,
-    source: source.kind === 'mixed' ? { ...source, parts: source.parts.map(maskPart) } : maskPart(source),
+    source: maskBodySource(source, mask),
   };
+}
+
+/** The body with `mask` applied to its text parts; file parts stay paths. */
+export function maskBodySource(source: ResolvedBody, mask: (text: string) => string): ResolvedBody {
+  const maskPart = (part: ResolvedBodyPart): ResolvedBodyPart => (part.kind === 'text' ? { kind: 'text', text: mask(part.text) } : part);
+  return source.kind === 'mixed' ? { ...source, parts: source.parts.map(maskPart) } : maskPart(source);
 }
 
 function isUtf8(bytes: Buffer, cut: boolean): boolean {
