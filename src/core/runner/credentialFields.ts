@@ -1,3 +1,4 @@
+import { mapHeaderValues } from '../http/headers';
 import type { HttpHeaders } from '../http/types';
 import { MASK } from '../requestFile/secrets';
 import { maskCredential } from './redact';
@@ -28,5 +29,5 @@ export function maskCredentialHeader(name: string, value: string): string {
 }
 
 export function maskCredentialHeaders(headers: HttpHeaders): HttpHeaders {
-  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, Array.isArray(value) ? value.map((item) => maskCredentialHeader(name, item)) : maskCredentialHeader(name, value)]));
+  return mapHeaderValues(headers, maskCredentialHeader);
 }

@@ -1,5 +1,5 @@
 import { formatBytes } from '../http/responseBody';
-import type { HttpHeaders } from '../http/types';
+import { headerEntries } from '../http/headers';
 import { maskCredentialFields, maskCredentialHeader } from './credentialFields';
 import type { RunResult } from './types';
 
@@ -18,7 +18,7 @@ export function exchangeLog(result: RunResult): ExchangeLog {
   for (const header of request?.headers ?? []) lines.push(`  ${header.name}: ${maskCredentialHeader(header.name, header.value)}`);
   if (response) {
     lines.push(`← ${response.status} ${response.statusText} (${Math.round(result.durationMs ?? 0)} ms, ${formatBytes(response.size)})`);
-    for (const [name, value] of headerLines(response.headers)) lines.push(`  ${name}: ${maskCredentialHeader(name, value)}`);
+    for (const [name, value] of headerEntries(response.headers)) lines.push(`  ${name}: ${maskCredentialHeader(name, value)}`);
   }
   if (error) lines.push(`✗ ${error.kind}: ${error.message}`);
   for (const expectation of result.expectations.filter((outcome) => !outcome.passed)) lines.push(`✗ @expect ${expectation.message}`);
@@ -31,8 +31,4 @@ export function exchangeLog(result: RunResult): ExchangeLog {
     bodies.push(`response body${response.text.length > TRACE_BODY_CHARS || response.truncated ? ` (first ${TRACE_BODY_CHARS} characters)` : ''}:\n${text}`);
   }
   return { debug: lines.join('\n'), trace: bodies.length ? bodies.join('\n') : undefined };
-}
-
-function headerLines(headers: HttpHeaders): [string, string][] {
-  return Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value.map((item): [string, string] => [name, item]) : [[name, value]]));
 }

@@ -1,3 +1,4 @@
+import { headerEntries } from '../../core/http/headers';
 import type { HttpHeaders, HttpTimings, TlsFacts } from '../../core/http/types';
 import type { ReceivedResponse, RunResult, SentRequest, TokenInfo } from '../../core/runner/types';
 import { escapeHtml } from '../../core/text/html';
@@ -19,7 +20,7 @@ export function bodySection(response: ReceivedResponse | undefined, imageDataUri
 }
 
 export function headersSection(headers: HttpHeaders | { name: string; value: string }[]): string {
-  const rows = Array.isArray(headers) ? headers.map((header) => [header.name, header.value] as const) : Object.entries(headers).flatMap(([name, value]) => (Array.isArray(value) ? value : [value]).map((item) => [name, item] as const));
+  const rows = Array.isArray(headers) ? headers.map((header) => [header.name, header.value] as const) : headerEntries(headers);
   if (rows.length === 0) return '<p class="muted">No headers.</p>';
   return `<table>${rows.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td class="mono">${escapeHtml(value)}</td></tr>`).join('')}</table>`;
 }
