@@ -64,7 +64,14 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array, m
 /** A writer's temp file lives for milliseconds; one older than this was left by a killed process. */
 const STALE_TEMP_MS = 10 * 60 * 1000;
 
+/** Folders and names already swept: leftovers come from earlier processes, so once per process is enough. */
+const swept = new Set<string>();
+
 async function removeStaleTemps(dir: string, prefix: string): Promise<void> {
+  // history.json is rewritten after every request; listing its folder each time would be wasted I/O.
+  const key = path.join(dir, prefix);
+  if (swept.has(key)) return;
+  swept.add(key);
   const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
   const stale = Date.now() - STALE_TEMP_MS;
   for (const name of names) {
