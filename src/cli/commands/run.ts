@@ -162,7 +162,8 @@ function notUtf8(bytes: Buffer, file: string): CliError {
 function firstNonUtf8(bytes: Buffer): { line: number; column: number } {
   let start = 0;
   for (let line = 1; start <= bytes.length; line += 1) {
-    const end = bytes.indexOf(0x0a, start) < 0 ? bytes.length : bytes.indexOf(0x0a, start);
+    const newline = bytes.indexOf(0x0a, start);
+    const end = newline < 0 ? bytes.length : newline;
     const text = bytes.subarray(start, end);
     if (!isUtf8(text)) {
       // A byte at a time, so the decoder stops exactly where the text stops being UTF-8.
