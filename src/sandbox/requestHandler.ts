@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { TLSSocket } from 'node:tls';
+import { OPERATIONS, SANDBOX_API_ROOT } from '../core/catalogue';
 import type { AuthorizationServer } from './authorizationServer';
 import type { CertificateRegistry } from './certificateRegistry';
 import { requireClientCertificate } from './clientCertificateGate';
-import { OPERATIONS, SANDBOX_API_ROOT } from '../core/catalogue';
 import { ApiError, sendError, sendJson, sendText } from './httpJson';
 import type { ListenerName, RouteHandler, RouteResult } from './requestContext';
 import type { Router } from './router';
