@@ -1,4 +1,5 @@
 import type { JWTPayload } from 'jose';
+import { isRegionCode, REGIONS } from '../core/catalogue';
 import { ApiError } from './httpJson';
 
 /** The caller as the API sees it, from a verified access token. */
@@ -83,13 +84,12 @@ function describeTokenFailure(error: Error & { code?: string; claim?: string }):
   }
 }
 
-export const REGIONS: Readonly<Record<string, string>> = { '0': 'Default', '1': 'EMEA', '2': 'APAC' };
+const REGION_CHOICES = REGIONS.map((region) => `${region.code} (${region.name})`).join(', ');
 
-/** X-Region is mandatory on every API Hub call: 0 Default, 1 EMEA, 2 APAC (Connecting to Thredd guide). */
+/** X-Region is mandatory on every API Hub call; its values are the catalogue's regions. */
 export function requireRegion(header: string | string[] | undefined): string {
   const value = Array.isArray(header) ? header[0] : header;
-  const choices = Object.entries(REGIONS).map(([code, name]) => `${code} (${name})`).join(', ');
-  if (value === undefined || value.trim() === '') throw new ApiError(400, 'missing_region', `The X-Region header is required: ${choices}.`);
-  if (!(value.trim() in REGIONS)) throw new ApiError(400, 'invalid_region', `X-Region "${value}" is not a region: use ${choices}.`);
+  if (value === undefined || value.trim() === '') throw new ApiError(400, 'missing_region', `The X-Region header is required: ${REGION_CHOICES}.`);
+  if (!isRegionCode(value.trim())) throw new ApiError(400, 'invalid_region', `X-Region "${value}" is not a region: use ${REGION_CHOICES}.`);
   return value.trim();
 }

@@ -1,58 +1,71 @@
+import { operationById, OPERATIONS, SANDBOX_API_ROOT, type OperationId } from '../core/catalogue';
 import { authorizeCall, requireRegion, type Caller, type VerifyAccessToken } from './apiAuth';
 import { CARD_STATUSES, PRODUCTS, STATUS_TRANSITIONS, type Card, type CardStatus, type CardStore } from './cardData';
-import { ApiError, readJsonBody, sendJson } from './httpJson';
-import type { RequestContext, RouteHandler } from './requestContext';
+import { ApiError, readJsonBody } from './httpJson';
+import type { RequestContext, RouteHandler, RouteResult } from './requestContext';
 import type { Router } from './router';
-
-export const API_BASE = '/core/api/v1';
 
 export interface ApiDependencies {
   cards: CardStore;
   verifyAccessToken: VerifyAccessToken;
 }
 
-/** The API Hub subset: products, and cards created, read and changed in status. */
+/** An operation as a request line names it, for messages: "POST /core/api/v1/cards". */
+function requestLine(id: OperationId): string {
+  const { method, path } = operationById(id);
+  return `${method} ${SANDBOX_API_ROOT}${path}`;
+}
+
+/**
+ * The API Hub subset: products, and cards created, read and changed in status. Every operation of the
+ * catalogue gets its route, at its method and path under API Hub's root, and nothing else.
+ */
 export function addApiRoutes(router: Router<RouteHandler>, dependencies: ApiDependencies): void {
+  const handlers = apiHandlers(dependencies);
+  for (const operation of OPERATIONS) router.add(operation.method, `${SANDBOX_API_ROOT}${operation.path}`, handlers[operation.id]);
+}
+
+function apiHandlers(dependencies: ApiDependencies): Record<OperationId, (context: RequestContext) => Promise<RouteResult>> {
   const { cards } = dependencies;
-  /** Token first (401/403), then X-Region (400), as a gateway checks them. */
-  const guard = async (context: RequestContext, scope: string): Promise<{ caller: Caller; region: string }> => {
-    const caller = await authorizeCall(context.request.headers.authorization, scope, dependencies.verifyAccessToken, context.clientX5tS256);
+  /** Token with the operation's scope first (401/403), then X-Region (400), as a gateway checks them. */
+  const guard = async (context: RequestContext, id: OperationId): Promise<{ caller: Caller; region: string }> => {
+    const caller = await authorizeCall(context.request.headers.authorization, operationById(id).scope, dependencies.verifyAccessToken, context.clientX5tS256);
     return { caller, region: requireRegion(context.request.headers['x-region']) };
   };
   const findCard = (context: RequestContext, caller: Caller): Card => {
-    const card = cards.get(context.params.id, caller.pmid);
-    if (!card) throw new ApiError(404, 'card_not_found', `No card ${context.params.id} for PMID ${caller.pmid}: use the id returned by POST ${API_BASE}/cards.`);
+    const card = cards.get(context.params.publicToken, caller.pmid);
+    if (!card) throw new ApiError(404, 'card_not_found', `No card ${context.params.publicToken} for PMID ${caller.pmid}: use the id returned by ${requestLine('cards.create')}.`);
     return card;
   };
 
-  router.add('GET', `${API_BASE}/products`, async (context) => {
-    await guard(context, 'cards.read');
-    sendJson(context.response, 200, { items: PRODUCTS, total: PRODUCTS.length });
-  });
-
-  router.add('POST', `${API_BASE}/cards`, async (context) => {
-    const { caller, region } = await guard(context, 'cards.write');
-    const body = await readJsonBody(context.request);
-    const card = cards.create({ ...validateNewCard(body), region, pmid: caller.pmid });
-    sendJson(context.response, 201, publicCard(card), { location: `${API_BASE}/cards/${card.id}` });
-  });
-
-  router.add('GET', `${API_BASE}/cards/:id`, async (context) => {
-    const { caller } = await guard(context, 'cards.read');
-    sendJson(context.response, 200, publicCard(findCard(context, caller)));
-  });
-
-  router.add('PATCH', `${API_BASE}/cards/:id`, async (context) => {
-    const { caller } = await guard(context, 'cards.write');
-    const body = await readJsonBody(context.request);
-    const { status, reason } = validateStatusChange(body);
-    const card = findCard(context, caller);
-    if (status !== card.status && !STATUS_TRANSITIONS[card.status].includes(status)) {
-      const allowed = STATUS_TRANSITIONS[card.status];
-      throw new ApiError(409, 'invalid_status_transition', `Card ${card.id} is ${card.status} and cannot become ${status}${allowed.length ? `; allowed: ${allowed.join(', ')}` : ` (${card.status} is final)`}.`);
-    }
-    sendJson(context.response, 200, publicCard(status === card.status ? card : cards.setStatus(card, status, reason)));
-  });
+  return {
+    'products.list': async (context) => {
+      await guard(context, 'products.list');
+      return { status: 200, body: { items: PRODUCTS, total: PRODUCTS.length } };
+    },
+    'cards.create': async (context) => {
+      const { caller, region } = await guard(context, 'cards.create');
+      const body = await readJsonBody(context.request);
+      const card = cards.create({ ...validateNewCard(body), region, pmid: caller.pmid });
+      const location = `${SANDBOX_API_ROOT}${operationById('cards.get').path.replace('{publicToken}', encodeURIComponent(card.id))}`;
+      return { status: 201, headers: { location }, body: publicCard(card) };
+    },
+    'cards.get': async (context) => {
+      const { caller } = await guard(context, 'cards.get');
+      return { status: 200, body: publicCard(findCard(context, caller)) };
+    },
+    'cards.update': async (context) => {
+      const { caller } = await guard(context, 'cards.update');
+      const body = await readJsonBody(context.request);
+      const { status, reason } = validateStatusChange(body);
+      const card = findCard(context, caller);
+      if (status !== card.status && !STATUS_TRANSITIONS[card.status].includes(status)) {
+        const allowed = STATUS_TRANSITIONS[card.status];
+        throw new ApiError(409, 'invalid_status_transition', `Card ${card.id} is ${card.status} and cannot become ${status}${allowed.length ? `; allowed: ${allowed.join(', ')}` : ` (${card.status} is final)`}.`);
+      }
+      return { status: 200, body: publicCard(status === card.status ? card : cards.setStatus(card, status, reason)) };
+    },
+  };
 }
 
 /** The card as the API returns it: the owning PMID is the caller's own, so it is left out. */
@@ -77,7 +90,7 @@ function validateNewCard(body: Record<string, unknown>) {
   refuseUnknownFields(body, ['productId', 'cardholder', 'externalReference'], 'a new card');
   const productId = requiredText(body.productId, 'productId');
   if (!PRODUCTS.some((product) => product.productId === productId)) {
-    throw new ApiError(400, 'invalid_request', `Unknown productId "${productId}": use one from GET ${API_BASE}/products (${PRODUCTS.map((product) => product.productId).join(', ')}).`);
+    throw new ApiError(400, 'invalid_request', `Unknown productId "${productId}": use one from ${requestLine('products.list')} (${PRODUCTS.map((product) => product.productId).join(', ')}).`);
   }
   const cardholder = body.cardholder;
   if (!cardholder || typeof cardholder !== 'object' || Array.isArray(cardholder)) {

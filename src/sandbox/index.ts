@@ -2,7 +2,8 @@
 // The CLI (`thredd sandbox`) and the VS Code commands are thin shells over this API.
 export { startSandbox, defaultStateDir, type StartSandboxOptions, type RunningSandbox, type SandboxApplication } from './startSandbox';
 export { initSandboxWorkspace, type InitSandboxWorkspaceOptions, type InitSandboxWorkspaceResult } from './initSandboxWorkspace';
-export { openSandboxState, type SandboxState, type SandboxIdentity, type IssueRequest, type IssueResult } from './sandboxState';
+export { openSandboxState, type SandboxState, type IssueRequest, type IssueResult } from './sandboxState';
+export type { SandboxIdentity } from './sandboxIdentity';
 export { sandboxUrls, type SandboxUrls } from './sandboxUrls';
 export { SANDBOX_ENTRY_NAMES } from './workspaceConfig';
 export { SANDBOX_CERTIFICATE_TYPES, type SandboxCertificateType } from './csrIssuance';

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../core/fs/safeWrite';
 import { CONFIG_FILE_NAME } from '../core/config/loadConfig';
-import { CLIENT_SECRET_ENV, DEFAULT_PORTS } from './sandboxDefaults';
+import { CLIENT_SECRET_ENV, DEFAULT_PORTS, SANDBOX_SCOPES } from './sandboxDefaults';
 import { openSandboxState } from './sandboxState';
 import { sandboxUrls, type SandboxUrls } from './sandboxUrls';
 import { readIfExists } from './stateFiles';
@@ -83,7 +83,7 @@ export async function initSandboxWorkspace(options: InitSandboxWorkspaceOptions)
     urls: options.sandbox.urls ?? sandboxUrls('127.0.0.1', DEFAULT_PORTS.tls, DEFAULT_PORTS.mtls, identity.orgId),
     appId: identity.application.appId,
     clientIds: identity.clients,
-    scopes: identity.application.scopes,
+    scopes: [...SANDBOX_SCOPES],
     kid: signing.kid!,
     files: { ca: relative(caCert), transportCert: relative(transport.files.cert), transportKey: relative(transport.files.key), signingKey: relative(signing.files.key), signingCert: relative(signing.files.cert) },
   });

@@ -1,9 +1,9 @@
 import { SignJWT } from 'jose';
 import { recordStatus, type CertificateRecord } from './certificateRegistry';
-import { ApiError, readJsonBody, sendJson, sendText } from './httpJson';
+import { ApiError, readJsonBody } from './httpJson';
 import type { RouteHandler } from './requestContext';
 import type { Router } from './router';
-import { DIRECTORY_ISSUER } from './sandboxDefaults';
+import { DIRECTORY_ISSUER, SANDBOX_SCOPES } from './sandboxDefaults';
 import { SandboxError } from './sandboxErrors';
 import type { SandboxState } from './sandboxState';
 
@@ -29,21 +29,21 @@ export function addPortalRoutes(router: Router<RouteHandler>, dependencies: Port
     return identity.application;
   };
 
-  router.add('GET', '/portal/applications', (context) => {
-    const { appId, name, pmid, scopes } = identity.application;
-    sendJson(context.response, 200, { items: [{ appId, name, orgId: identity.orgId, pmid, scopes, clients: [
+  router.add('GET', '/portal/applications', () => {
+    const { appId, name, pmid } = identity.application;
+    return { status: 200, body: { items: [{ appId, name, orgId: identity.orgId, pmid, scopes: SANDBOX_SCOPES, clients: [
       { clientId: identity.clients.privateKeyJwt, type: 'Machine to Machine', tokenEndpointAuthMethod: 'private_key_jwt', certificateBoundAccessTokens: true },
       { clientId: identity.clients.clientSecret, type: 'Machine to Machine', tokenEndpointAuthMethod: 'client_secret_post' },
-    ] }] });
+    ] }] } };
   });
 
-  router.add('GET', '/portal/applications/:appId/certificates', async (context) => {
+  router.add('GET', '/portal/applications/{appId}/certificates', async (context) => {
     const appId = application(context.params.appId).appId;
     const records = (await state.certificates.list()).filter((record) => record.appId === appId);
-    sendJson(context.response, 200, { items: records.map(describeRecord) });
+    return { status: 200, body: { items: records.map(describeRecord) } };
   });
 
-  router.add('POST', '/portal/applications/:appId/certificates', async (context) => {
+  router.add('POST', '/portal/applications/{appId}/certificates', async (context) => {
     const appId = application(context.params.appId).appId;
     const body = await readJsonBody(context.request);
     if (typeof body.csr !== 'string') throw new ApiError(400, 'invalid_request', '"csr" is required: the PEM text of the CSR (-----BEGIN CERTIFICATE REQUEST-----...).');
@@ -51,36 +51,39 @@ export function addPortalRoutes(router: Router<RouteHandler>, dependencies: Port
     if (body.days !== undefined && typeof body.days !== 'number') throw new ApiError(400, 'invalid_request', '"days" must be a number of days.');
     try {
       const issued = await state.issueCertificate({ appId, csrPem: body.csr, type: body.type, days: body.days as number | undefined, source: 'The uploaded CSR' });
-      sendJson(context.response, 201, { ...describeRecord(issued.record), certificate: issued.certificatePem, caCertificates: issued.caChainPem });
+      return { status: 201, body: { ...describeRecord(issued.record), certificate: issued.certificatePem, caCertificates: issued.caChainPem } };
     } catch (error) {
       if (error instanceof SandboxError) throw new ApiError(error.status, error.code, `${error.message} ${error.fix}`);
       throw error;
     }
   });
 
-  router.add('POST', '/portal/applications/:appId/software-statement', async (context) => {
+  router.add('POST', '/portal/applications/{appId}/software-statement', async (context) => {
     const app = application(context.params.appId);
     // The claims become the registered client's metadata (RFC 7591 §2.3); the org JWKS supplies its keys.
-    const softwareStatement = await new SignJWT({ software_id: app.appId, org_id: identity.orgId, pmid: app.pmid, scope: app.scopes.join(' '), client_name: app.name })
+    const softwareStatement = await new SignJWT({ software_id: app.appId, org_id: identity.orgId, pmid: app.pmid, scope: SANDBOX_SCOPES.join(' '), client_name: app.name })
       .setProtectedHeader({ alg: 'RS256', kid: state.directoryPublicJwk.kid })
       .setIssuer(DIRECTORY_ISSUER)
       .setIssuedAt()
       .setExpirationTime(`${SSA_TTL_SECONDS}s`)
       .sign(state.directoryPrivateKey);
-    sendJson(context.response, 201, {
-      software_statement: softwareStatement,
-      initial_access_token: await dependencies.createInitialAccessToken(),
-      registration_endpoint: dependencies.registrationEndpoint(),
-      expires_in: SSA_TTL_SECONDS,
-    });
+    return {
+      status: 201,
+      body: {
+        software_statement: softwareStatement,
+        initial_access_token: await dependencies.createInitialAccessToken(),
+        registration_endpoint: dependencies.registrationEndpoint(),
+        expires_in: SSA_TTL_SECONDS,
+      },
+    };
   });
 
-  router.add('GET', '/portal/ca.pem', (context) => sendText(context.response, 200, 'application/x-pem-file', state.ca.chainPem));
-  router.add('GET', '/directory/jwks.json', (context) => sendJson(context.response, 200, { keys: [state.directoryPublicJwk] }));
+  router.add('GET', '/portal/ca.pem', () => ({ status: 200, contentType: 'application/x-pem-file', text: state.ca.chainPem }));
+  router.add('GET', '/directory/jwks.json', () => ({ status: 200, body: { keys: [state.directoryPublicJwk] } }));
 
-  router.add('GET', '/:orgId/jwks.json', async (context) => {
+  router.add('GET', '/{orgId}/jwks.json', async (context) => {
     if (context.params.orgId !== identity.orgId) throw new ApiError(404, 'not_found', `No organisation ${context.params.orgId}; this sandbox's JWKS is /${identity.orgId}/jwks.json.`);
-    sendJson(context.response, 200, await state.certificates.organisationJwks());
+    return { status: 200, body: await state.certificates.organisationJwks() };
   });
 }
 

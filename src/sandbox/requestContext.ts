@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Params } from './router';
 
 export type ListenerName = 'tls' | 'mtls';
@@ -6,7 +6,6 @@ export type ListenerName = 'tls' | 'mtls';
 /** One request as the sandbox's route handlers see it. */
 export interface RequestContext {
   request: IncomingMessage;
-  response: ServerResponse;
   url: URL;
   params: Params;
   listener: ListenerName;
@@ -14,4 +13,10 @@ export interface RequestContext {
   clientX5tS256?: string;
 }
 
-export type RouteHandler = (context: RequestContext) => Promise<void> | void;
+/**
+ * What a route answers; requestHandler writes it, so every answer can be checked (e.g. against the
+ * catalogue's response schema) before it goes out. `body` is sent as JSON; `text` as it is, with its type.
+ */
+export type RouteResult = { status: number; headers?: Record<string, string> } & ({ body: unknown } | { text: string; contentType: string });
+
+export type RouteHandler = (context: RequestContext) => Promise<RouteResult> | RouteResult;

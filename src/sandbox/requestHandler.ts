@@ -1,12 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import type { TLSSocket } from 'node:tls';
+import { OPERATIONS, SANDBOX_API_ROOT } from '../core/catalogue';
 import type { AuthorizationServer } from './authorizationServer';
 import type { CertificateRegistry } from './certificateRegistry';
 import { requireClientCertificate } from './clientCertificateGate';
-import { ApiError, sendError } from './httpJson';
-import type { ListenerName, RouteHandler } from './requestContext';
+import { ApiError, sendError, sendJson, sendText } from './httpJson';
+import type { ListenerName, RouteHandler, RouteResult } from './requestContext';
 import type { Router } from './router';
+
+/** The API's top-level resources, as a 404 lists them: "products, cards". */
+const API_RESOURCES = [...new Set(OPERATIONS.map((operation) => operation.path.split('/')[1]))].join(', ');
 
 export interface HandlerDependencies {
   /** Undefined while the sandbox starts (the issuer URL needs the listening port first). */
@@ -57,9 +61,15 @@ async function route(listener: ListenerName, request: IncomingMessage, response:
   const clientX5tS256 = listener === 'mtls' ? await requireClientCertificate(request.socket as TLSSocket, dependencies.certificates) : undefined;
   const method = request.method ?? 'GET';
   const match = dependencies.router.match(method, url.pathname);
-  if (match.kind === 'none') throw new ApiError(404, 'not_found', `The sandbox has no ${url.pathname}: its API is under /core/api/v1 (products, cards), tokens at /oauth2/token.`);
+  if (match.kind === 'none') throw new ApiError(404, 'not_found', `The sandbox has no ${url.pathname}: its API is under ${SANDBOX_API_ROOT} (${API_RESOURCES}), tokens at /oauth2/token.`);
   if (match.kind === 'wrong-method') {
     throw new ApiError(405, 'method_not_allowed', `${method} is not allowed on ${url.pathname}; use ${match.allowed.join(' or ')}.`, { allow: match.allowed.join(', ') });
   }
-  await match.handler({ request, response, url, params: match.params, listener, clientX5tS256 });
+  writeResult(response, await match.handler({ request, url, params: match.params, listener, clientX5tS256 }));
+}
+
+/** The one place a route's answer is written; errors are thrown ApiErrors, written by the caller. */
+function writeResult(response: ServerResponse, result: RouteResult): void {
+  if ('text' in result) sendText(response, result.status, result.contentType, result.text, result.headers);
+  else sendJson(response, result.status, result.body, result.headers);
 }

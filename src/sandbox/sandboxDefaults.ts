@@ -1,3 +1,5 @@
+import { OPERATION_SCOPES } from '../core/catalogue';
+
 /**
  * What every sandbox has from the start: one organisation with one application and its OAuth clients,
  * so the samples work with no setup. The IDs are fixed (like a demo tenant) so a committed thredd.json
@@ -16,7 +18,12 @@ export const DEFAULT_CERTIFICATE_DAYS = 350;
 /** Access tokens last one hour, as Thredd's. */
 export const ACCESS_TOKEN_TTL_SECONDS = 3600;
 
-export const SANDBOX_SCOPES = ['cards.read', 'cards.write'] as const;
+/**
+ * The scopes the sandbox application and its clients are given: those its API's operations need (the
+ * catalogue's). Derived when the sandbox loads, never stored in its state, so a scope the catalogue gains
+ * works with a state folder made before.
+ */
+export const SANDBOX_SCOPES: readonly string[] = OPERATION_SCOPES;
 
 /** The organisation, application and clients a new state is created with. */
 export const SANDBOX_IDENTITY = {

@@ -5,19 +5,10 @@ import { FileExistsError, writeFileExclusive } from '../core/fs/safeWrite';
 import { loadOrCreateCa, type SandboxCa } from './certificateAuthority';
 import { CertificateRegistry, type CertificateRecord } from './certificateRegistry';
 import { issueFromCsr, type CsrIssueRequest } from './csrIssuance';
-import { DEFAULT_CERTIFICATE_DAYS, SANDBOX_IDENTITY, SANDBOX_SCOPES } from './sandboxDefaults';
+import { DEFAULT_CERTIFICATE_DAYS } from './sandboxDefaults';
 import { SandboxError } from './sandboxErrors';
-import { ensureStateDir, loadOrCreateKey, readIfExists, readJsonFile, statePaths, writeJsonFile, type StatePaths } from './stateFiles';
-
-/** The organisation, its application and OAuth clients, as kept in sandbox.json. */
-export interface SandboxIdentity {
-  version: 1;
-  orgId: string;
-  organisationName: string;
-  application: { appId: string; name: string; pmid: string; scopes: string[] };
-  clients: { privateKeyJwt: string; clientSecret: string };
-  createdAt: string;
-}
+import { loadOrCreateIdentity, type SandboxIdentity } from './sandboxIdentity';
+import { ensureStateDir, loadOrCreateKey, readIfExists, statePaths, type StatePaths } from './stateFiles';
 
 export interface IssueRequest extends Omit<CsrIssueRequest, 'now'> {
   /** Default: the sandbox application. */
@@ -97,26 +88,6 @@ export async function openSandboxState(stateDir: string, options: OpenStateOptio
       return { record, certificatePem: issued.pem, caChainPem: ca.chainPem };
     },
   };
-}
-
-async function loadOrCreateIdentity(paths: StatePaths): Promise<SandboxIdentity> {
-  const existing = await readJsonFile<SandboxIdentity>(paths.identity);
-  if (existing) {
-    if (existing.version !== 1 || !existing.orgId || !existing.application?.appId || !existing.clients?.privateKeyJwt) {
-      throw new SandboxError(`${paths.identity} is not a sandbox identity this version understands.`, 'Delete the state folder to start a fresh sandbox.');
-    }
-    return existing;
-  }
-  const identity: SandboxIdentity = {
-    version: 1,
-    orgId: SANDBOX_IDENTITY.orgId,
-    organisationName: SANDBOX_IDENTITY.organisationName,
-    application: { appId: SANDBOX_IDENTITY.appId, name: SANDBOX_IDENTITY.applicationName, pmid: SANDBOX_IDENTITY.pmid, scopes: [...SANDBOX_SCOPES] },
-    clients: { privateKeyJwt: SANDBOX_IDENTITY.privateKeyJwtClientId, clientSecret: SANDBOX_IDENTITY.clientSecretClientId },
-    createdAt: new Date().toISOString(),
-  };
-  await writeJsonFile(paths.identity, identity, 0o644);
-  return identity;
 }
 
 /** 256 random bits, created once, readable only by the user. */

@@ -10,8 +10,9 @@ import { loadRegistrations, persistRegistrations } from './registrations';
 import { createRequestHandler } from './requestHandler';
 import type { RouteHandler } from './requestContext';
 import { Router } from './router';
-import { ACCESS_TOKEN_TTL_SECONDS, DEFAULT_PORTS, DIRECTORY_ISSUER } from './sandboxDefaults';
-import { openSandboxState, type IssueRequest, type IssueResult, type SandboxIdentity, type SandboxState } from './sandboxState';
+import { ACCESS_TOKEN_TTL_SECONDS, DEFAULT_PORTS, DIRECTORY_ISSUER, SANDBOX_SCOPES } from './sandboxDefaults';
+import type { SandboxIdentity } from './sandboxIdentity';
+import { openSandboxState, type IssueRequest, type IssueResult, type SandboxState } from './sandboxState';
 import { sandboxUrls, type SandboxUrls } from './sandboxUrls';
 
 export interface StartSandboxOptions {
@@ -92,7 +93,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     const urls = sandboxUrls(host, listeners[0].port, listeners[1].port, state.identity.orgId);
     authorization = await createAuthorizationServer({
       issuer: urls.tls,
-      scopes: state.identity.application.scopes,
+      scopes: [...SANDBOX_SCOPES],
       accessTokenTtlSeconds: ACCESS_TOKEN_TTL_SECONDS,
       signingKeys: [state.tokenSigningJwk],
       clients: [...preRegisteredClients(state), ...registered],
@@ -128,14 +129,14 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
 }
 
 function describeApplication(identity: SandboxIdentity): SandboxApplication {
-  const { appId, name, pmid, scopes } = identity.application;
-  return { appId, name, pmid, scopes: [...scopes], clientIds: { ...identity.clients } };
+  const { appId, name, pmid } = identity.application;
+  return { appId, name, pmid, scopes: [...SANDBOX_SCOPES], clientIds: { ...identity.clients } };
 }
 
 /** The application's two OAuth clients (Machine to Machine), as Thredd Portal would have set them up. */
 function preRegisteredClients(state: SandboxState): SandboxClientMetadata[] {
   const { identity } = state;
-  const common = { scope: identity.application.scopes.join(' '), pmid: identity.application.pmid, org_id: identity.orgId, software_id: identity.application.appId };
+  const common = { scope: SANDBOX_SCOPES.join(' '), pmid: identity.application.pmid, org_id: identity.orgId, software_id: identity.application.appId };
   return [
     { ...common, client_id: identity.clients.privateKeyJwt, client_name: `${identity.application.name} (private_key_jwt)`, token_endpoint_auth_method: 'private_key_jwt', tls_client_certificate_bound_access_tokens: true },
     { ...common, client_id: identity.clients.clientSecret, client_name: `${identity.application.name} (client secret)`, token_endpoint_auth_method: 'client_secret_post', client_secret: state.clientSecret,

@@ -1,3 +1,4 @@
+import { SANDBOX_API_ROOT } from '../../core/catalogue';
 import { CLIENT_SECRET_ENV, DEFAULT_PORTS } from '../../sandbox/sandboxDefaults';
 import { startSandbox, type RunningSandbox } from '../../sandbox/startSandbox';
 import { CliError, type CliCommand } from '../command';
@@ -59,8 +60,8 @@ function banner(sandbox: RunningSandbox): string {
   return [
     '',
     'Thredd sandbox running (Ctrl+C to stop)',
-    `  API over TLS   ${urls.tls}/core/api/v1   (like uat-api)`,
-    `  API over mTLS  ${urls.mtls}/core/api/v1   (like uat-mtls: client certificate required)`,
+    `  API over TLS   ${urls.tls}${SANDBOX_API_ROOT}   (like uat-api)`,
+    `  API over mTLS  ${urls.mtls}${SANDBOX_API_ROOT}   (like uat-mtls: client certificate required)`,
     `  Token          ${urls.token} and ${urls.mtlsToken}`,
     `  Org JWKS       ${urls.jwks()}`,
     `  Portal         ${urls.portal}/applications/${application.appId}/certificates`,

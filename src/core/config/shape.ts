@@ -10,9 +10,10 @@ export type Rule =
   | { kind: 'object'; fields: Record<string, Rule>; required?: readonly string[] }
   | { kind: 'map'; of: Rule };
 
+import { REGION_CODES, REGIONS } from '../catalogue';
+
 const string = (extra: Omit<Extract<Rule, { kind: 'string' }>, 'kind'> = {}): Rule => ({ kind: 'string', ...extra });
 
-export const REGIONS = ['0', '1', '2'] as const;
 export const AUTH_METHODS = ['private_key_jwt', 'client_secret', 'client_secret_post', 'client_secret_basic'] as const;
 export const SIGNING_ALGORITHMS = ['RS256', 'PS256', 'ES256'] as const;
 
@@ -36,7 +37,7 @@ const environmentRule: Rule = {
     audience: string(),
     introspectionUrl: string({ url: true }),
     registrationUrl: string({ url: true }),
-    region: string({ values: REGIONS, hint: 'X-Region is "0" (Default), "1" (EMEA) or "2" (APAC), as a string.' }),
+    region: string({ values: REGION_CODES, hint: `X-Region is ${regionList()}, as a string.` }),
     application: string(),
     mtls: mtlsRule,
     ca: string({ file: true }),
@@ -80,3 +81,9 @@ export const configRule: Rule = {
     applications: { kind: 'map', of: applicationRule },
   },
 };
+
+/** '"0" (Default), "1" (EMEA) or "2" (APAC)' */
+function regionList(): string {
+  const choices = REGIONS.map((region) => `"${region.code}" (${region.name})`);
+  return `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
+}

@@ -1,4 +1,5 @@
 /** The shapes of thredd.json after validation, environment expansion and path resolution. */
+import type { RegionCode } from '../catalogue';
 
 /** A zero-based position in a text document, as editors count. */
 export interface TextPosition {
@@ -11,8 +12,8 @@ export interface TextRange {
   end: TextPosition;
 }
 
-/** X-Region values from the Connecting to Thredd guide: 0 Default, 1 EMEA, 2 APAC. */
-export type Region = '0' | '1' | '2';
+/** An X-Region value: one of the catalogue's regions. */
+export type Region = RegionCode;
 
 export type ClientAuthMethod = 'private_key_jwt' | 'client_secret_post' | 'client_secret_basic';
 

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { REGION_NAMES } from '../catalogue';
 import type { Application, ConfigDiagnostic, Environment, ThreddConfig } from '../config';
 import { certificatesNeedingAttention } from './attention';
 import type { CertificateFileFacts, CertificateFileRequest } from './certificateFacts';
@@ -24,7 +25,6 @@ export interface BuildTreeModelInput extends TreeModelInput {
   facts: CertificateFactsCache;
 }
 
-const REGION_NAMES = { '0': 'Default', '1': 'EMEA', '2': 'APAC' } as const;
 const AUTH_LABELS = { private_key_jwt: 'private_key_jwt', client_secret_post: 'client secret (post)', client_secret_basic: 'client secret (basic)' } as const;
 const ENVIRONMENTS_ID = 'group:environments';
 const CERTIFICATES_ID = 'group:certificates';

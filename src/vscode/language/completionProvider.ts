@@ -1,19 +1,11 @@
 import * as vscode from 'vscode';
+import { REGIONS as CATALOGUE_REGIONS, REQUEST_HEADERS } from '../../core/catalogue';
 import { HTTP_METHODS, METADATA_DESCRIPTIONS, METADATA_KEYS, requestAt, variablesInScope } from '../../core/requestFile';
 import type { LanguageContext } from './languageContext';
 
-/** Headers Thredd's API Hub uses, then common HTTP ones. */
-const HEADERS: [string, string][] = [
-  ['X-Region', 'Thredd region: 0 Default, 1 EMEA, 2 APAC (mandatory on API Hub)'],
-  ['Authorization', 'Bearer token; added from the environment when absent'],
-  ['Content-Type', 'application/json for API Hub bodies'],
-  ['Accept', 'What the response should be'],
-  ['Idempotency-Key', 'Repeat-safe POSTs'],
-  ['User-Agent', ''],
-  ['If-Match', ''],
-  ['Cache-Control', ''],
-];
-const REGIONS: [string, string][] = [['0', 'Default'], ['1', 'EMEA'], ['2', 'APAC']];
+/** Headers Thredd's API Hub uses, then common HTTP ones; X-Region values. Both from the catalogue. */
+const HEADERS: readonly [string, string][] = REQUEST_HEADERS.map((header) => [header.name, header.description]);
+const REGIONS: readonly [string, string][] = CATALOGUE_REGIONS.map((region) => [region.code, region.name]);
 
 /** Methods, headers, X-Region values, `{{variables}}` in scope, `# @metadata` and `@env` names. */
 export class RequestCompletionProvider implements vscode.CompletionItemProvider {

@@ -5,6 +5,7 @@ export function run(): Promise<void> {
   return runMochaSuites(() => {
     require('./activation.test');
     require('./language.test');
+    require('./catalogue.test');
     require('./config.test');
     require('./pki.test');
     require('./tree.test');
