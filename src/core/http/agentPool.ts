@@ -74,11 +74,15 @@ export class AgentPool {
     return this.agents.size;
   }
 
-  /** Destroys every agent and its sockets; in-flight requests fail with kind "aborted"/"reset". */
-  async close(): Promise<void> {
+  /**
+   * Forgets every agent. `destroy` ends their sockets now (in-flight requests fail with kind
+   * "aborted"/"reset"); otherwise each agent closes once its in-flight requests have finished.
+   */
+  async close(mode: 'destroy' | 'when-idle' = 'destroy'): Promise<void> {
     const entries = [...this.agents.values()];
     this.agents.clear();
-    await Promise.all(entries.map((entry) => entry.agent.destroy()));
+    this.routes.clear();
+    await Promise.all(entries.map((entry) => (mode === 'destroy' ? entry.agent.destroy() : entry.agent.close())));
   }
 
   /** Asked once per origin: a route decision (e.g. matching NO_PROXY rules) must not cost every request. */

@@ -109,6 +109,14 @@ export class HttpClient {
     await this.agentPool?.close();
   }
 
+  /**
+   * For a client being replaced (its settings changed): requests already sent finish, then their
+   * connections close. A request sent after this opens new connections.
+   */
+  async closeWhenIdle(): Promise<void> {
+    await this.agentPool?.close('when-idle');
+  }
+
   /** How many distinct agents (origin × certificate × CA) are open; for diagnostics and tests. */
   get agentCount(): number {
     return this.agentPool?.size ?? 0;

@@ -13,19 +13,22 @@ describe('HttpClient network options', () => {
   let client: HttpClient;
   let tls: TlsSettings;
   let clientCert: TestCert;
+  let serverCert: TestCert;
+  let ca: string;
 
   before(async () => {
-    const ca = await createTestCa();
-    const serverCert = await ca.issue({ commonName: 'localhost', usage: 'server' });
-    clientCert = await ca.issue({ commonName: 'transport-client', usage: 'client' });
+    const testCa = await createTestCa();
+    ca = testCa.certPem;
+    serverCert = await testCa.issue({ commonName: 'localhost', usage: 'server' });
+    clientCert = await testCa.issue({ commonName: 'transport-client', usage: 'client' });
     const echoPeer = (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) =>
       response.end((request.socket as TLSSocket).getPeerCertificate()?.subject?.CN ?? '');
     for (let i = 0; i < 2; i += 1) {
-      const options = { certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: ca.certPem, requestCert: true, rejectUnauthorized: true };
+      const options = { certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: ca, requestCert: true, rejectUnauthorized: true };
       servers.push(await startHttpsServer(options, echoPeer));
     }
     tls = {
-      ca: ca.certPem,
+      ca,
       clientCertificate: { kind: 'pem', cert: clientCert.certPem, key: clientCert.keyPem, id: 'transport-client', source: 'test' },
     };
     const routeFor = (origin: URL): ConnectionRoute => {
@@ -53,5 +56,25 @@ describe('HttpClient network options', () => {
     assert.equal(response.tls?.authorized, true);
     assert.equal(response.tls?.clientCertificate?.x5tS256, clientCert.x5tS256);
     assert.equal(response.timings.reused, true, 'the connection of the first test is reused');
+  });
+
+  it('lets a request in flight finish when the client is replaced, but not when it is closed', async () => {
+    const slow = await startHttpsServer({ certPem: serverCert.certPem, keyPem: serverCert.keyPem }, (_request, response) => {
+      setTimeout(() => response.end('late'), 150);
+    });
+    servers.push(slow);
+    const replaced = createHttpClient();
+    const inFlight = replaced.send({ method: 'GET', url: `${slow.url}/`, tls: { ca } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await replaced.closeWhenIdle();
+    const answered = await inFlight;
+    assert.equal(answered.status, 200);
+    assert.equal(replaced.agentCount, 0, 'the replaced client holds no agents');
+
+    const closed = createHttpClient();
+    const cut = closed.send({ method: 'GET', url: `${slow.url}/`, tls: { ca } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await closed.close();
+    await assert.rejects(cut, /aborted|closed|destroyed/i);
   });
 });
