@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TokenClient } from '../src/core/auth';
 import { loadConfigFile } from '../src/core/config';
-import { bodyBytes, HttpClient, loadTlsSettings } from '../src/core/http';
+import { bodyBytes, createHttpClient, loadTlsSettings } from '../src/core/http';
 import { initSandboxWorkspace, openSandboxState, startSandbox } from '../src/sandbox';
 
 const seconds = Number(process.argv[2] ?? 5);
@@ -57,7 +57,7 @@ const line = (label: string, ms: number, runs: number) =>
 
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-bench-sandbox-'));
-  const http = new HttpClient();
+  const http = createHttpClient();
   try {
     // 1. Start times: the built CLI in a new process (what "thredd sandbox" and npm start pay), then
     // startSandbox() in this process once oidc-provider is loaded.

@@ -9,7 +9,7 @@ import { execFile } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { promisify } from 'node:util';
 import { CLIENT_ASSERTION_TYPE, createClientAssertion, TokenCache, TokenClient } from '../src/core/auth';
-import { HttpClient } from '../src/core/http';
+import { createHttpClient } from '../src/core/http';
 import { PKJ_CLIENT_ID, SIGNING_KID, startAuthFixture } from '../test/support/authServerFixture';
 
 const run = promisify(execFile);
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const fixture = await startAuthFixture();
   const environment = fixture.config.environments['local-mtls'];
   const application = fixture.config.applications.pkj;
-  const http = new HttpClient();
+  const http = createHttpClient();
   const tokens = new TokenClient({ http });
   try {
     // 1. Cached tokens.
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     await fresh();
     const keepAlive = median(await timeEach(iterations, fresh));
     const newConnection = median(await timeEach(iterations, async () => {
-      const client = new HttpClient();
+      const client = createHttpClient();
       await new TokenClient({ http: client }).requestToken({ environment, application });
       await client.close();
     }));

@@ -6,6 +6,7 @@ import { ConfigService } from './vscode/config/configService';
 import { ActiveEnvironment } from './vscode/environment/activeEnvironment';
 import { DocumentStore } from './vscode/language/documentStore';
 import { LanguageContext } from './vscode/language/languageContext';
+import { NetworkService } from './vscode/network/networkService';
 import { registerLanguageFeatures } from './vscode/language/registerLanguageFeatures';
 import type { CertificatePanels } from './vscode/pki/certificatePanel';
 import type { ThreddExtensionApi } from './vscode/testApi';
@@ -24,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
   const configService = new ConfigService(log);
   const activeEnvironment = new ActiveEnvironment(context.workspaceState, configService);
   const threddView = registerThreddView(configService, activeEnvironment);
-  const auth = new AuthServices(context.secrets, configService, activeEnvironment);
+  const network = new NetworkService(log);
+  const auth = new AuthServices(context.secrets, configService, activeEnvironment, network);
   const environmentStatus = new EnvironmentStatusItem(activeEnvironment, auth);
   const store = new DocumentStore();
   const runner = new RunnerService(store, configService, activeEnvironment, auth, context.globalStorageUri, log);
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     configService,
     activeEnvironment,
     ...threddView.disposables,
+    network,
     auth,
     environmentStatus,
     ...registerAuthCommands(auth, configService, log),

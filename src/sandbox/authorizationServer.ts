@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JSONWebKeySet, type JWK, type JWTPayload } from 'jose';
 import type { Configuration, Provider as ProviderType } from 'oidc-provider';
+import { clientKeysHttpOptions, clientKeysPolicy, type ClientKeysFetch } from './clientKeysFetch';
 import { MemoryStore } from './memoryStore';
 import { explainClientErrors, refuseScopesBeyondClient, rememberIssuedTokens, verifiedPeerCertificate } from './providerHooks';
 import { softwareStatementPolicy, type SoftwareStatementOptions } from './softwareStatementPolicy';
@@ -50,6 +51,8 @@ export interface AuthorizationServerOptions {
   softwareStatement?: SoftwareStatementOptions;
   /** Where unexpected server errors are reported (default: dropped). */
   onServerError?: (error: Error) => void;
+  /** Where a client's jwks_uri may point, and the CA to fetch it with; without it, jwks_uri is refused. */
+  clientKeysFetch?: ClientKeysFetch;
 }
 
 export interface AuthorizationServer {
@@ -109,6 +112,7 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
       const withKeys = await clientKeys(String(properties.client_id), properties);
       if (withKeys.jwks && !properties.jwks) properties.jwks = withKeys.jwks as never;
     },
+    'client-keys-fetch': clientKeysPolicy(options.clientKeysFetch, errors) as never,
   };
   if (options.softwareStatement) registrationPolicies['software-statement'] = softwareStatementPolicy(options.softwareStatement, errors) as never;
 
@@ -135,6 +139,7 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
       ctx.body = out;
     },
     clientBasedCORS: () => false,
+    httpOptions: clientKeysHttpOptions(options.clientKeysFetch),
     async extraTokenClaims(ctx, token) {
       const client = ctx.oidc.client ?? (await ctx.oidc.provider.Client.find(token.clientId as string));
       const pmid = (client as unknown as { pmid?: string } | undefined)?.pmid;
@@ -192,7 +197,7 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     handler: provider.callback(),
     handles: (pathname) => pathname.startsWith('/oauth2/') || pathname === DISCOVERY_PATH,
     async createInitialAccessToken() {
-      const token = new provider.InitialAccessToken({ policies: [...(options.softwareStatement ? ['software-statement'] : []), 'organisation-keys'] });
+      const token = new provider.InitialAccessToken({ policies: [...(options.softwareStatement ? ['software-statement'] : []), 'organisation-keys', 'client-keys-fetch'] });
       return token.save();
     },
     async addClient(metadata) {

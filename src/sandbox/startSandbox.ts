@@ -100,6 +100,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
       // private_key_jwt keys come from the organisation JWKS, so a newly issued Signing certificate works at once.
       clientJwks: () => state.certificates.organisationJwks(),
       softwareStatement: { keys: { keys: [state.directoryPublicJwk] }, issuer: DIRECTORY_ISSUER },
+      clientKeysFetch: { origin: urls.tls, ca: state.ca.chainPem },
       onServerError: onError,
     });
     persistRegistrations(authorization.provider, state.paths.registrations, (message) => log?.(message));

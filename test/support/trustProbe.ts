@@ -2,7 +2,7 @@
 // none), then again without any, in the same process, and prints one JSON line of outcomes, so the
 // test can run it under another trust store and see the CA did not leak into the shared roots.
 import * as fs from 'node:fs';
-import { HttpClient, HttpError } from '../../src/core/http';
+import { createHttpClient, HttpClient, HttpError } from '../../src/core/http';
 
 const [caFile, ...urls] = process.argv.slice(2);
 const ca = caFile === '-' ? undefined : fs.readFileSync(caFile, 'utf8');
@@ -20,7 +20,7 @@ async function outcomes(client: HttpClient, withCa: string | undefined): Promise
 }
 
 async function main(): Promise<void> {
-  const client = new HttpClient();
+  const client = createHttpClient();
   const withCa = await outcomes(client, ca);
   const withoutCa = await outcomes(client, undefined);
   await client.close();

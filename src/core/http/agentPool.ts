@@ -1,5 +1,6 @@
 import type { Dispatcher } from 'undici';
 import { Agent, Client, interceptors, Pool, type ClientOptions } from './undiciCore';
+import { DIRECT_ROUTE, routeKey, type ConnectionRoute, type NetworkOptions } from './network';
 import { caDigest, tracingConnector, secureOptionsFor, type SocketSlot } from './tlsConnector';
 import type { TlsSettings } from './types';
 
@@ -38,20 +39,26 @@ export interface AgentPoolOptions {
   keepAliveMs?: number;
   /** Parallel connections per origin. Default 16. */
   connectionsPerOrigin?: number;
+  network?: NetworkOptions;
 }
 
-/** One undici Agent per (origin, client certificate, CA, insecure, connect timeout): repeated calls reuse the mTLS connection. */
+/**
+ * One undici Agent per (origin, route, client certificate, CA, insecure, connect timeout): repeated calls
+ * reuse the mTLS connection.
+ */
 export class AgentPool {
   private readonly agents = new Map<string, AgentEntry>();
+  private readonly routes = new Map<string, ConnectionRoute>();
 
   constructor(private readonly options: AgentPoolOptions = {}) {}
 
   /** The dispatcher for a request; with `maxRedirections` > 0 it follows redirects through undici's interceptor. */
   dispatcherFor(origin: string, settings: TlsSettings, connectTimeoutMs: number, maxRedirections: number): Dispatcher {
-    const key = agentKey(origin, settings, connectTimeoutMs);
+    const route = this.routeTo(origin);
+    const key = agentKey(origin, route, settings, connectTimeoutMs);
     let entry = this.agents.get(key);
     if (!entry) {
-      entry = { agent: this.createAgent(settings, connectTimeoutMs), redirecting: new Map() };
+      entry = { agent: this.createAgent(route, settings, connectTimeoutMs), redirecting: new Map() };
       this.agents.set(key, entry);
     }
     if (maxRedirections <= 0) return entry.agent;
@@ -67,14 +74,28 @@ export class AgentPool {
     return this.agents.size;
   }
 
-  /** Destroys every agent and its sockets; in-flight requests fail with kind "aborted"/"reset". */
-  async close(): Promise<void> {
+  /**
+   * Forgets every agent. `destroy` ends their sockets now (in-flight requests fail with kind
+   * "aborted"/"reset"); otherwise each agent closes once its in-flight requests have finished.
+   */
+  async close(mode: 'destroy' | 'when-idle' = 'destroy'): Promise<void> {
     const entries = [...this.agents.values()];
     this.agents.clear();
-    await Promise.all(entries.map((entry) => entry.agent.destroy()));
+    this.routes.clear();
+    await Promise.all(entries.map((entry) => (mode === 'destroy' ? entry.agent.destroy() : entry.agent.close())));
   }
 
-  private createAgent(settings: TlsSettings, connectTimeoutMs: number): Agent {
+  /** Asked once per origin: a route decision (e.g. matching NO_PROXY rules) must not cost every request. */
+  private routeTo(origin: string): ConnectionRoute {
+    let route = this.routes.get(origin);
+    if (!route) {
+      route = this.options.network?.routeFor?.(new URL(origin)) ?? DIRECT_ROUTE;
+      this.routes.set(origin, route);
+    }
+    return route;
+  }
+
+  private createAgent(route: ConnectionRoute, settings: TlsSettings, connectTimeoutMs: number): Agent {
     const secure = secureOptionsFor(settings);
     const keepAliveTimeout = this.options.keepAliveMs ?? 30_000;
     const connections = this.options.connectionsPerOrigin ?? 16;
@@ -84,7 +105,7 @@ export class AgentPool {
           connections,
           factory: (clientOrigin) => {
             const slot: SocketSlot = {};
-            const connect = tracingConnector(secure, settings.insecure === true, connectTimeoutMs, slot);
+            const connect = tracingConnector(route, secure, settings.insecure === true, connectTimeoutMs, slot);
             return new TracedClient(clientOrigin, { connect, keepAliveTimeout, keepAliveMaxTimeout: Math.max(keepAliveTimeout, 600_000), pipelining: 1 }, slot);
           },
         }),
@@ -92,7 +113,7 @@ export class AgentPool {
   }
 }
 
-function agentKey(origin: string, settings: TlsSettings, connectTimeoutMs: number): string {
+function agentKey(origin: string, route: ConnectionRoute, settings: TlsSettings, connectTimeoutMs: number): string {
   const ca = settings.ca ? caDigest(settings.ca) : '';
-  return [origin, settings.clientCertificate?.id ?? '', ca, settings.insecure ? 'insecure' : '', connectTimeoutMs].join('\u0000');
+  return [origin, routeKey(route), settings.clientCertificate?.id ?? '', ca, settings.insecure ? 'insecure' : '', connectTimeoutMs].join('\u0000');
 }

@@ -19,9 +19,17 @@ export const INSECURE_WARNING =
   'TLS verification is OFF for this request ("insecure": true): the server\'s identity was not checked, so anyone on the network path could read or change the traffic. Remove "insecure" as soon as the right "ca" is configured.';
 
 /**
+ * The one way to make an HttpClient, so every request of the product (tokens, introspection, DCR, the
+ * runner, the CLI) gets its network settings from the same place.
+ */
+export function createHttpClient(options: HttpClientOptions = {}): HttpClient {
+  return new HttpClient(options);
+}
+
+/**
  * The HTTP client shared by the token client, introspection, DCR and the request runner: undici
- * with one keep-alive agent per (origin, client certificate, CA), timings and TLS facts per response,
- * and failures as HttpError with a plain-language next step.
+ * with one keep-alive agent per (origin, route, client certificate, CA), timings and TLS facts per
+ * response, and failures as HttpError with a plain-language next step. Make one with createHttpClient.
  */
 export class HttpClient {
   private agentPool?: AgentPool;
@@ -99,6 +107,14 @@ export class HttpClient {
   /** Destroys every agent and connection; call on extension deactivation and at the end of CLI runs and tests. */
   async close(): Promise<void> {
     await this.agentPool?.close();
+  }
+
+  /**
+   * For a client being replaced (its settings changed): requests already sent finish, then their
+   * connections close. A request sent after this opens new connections.
+   */
+  async closeWhenIdle(): Promise<void> {
+    await this.agentPool?.close('when-idle');
   }
 
   /** How many distinct agents (origin × certificate × CA) are open; for diagnostics and tests. */

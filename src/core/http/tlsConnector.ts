@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import * as tls from 'node:tls';
 import type buildConnector from 'undici/types/connector';
 import { readTlsFacts } from './certificateFacts';
+import type { ConnectionRoute } from './network';
 import type { TlsFacts, TlsSettings } from './types';
 
 /** What one connection cost and what its handshake settled; shared by every request it carries. */
@@ -29,12 +30,39 @@ export interface SocketSlot {
   current?: SocketFacts;
 }
 
+/** Where a connection goes and how: the parts of undici's connect options a route needs. */
+interface SocketTarget {
+  host: string;
+  port: number;
+  https: boolean;
+  secure: tls.ConnectionOptions;
+  lookup: net.LookupFunction;
+}
+
+/** Opens the socket for a route: TLS to the origin itself when direct (a tunnel would wrap the same TLS). */
+function openSocket(route: ConnectionRoute, target: SocketTarget): net.Socket {
+  switch (route.kind) {
+    case 'direct': {
+      const { host, port, https, secure, lookup } = target;
+      return https
+        ? tls.connect({ ...secure, host, port, servername: net.isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'], lookup })
+        : net.connect({ host, port, lookup });
+    }
+  }
+}
+
 /**
  * An undici connector that times DNS, TCP and TLS per socket and records the TLS facts. Verification
  * is Node's own; we connect with rejectUnauthorized false and refuse an unverified server ourselves,
  * so the error can carry the chain the server sent (the user needs its issuer to fix "ca").
  */
-export function tracingConnector(secure: tls.ConnectionOptions, insecure: boolean, connectTimeoutMs: number, slot: SocketSlot): buildConnector.connector {
+export function tracingConnector(
+  route: ConnectionRoute,
+  secure: tls.ConnectionOptions,
+  insecure: boolean,
+  connectTimeoutMs: number,
+  slot: SocketSlot,
+): buildConnector.connector {
   return ({ hostname, protocol, port }, callback) => {
     const started = performance.now();
     const timing = { dns: 0, connect: 0, tls: 0 };
@@ -48,9 +76,7 @@ export function tracingConnector(secure: tls.ConnectionOptions, insecure: boolea
     };
     const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
     const https = protocol === 'https:';
-    const socket: net.Socket = https
-      ? tls.connect({ ...secure, host, port: Number(port) || 443, servername: net.isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'], lookup })
-      : net.connect({ host, port: Number(port) || 80, lookup });
+    const socket = openSocket(route, { host, port: Number(port) || (https ? 443 : 80), https, secure, lookup });
     socket.setNoDelay(true).setKeepAlive(true, 60_000);
 
     const finish = (error: Error | null) => {

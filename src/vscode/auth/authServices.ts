@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { CachedToken, TokenCache } from '../../core/auth';
+import type { CachedToken, TokenCache, TokenRequest } from '../../core/auth';
 import type { Application, Environment } from '../../core/config';
 import type { HttpClient } from '../../core/http';
 import type { TokenSource } from '../../core/runner/requestRunner';
 import type { ConfigService } from '../config/configService';
 import type { ActiveEnvironment } from '../environment/activeEnvironment';
+import type { NetworkService } from '../network/networkService';
 import { SecretStorageSource } from './secretStorageSource';
 
 /** A token request's target: the active environment unless one is named. */
@@ -14,12 +15,12 @@ export interface TokenTarget {
 }
 
 /**
- * One HTTP client (so connections are reused) and one token cache for the whole extension: the
- * Get Access Token command, the request runner and the status bar share them. Loaded on first use.
+ * One token cache for the whole extension: the Get Access Token command, the request runner and the
+ * status bar share it. Tokens are fetched with the network service's current client. Loaded on first use.
  */
 export class AuthServices implements vscode.Disposable {
   readonly secrets: SecretStorageSource;
-  private core: { http: HttpClient; cache: TokenCache } | undefined;
+  private core: { cache: TokenCache } | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a token is obtained or the cache is cleared (the status bar shows token state). */
   readonly onDidChangeTokens = this.changed.event;
@@ -29,14 +30,15 @@ export class AuthServices implements vscode.Disposable {
     storage: vscode.SecretStorage,
     private readonly configService: ConfigService,
     private readonly activeEnvironment: ActiveEnvironment,
+    private readonly network: NetworkService,
   ) {
     this.secrets = new SecretStorageSource(storage);
     // A changed thredd.json may name other keys, secrets or endpoints: old tokens must go.
     this.subscription = configService.onDidChange(() => this.clearTokens());
   }
 
-  async http(): Promise<HttpClient> {
-    return (await this.load()).http;
+  http(): Promise<HttpClient> {
+    return this.network.client();
   }
 
   /** The environment (named, or the active one) and its application, or a message saying what is missing. */
@@ -89,11 +91,12 @@ export class AuthServices implements vscode.Disposable {
 
   private async load() {
     if (!this.core) {
-      // The HTTP and OAuth code (undici, jose) loads on the first token or request, not at activation.
-      const [{ HttpClient }, { TokenCache, TokenClient }] = await Promise.all([import('../../core/http'), import('../../core/auth')]);
-      const http = new HttpClient();
-      const client = new TokenClient({ http, secrets: this.secrets });
-      this.core = { http, cache: new TokenCache({ fetchToken: (request) => client.requestToken(request) }) };
+      // The OAuth code (jose) loads on the first token or request, not at activation.
+      const { TokenCache, TokenClient } = await import('../../core/auth');
+      // A client per fetch: the network service may have replaced its HTTP client since the last one.
+      const fetchToken = async (request: TokenRequest) =>
+        new TokenClient({ http: await this.network.client(), secrets: this.secrets }).requestToken(request);
+      this.core = { cache: new TokenCache({ fetchToken }) };
     }
     return this.core;
   }
@@ -101,7 +104,6 @@ export class AuthServices implements vscode.Disposable {
   dispose(): void {
     this.subscription.dispose();
     this.changed.dispose();
-    void this.core?.http.close();
   }
 }
 

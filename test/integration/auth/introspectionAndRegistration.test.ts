@@ -5,13 +5,13 @@ import { SignJWT } from 'jose';
 import {
   deleteRegistration, introspectToken, OAuthError, readRegistration, registerClient, TokenClient, updateRegistration,
 } from '../../../src/core/auth';
-import { HttpClient, loadTlsSettings, type TlsSettings } from '../../../src/core/http';
+import { createHttpClient, loadTlsSettings, type TlsSettings } from '../../../src/core/http';
 import { SECRETS, startAuthFixture, type AuthFixture } from '../../support/authServerFixture';
 
 const ssaKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
 let fixture: AuthFixture;
 let tls: TlsSettings;
-const http = new HttpClient();
+const http = createHttpClient();
 
 function softwareStatement(claims: Record<string, unknown>, key = ssaKey): Promise<string> {
   return new SignJWT({ software_id: 'app-7a49', org_id: 'org-1', pmid: 'PM-77', scope: 'cards.read cards.write', ...claims })

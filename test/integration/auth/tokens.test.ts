@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Application, Environment } from '../../../src/core/config';
 import { CLIENT_ASSERTION_TYPE, createClientAssertion, OAuthError, oauthErrorFrom, TokenCache, TokenClient, type TokenRequest } from '../../../src/core/auth';
-import { HttpClient, loadTlsSettings } from '../../../src/core/http';
+import { createHttpClient, loadTlsSettings } from '../../../src/core/http';
 import { PKJ_CLIENT_ID, SECRETS, SIGNING_KID, startAuthFixture, type AuthFixture } from '../../support/authServerFixture';
 
 let fixture: AuthFixture;
-const http = new HttpClient();
+const http = createHttpClient();
 const tokens = new TokenClient({ http });
 
 function envAndApp(name: string): { environment: Environment; application: Application } {

@@ -6,7 +6,7 @@ import { runCli } from '../../../src/cli/main';
 import { envSecretSource, TokenClient } from '../../../src/core/auth';
 import { loadConfigFile } from '../../../src/core/config';
 import { userMessageOf } from '../../../src/core/errors/userMessage';
-import { HttpClient, type HttpTimeouts } from '../../../src/core/http';
+import { createHttpClient, type HttpTimeouts } from '../../../src/core/http';
 import { exportPkcs12, inspectFile } from '../../../src/core/pki';
 import { parseRequestFile } from '../../../src/core/requestFile';
 import { releaseResult, RequestRunner, ResponseStore, type RequestRunnerOptions, type RunError } from '../../../src/core/runner';
@@ -84,7 +84,7 @@ async function requestToken(configFile: string, env: Record<string, string>, tim
   const { config } = await loadConfigFile(configFile, { env });
   if (!config) return []; // a thredd.json with errors is reported as diagnostics, nothing is thrown
   const environment = config.environments[config.defaultEnvironment!];
-  const http = new HttpClient();
+  const http = createHttpClient();
   try {
     const client = new TokenClient({ http, secrets: envSecretSource(env), timeouts });
     return await caught(() => client.requestToken({ environment, application: config.applications[environment.application!] }));
@@ -98,7 +98,7 @@ async function runRequests(workspace: CaseWorkspace, env: Record<string, string>
   const { config } = await loadConfigFile(workspace.configFile!, { env });
   const parsed = parseRequestFile(fs.readFileSync(workspace.requestFile!, 'utf8'));
   if (!config || parsed.binary) return []; // the CLI refuses these before the runner sees them
-  const http = new HttpClient();
+  const http = createHttpClient();
   try {
     const runner = new RequestRunner({ http, secrets: envSecretSource(env), ...options });
     const results = await runner.runAll(parsed, { filePath: workspace.requestFile!, config, store: new ResponseStore(), processEnv: env, workspaceRoot: workspace.dir });

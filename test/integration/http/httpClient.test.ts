@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
-import { HttpClient, HttpError, loadClientCertificate, loadTlsSettings, TlsConfigError, type HttpRequest } from '../../../src/core/http';
+import { createHttpClient, HttpError, loadClientCertificate, loadTlsSettings, TlsConfigError, type HttpRequest } from '../../../src/core/http';
 import { sha256Thumbprint } from '../../../src/core/pki/thumbprints';
 import { startHttpsServer, type TestHttpsServer } from '../../support/httpsTestServer';
 import { createTestCa, type TestCa, type TestCert } from '../../support/testPki';
@@ -20,7 +20,7 @@ let clientCert: TestCert;
 let strangerCert: TestCert;
 let tlsServer: TestHttpsServer;
 let mtlsServer: TestHttpsServer;
-const client = new HttpClient();
+const client = createHttpClient();
 const servers: TestHttpsServer[] = [];
 
 function write(name: string, text: string): string {

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
-import { HttpClient } from '../../../src/core/http';
+import { createHttpClient } from '../../../src/core/http';
 import { MASK, parseRequestFile } from '../../../src/core/requestFile';
 import { curlOfSent, releaseResult, RequestRunner, ResponseStore, type RequestRunnerOptions, type RunResult } from '../../../src/core/runner';
 import { API_KEY, BIG_BODY_BYTES, startApiFixture, type ApiFixture } from './apiFixture';
 
 let api: ApiFixture;
-const http = new HttpClient();
+const http = createHttpClient();
 const runner = new RequestRunner({ http });
 
 interface RunOptions {

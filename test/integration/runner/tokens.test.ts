@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/main';
 import { TokenCache, TokenClient } from '../../../src/core/auth';
 import type { ThreddConfig } from '../../../src/core/config';
-import { HttpClient } from '../../../src/core/http';
+import { createHttpClient } from '../../../src/core/http';
 import { MASK, parseRequestFile } from '../../../src/core/requestFile';
 import { curlOfSent, HistoryStore, RequestRunner, ResponseStore, type RequestRunner as Runner } from '../../../src/core/runner';
 import { PKJ_CLIENT_ID, SECRETS, startAuthFixture, type AuthFixture } from '../../support/authServerFixture';
@@ -15,7 +15,7 @@ import { startHttpsServer, type TestHttpsServer } from '../../support/httpsTestS
 let fixture: AuthFixture;
 let api: TestHttpsServer;
 let config: ThreddConfig;
-const http = new HttpClient();
+const http = createHttpClient();
 /** What the API server received: the Authorization header and the client certificate's CN. */
 const received: { authorization?: string; client: string | null; region?: string }[] = [];
 

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/main';
-import { bodyBytes, HttpClient } from '../../../src/core/http';
+import { bodyBytes, createHttpClient } from '../../../src/core/http';
 import { generateKeyAndCsr } from '../../../src/core/pki';
 import { tempDir } from './sandboxFixture';
 
@@ -93,7 +93,7 @@ describe('thredd sandbox, sandbox init and sandbox issue', () => {
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    const http = new HttpClient();
+    const http = createHttpClient();
     try {
       const firstLine = await new Promise<string>((resolve, reject) => {
         createInterface({ input: child.stdout }).once('line', resolve);

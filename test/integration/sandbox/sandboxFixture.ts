@@ -7,7 +7,7 @@ import { parseEnv } from 'node:util';
 import type { TokenResult } from '../../../src/core/auth';
 import { TokenClient } from '../../../src/core/auth';
 import { loadConfigFile, type Application, type Environment, type ThreddConfig } from '../../../src/core/config';
-import { bodyBytes, HttpClient, loadTlsSettings, type HttpResponse, type TlsSettings } from '../../../src/core/http';
+import { bodyBytes, createHttpClient, HttpClient, loadTlsSettings, type HttpResponse, type TlsSettings } from '../../../src/core/http';
 import { initSandboxWorkspace, startSandbox, type InitSandboxWorkspaceResult, type RunningSandbox, type StartSandboxOptions } from '../../../src/sandbox';
 
 export interface SandboxFixture {
@@ -41,7 +41,7 @@ export async function startSandboxFixture(options: Partial<StartSandboxOptions> 
   const loaded = await loadConfigFile(init.configFile, { env: { THREDD_SANDBOX_CLIENT_SECRET: secret } });
   if (!loaded.config) throw new Error(`thredd.json from sandbox init is invalid: ${JSON.stringify(loaded.diagnostics)}`);
   const config = loaded.config;
-  const http = new HttpClient();
+  const http = createHttpClient();
   const tokens = new TokenClient({ http });
   const target = (name: string) => {
     const environment = config.environments[name];
