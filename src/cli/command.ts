@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { UserError } from '../core/errors/userError';
 
 /** Where a CLI command writes; tests pass buffers, the real CLI passes the process streams. */
 export interface CliIo {
@@ -8,20 +9,13 @@ export interface CliIo {
   cwd: string;
 }
 
-/** A user-facing failure: printed as one line on stderr, exit code 1, never a stack trace. */
-export class CliError extends Error {
+/** A wrong use of the CLI (a missing option, a bad value): printed as one line on stderr with its exit code. */
+export class CliError extends UserError {
+  static override readonly kind: string = 'CliError';
+
   constructor(message: string, readonly exitCode = 1) {
     super(message);
-    this.name = 'CliError';
   }
-}
-
-/**
- * Each command is its own bundle with its own copy of CliError, so `instanceof` fails across them:
- * recognise it by name instead.
- */
-export function isCliError(error: unknown): error is CliError {
-  return error instanceof Error && error.name === 'CliError' && typeof (error as CliError).exitCode === 'number';
 }
 
 export type CliOptions = NonNullable<ParseArgsConfig['options']>;

@@ -1,9 +1,13 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { CliError, isCliError, type CliCommand, type CliCommandEntry, type CliIo } from './command';
+import { isUserError } from '../core/errors/userError';
+import { CliError, type CliCommand, type CliCommandEntry, type CliIo } from './command';
 import { CLI_COMMANDS } from './registry';
 
-/** Runs the `thredd` CLI and returns its exit code; failures become one line on stderr. */
+/**
+ * Runs the `thredd` CLI and returns its exit code. Every error the user can fix, from whichever
+ * command bundle, becomes one line on stderr here; anything else is a bug and says so.
+ */
 export async function runCli(argv: string[], io: CliIo, commands: readonly CliCommandEntry[] = CLI_COMMANDS): Promise<number> {
   try {
     if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
@@ -24,8 +28,12 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
     const { values, positionals } = parseCommandArgs(command, rest);
     return await command.run(values, positionals, io);
   } catch (error) {
-    io.err(`thredd: ${isCliError(error) ? error.message : describeUnexpected(error)}\n`);
-    return isCliError(error) ? error.exitCode : 1;
+    if (!isUserError(error)) {
+      io.err(`thredd: ${describeUnexpected(error)}\n`);
+      return 1;
+    }
+    io.err(`thredd: ${error.userMessage()}\n`);
+    return error instanceof CliError ? error.exitCode : 1;
   }
 }
 

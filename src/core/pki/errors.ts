@@ -1,3 +1,5 @@
+import { UserError } from '../errors/userError';
+
 /** What went wrong with a key, CSR, certificate or PKCS#12 file the user gave us. */
 export type PkiErrorCode =
   | 'invalid-subject'
@@ -16,19 +18,15 @@ export type PkiErrorCode =
   | 'no-folder';
 
 /** A user-caused PKI failure: `message` names the file and says what to do; `code` is for programs. */
-export class PkiError extends Error {
+export class PkiError extends UserError {
+  static override readonly kind: string = 'PkiError';
+
   constructor(
     readonly code: PkiErrorCode,
     message: string,
     readonly file?: string,
   ) {
     super(message);
-    this.name = 'PkiError';
-  }
-
-  /** By name, so an error from the lazily loaded PKI bundle (its own copy of this class) still matches. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Error && value.name === 'PkiError';
   }
 }
 
