@@ -24,21 +24,12 @@ const common = {
 };
 
 /**
- * Each CLI command is its own bundle (dist/commands/<name>.js) that dist/cli.js requires when the
- * command runs: V8 compiles only what a command needs, so `thredd run` does not pay for compiling
- * the sandbox's oidc-provider (compiling the single 2.2 MB bundle took ~50 ms of every start).
+ * Each CLI command module is its own bundle (dist/commands/<module>.js) that dist/cli.js requires when
+ * the command runs (src/cli/registry.ts): V8 compiles only what a command needs, so `thredd run` does
+ * not pay for compiling the sandbox's oidc-provider (compiling the single 2.2 MB bundle took ~50 ms of
+ * every start). The registry, src/cli/commands.json, names the modules.
  */
-const commandFiles = [...require('node:fs').readFileSync('src/cli/registry.ts', 'utf8').matchAll(/require\('\.\/commands\/([\w-]+)'\)/g)]
-  .map((match) => `${match[1]}.ts`)
-  .filter((name, index, all) => all.indexOf(name) === index);
-const commandsAsSeparateBundles = {
-  name: 'cli-commands-external',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/commands\/[\w-]+$/ }, (args) =>
-      args.importer.endsWith('registry.ts') ? { path: `${args.path}.js`, external: true } : undefined,
-    );
-  },
-};
+const commandModules = [...new Set(require('./src/cli/commands.json').map((command) => command.module))];
 
 /**
  * Heavy modules the extension loads only when used, each shipped as its own file in dist/lazy/ that
@@ -73,11 +64,10 @@ const entries = [
     entryPoints: ['src/cli.ts'],
     outfile: `${out}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [commandsAsSeparateBundles],
   },
   {
     ...common,
-    entryPoints: commandFiles.map((name) => `src/cli/commands/${name}`),
+    entryPoints: commandModules.map((module) => `src/cli/commands/${module}.ts`),
     outdir: `${out}/commands`,
     // oidc-provider reads function names at run time: minified names broke the sandbox's token
     // endpoint ("i is not a function" in generateTokenId). The extension bundle does not need this.
