@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { HttpClient, HttpError, loadClientCertificate, loadTlsSettings, TlsConfigError, type HttpRequest } from '../../../src/core/http';
-import { sha256Thumbprint } from '../../../src/core/pki/thumbprints';
+import { sha256Thumbprint } from '../../../src/core/x509/thumbprints';
 import { startHttpsServer, type TestHttpsServer } from '../../support/httpsTestServer';
 import { createTestCa, type TestCa, type TestCert } from '../../support/testPki';
 
