@@ -23,7 +23,8 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
     }
     const entry = findCommand(argv, commands);
     if (!entry) {
-      io.out(groupHelp(...findGroup(argv, commands)));
+      const [group, members] = findGroup(argv, commands);
+      io.out(groupHelp(group, members));
       return 0;
     }
     const command = 'module' in entry ? loadCommand(entry) : entry;
