@@ -24,21 +24,12 @@ const common = {
 };
 
 /**
- * Each CLI command is its own bundle (dist/commands/<name>.js) that dist/cli.js requires when the
- * command runs: V8 compiles only what a command needs, so `thredd run` does not pay for compiling
- * the sandbox's oidc-provider (compiling the single 2.2 MB bundle took ~50 ms of every start).
+ * Each CLI command module is its own bundle (dist/commands/<module>.js) that dist/cli.js requires when
+ * the command runs (src/cli/registry.ts): V8 compiles only what a command needs, so `thredd run` does
+ * not pay for compiling the sandbox's oidc-provider (compiling the single 2.2 MB bundle took ~50 ms of
+ * every start). The registry, src/cli/commands.json, names the modules.
  */
-const commandFiles = [...require('node:fs').readFileSync('src/cli/registry.ts', 'utf8').matchAll(/require\('\.\/commands\/([\w-]+)'\)/g)]
-  .map((match) => `${match[1]}.ts`)
-  .filter((name, index, all) => all.indexOf(name) === index);
-const commandsAsSeparateBundles = {
-  name: 'cli-commands-external',
-  setup(build) {
-    build.onResolve({ filter: /^\.\/commands\/[\w-]+$/ }, (args) =>
-      args.importer.endsWith('registry.ts') ? { path: `${args.path}.js`, external: true } : undefined,
-    );
-  },
-};
+const commandModules = [...new Set(require('./src/cli/commands.json').map((command) => command.module))];
 
 /**
  * Heavy modules the extension loads only when used, each shipped as its own file in dist/lazy/ that
@@ -48,8 +39,8 @@ const commandsAsSeparateBundles = {
  */
 const path = require('node:path');
 const lazyModules = [
-  { name: 'transport', module: path.resolve('src/core/http/agentPool'), entry: 'src/core/http/agentPool.ts' },
-  { name: 'pki', module: path.resolve('src/core/pki'), entry: 'src/core/pki/index.ts' },
+  { name: 'transport', module: path.resolve(__dirname, 'src/core/http/agentPool'), entry: 'src/core/http/agentPool.ts' },
+  { name: 'pki', module: path.resolve(__dirname, 'src/core/pki'), entry: 'src/core/pki/index.ts' },
   { name: 'node-forge', module: 'node-forge', entry: require.resolve('node-forge') },
   { name: 'jsonpath-plus', module: 'jsonpath-plus', entry: require.resolve('jsonpath-plus') },
 ];
@@ -65,19 +56,33 @@ const lazyModulesAsFiles = (prefix) => ({
   },
 });
 
+// No module may be compiled into both (eslint.config.mjs keeps imports to the lazy modules' entries;
+// test/integration/build/lazyModules.test.ts checks the two builds).
+const extensionBuild = {
+  ...common,
+  entryPoints: ['src/extension.ts'],
+  outfile: `${out}/extension.js`,
+  plugins: [lazyModulesAsFiles('./lazy/')],
+};
+const lazyBuild = {
+  ...common,
+  entryPoints: Object.fromEntries(lazyModules.map((lazy) => [lazy.name, lazy.entry])),
+  outdir: `${out}/lazy`,
+  plugins: [lazyModulesAsFiles('./')],
+};
+
 const entries = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: `${out}/extension.js`, plugins: [lazyModulesAsFiles('./lazy/')] },
-  { ...common, entryPoints: Object.fromEntries(lazyModules.map((lazy) => [lazy.name, lazy.entry])), outdir: `${out}/lazy`, plugins: [lazyModulesAsFiles('./')] },
+  extensionBuild,
+  lazyBuild,
   {
     ...common,
     entryPoints: ['src/cli.ts'],
     outfile: `${out}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
-    plugins: [commandsAsSeparateBundles],
   },
   {
     ...common,
-    entryPoints: commandFiles.map((name) => `src/cli/commands/${name}`),
+    entryPoints: commandModules.map((module) => `src/cli/commands/${module}.ts`),
     outdir: `${out}/commands`,
     // oidc-provider reads function names at run time: minified names broke the sandbox's token
     // endpoint ("i is not a function" in generateTokenId). The extension bundle does not need this.
@@ -103,7 +108,11 @@ async function main() {
   require('node:fs').chmodSync(`${out}/cli.js`, 0o755);
 }
 
-main().catch((error) => {
-  console.error(error.message);
-  process.exit(1);
-});
+module.exports = { extensionBuild, lazyBuild, lazyModules };
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}

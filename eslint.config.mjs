@@ -4,6 +4,29 @@ import tseslint from 'typescript-eslint';
 // The extension host of the oldest VS Code we support (1.90) runs Node 20.9.
 const newerThanOldestHost = { name: 'node:util', importNames: ['parseEnv'], message: 'util.parseEnv needs Node 20.12 and VS Code 1.90 runs 20.9: use parseDotenv from src/core/requestFile/dotenv.' };
 
+// The core is shared with the CLI and plain Node tests: it must never depend on the editor.
+const coreImports = {
+  paths: [{ name: 'vscode', message: 'src/core never imports vscode; take an interface instead.' }, newerThanOldestHost],
+  patterns: [{ group: ['**/vscode/**'] }],
+};
+
+/**
+ * The extension bundle loads its heavy modules lazily (esbuild.js, lazyModules): an import of the PKI
+ * core's entry (src/core/pki, or its loader pki/load) or of node-forge or jsonpath-plus becomes a
+ * require of dist/lazy/<module>.js. An import of a file inside one of them is compiled into
+ * dist/extension.js as a second copy. Type imports are erased, so they may go anywhere.
+ * `pkiFiles` matches a file of src/core/pki as the importing folder writes it.
+ */
+function onlyThroughLazyEntries(pkiFiles) {
+  const message = 'This copies part of a lazily loaded module into the extension bundle: import its entry (or "import type").';
+  return [
+    { regex: `${pkiFiles}(?!(index|load)$)`, allowTypeImports: true, message },
+    { group: ['node-forge/*', 'jsonpath-plus/*'], allowTypeImports: true, message },
+  ];
+}
+const editorToLazyEntries = onlyThroughLazyEntries('^(\\./|(\\.\\./)+)core/pki/');
+const coreToLazyEntries = onlyThroughLazyEntries('^\\.\\./pki/');
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**'] },
   js.configs.recommended,
@@ -25,10 +48,18 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [newerThanOldestHost] }] },
   },
   {
-    // The core is shared with the CLI and plain Node tests: it must never depend on the editor.
     files: ['src/core/**/*.ts', 'src/sandbox/**/*.ts', 'src/cli.ts', 'src/cli/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core never imports vscode; take an interface instead.' }, newerThanOldestHost], patterns: ['**/vscode/**'] }],
-    },
+    rules: { 'no-restricted-imports': ['error', coreImports] },
+  },
+  // What dist/extension.js compiles: the editor layer and the core outside the PKI module (the CLI
+  // and the sandbox keep everything inline, one bundle per command).
+  {
+    files: ['src/extension.ts', 'src/vscode/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [newerThanOldestHost], patterns: editorToLazyEntries }] },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    ignores: ['src/core/pki/**'],
+    rules: { 'no-restricted-imports': ['error', { ...coreImports, patterns: [...coreImports.patterns, ...coreToLazyEntries] }] },
   },
 );

@@ -1,12 +1,19 @@
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { CliError, isCliError, type CliCommand, type CliCommandEntry, type CliIo } from './command';
-import { CLI_COMMANDS } from './registry';
+import { isUserError } from '../core/errors/userError';
+import { CliError, type CliCommand, type CliCommandEntry, type CliIo } from './command';
+import { commandHelp, commandsUnder, generalHelp, groupHelp } from './help';
+import { CLI_COMMANDS, loadCommand } from './registry';
 
-/** Runs the `thredd` CLI and returns its exit code; failures become one line on stderr. */
+const HELP = ['--help', '-h'];
+
+/**
+ * Runs the `thredd` CLI and returns its exit code. Every error the user can fix, from whichever
+ * command bundle, becomes one line on stderr here; anything else is a bug and says so.
+ */
 export async function runCli(argv: string[], io: CliIo, commands: readonly CliCommandEntry[] = CLI_COMMANDS): Promise<number> {
   try {
-    if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    if (argv.length === 0 || HELP.includes(argv[0]) || argv[0] === 'help') {
       io.out(generalHelp(commands));
       return 0;
     }
@@ -15,27 +22,46 @@ export async function runCli(argv: string[], io: CliIo, commands: readonly CliCo
       return 0;
     }
     const entry = findCommand(argv, commands);
-    const command = 'load' in entry ? await entry.load() : entry;
+    if (!entry) {
+      const [group, members] = findGroup(argv, commands);
+      io.out(groupHelp(group, members));
+      return 0;
+    }
+    const command = 'module' in entry ? loadCommand(entry) : entry;
     const rest = argv.slice(command.path.length);
-    if (rest.includes('--help') || rest.includes('-h')) {
-      io.out(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    if (rest.some((arg) => HELP.includes(arg))) {
+      io.out(commandHelp(command, commandsUnder(command.path, commands)));
       return 0;
     }
     const { values, positionals } = parseCommandArgs(command, rest);
     return await command.run(values, positionals, io);
   } catch (error) {
-    io.err(`thredd: ${isCliError(error) ? error.message : describeUnexpected(error)}\n`);
-    return isCliError(error) ? error.exitCode : 1;
+    if (!isUserError(error)) {
+      io.err(`thredd: ${describeUnexpected(error)}\n`);
+      return 1;
+    }
+    io.err(`thredd: ${error.userMessage()}\n`);
+    return error instanceof CliError ? error.exitCode : 1;
   }
 }
 
-function findCommand(argv: string[], commands: readonly CliCommandEntry[]): CliCommandEntry {
+/** The command with the longest path that starts argv, if any. */
+function findCommand(argv: string[], commands: readonly CliCommandEntry[]): CliCommandEntry | undefined {
   const matches = commands.filter((command) => command.path.every((word, index) => argv[index] === word));
-  const best = matches.sort((a, b) => b.path.length - a.path.length)[0];
-  if (best) return best;
-  const group = commands.filter((command) => command.path[0] === argv[0]);
-  if (group.length > 0) {
-    throw new CliError(`"${argv.join(' ')}" is not a command. Try: ${group.map((command) => command.path.join(' ')).join(', ')}.`);
+  return matches.sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/**
+ * The group argv names, with its commands: the longest leading words that other commands' paths
+ * continue. Only the group's words (and --help) may follow; anything else is a mistyped command.
+ */
+function findGroup(argv: string[], commands: readonly CliCommandEntry[]): [string[], CliCommandEntry[]] {
+  for (let length = argv.length; length > 0; length--) {
+    const group = argv.slice(0, length);
+    const members = commandsUnder(group, commands);
+    if (members.length === 0) continue;
+    if (argv.slice(length).every((arg) => HELP.includes(arg))) return [group, members];
+    throw new CliError(`"${argv.join(' ')}" is not a command. Try: ${members.map((command) => command.path.join(' ')).join(', ')}.`);
   }
   throw new CliError(`Unknown command "${argv[0]}". Run "thredd --help" to see the commands.`);
 }
@@ -46,22 +72,6 @@ function parseCommandArgs(command: CliCommand, args: string[]) {
   } catch (error) {
     throw new CliError(`${(error as Error).message.replace(/\. To specify.*$/s, '')}. Usage: ${command.usage}`);
   }
-}
-
-function generalHelp(commands: readonly CliCommandEntry[]): string {
-  const width = Math.max(...commands.map((command) => command.path.join(' ').length));
-  const lines = commands.map((command) => `  ${command.path.join(' ').padEnd(width)}  ${command.summary}`);
-  return [
-    `thredd ${version}: Thredd keys, certificates, tokens and requests from the command line`,
-    '',
-    'Usage: thredd <command> [options]   (thredd <command> --help for its options)',
-    '',
-    'Commands:',
-    ...lines,
-    '',
-    'Options: --help, --version; most commands take --json for machine-readable output.',
-    '',
-  ].join('\n');
 }
 
 /** Bugs still get one readable line; set THREDD_DEBUG=1 to see the stack. */

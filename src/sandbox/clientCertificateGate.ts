@@ -1,5 +1,5 @@
 import type { TLSSocket } from 'node:tls';
-import { sha256Thumbprint } from '../core/pki/thumbprints';
+import { sha256Thumbprint } from '../core/x509/thumbprints';
 import type { CertificateRegistry } from './certificateRegistry';
 import { ApiError } from './httpJson';
 

@@ -4,7 +4,7 @@
 import { generateKeyPair, type KeyObject } from 'node:crypto';
 import { promisify } from 'node:util';
 import { issueCertificate } from '../../src/core/pki/issueCertificate';
-import { sha256Thumbprint } from '../../src/core/pki/thumbprints';
+import { sha256Thumbprint } from '../../src/core/x509/thumbprints';
 
 const generate = promisify(generateKeyPair);
 const DAY = 24 * 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { createClientAssertion, loadSigningKey } from '../../core/auth';
 import type { SigningAlgorithm } from '../../core/config';
 import { CliError, type CliCommand } from '../command';
-import { asCliError, fromEnv, required, text } from './authSupport';
+import { fromEnv, required, text } from './authSupport';
 
 const USAGE = 'thredd assertion --client-id ID --key FILE [--kid KID] [--aud URL] [--alg RS256|PS256|ES256] [--ttl SECONDS] [--passphrase-env VAR] [--json]';
 const ALGORITHMS = ['RS256', 'PS256', 'ES256'];
@@ -33,17 +33,22 @@ export const assertionCommand: CliCommand = {
     if (ttl !== undefined && !(Number.isInteger(ttl) && ttl > 0)) throw new CliError('--ttl must be a whole number of seconds above 0.');
     const passphraseEnv = text(values, 'passphrase-env');
     const passphrase = passphraseEnv ? fromEnv(io, passphraseEnv, 'the key passphrase') : undefined;
-    try {
-      const key = await loadSigningKey(keyFile, passphrase);
-      const assertion = await createClientAssertion({ clientId, audience: text(values, 'aud') ?? THREDD_TOKEN_ENDPOINT, key, keySource: keyFile, kid: text(values, 'kid'), alg: alg as SigningAlgorithm | undefined, ttlSeconds: ttl });
-      if (values.json) {
-        io.out(JSON.stringify({ jwt: assertion.jwt, header: decodeProtectedHeader(assertion.jwt), claims: decodeJwt(assertion.jwt) }, null, 2) + '\n');
-      } else {
-        io.out(assertion.jwt + '\n');
-      }
-      return 0;
-    } catch (error) {
-      throw asCliError(error);
+    const key = await loadSigningKey(keyFile, passphrase);
+    const assertion = await createClientAssertion({
+      clientId,
+      audience: text(values, 'aud') ?? THREDD_TOKEN_ENDPOINT,
+      key,
+      keySource: keyFile,
+      kid: text(values, 'kid'),
+      alg: alg as SigningAlgorithm | undefined,
+      ttlSeconds: ttl,
+    });
+    if (values.json) {
+      const decoded = { jwt: assertion.jwt, header: decodeProtectedHeader(assertion.jwt), claims: decodeJwt(assertion.jwt) };
+      io.out(JSON.stringify(decoded, null, 2) + '\n');
+    } else {
+      io.out(assertion.jwt + '\n');
     }
+    return 0;
   },
 };

@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { userMessageOf } from '../../core/errors/userMessage';
 import { findConfigFile, formatConfigDiagnostic, loadConfigFile, type Application, type Environment, type ThreddConfig } from '../../core/config';
 import { loadCa, loadClientCertificate, loadTlsSettings, type TlsSettings } from '../../core/http';
 import { CliError, type CliIo, type CliOptions, type CliValues } from '../command';
@@ -85,12 +84,6 @@ export async function tlsFromOptions(values: CliValues, io: CliIo): Promise<{ tl
 /** Shows the first 6 characters and the length, so logs and screenshots never hold a usable token. */
 export function redact(token: string): string {
   return `${token.slice(0, 6)}…(${token.length} chars)`;
-}
-
-/** Turns the core's typed errors into one CLI line with the next step. */
-export function asCliError(error: unknown): unknown {
-  const message = userMessageOf(error);
-  return message === undefined ? error : new CliError(message);
 }
 
 export function printWarnings(io: CliIo, warnings: string[]): void {

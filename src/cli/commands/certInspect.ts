@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { inspectFile } from '../../core/pki';
 import { CliError, type CliCommand } from '../command';
 import { formatInspection } from './formatInspection';
-import { filePath, passphraseFromEnv, stringOption, withPkiErrors } from './pkiCliSupport';
+import { filePath, passphraseFromEnv, stringOption } from './pkiCliSupport';
 
 const USAGE = 'thredd cert inspect FILE [--key KEYFILE] [--ca CAFILE] [--passphrase-env VAR] [--warning-days N] [--json]';
 
@@ -19,9 +19,8 @@ export const certInspectCommand: CliCommand = {
     const key = stringOption(values, 'key');
     const ca = stringOption(values, 'ca');
     const file = filePath(io, positionals[0]);
-    const result = await withPkiErrors(() =>
-      inspectFile(file, { passphrase: passphraseFromEnv(values, 'passphrase-env', io), keyFile: key && filePath(io, key), caFile: ca && filePath(io, ca), warningDays }),
-    );
+    const passphrase = passphraseFromEnv(values, 'passphrase-env', io);
+    const result = await inspectFile(file, { passphrase, keyFile: key && filePath(io, key), caFile: ca && filePath(io, ca), warningDays });
 
     if (values.json) {
       const json = result.kind === 'csr' ? { kind: 'csr', ...result.csr } : result.certificates.map((info) => ({ kind: 'certificate', ...info }));

@@ -1,6 +1,6 @@
 import { exportPkcs12 } from '../../core/pki';
 import { CliError, type CliCommand } from '../command';
-import { filePath, passphraseFromEnv, stringOption, withPkiErrors } from './pkiCliSupport';
+import { filePath, passphraseFromEnv, stringOption } from './pkiCliSupport';
 
 const USAGE = 'thredd cert pfx --cert CERTFILE --key KEYFILE [--chain CHAINFILE] --out FILE.pfx --passphrase-env VAR [--key-passphrase-env VAR] [--legacy] [--json]';
 
@@ -28,9 +28,8 @@ export const certPfxCommand: CliCommand = {
     const keyPassphrase = passphraseFromEnv(values, 'key-passphrase-env', io) ?? passphrase;
     const chain = stringOption(values, 'chain');
     const legacy = values.legacy === true;
-    const result = await withPkiErrors(() =>
-      exportPkcs12({ certFile: filePath(io, cert), keyFile: filePath(io, key), chainFile: chain && filePath(io, chain), outFile: filePath(io, out), passphrase, keyPassphrase, legacy }),
-    );
+    const files = { certFile: filePath(io, cert), keyFile: filePath(io, key), chainFile: chain && filePath(io, chain), outFile: filePath(io, out) };
+    const result = await exportPkcs12({ ...files, passphrase, keyPassphrase, legacy });
     if (values.json) {
       io.out(JSON.stringify({ outFile: result.outFile, certificates: result.certificateCount, encryption: legacy ? '3DES (legacy)' : 'AES-256-CBC' }, null, 2) + '\n');
     } else {

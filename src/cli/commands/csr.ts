@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { CERTIFICATE_TYPES, describeKey, formatName, buildName, generateKeyAndCsr, KEY_ALGORITHMS, type CertificateType, type KeyAlgorithm } from '../../core/pki';
 import { CliError, type CliCommand } from '../command';
-import { filePath, passphraseFromEnv, stringOption, withPkiErrors } from './pkiCliSupport';
+import { filePath, passphraseFromEnv, stringOption } from './pkiCliSupport';
 
 const TYPE_TITLES: Record<CertificateType, string> = { transport: 'Transport', signing: 'Signing', encryption: 'Encryption' };
 
@@ -31,9 +31,8 @@ export const csrCommand: CliCommand = {
     const passphrase = passphraseFromEnv(values, 'passphrase-env', io);
     const subject = { country: stringOption(values, 'c'), organization: stringOption(values, 'o'), organizationalUnit: stringOption(values, 'ou'), commonName: stringOption(values, 'cn') };
 
-    const generated = await withPkiErrors(() =>
-      generateKeyAndCsr({ type: type as CertificateType, subject, keyAlgorithm: keyAlgorithm as KeyAlgorithm, outDir: filePath(io, stringOption(values, 'out') ?? '.'), passphrase }),
-    );
+    const outDir = filePath(io, stringOption(values, 'out') ?? '.');
+    const generated = await generateKeyAndCsr({ type: type as CertificateType, subject, keyAlgorithm: keyAlgorithm as KeyAlgorithm, outDir, passphrase });
     const subjectText = formatName(buildName(subject));
     if (values.json) {
       io.out(JSON.stringify({ type, keyAlgorithm, subject: subjectText, keyPath: generated.keyPath, csrPath: generated.csrPath, keyEncrypted: passphrase !== undefined, csrPem: generated.csrPem }, null, 2) + '\n');

@@ -4,7 +4,7 @@ import { deleteRegistration, readRegistration, registerClient, updateRegistratio
 import { HttpClient, type TlsSettings } from '../../core/http';
 import { MASK } from '../../core/requestFile/secrets';
 import { CliError, type CliCommand, type CliIo, type CliValues } from '../command';
-import { asCliError, fromEnv, printWarnings, required, text, TLS_OPTIONS, TLS_USAGE, tlsFromOptions } from './authSupport';
+import { fromEnv, printWarnings, required, text, TLS_OPTIONS, TLS_USAGE, tlsFromOptions } from './authSupport';
 import { saveSecrets, secretsDestination, type SecretsDestination } from './dcrSecrets';
 
 const MANAGE = '--client-uri URI --rat-env VAR';
@@ -35,8 +35,6 @@ async function withContext(values: CliValues, io: CliIo, action: (context: Conte
     const { tls, environment } = await tlsFromOptions(values, io);
     await action({ http, tls, registrationUrl: environment?.registrationUrl });
     return 0;
-  } catch (error) {
-    throw asCliError(error);
   } finally {
     await http.close();
   }

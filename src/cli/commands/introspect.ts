@@ -1,7 +1,7 @@
 import { introspectToken } from '../../core/auth';
 import { HttpClient } from '../../core/http';
 import type { CliCommand } from '../command';
-import { asCliError, fromEnv, printWarnings, required, text, TLS_OPTIONS, TLS_USAGE, tlsFromOptions } from './authSupport';
+import { fromEnv, printWarnings, required, text, TLS_OPTIONS, TLS_USAGE, tlsFromOptions } from './authSupport';
 
 const USAGE = `thredd introspect --url URL --token-env VAR --client-id ID --secret-env VAR [--json] ${TLS_USAGE}`;
 
@@ -29,8 +29,6 @@ export const introspectCommand: CliCommand = {
         io.out(`Token is active\nClient ID: ${result.clientId ?? '?'}\nScope: ${result.scope ?? '(none)'}\nExpires: ${expires}\n`);
       }
       return 0;
-    } catch (error) {
-      throw asCliError(error);
     } finally {
       await http.close();
     }

@@ -1,16 +1,5 @@
 import * as path from 'node:path';
-import { FileExistsError, PkiError } from '../../core/pki';
 import { CliError, type CliIo, type CliValues } from '../command';
-
-/** PKI failures the user caused become one-line CLI errors; anything else stays a bug. */
-export async function withPkiErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof PkiError || error instanceof FileExistsError) throw new CliError(error.message);
-    throw error;
-  }
-}
 
 /**
  * Secrets come from an environment variable named on the command line, never from argv itself

@@ -1,21 +1,7 @@
 import * as path from 'node:path';
-import { FileExistsError } from '../../core/fs/safeWrite';
-import { PkiError } from '../../core/pki/errors';
 import { DEFAULT_STATE_DIR } from '../../sandbox/sandboxDefaults';
-import { SandboxError } from '../../sandbox/sandboxErrors';
 import { CliError, type CliIo, type CliValues } from '../command';
 import { stringOption } from './pkiCliSupport';
-
-/** Sandbox, PKI and file failures the user can fix become one-line CLI errors. */
-export async function withSandboxErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof SandboxError) throw new CliError(`${error.message} ${error.fix}`);
-    if (error instanceof PkiError || error instanceof FileExistsError) throw new CliError(error.message);
-    throw error;
-  }
-}
 
 /** --state, relative to the working folder; default <workspace or cwd>/.thredd/sandbox. */
 export function stateDirOf(values: CliValues, io: CliIo, workspace = io.cwd): string {

@@ -5,7 +5,7 @@ import { openSandboxState } from '../../sandbox/sandboxState';
 import { sandboxUrls } from '../../sandbox/sandboxUrls';
 import type { CliCommand } from '../command';
 import { stringOption } from './pkiCliSupport';
-import { daysOption, portOption, stateDirOf, withSandboxErrors } from './sandboxCliSupport';
+import { daysOption, portOption, stateDirOf } from './sandboxCliSupport';
 
 const USAGE = 'thredd sandbox init [--workspace DIR] [--state DIR] [--host 127.0.0.1] [--port-tls 8443] [--port-mtls 8444] [--days N] [--json]';
 
@@ -25,11 +25,11 @@ export const sandboxInitCommand: CliCommand = {
   async run(values, _positionals, io) {
     const workspaceDir = path.resolve(io.cwd, stringOption(values, 'workspace') ?? '.');
     const stateDir = stateDirOf(values, io, workspaceDir);
-    const result = await withSandboxErrors(async () => {
-      const { identity } = await openSandboxState(stateDir);
-      const urls = sandboxUrls(stringOption(values, 'host') ?? '127.0.0.1', portOption(values, 'port-tls', DEFAULT_PORTS.tls), portOption(values, 'port-mtls', DEFAULT_PORTS.mtls), identity.orgId);
-      return initSandboxWorkspace({ workspaceDir, sandbox: { stateDir, urls }, days: daysOption(values) });
-    });
+    const { identity } = await openSandboxState(stateDir);
+    const tlsPort = portOption(values, 'port-tls', DEFAULT_PORTS.tls);
+    const mtlsPort = portOption(values, 'port-mtls', DEFAULT_PORTS.mtls);
+    const urls = sandboxUrls(stringOption(values, 'host') ?? '127.0.0.1', tlsPort, mtlsPort, identity.orgId);
+    const result = await initSandboxWorkspace({ workspaceDir, sandbox: { stateDir, urls }, days: daysOption(values) });
     if (values.json) {
       io.out(JSON.stringify({ ...result, stateDir }, null, 2) + '\n');
       return 0;

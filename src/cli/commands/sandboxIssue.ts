@@ -5,7 +5,7 @@ import { SANDBOX_CERTIFICATE_TYPES } from '../../sandbox/csrIssuance';
 import { openSandboxState } from '../../sandbox/sandboxState';
 import { CliError, type CliCommand } from '../command';
 import { filePath, stringOption } from './pkiCliSupport';
-import { daysOption, stateDirOf, withSandboxErrors } from './sandboxCliSupport';
+import { daysOption, stateDirOf } from './sandboxCliSupport';
 
 const USAGE = 'thredd sandbox issue --csr FILE --type transport|signing [--app ID] [--days N | --days=-1] [--state DIR] [--json]';
 
@@ -31,19 +31,19 @@ export const sandboxIssueCommand: CliCommand = {
     if (certFile === csrFile) throw new CliError(`${csrFile} ends in .pem, so the certificate would replace it; rename the CSR to .csr first.`);
     const days = daysOption(values);
 
-    const issued = await withSandboxErrors(async () => {
-      let csrPem: string;
-      try {
-        csrPem = await fs.promises.readFile(csrFile, 'utf8');
-      } catch (error) {
-        throw new CliError(`Cannot read the CSR ${csrFile}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}.`);
-      }
-      if (fs.existsSync(certFile)) throw new CliError(`${certFile} already exists; it was left untouched. Move it away first (certificates are never overwritten).`);
-      const state = await openSandboxState(stateDirOf(values, io));
-      const result = await state.issueCertificate({ csrPem, type, appId: stringOption(values, 'app'), days, source: csrFile });
-      await writeFileExclusive(certFile, result.certificatePem, 0o644);
-      return result;
-    });
+    let csrPem: string;
+    try {
+      csrPem = await fs.promises.readFile(csrFile, 'utf8');
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      throw new CliError(`Cannot read the CSR ${csrFile}: ${reason}.`);
+    }
+    if (fs.existsSync(certFile)) {
+      throw new CliError(`${certFile} already exists; it was left untouched. Move it away first (certificates are never overwritten).`);
+    }
+    const state = await openSandboxState(stateDirOf(values, io));
+    const issued = await state.issueCertificate({ csrPem, type, appId: stringOption(values, 'app'), days, source: csrFile });
+    await writeFileExclusive(certFile, issued.certificatePem, 0o644);
     const { record } = issued;
     if (values.json) {
       io.out(JSON.stringify({ certificateFile: certFile, ...record, certificate: issued.certificatePem }, null, 2) + '\n');

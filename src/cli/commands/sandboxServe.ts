@@ -3,7 +3,7 @@ import { CLIENT_SECRET_ENV, DEFAULT_PORTS } from '../../sandbox/sandboxDefaults'
 import { startSandbox, type RunningSandbox } from '../../sandbox/startSandbox';
 import { CliError, type CliCommand } from '../command';
 import { stringOption } from './pkiCliSupport';
-import { portOption, stateDirOf, withSandboxErrors } from './sandboxCliSupport';
+import { portOption, stateDirOf } from './sandboxCliSupport';
 
 const USAGE = 'thredd sandbox [--state DIR] [--host 127.0.0.1] [--port-tls 8443] [--port-mtls 8444] [--json]';
 
@@ -31,7 +31,7 @@ export const sandboxServeCommand: CliCommand = {
     const signal = listenForStop();
     let sandbox: RunningSandbox;
     try {
-      sandbox = await withSandboxErrors(() => startSandbox(options));
+      sandbox = await startSandbox(options);
     } catch (error) {
       signal.dispose();
       throw error;

@@ -1,7 +1,7 @@
 import { envSecretSource, TokenClient, type TokenResult } from '../../core/auth';
 import { HttpClient } from '../../core/http';
 import type { CliCommand } from '../command';
-import { applicationOf, asCliError, loadConfig, pickEnvironment, printWarnings, redact, text } from './authSupport';
+import { applicationOf, loadConfig, pickEnvironment, printWarnings, redact, text } from './authSupport';
 
 const USAGE = 'thredd token [--env NAME] [--config FILE] [--json] [--show-token]';
 
@@ -21,8 +21,6 @@ export const tokenCommand: CliCommand = {
       printWarnings(io, token.warnings);
       io.out(values.json ? JSON.stringify(asJson(token, shown), null, 2) + '\n' : describe(token, shown));
       return 0;
-    } catch (error) {
-      throw asCliError(error);
     } finally {
       await http.close();
     }

@@ -1,3 +1,4 @@
+import { UserError } from '../errors/userError';
 import { bodyPreview } from '../http/responseBody';
 import type { HttpResponse } from '../http/types';
 
@@ -5,21 +6,27 @@ export type OAuthEndpoint = 'token' | 'introspection' | 'registration';
 
 /**
  * A refusal from an OAuth endpoint: the server's `error` / `error_description` (RFC 6749 §5.2,
- * RFC 7591 §3.2.2) and HTTP status, a hint with the next step, and for non-JSON bodies a short excerpt.
+ * RFC 7591 §3.2.2) and HTTP status, the next step, and for non-JSON bodies a short excerpt.
  */
-export class OAuthError extends Error {
+export class OAuthError extends UserError {
+  static override readonly kind: string = 'OAuthError';
+
   constructor(
     message: string,
     readonly endpoint: OAuthEndpoint,
     readonly url: string,
     readonly status: number,
-    readonly hint: string,
+    fix: string,
     readonly error?: string,
     readonly errorDescription?: string,
     readonly bodyExcerpt?: string,
   ) {
-    super(message);
-    this.name = 'OAuthError';
+    super(message, fix);
+  }
+
+  /** The server's words end without a full stop, so the next step is set off as a hint. */
+  override userMessage(): string {
+    return `${this.message}. Hint: ${this.fix}`;
   }
 }
 

@@ -1,12 +1,14 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { SigningAlgorithm } from '../config/types';
+import { UserError } from '../errors/userError';
 
 /** A signing key that cannot be used, or does not fit the algorithm; the message says which file and what to do. */
-export class SigningKeyError extends Error {
-  constructor(message: string, readonly fix: string) {
-    super(message);
-    this.name = 'SigningKeyError';
+export class SigningKeyError extends UserError {
+  static override readonly kind: string = 'SigningKeyError';
+
+  constructor(message: string, fix: string) {
+    super(message, fix);
   }
 }
 

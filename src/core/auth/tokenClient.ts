@@ -1,4 +1,5 @@
 import type { Application, Environment } from '../config/types';
+import { UserError } from '../errors/userError';
 import type { HttpClient } from '../http/httpClient';
 import { loadTlsSettings } from '../http/loadTlsSettings';
 import type { HttpTimeouts, HttpTimings, TlsFacts, TlsSettings } from '../http/types';
@@ -10,10 +11,11 @@ import { noSecrets, secretNames, type SecretSource } from './secrets';
 import { loadSigningKey } from './signingKey';
 
 /** Something missing from thredd.json or the secret store before a token can be asked for. */
-export class TokenConfigError extends Error {
-  constructor(message: string, readonly fix: string) {
-    super(message);
-    this.name = 'TokenConfigError';
+export class TokenConfigError extends UserError {
+  static override readonly kind: string = 'TokenConfigError';
+
+  constructor(message: string, fix: string) {
+    super(message, fix);
   }
 }
 

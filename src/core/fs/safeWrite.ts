@@ -1,17 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { UserError } from '../errors/userError';
 
 /** Thrown when a file that must never be overwritten (a private key, a user's config) already exists. */
-export class FileExistsError extends Error {
+export class FileExistsError extends UserError {
+  static override readonly kind: string = 'FileExistsError';
+
   constructor(readonly file: string) {
     super(`${file} already exists; it was left untouched. Choose another name or folder, or move the existing file away first.`);
-    this.name = 'FileExistsError';
-  }
-
-  /** By name, so an error from a lazily loaded bundle (its own copy of this class) still matches. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Error && value.name === 'FileExistsError';
   }
 }
 

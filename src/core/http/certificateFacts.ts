@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import type { DetailedPeerCertificate, PeerCertificate, TLSSocket } from 'node:tls';
-import { hexFingerprint, sha256Thumbprint } from '../pki/thumbprints';
+import { hexFingerprint, sha256Thumbprint } from '../x509/thumbprints';
 import type { CertificateSummary, ClientCertificateFacts, TlsFacts } from './types';
 
 /** "C=GB\nO=Thredd\nCN=x" (Node's X509Certificate form) → "C=GB, O=Thredd, CN=x". */

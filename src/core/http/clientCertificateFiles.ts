@@ -1,8 +1,8 @@
 // The "mtls" certificate and key files, read with the product's own PEM reader before Node sees them:
 // a truncated, damaged or swapped file is then reported by name, not as an OpenSSL code.
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { looksLikePem, parsePemBlocks, PemFormatError, toPem, type PemBlock } from '../pki/pem';
-import { certificateIndexOfKey } from '../pki/x509Text';
+import { looksLikePem, parsePemBlocks, PemFormatError, toPem, type PemBlock } from '../x509/pem';
+import { certificateIndexOfKey } from '../x509/x509Text';
 import { TlsConfigError } from './tlsConfigError';
 
 const CERTIFICATE_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE'];

@@ -1,3 +1,4 @@
+import { UserError } from '../errors/userError';
 import type { CertificateSummary, CertificateValidity } from './types';
 
 export type HttpErrorKind =
@@ -22,18 +23,19 @@ export type HttpErrorKind =
   | 'unknown';
 
 /** What went wrong, in the user's words, and what to do next. `detail` keeps the low-level code for logs. */
-export class HttpError extends Error {
+export class HttpError extends UserError {
+  static override readonly kind: string = 'HttpError';
+
   constructor(
     readonly kind: HttpErrorKind,
     message: string,
-    readonly explanation: string,
+    fix: string,
     readonly url: string,
     readonly detail?: string,
     /** The server's certificates when the failure was about them (unknown CA, expiry, host name). */
     readonly serverChain?: CertificateSummary[],
   ) {
-    super(message);
-    this.name = 'HttpError';
+    super(message, fix);
   }
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as tls from 'node:tls';
 import type { ClientCertificate, Environment } from '../config/types';
-import { readableName } from '../pki/x509Text';
+import { readableName } from '../x509/x509Text';
 import { certificateOfKey, checkKeyFile, readCertificateFile, type CertificateFile } from './clientCertificateFiles';
 import { TlsConfigError } from './tlsConfigError';
 import type { ClientCertificateMaterial, TlsSettings } from './types';

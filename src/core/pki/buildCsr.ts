@@ -2,8 +2,8 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { Attributes, CertificationRequest, CertificationRequestInfo } from '@peculiar/asn1-csr';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { SubjectPublicKeyInfo } from '@peculiar/asn1-x509';
+import { toPem } from '../x509/pem';
 import { buildName, type DnFields } from './distinguishedName';
-import { toPem } from './pem';
 import { sha256SignatureAlgorithm, signSha256 } from './signatureAlgorithm';
 
 /**

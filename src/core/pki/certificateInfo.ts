@@ -10,11 +10,11 @@ import {
   id_ce_subjectAltName,
   type GeneralName,
 } from '@peculiar/asn1-x509';
+import { statusAt, type CertificateStatus } from '../x509/certificateStatus';
+import { hexFingerprint, jwkThumbprint, sha256Thumbprint } from '../x509/thumbprints';
 import { formatName, nameAttributes, type NameAttribute } from './distinguishedName';
-import { statusAt, type CertificateStatus } from './certificateStatus';
 import { describeKey, type KeyDescription } from './keyAlgorithms';
 import { signatureAlgorithmName } from './signatureAlgorithm';
-import { hexFingerprint, jwkThumbprint, sha256Thumbprint } from './thumbprints';
 
 
 export interface PublicKeyInfo extends KeyDescription {

@@ -1,8 +1,8 @@
 import { X509Certificate } from 'node:crypto';
 import { CertificationRequest } from '@peculiar/asn1-csr';
 import { AsnConvert } from '@peculiar/asn1-schema';
+import { looksLikePem, type PemBlock } from '../x509/pem';
 import { PkiError } from './errors';
-import { looksLikePem, type PemBlock } from './pem';
 import { parsePfx } from './readPkcs12';
 import { parsePemBlocksFor, readPrivateKey } from './readPrivateKey';
 

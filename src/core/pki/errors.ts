@@ -1,36 +1,4 @@
-/** What went wrong with a key, CSR, certificate or PKCS#12 file the user gave us. */
-export type PkiErrorCode =
-  | 'invalid-subject'
-  | 'truncated-pem'
-  | 'damaged-pem'
-  | 'unrecognized'
-  | 'unsupported'
-  | 'wrong-passphrase'
-  | 'passphrase-required'
-  | 'csr-not-certificate'
-  | 'key-not-certificate'
-  | 'certificate-not-key'
-  | 'no-certificate'
-  | 'no-key'
-  | 'key-mismatch'
-  | 'no-folder';
-
-/** A user-caused PKI failure: `message` names the file and says what to do; `code` is for programs. */
-export class PkiError extends Error {
-  constructor(
-    readonly code: PkiErrorCode,
-    message: string,
-    readonly file?: string,
-  ) {
-    super(message);
-    this.name = 'PkiError';
-  }
-
-  /** By name, so an error from the lazily loaded PKI bundle (its own copy of this class) still matches. */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    return value instanceof Error && value.name === 'PkiError';
-  }
-}
+export { PkiError, type PkiErrorCode } from '../errors/pkiError';
 
 /** How inputs are named in messages: the file's base name, or a description for bytes. */
 export interface InputName {

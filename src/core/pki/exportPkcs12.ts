@@ -2,11 +2,11 @@ import { randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileExistsError, writeFileExclusive } from '../fs/safeWrite';
+import { certificateIndexOfKey, readableName } from '../x509/x509Text';
 import { createPkcs12 } from './createPkcs12';
 import { PkiError } from './errors';
 import { readCertificates, readInput } from './inspect';
 import { readPrivateKey } from './readPrivateKey';
-import { certificateIndexOfKey, readableName } from './x509Text';
 
 export interface ExportPkcs12Options {
   certFile: string;

@@ -1,8 +1,8 @@
 // PKI core: keys, CSRs, certificates and PKCS#12 for Thredd's Transport, Signing and Encryption
 // certificates. Native crypto for keys and signatures; @peculiar/asn1-* for structures.
 export * from './errors';
-export * from './thumbprints';
-export { toPem, parsePemBlocks, looksLikePem, type PemBlock } from './pem';
+export * from '../x509/thumbprints';
+export { toPem, parsePemBlocks, looksLikePem, type PemBlock } from '../x509/pem';
 export { buildName, formatName, nameAttributes, nameFields, type DnFields, type NameAttribute } from './distinguishedName';
 export { validateSubject } from './subject';
 export { KEY_ALGORITHMS, generateKeyPairFor, describeKey, type KeyAlgorithm, type KeyDescription } from './keyAlgorithms';
@@ -11,7 +11,7 @@ export * from './generateKeyAndCsr';
 export { issueCertificate, type IssueCertificateOptions, type IssuedCertificate, type KeyUsageName, type ExtendedKeyUsageName } from './issueCertificate';
 export { readPrivateKey, type ReadKeyOptions } from './readPrivateKey';
 export { describeCertificate, type CertificateInfo, type PublicKeyInfo, type DescribeOptions } from './certificateInfo';
-export { statusAt, type CertificateStatus } from './certificateStatus';
+export { statusAt, type CertificateStatus } from '../x509/certificateStatus';
 export { describeCsr, type CsrInfo } from './csrInfo';
 export { verifyChain, type ChainLink } from './verifyChain';
 export { readPkcs12, type Pkcs12Contents } from './readPkcs12';

@@ -26,8 +26,8 @@ import {
   id_kp_clientAuth,
   id_kp_serverAuth,
 } from '@peculiar/asn1-x509';
+import { toPem } from '../x509/pem';
 import { buildName, type DnFields } from './distinguishedName';
-import { toPem } from './pem';
 import { sha256SignatureAlgorithm, signSha256 } from './signatureAlgorithm';
 
 export type KeyUsageName = keyof typeof KeyUsageFlags;

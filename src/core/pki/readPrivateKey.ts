@@ -1,8 +1,8 @@
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { EncryptedPrivateKeyInfo } from '@peculiar/asn1-pkcs8';
 import { AsnConvert } from '@peculiar/asn1-schema';
+import { looksLikePem, parsePemBlocks, PemFormatError, type PemBlock } from '../x509/pem';
 import { displayName, PkiError, type InputName } from './errors';
-import { looksLikePem, parsePemBlocks, PemFormatError, type PemBlock } from './pem';
 
 export interface ReadKeyOptions extends InputName {
   passphrase?: string;

@@ -1,5 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
-import { readableName } from './x509Text';
+import { readableName } from '../x509/x509Text';
 
 export interface ChainLink {
   /** The path from this certificate up to a trusted (or self-signed) root verifies. */

@@ -1,18 +1,20 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { UserError } from '../errors/userError';
 import { resolveText } from './resolveRequest';
 import type { ResolveContext, ResolvedBody, ResolvedBodyPart, SecretUse, Unresolved } from './resolveTypes';
 import type { ParsedRequest, ParsedRequestFile } from './types';
 
 /** A `< path` body that cannot be read, with the path as written and where it was looked for. */
-export class BodyFileError extends Error {
+export class BodyFileError extends UserError {
+  static override readonly kind: string = 'BodyFileError';
+
   constructor(
     message: string,
     readonly writtenPath: string,
     readonly absolutePath: string,
   ) {
     super(message);
-    this.name = 'BodyFileError';
   }
 }
 

@@ -10,7 +10,7 @@ import type { RunError } from './types';
 
 /** The error of an HTTP exchange, as the HttpClient classified it. */
 export function fromHttpError(error: HttpError): RunError {
-  return { kind: error.kind, message: error.message, explanation: error.explanation, detail: error.detail, serverChain: error.serverChain };
+  return { kind: error.kind, message: error.message, explanation: error.fix, detail: error.detail, serverChain: error.serverChain };
 }
 
 function isAbort(error: unknown): boolean {
@@ -23,11 +23,11 @@ export const CANCELLED: RunError = { kind: 'aborted', message: 'The request was 
 export function tokenError(error: unknown, application: string, environment: string): RunError {
   if (isAbort(error)) return CANCELLED;
   const prefix = `No access token for application "${application}" (environment "${environment}"):`;
-  if (error instanceof OAuthError) return { kind: 'token', message: `${prefix} ${error.message}`, explanation: error.hint, detail: error.error };
+  if (error instanceof OAuthError) return { kind: 'token', message: `${prefix} ${error.message}`, explanation: error.fix, detail: error.error };
   if (error instanceof HttpError) {
     // An oversized answer did reach us; every other HttpError here is a failure to get one.
     const what = error.kind === 'too-large' ? '' : ' the token endpoint could not be reached.';
-    return { kind: 'token', message: `${prefix}${what} ${error.message}`, explanation: error.explanation, detail: error.detail, serverChain: error.serverChain };
+    return { kind: 'token', message: `${prefix}${what} ${error.message}`, explanation: error.fix, detail: error.detail, serverChain: error.serverChain };
   }
   if (error instanceof TokenConfigError || error instanceof SigningKeyError || error instanceof TlsConfigError) {
     return { kind: 'token', message: `${prefix} ${error.message}`, explanation: error.fix };

@@ -1,5 +1,5 @@
 import type { CertificateInfo, KeyDescription, PkiErrorCode } from '../pki';
-import { statusAt } from '../pki/certificateStatus';
+import { statusAt } from '../x509/certificateStatus';
 
 /** One certificate file to inspect, with what belongs to it. Paths are absolute. */
 export interface CertificateFileRequest {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PkiError } from '../pki/errors';
+import { PkiError } from '../errors/pkiError';
 import { loadPki } from '../pki/load';
 import { factsAt, type CertificateFileFacts, type CertificateFileRequest, type FactsErrorCode, type FactsTime } from './certificateFacts';
 import { limitConcurrency } from './limitConcurrency';

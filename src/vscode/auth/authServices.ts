@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CachedToken, TokenCache, TokenRequest } from '../../core/auth';
 import type { Application, Environment } from '../../core/config';
+import { UserError } from '../../core/errors/userError';
 import type { HttpClient } from '../../core/http';
 import type { TokenSource } from '../../core/runner/requestRunner';
 import type { ConfigService } from '../config/configService';
@@ -107,6 +108,6 @@ export class AuthServices implements vscode.Disposable {
   }
 }
 
-function userError(message: string): Error {
-  return Object.assign(new Error(message), { userFacing: true });
+function userError(message: string): UserError {
+  return new UserError(message);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { createClientAssertion, decodeAccessToken, loadSigningKey, secretNames } from '../../core/auth';
+import { UserError } from '../../core/errors/userError';
 import { requireTrust } from '../trust';
 import { showUserError } from '../userErrors';
 import type { AuthServices } from './authServices';
@@ -17,9 +18,11 @@ export async function createClientAssertionCommand(auth: AuthServices, log: vsco
   if (!requireTrust('read signing keys')) return undefined;
   try {
     const { environment, application } = await auth.target(args.environment);
-    if (application.auth.method !== 'private_key_jwt') throw Object.assign(new Error(`Application "${application.name}" authenticates with a client secret, not private_key_jwt: it needs no client assertion.`), { userFacing: true });
+    if (application.auth.method !== 'private_key_jwt') {
+      throw new UserError(`Application "${application.name}" authenticates with a client secret, not private_key_jwt: it needs no client assertion.`);
+    }
     const audience = environment.audience ?? environment.tokenUrl;
-    if (!audience) throw Object.assign(new Error(`Environment "${environment.name}" has no "tokenUrl" (the assertion's audience).`), { userFacing: true });
+    if (!audience) throw new UserError(`Environment "${environment.name}" has no "tokenUrl" (the assertion's audience).`);
     const passphrase = application.auth.passphrase ?? (await auth.secrets.get(secretNames.signingKeyPassphrase(application.name)));
     const key = await loadSigningKey(application.auth.key, passphrase);
     const assertion = await createClientAssertion({ clientId: application.clientId, audience, key, keySource: application.auth.key, kid: application.auth.kid, alg: application.auth.alg });

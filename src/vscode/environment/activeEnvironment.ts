@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Environment, ThreddConfig } from '../../core/config';
+import { UserError } from '../../core/errors/userError';
 import type { ConfigService } from '../config/configService';
 
 const STATE_KEY = 'thredd.activeEnvironment';
@@ -27,7 +28,7 @@ export class ActiveEnvironment implements vscode.Disposable {
 
   async set(name: string): Promise<Environment | undefined> {
     const config = (await this.configService.get())?.config;
-    if (!config?.environments[name]) throw Object.assign(new Error(`There is no environment "${name}" in thredd.json.`), { userFacing: true });
+    if (!config?.environments[name]) throw new UserError(`There is no environment "${name}" in thredd.json.`);
     await this.state.update(STATE_KEY, name);
     const environment = config.environments[name];
     this.changed.fire(environment);

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
+import { UserError } from '../../core/errors/userError';
 
 /**
  * Runs the bundled `thredd` CLI in its own process: the sandbox (oidc-provider, servers) never
@@ -26,7 +27,7 @@ export function runCli(extensionUri: vscode.Uri, args: string[], cwd: string): P
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve(stdout);
-      else reject(Object.assign(new Error(stderr.trim().replace(/^thredd: /, '') || `thredd ${args.join(' ')} exited with ${code}`), { userFacing: true }));
+      else reject(new UserError(stderr.trim().replace(/^thredd: /, '') || `thredd ${args.join(' ')} exited with ${code}`));
     });
   });
 }

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import * as vscode from 'vscode';
 import { secretNames } from '../../core/auth/secrets';
+import { UserError } from '../../core/errors/userError';
 import { parseDotenv } from '../../core/requestFile/dotenv';
 import type { AuthServices } from '../auth/authServices';
 import type { ConfigService } from '../config/configService';
@@ -54,12 +55,13 @@ export class SandboxController implements vscode.Disposable {
       this.info = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the local Thredd sandbox…' }, () =>
         new Promise<SandboxInfo>((resolve, reject) => {
           readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as SandboxInfo));
-          child.once('exit', (code) => reject(new Error(`The sandbox stopped (exit ${code}): ${errors.slice(-2).join(' ') || 'no message'}. Another sandbox may be using ports 8443/8444 (npm start runs one).`)));
+          const portsInUse = 'Another sandbox may be using ports 8443/8444 (npm start runs one).';
+          child.once('exit', (code) => reject(new UserError(`The sandbox stopped (exit ${code}): ${errors.slice(-2).join(' ') || 'no message'}.`, portsInUse)));
         }),
       );
     } catch (error) {
       this.child = undefined;
-      void showUserError(this.log, Object.assign(error as Error, { userFacing: true }), 'Start Local Sandbox');
+      void showUserError(this.log, error, 'Start Local Sandbox');
       return undefined;
     }
     child.once('exit', () => {

@@ -55,7 +55,7 @@ describe('introspection and dynamic client registration against oidc-provider', 
     const wrongSecret = await rejection(introspectToken(http, { url, token: token.accessToken, clientId: 'introspector', clientSecret: 'wrong', tls: { ca: fixture.ca.certPem } }));
     assert.equal(wrongSecret.status, 401);
     assert.equal(wrongSecret.error, 'invalid_client');
-    assert.match(wrongSecret.hint, /client secret/);
+    assert.match(wrongSecret.fix, /client secret/);
   });
 
   it('registers a client with a software statement, reads, updates and deletes it', async () => {
@@ -105,7 +105,7 @@ describe('introspection and dynamic client registration against oidc-provider', 
     assert.match(missing.message, /software_statement is required/);
     const forged = await register(await softwareStatement({}, generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey));
     assert.equal(forged.error, 'invalid_software_statement');
-    assert.match(forged.hint, /fresh software statement/);
+    assert.match(forged.fix, /fresh software statement/);
     const beyond = await register(await softwareStatement({ scope: 'cards.read' }), { scope: 'cards.read cards.write' });
     assert.equal(beyond.error, 'invalid_client_metadata');
     assert.match(beyond.message, /scope cards\.write is beyond what the software statement allows/);

@@ -81,7 +81,7 @@ describe('token client against oidc-provider over TLS and mTLS', () => {
     assert.equal(wrongKid.status, 401);
     assert.equal(wrongKid.error, 'invalid_client');
     assert.match(wrongKid.message, /^Token request refused \(HTTP 401\): invalid_client: client authentication failed \(.*key.*\)/);
-    assert.match(wrongKid.hint, /the kid/);
+    assert.match(wrongKid.fix, /the kid/);
 
     const lateClock = new TokenClient({ http, clock: () => Date.now() - 3_600_000 });
     const expired = await refusal({ environment, application }, lateClock);
@@ -89,7 +89,7 @@ describe('token client against oidc-provider over TLS and mTLS', () => {
 
     const wrongAudience = await refusal({ environment: { ...environment, audience: 'https://www.threddid.com/oauth2/token' }, application });
     assert.match(wrongAudience.errorDescription ?? '', /audience \(aud\) must equal the endpoint url, issuer identifier or token endpoint url/);
-    assert.match(wrongAudience.hint, /audience/);
+    assert.match(wrongAudience.fix, /audience/);
   });
 
   it('refuses a replayed client assertion (same jti)', async () => {
@@ -110,12 +110,12 @@ describe('token client against oidc-provider over TLS and mTLS', () => {
     const noCert = await refusal({ environment: { ...environment, clientCertificate: undefined }, application });
     assert.equal(noCert.error, 'invalid_grant');
     assert.match(noCert.message, /mutual TLS client certificate not provided/);
-    assert.match(noCert.hint, /Transport Certificate/);
+    assert.match(noCert.fix, /Transport Certificate/);
 
     const scope = await refusal({ environment, application, scopes: ['cards.read', 'pin.read'] });
     assert.equal(scope.error, 'invalid_scope');
     assert.match(scope.message, /pin\.read/);
-    assert.match(scope.hint, /scopes/);
+    assert.match(scope.fix, /scopes/);
   });
 
   it('names the reason when the transport certificate is expired or from another CA', async () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
 import { createHttpClient, HttpError, loadClientCertificate, loadTlsSettings, TlsConfigError, type HttpRequest } from '../../../src/core/http';
-import { sha256Thumbprint } from '../../../src/core/pki/thumbprints';
+import { sha256Thumbprint } from '../../../src/core/x509/thumbprints';
 import { startHttpsServer, type TestHttpsServer } from '../../support/httpsTestServer';
 import { createTestCa, type TestCa, type TestCert } from '../../support/testPki';
 
@@ -133,7 +133,7 @@ describe('HttpClient against Node https servers', () => {
   it('explains a server certificate from an unknown CA, with its issuer and the "ca" fix', async () => {
     const error = await expectHttpError(client.send({ method: 'GET', url: `${tlsServer.url}/x` }), 'tls-unknown-ca');
     assert.match(error.message, /127\.0\.0\.1:\d+'s certificate is not issued by a trusted CA \(issuer: O=Thredd Tools Test, CN=Test Root CA\)/);
-    assert.match(error.explanation, /"ca" in thredd\.json/);
+    assert.match(error.fix, /"ca" in thredd\.json/);
     assert.equal(error.serverChain?.[0].subject, 'O=Thredd Tools Test, CN=localhost');
   });
 
@@ -152,7 +152,7 @@ describe('HttpClient against Node https servers', () => {
       const server = await startHttpsServer({ certPem: cert.certPem, keyPem: cert.keyPem }, (_q, s) => s.end('x'));
       servers.push(server);
       const error = await expectHttpError(client.send({ method: 'GET', url: server.url, tls: { ca: ca.certPem } }), kind);
-      if (kind === 'tls-hostname') assert.match(error.explanation, /DNS:elsewhere\.example, IP Address:10\.1\.2\.3, not 127\.0\.0\.1/);
+      if (kind === 'tls-hostname') assert.match(error.fix, /DNS:elsewhere\.example, IP Address:10\.1\.2\.3, not 127\.0\.0\.1/);
       else assert.match(error.message, /has expired \(notAfter/);
     }
   });
@@ -160,7 +160,7 @@ describe('HttpClient against Node https servers', () => {
   it('tells a missing client certificate apart from a refused one', async () => {
     const missing = await expectHttpError(client.send({ method: 'GET', url: `${mtlsServer.url}/`, tls: { ca: ca.certPem } }), 'tls-certificate-required');
     assert.match(missing.message, /requires a client certificate \(mTLS\) and none was sent/);
-    assert.match(missing.explanation, /Add "mtls"/);
+    assert.match(missing.fix, /Add "mtls"/);
 
     const stranger = await loadClientCertificate({ kind: 'pem', cert: write('s.pem', strangerCert.certPem), key: write('s.key', strangerCert.keyPem) });
     const refused = await expectHttpError(client.send({ method: 'GET', url: `${mtlsServer.url}/`, tls: { ca: ca.certPem, clientCertificate: stranger } }), 'tls-bad-certificate');
@@ -207,7 +207,7 @@ describe('HttpClient against Node https servers', () => {
     const port = (closed.address() as net.AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const refused = await expectHttpError(client.send({ method: 'GET', url: `https://127.0.0.1:${port}/` }), 'connection-refused');
-    assert.match(refused.explanation, /server \(or the local sandbox\) is running/);
+    assert.match(refused.fix, /server \(or the local sandbox\) is running/);
   });
 
   it('spills a 20 MB body to a temp file and refuses one over the size limit', async () => {

@@ -17,11 +17,11 @@ describe('OAuth error reporting', () => {
     const error = await oauthErrorFrom(response(400, '{"error":"invalid_scope","error_description":"requested scope is not allowed"}'), 'token', 'private_key_jwt');
     assert.equal(error.message, 'Token request refused (HTTP 400): invalid_scope: requested scope is not allowed');
     assert.equal(error.error, 'invalid_scope');
-    assert.match(error.hint, /"scopes" of the application in thredd\.json/);
+    assert.match(error.fix, /"scopes" of the application in thredd\.json/);
     const client = await oauthErrorFrom(response(401, '{"error":"invalid_client"}'), 'token', 'private_key_jwt');
-    assert.match(client.hint, /kid.*clock.*audience/);
+    assert.match(client.fix, /kid.*clock.*audience/);
     const secret = await oauthErrorFrom(response(401, '{"error":"invalid_client"}'), 'token', 'client_secret');
-    assert.match(secret.hint, /client ID and the client secret/);
+    assert.match(secret.fix, /client ID and the client secret/);
   });
 
   it('reduces an HTML or plain error body to a short excerpt instead of dumping it', async () => {
@@ -30,7 +30,7 @@ describe('OAuth error reporting', () => {
     assert.equal(error.bodyExcerpt?.startsWith('502 Bad Gateway Bad Gateway filler'), true, error.bodyExcerpt);
     assert.ok((error.bodyExcerpt ?? '').length <= 161);
     assert.ok(error.message.length < 220, 'one readable line');
-    assert.match(error.hint, /server failed; try again later/);
+    assert.match(error.fix, /server failed; try again later/);
     const plain = await oauthErrorFrom(response(401, 'Unauthorized', 'text/plain'), 'introspection');
     assert.equal(plain.message, 'Introspection refused (HTTP 401): "Unauthorized"');
     assert.equal(excerpt('a\n\n  b'), 'a b');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 import { isUserError, UserError } from '../../../src/core/errors/userError';
+import { otherBundleCopy } from '../../support/otherBundleCopy';
 
 class CertificateProblem extends UserError {
   static override readonly kind: string = 'CertificateProblem';
@@ -9,19 +9,6 @@ class CertificateProblem extends UserError {
 
 class ExpiredCertificate extends CertificateProblem {
   static override readonly kind: string = 'ExpiredCertificate';
-}
-
-/** A second copy of the module, as a lazily loaded bundle has: same source, other class objects. */
-function otherBundleCopy(): typeof import('../../../src/core/errors/userError') {
-  const load = createRequire(__filename);
-  const file = load.resolve('../../../src/core/errors/userError');
-  const cached = load.cache[file];
-  delete load.cache[file];
-  try {
-    return load(file);
-  } finally {
-    if (cached) load.cache[file] = cached;
-  }
 }
 
 describe('UserError', () => {
@@ -46,7 +33,7 @@ describe('UserError', () => {
   });
 
   it('recognises an error made by another bundle copy of the class', () => {
-    const other = otherBundleCopy();
+    const other = otherBundleCopy<typeof import('../../../src/core/errors/userError')>('core/errors/userError');
     assert.notEqual(other.UserError, UserError, 'the copy has its own class object');
     class OtherCertificateProblem extends other.UserError {
       static override readonly kind: string = 'CertificateProblem';

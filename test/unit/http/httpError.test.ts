@@ -18,7 +18,7 @@ describe('HTTP failure classification', () => {
     assert.ok(dns instanceof HttpError);
     assert.equal(dns.kind, 'dns');
     assert.equal(dns.message, 'The host name uat-mtls.thredd.com could not be resolved.');
-    assert.match(dns.explanation, /VPN/);
+    assert.match(dns.fix, /VPN/);
     assert.equal(dns.detail, 'ENOTFOUND: getaddrinfo ENOTFOUND uat-mtls.thredd.com');
     assert.equal(classifyFailure(failure('EHOSTUNREACH'), context).kind, 'unreachable');
     assert.equal(classifyFailure(failure('ECONNRESET'), context).kind, 'reset');
