@@ -1,10 +1,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { deleteRegistration, readRegistration, registerClient, updateRegistration, type ClientMetadata, type ClientRegistration } from '../../core/auth';
-import { HttpClient, type TlsSettings } from '../../core/http';
+import type { HttpClient, TlsSettings } from '../../core/http';
 import { MASK } from '../../core/requestFile/secrets';
 import { CliError, type CliCommand, type CliIo, type CliValues } from '../command';
 import { fromEnv, printWarnings, required, text, TLS_OPTIONS, TLS_USAGE, tlsFromOptions } from './authSupport';
+import { withHttpClient } from './httpSupport';
 import { saveSecrets, secretsDestination, type SecretsDestination } from './dcrSecrets';
 
 const MANAGE = '--client-uri URI --rat-env VAR';
@@ -28,16 +29,11 @@ interface Context {
   registrationUrl?: string;
 }
 
-/** Runs one DCR action with a fresh HTTP client and the TLS settings of the options. */
+/** Runs one DCR action with the CLI's HTTP client and the TLS settings of the options. */
 async function withContext(values: CliValues, io: CliIo, action: (context: Context) => Promise<void>): Promise<number> {
-  const http = new HttpClient();
-  try {
-    const { tls, environment } = await tlsFromOptions(values, io);
-    await action({ http, tls, registrationUrl: environment?.registrationUrl });
-    return 0;
-  } finally {
-    await http.close();
-  }
+  const { tls, environment } = await tlsFromOptions(values, io);
+  await withHttpClient(values, io, (http) => action({ http, tls, registrationUrl: environment?.registrationUrl }));
+  return 0;
 }
 
 function readMetadata(io: CliIo, file: string | undefined): ClientMetadata {

@@ -1,7 +1,7 @@
 import { introspectToken } from '../../core/auth';
-import { HttpClient } from '../../core/http';
 import type { CliCommand } from '../command';
 import { fromEnv, printWarnings, required, text, TLS_OPTIONS, TLS_USAGE, tlsFromOptions } from './authSupport';
+import { withHttpClient } from './httpSupport';
 
 const USAGE = `thredd introspect --url URL --token-env VAR --client-id ID --secret-env VAR [--json] ${TLS_USAGE}`;
 
@@ -14,23 +14,20 @@ export const introspectCommand: CliCommand = {
     const tokenVar = required(values, 'token-env', USAGE);
     const secretVar = required(values, 'secret-env', USAGE);
     const clientId = required(values, 'client-id', USAGE);
-    const http = new HttpClient();
-    try {
-      const { tls, environment } = await tlsFromOptions(values, io);
-      const url = text(values, 'url') ?? environment?.introspectionUrl ?? required(values, 'url', USAGE);
-      const result = await introspectToken(http, { url, token: fromEnv(io, tokenVar, 'the token'), clientId, clientSecret: fromEnv(io, secretVar, 'the introspection secret'), tls });
-      printWarnings(io, result.warnings);
-      if (values.json) {
-        io.out(JSON.stringify(result.claims, null, 2) + '\n');
-      } else if (!result.active) {
-        io.out('Token is NOT active (expired, revoked, or unknown to this server).\n');
-      } else {
-        const expires = result.exp ? `${new Date(result.exp * 1000).toISOString()} (in ${result.exp - Math.floor(Date.now() / 1000)} s)` : 'unknown';
-        io.out(`Token is active\nClient ID: ${result.clientId ?? '?'}\nScope: ${result.scope ?? '(none)'}\nExpires: ${expires}\n`);
-      }
-      return 0;
-    } finally {
-      await http.close();
+    const { tls, environment } = await tlsFromOptions(values, io);
+    const url = text(values, 'url') ?? environment?.introspectionUrl ?? required(values, 'url', USAGE);
+    const token = fromEnv(io, tokenVar, 'the token');
+    const clientSecret = fromEnv(io, secretVar, 'the introspection secret');
+    const result = await withHttpClient(values, io, (http) => introspectToken(http, { url, token, clientId, clientSecret, tls }));
+    printWarnings(io, result.warnings);
+    if (values.json) {
+      io.out(JSON.stringify(result.claims, null, 2) + '\n');
+    } else if (!result.active) {
+      io.out('Token is NOT active (expired, revoked, or unknown to this server).\n');
+    } else {
+      const expires = result.exp ? `${new Date(result.exp * 1000).toISOString()} (in ${result.exp - Math.floor(Date.now() / 1000)} s)` : 'unknown';
+      io.out(`Token is active\nClient ID: ${result.clientId ?? '?'}\nScope: ${result.scope ?? '(none)'}\nExpires: ${expires}\n`);
     }
+    return 0;
   },
 };

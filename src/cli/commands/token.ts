@@ -1,7 +1,7 @@
 import { envSecretSource, TokenClient, type TokenResult } from '../../core/auth';
-import { HttpClient } from '../../core/http';
 import type { CliCommand } from '../command';
 import { applicationOf, loadConfig, pickEnvironment, printWarnings, redact, text } from './authSupport';
+import { withHttpClient } from './httpSupport';
 
 const USAGE = 'thredd token [--env NAME] [--config FILE] [--json] [--show-token]';
 
@@ -14,16 +14,11 @@ export const tokenCommand: CliCommand = {
     const config = await loadConfig(values, io);
     const environment = pickEnvironment(config, text(values, 'env'));
     const application = applicationOf(config, environment);
-    const http = new HttpClient();
-    try {
-      const token = await new TokenClient({ http, secrets: envSecretSource(io.env) }).requestToken({ environment, application });
-      const shown = values['show-token'] ? token.accessToken : redact(token.accessToken);
-      printWarnings(io, token.warnings);
-      io.out(values.json ? JSON.stringify(asJson(token, shown), null, 2) + '\n' : describe(token, shown));
-      return 0;
-    } finally {
-      await http.close();
-    }
+    const token = await withHttpClient(values, io, (http) => new TokenClient({ http, secrets: envSecretSource(io.env) }).requestToken({ environment, application }));
+    const shown = values['show-token'] ? token.accessToken : redact(token.accessToken);
+    printWarnings(io, token.warnings);
+    io.out(values.json ? JSON.stringify(asJson(token, shown), null, 2) + '\n' : describe(token, shown));
+    return 0;
   },
 };
 
