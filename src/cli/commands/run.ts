@@ -6,7 +6,8 @@ import { isUserError } from '../../core/errors/userError';
 import { writeFileAtomic } from '../../core/fs/safeWrite';
 import { HttpClient, INSECURE_WARNING } from '../../core/http';
 import { releaseResult, RequestRunner, type RunResult } from '../../core/runner';
-import { PrettyProgress, readRequestFile, REPORT_FORMATS, runSession, sessionReport, type ReportFormat, type SessionFile } from '../../core/session';
+import { PrettyProgress, readRequestFile, REPORT_FORMATS, runSession, sessionReport } from '../../core/session';
+import type { ReportFormat, SessionFile } from '../../core/session';
 import { CliError, type CliCommand, type CliIo, type CliValues } from '../command';
 import { pickEnvironment, text } from './authSupport';
 
@@ -34,7 +35,10 @@ export const runCommand: CliCommand = {
     const loaded = await Promise.all(positionals.map((file) => loadRequestFile(file, io)));
     const config = await loadRunConfig(values, io, loaded[0].path);
     const environment = config ? pickEnvironment(config, text(values, 'env')).name : undefined;
-    if (!config && text(values, 'env')) throw new CliError(`--env ${text(values, 'env')} needs a thredd.json, and none was found at or above ${path.dirname(loaded[0].path)}; pass --config FILE.`);
+    if (!config && text(values, 'env')) {
+      const where = path.dirname(loaded[0].path);
+      throw new CliError(`--env ${text(values, 'env')} needs a thredd.json, and none was found at or above ${where}; pass --config FILE.`);
+    }
     const files = selectRequests(values, loaded);
     const insecure = values.insecure === true;
     if (insecure) io.err(`warning: --insecure: ${INSECURE_WARNING}\n`);
@@ -54,7 +58,13 @@ export const runCommand: CliCommand = {
         files,
         bail: values.bail === true,
         dryRun,
-        contextFor: (file) => ({ config, environment, allowEnv: true, processEnv: io.env, workspaceRoot: config?.dir ?? path.dirname(file.path) }),
+        contextFor: (file) => ({
+          config,
+          environment,
+          allowEnv: true,
+          processEnv: io.env,
+          workspaceRoot: config?.dir ?? path.dirname(file.path),
+        }),
         onEvent: (event) => {
           if (event.kind === 'result') kept.push(event.result);
           progress?.onEvent(event);
@@ -127,7 +137,8 @@ function selectRequests(values: CliValues, files: readonly SessionFile[]): reado
     throw new CliError(`No request named ${missing.map((name) => `"${name}"`).join(', ')} in ${files.map((file) => file.shown).join(', ')}${known.size ? `; named requests: ${[...known].join(', ')}` : ' (name a request with "# @name NAME")'}.`);
   }
   const wanted = new Set(names);
-  return files.map((file) => ({ ...file, requests: file.parsed.requests.filter((request) => wanted.has(request.name ?? '')).map((request) => request.index) }));
+  const selected = (file: SessionFile) => file.parsed.requests.filter((request) => wanted.has(request.name ?? ''));
+  return files.map((file) => ({ ...file, requests: selected(file).map((request) => request.index) }));
 }
 
 async function emit(report: string, output: string | undefined, io: CliIo): Promise<void> {

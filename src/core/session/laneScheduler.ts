@@ -9,7 +9,12 @@ export interface Ordered {
  * With `limit` 1 that is `order` exactly. Stops starting items once `stopped()` is true (or an item
  * failed) and settles when those started have finished: rejected with the first failure, if any.
  */
-export function runLanes<T extends Ordered>(lanes: readonly (readonly T[])[], limit: number, work: (item: T) => Promise<void>, stopped: () => boolean): Promise<void> {
+export function runLanes<T extends Ordered>(
+  lanes: readonly (readonly T[])[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+  stopped: () => boolean,
+): Promise<void> {
   const heads = lanes.filter((lane) => lane.length > 0).map((lane) => ({ lane, position: 0 }));
   const ready = new ReadyQueue(heads, (entry) => entry.lane[entry.position].order);
   let running = 0;

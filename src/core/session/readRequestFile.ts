@@ -19,13 +19,18 @@ export async function readRequestFile(absolute: string, name = absolute): Promis
     bytes = await fs.promises.readFile(absolute);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new RequestFileError(missing ? `${name} does not exist (looked in ${absolute}).` : `${name} cannot be read: ${(error as Error).message}.`);
+    const why = missing ? `does not exist (looked in ${absolute})` : `cannot be read: ${(error as Error).message}`;
+    throw new RequestFileError(`${name} ${why}.`);
   }
   const parsed = parseRequestFile(bytes.toString('utf8'));
   // The parser's diagnostic says where the binary data starts and how to send binary content instead.
-  if (parsed.binary) throw new RequestFileError(`${name}: ${parsed.diagnostics[0]?.message ?? 'this file holds binary data, not requests.'}`);
+  if (parsed.binary) {
+    throw new RequestFileError(`${name}: ${parsed.diagnostics[0]?.message ?? 'this file holds binary data, not requests.'}`);
+  }
   if (!isUtf8(bytes)) throw notUtf8(bytes, name);
-  if (parsed.requests.length === 0) throw new RequestFileError(`${name} has no requests (a request is a line such as "GET https://…", requests separated by "###").`);
+  if (parsed.requests.length === 0) {
+    throw new RequestFileError(`${name} has no requests (a request is a line such as "GET https://…", requests separated by "###").`);
+  }
   return parsed;
 }
 
@@ -35,7 +40,8 @@ export async function readRequestFile(absolute: string, name = absolute): Promis
  */
 function notUtf8(bytes: Buffer, name: string): RequestFileError {
   const { line, column } = firstNonUtf8(bytes);
-  return new RequestFileError(`${name}:${line}:${column}: this file is not UTF-8 text (the bytes there are not UTF-8). Save it as UTF-8; to send binary content, write "< ./file.bin" as the body.`);
+  const fix = 'Save it as UTF-8; to send binary content, write "< ./file.bin" as the body.';
+  return new RequestFileError(`${name}:${line}:${column}: this file is not UTF-8 text (the bytes there are not UTF-8).`, fix);
 }
 
 /** Line and column (in characters) of the first byte that is not UTF-8. */

@@ -37,8 +37,9 @@ export async function runSession(options: RunSessionOptions): Promise<SessionSum
   const started = performance.now();
   const iterations = options.iterations ?? options.iterationVariables?.length ?? 1;
   const concurrency = options.concurrency ?? 1;
-  if (!Number.isInteger(iterations) || iterations < 1) throw new RangeError(`iterations must be a whole number of at least 1, not ${iterations}`);
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a whole number of at least 1, not ${concurrency}`);
+  for (const [name, value] of Object.entries({ iterations, concurrency })) {
+    if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a whole number of at least 1, not ${value}`);
+  }
 
   // One controller for bail and the caller's signal. Without either, no signal at all: nothing can
   // abort, and each request is spared the listeners a signal costs.
@@ -98,14 +99,20 @@ export async function runSession(options: RunSessionOptions): Promise<SessionSum
 }
 
 /** Each file of each iteration, in run order, with its context made once. */
-async function groupsOf(options: RunSessionOptions, iterations: number, signal: AbortSignal | undefined, record: (group: Group, result: RunResult) => void): Promise<Group[]> {
+async function groupsOf(
+  options: RunSessionOptions,
+  iterations: number,
+  signal: AbortSignal | undefined,
+  record: (group: Group, result: RunResult) => void,
+): Promise<Group[]> {
   const lanesByFile = new Map(options.files.map((file) => [file, chainLanes(file.parsed)]));
   const groups: Group[] = [];
   for (let number = 1; number <= iterations; number++) {
     const iteration = { number, variables: options.iterationVariables?.[number - 1] };
     for (const file of options.files) {
       const { store, ...given } = await options.contextFor(file, iteration);
-      const context: RunContext = { ...given, filePath: file.path, store: store ?? new ResponseStore(), signal, onResult: (result) => record(group, result) };
+      const onResult = (result: RunResult) => record(group, result);
+      const context: RunContext = { ...given, filePath: file.path, store: store ?? new ResponseStore(), signal, onResult };
       const selection = file.requests ?? file.parsed.requests.map((request) => request.index);
       const outcome = { file, iteration: number, results: [], plans: [] };
       const group: Group = { outcome, position: groups.length, context, selection, lanes: lanesByFile.get(file)! };

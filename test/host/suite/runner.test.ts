@@ -80,8 +80,12 @@ describe('sending requests from .thredd files in the real host', () => {
 
   it('keeps named responses between sends, and Send All with stop-on-failure sends nothing after the first failure', async () => {
     const chain = workspaceUri('requests', 'chain.thredd');
-    const text = ['### Missing first', '# @expect status 404', 'GET {{baseUrl}}/nothing', '###', '# @name products', 'GET {{baseUrl}}/core/api/v1/products', '###', '# @name detail', 'GET {{baseUrl}}/core/api/v1/products/{{products.response.body.$.items[0].id}}'];
-    fs.writeFileSync(chain.fsPath, text.join('\n') + '\n');
+    const requests = [
+      '### Missing first\n# @expect status 404\nGET {{baseUrl}}/nothing',
+      '# @name products\nGET {{baseUrl}}/core/api/v1/products',
+      '# @name detail\nGET {{baseUrl}}/core/api/v1/products/{{products.response.body.$.items[0].id}}',
+    ];
+    fs.writeFileSync(chain.fsPath, requests.join('\n###\n') + '\n');
     seen = [];
     const stopped = await vscode.commands.executeCommand<RunResult[]>('thredd.sendAll', { uri: chain.toString(), bail: true });
     assert.deepEqual(stopped.map((result) => result.ok), [false]);

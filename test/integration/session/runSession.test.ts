@@ -3,7 +3,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { XMLParser } from 'fast-xml-parser';
 import { HttpClient } from '../../../src/core/http';
 import { RequestRunner, ResponseStore, type RunResult } from '../../../src/core/runner';
-import { runSession, sessionReport, type RunSessionOptions, type SessionEvent, type SessionFile, type SessionIteration } from '../../../src/core/session';
+import { runSession, sessionReport } from '../../../src/core/session';
+import type { RunSessionOptions, SessionEvent, SessionFile, SessionIteration } from '../../../src/core/session';
 import { startSessionServer, type SessionServer } from './sessionServer';
 
 let server: SessionServer;
@@ -12,7 +13,8 @@ const runner = new RequestRunner({ http });
 
 async function run(files: SessionFile[], options: Partial<RunSessionOptions> = {}) {
   const events: SessionEvent[] = [];
-  const summary = await runSession({ runner, files, contextFor: () => ({ config: server.config }), onEvent: (event) => events.push(event), ...options });
+  const contextFor = () => ({ config: server.config });
+  const summary = await runSession({ runner, files, contextFor, onEvent: (event) => events.push(event), ...options });
   return { summary, events, results: summary.groups.flatMap((group) => group.results) };
 }
 
@@ -24,7 +26,8 @@ async function eventually(what: string, check: () => boolean): Promise<void> {
   }
 }
 
-const CHAINED = ['# @name create', 'POST {{baseUrl}}/cards', '', '###', '# @name read', 'GET {{baseUrl}}/cards/{{create.response.body.$.id}}'].join('\n');
+const READ_CARD = 'GET {{baseUrl}}/cards/{{create.response.body.$.id}}';
+const CHAINED = ['# @name create', 'POST {{baseUrl}}/cards', '', '###', '# @name read', READ_CARD].join('\n');
 
 function idOf(result: RunResult): string {
   return (JSON.parse(result.response?.text ?? '{}') as { id: string }).id;
@@ -44,11 +47,20 @@ describe('a run session against a local TLS server', () => {
     const first = server.file('first.thredd', ['GET {{baseUrl}}/one', '###', CHAINED, '###', 'GET {{baseUrl}}/two'].join('\n'));
     const second = server.file('second.thredd', 'GET {{baseUrl}}/three\n');
     const { results, events } = await run([first, { ...first, requests: [2] }, second]);
-    assert.deepEqual(server.arrived, ['GET /one', 'POST /cards', 'GET /cards/card-1', 'GET /two', 'POST /cards', 'GET /cards/card-2', 'GET /three']);
+    assert.deepEqual(server.arrived, [
+      'GET /one', 'POST /cards', 'GET /cards/card-1', 'GET /two', // first.thredd
+      'POST /cards', 'GET /cards/card-2', // its "read" alone: "create" first
+      'GET /three', // second.thredd
+    ]);
     assert.equal(server.maxInFlight(), 1);
     assert.ok(results.every((result) => result.ok));
-    const shown = events.map((event) => (event.kind === 'file' ? event.file.shown : `  ${event.kind === 'result' ? event.result.request?.url.replace(server.url, '') : ''}`));
-    assert.deepEqual(shown, ['first.thredd', '  /one', '  /cards', '  /cards/card-1', '  /two', 'first.thredd', '  /cards', '  /cards/card-2', 'second.thredd', '  /three']);
+    const path = (result: RunResult) => result.request?.url.replace(server.url, '');
+    const shown = events.map((event) => (event.kind === 'result' ? `  ${path(event.result)}` : event.file.shown));
+    assert.deepEqual(shown, [
+      'first.thredd', '  /one', '  /cards', '  /cards/card-1', '  /two',
+      'first.thredd', '  /cards', '  /cards/card-2',
+      'second.thredd', '  /three',
+    ]);
   });
 
   it('keeps up to `concurrency` requests in flight at once, as the server counts them', async () => {
@@ -77,7 +89,7 @@ describe('a run session against a local TLS server', () => {
   });
 
   it('sends a named request once per iteration when several requests that read it overlap', async () => {
-    const text = [CHAINED, '###', 'GET {{baseUrl}}/cards/{{create.response.body.$.id}}/again', '###', 'GET {{baseUrl}}/cards/{{create.response.body.$.id}}/more', '###', 'GET {{baseUrl}}/free'].join('\n');
+    const text = [CHAINED, '###', `${READ_CARD}/again`, '###', `${READ_CARD}/more`, '###', 'GET {{baseUrl}}/free'].join('\n');
     const whole = server.file('readers.thredd', text);
     for (const file of [whole, { ...whole, requests: [1, 2, 3, 4] }]) {
       server.reset();
@@ -94,11 +106,14 @@ describe('a run session against a local TLS server', () => {
 
   it('with bail, stops at the first failure: requests in flight are aborted and no more start', async () => {
     server.gateOpensAt = 3; // the failure answers only once both hanging requests have arrived
-    const file = server.file('bail.thredd', ['GET {{baseUrl}}/hang', '###', 'GET {{baseUrl}}/hang', '###', '# @expect status 500', 'GET {{baseUrl}}/gate/fail', '###', 'GET {{baseUrl}}/after', '###', 'GET {{baseUrl}}/after'].join('\n'));
+    const hang = 'GET {{baseUrl}}/hang';
+    const after = 'GET {{baseUrl}}/after';
+    const file = server.file('bail.thredd', [hang, hang, '# @expect status 500\nGET {{baseUrl}}/gate/fail', after, after].join('\n###\n'));
     const { summary, results } = await run([file], { concurrency: 3, bail: true });
     assert.equal(summary.stopped, 'bail');
     assert.deepEqual([...server.arrived].sort(), ['GET /gate/fail', 'GET /hang', 'GET /hang']);
-    assert.deepEqual(results.map((result) => [result.request?.url.replace(server.url, ''), result.error?.kind ?? result.response?.status]).sort(), [
+    const outcomes = results.map((result) => [result.request?.url.replace(server.url, ''), result.error?.kind ?? result.response?.status]);
+    assert.deepEqual(outcomes.sort(), [
       ['/gate/fail', 200],
       ['/hang', 'aborted'],
       ['/hang', 'aborted'],
@@ -126,7 +141,8 @@ describe('a run session against a local TLS server', () => {
     const file = server.file('dry.thredd', CHAINED);
     const { summary, events } = await run([file], { dryRun: true, iterations: 2 });
     assert.deepEqual(server.arrived, []);
-    assert.deepEqual(events.map((event) => `${event.kind} ${event.iteration}`), ['file 1', 'plan 1', 'plan 1', 'file 2', 'plan 2', 'plan 2']);
+    const kinds = events.map((event) => `${event.kind} ${event.iteration}`);
+    assert.deepEqual(kinds, ['file 1', 'plan 1', 'plan 1', 'file 2', 'plan 2', 'plan 2']);
     const [create, read] = summary.groups[1].plans;
     assert.equal(create.request?.url, `${server.url}/cards`);
     assert.deepEqual(read.pendingChains, ['create']);
@@ -137,7 +153,8 @@ describe('a run session against a local TLS server', () => {
     const store = new ResponseStore();
     const seen: SessionIteration[] = [];
     const rows = [{ card: 'a' }, { card: 'b' }];
-    await run([file], { iterationVariables: rows, dryRun: true, contextFor: (_, iteration) => (seen.push(iteration), { config: server.config, store }) });
+    const contextFor = (_: SessionFile, iteration: SessionIteration) => (seen.push(iteration), { config: server.config, store });
+    await run([file], { iterationVariables: rows, dryRun: true, contextFor });
     assert.deepEqual(seen, [{ number: 1, variables: rows[0] }, { number: 2, variables: rows[1] }]);
 
     await run([{ ...file, requests: [0] }], { contextFor: () => ({ config: server.config, store }) });
@@ -155,14 +172,17 @@ describe('a run session against a local TLS server', () => {
   it('names each iteration in JUnit, JSON and pretty reports; a single iteration keeps plain names', async () => {
     const file = server.file('named.thredd', CHAINED);
     const twice = (await run([file], { iterations: 2 })).summary;
-    const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) }).parse(sessionReport('junit', twice));
+    const isArray = (name: string) => ['testsuite', 'testcase'].includes(name);
+    const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray });
+    const xml = parser.parse(sessionReport('junit', twice));
     assert.equal(xml.testsuites.testsuite.length, 1, 'one suite per file');
     assert.deepEqual(
       xml.testsuites.testsuite[0].testcase.map((testcase: { name: string }) => testcase.name),
       ['create [iteration 1]', 'read [iteration 1]', 'create [iteration 2]', 'read [iteration 2]'],
     );
     const json = JSON.parse(sessionReport('json', twice));
-    assert.deepEqual(json.requests.map((request: { name: string; iteration: number }) => `${request.name} ${request.iteration}`), ['create 1', 'read 1', 'create 2', 'read 2']);
+    const named = json.requests.map((request: { name: string; iteration: number }) => `${request.name} ${request.iteration}`);
+    assert.deepEqual(named, ['create 1', 'read 1', 'create 2', 'read 2']);
     assert.equal(json.summary.iterations, 2);
     const pretty = sessionReport('pretty', twice);
     assert.match(pretty, /^named\.thredd \[iteration 1\]\n {2}✓ create .*\n {2}✓ read .*\n\nnamed\.thredd \[iteration 2\]\n/);

@@ -21,23 +21,34 @@ describe('chainLanes', () => {
       'GET https://a.test/free', '###',
       'GET https://a.test/cards/{{create.response.body.$.id}}', '###',
       '# @name token', 'POST https://a.test/token', '###',
-      '# @expect header x-card == {{create.response.body.$.id}}', 'GET https://a.test/check', 'Authorization: Bearer {{token.response.body.$.access}}',
+      '# @expect header x-card == {{create.response.body.$.id}}',
+      'GET https://a.test/check',
+      'Authorization: Bearer {{token.response.body.$.access}}',
     ].join('\n');
     assert.deepEqual(lanesOf(text), [[0, 2, 3, 4], [1]]);
   });
 
   it('follows file variables, also through other file variables, to the requests they read', () => {
-    const text = ['@id = {{create.response.body.$.id}}', '@url = https://a.test/cards/{{id}}', '', '# @name create', 'POST https://a.test/cards', '###', 'GET {{url}}', '###', 'GET https://a.test/free'].join('\n');
+    const variables = ['@id = {{create.response.body.$.id}}', '@url = https://a.test/cards/{{id}}', ''];
+    const text = [...variables, '# @name create\nPOST https://a.test/cards', 'GET {{url}}', 'GET https://a.test/free'].join('\n###\n');
     assert.deepEqual(lanesOf(text), [[0, 1], [2]]);
   });
 
   it('puts a request whose body file is templated (<@) in the lane of every named request', () => {
-    const text = ['# @name one', 'GET https://a.test/1', '###', '# @name two', 'GET https://a.test/2', '###', 'POST https://a.test/3', '', '<@ ./body.json', '###', 'GET https://a.test/4', '###', 'POST https://a.test/5', '', '< ./raw.bin'].join('\n');
+    const requests = [
+      '# @name one\nGET https://a.test/1',
+      '# @name two\nGET https://a.test/2',
+      'POST https://a.test/3\n\n<@ ./body.json',
+      'GET https://a.test/4',
+      'POST https://a.test/5\n\n< ./raw.bin',
+    ];
+    const text = requests.join('\n###\n');
     assert.deepEqual(lanesOf(text), [[0, 1, 2], [3], [4]]);
   });
 
   it('ends the walk at file variables that refer to each other in a cycle', () => {
-    const text = ['@a = {{b}}', '@b = {{a}}{{create.response.body.$.id}}', '', '# @name create', 'POST https://a.test/cards', '###', 'GET https://a.test/{{a}}'].join('\n');
+    const variables = ['@a = {{b}}', '@b = {{a}}{{create.response.body.$.id}}', ''];
+    const text = [...variables, '# @name create', 'POST https://a.test/cards', '###', 'GET https://a.test/{{a}}'].join('\n');
     assert.deepEqual(lanesOf(text), [[0, 1]]);
   });
 });

@@ -14,10 +14,11 @@ function write(name: string, content: string | Buffer): string {
   return file;
 }
 
+/** What the user reads (message, then the fix) when the file is refused. */
 async function refusal(file: string, name?: string): Promise<string> {
   const error = await readRequestFile(file, name).then(() => assert.fail('read'), (caught: unknown) => caught);
   assert.ok(error instanceof RequestFileError && isUserError(error), String(error));
-  return error.message;
+  return error.userMessage();
 }
 
 describe('readRequestFile', () => {
@@ -29,13 +30,16 @@ describe('readRequestFile', () => {
   });
 
   it('says where a file stops being UTF-8, by the name the user gave', async () => {
-    const file = write('latin1.thredd', Buffer.concat([Buffer.from('GET https://a.test/\nX-Name: Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
-    assert.match(await refusal(file, 'requests/latin1.thredd'), /^requests\/latin1\.thredd:2:12: this file is not UTF-8 text/);
+    const file = write('latin1.thredd', Buffer.from('GET https://a.test/\nX-Name: Café\n', 'latin1'));
+    const refused = await refusal(file, 'requests/latin1.thredd');
+    assert.match(refused, /^requests\/latin1\.thredd:2:12: this file is not UTF-8 text \(the bytes there are not UTF-8\)\. Save it as UTF-8;/);
   });
 
   it('refuses binary content, a file without requests and a missing file', async () => {
-    assert.match(await refusal(write('binary.thredd', Buffer.from('GET https://a.test/\n\n\0\0'))), /binary\.thredd: This file holds binary data \(a NUL byte at line 3, column 1\)/);
+    const binary = write('binary.thredd', Buffer.from('GET https://a.test/\n\n\0\0'));
+    assert.match(await refusal(binary), /binary\.thredd: This file holds binary data \(a NUL byte at line 3, column 1\)/);
     assert.match(await refusal(write('empty.thredd', '# just a comment\n')), /empty\.thredd has no requests/);
-    assert.match(await refusal(path.join(dir, 'none.thredd'), 'none.thredd'), /^none\.thredd does not exist \(looked in .*none\.thredd\)\.$/);
+    const missing = await refusal(path.join(dir, 'none.thredd'), 'none.thredd');
+    assert.match(missing, /^none\.thredd does not exist \(looked in .*none\.thredd\)\.$/);
   });
 });

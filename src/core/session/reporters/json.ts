@@ -26,7 +26,8 @@ export function jsonRunReport(summary: SessionSummary): string {
     })),
   );
   const passed = requests.filter((request) => request.ok).length;
-  const totals = { total: requests.length, passed, failed: requests.length - passed, ...iterationsField(summary), durationMs: Math.round(summary.elapsedMs) };
+  const failed = requests.length - passed;
+  const totals = { total: requests.length, passed, failed, ...iterationsField(summary), durationMs: Math.round(summary.elapsedMs) };
   return JSON.stringify({ requests, summary: totals }, null, 2) + '\n';
 }
 

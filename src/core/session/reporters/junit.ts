@@ -32,7 +32,8 @@ export function junitDryRunReport(summary: SessionSummary, timestamp: Date): str
   const suites = filesOf(summary, (group) => group.plans).map(({ file, items }) => {
     const cases = items.map(({ item: plan, suffix }) => {
       const inner = plan.error ? errorElement(plan.error) : '      <skipped message="dry run: not sent"/>\n';
-      return `    <testcase name="${escape(labelOf(plan) + suffix)}" classname="${escape(className(file))}" time="0">\n${inner}      <system-out>${escape(prettyPlan(plan))}</system-out>\n    </testcase>\n`;
+      const attributes = `name="${escape(labelOf(plan) + suffix)}" classname="${escape(className(file))}" time="0"`;
+      return `    <testcase ${attributes}>\n${inner}      <system-out>${escape(prettyPlan(plan))}</system-out>\n    </testcase>\n`;
     });
     const errors = items.filter(({ item }) => item.error).length;
     return { xml: suite(file, cases, { tests: items.length, failures: 0, errors, skipped: items.length - errors, time: 0, timestamp }), tests: items.length, failures: 0, errors };
@@ -85,7 +86,8 @@ function testCase(file: SessionFile, result: RunResult, suffix: string): string 
   const warnings = result.warnings.map((warning) => `\nwarning: ${warning}`).join('');
   inner += `      <system-out>${escape(`${what}${answer}${warnings}`)}</system-out>\n`;
   const time = seconds(result.timings?.total ?? result.durationMs ?? 0);
-  return `    <testcase name="${escape(labelOf(result) + suffix)}" classname="${escape(className(file))}" time="${time}">\n${inner}    </testcase>\n`;
+  const attributes = `name="${escape(labelOf(result) + suffix)}" classname="${escape(className(file))}" time="${time}"`;
+  return `    <testcase ${attributes}>\n${inner}    </testcase>\n`;
 }
 
 function errorElement(error: RunError): string {

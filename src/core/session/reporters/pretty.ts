@@ -44,7 +44,8 @@ export function prettySummary(summary: SessionSummary): string {
   const all = summary.groups.flatMap((group) => group.results);
   const passed = all.filter((result) => result.ok).length;
   const iterations = summary.iterations > 1 ? ` in ${summary.iterations} iterations` : '';
-  return `\n${all.length} request${all.length === 1 ? '' : 's'}${iterations}: ${passed} passed, ${all.length - passed} failed (${(summary.elapsedMs / 1000).toFixed(2)} s)\n`;
+  const requests = `${all.length} request${all.length === 1 ? '' : 's'}${iterations}`;
+  return `\n${requests}: ${passed} passed, ${all.length - passed} failed (${(summary.elapsedMs / 1000).toFixed(2)} s)\n`;
 }
 
 /** A request as it would be sent (dry runs), headers and body indented under its name. */
@@ -68,7 +69,8 @@ function heading(summary: Pick<SessionSummary, 'iterations'>, group: SessionGrou
 /** The whole run at once (`--output FILE`): each file's results under its name, then the summary. */
 export function prettyRunReport(summary: SessionSummary): string {
   const warned = new Set<string>();
-  const sections = summary.groups.map((group) => heading(summary, group) + group.results.map((result) => prettyResult(result, warned)).join(''));
+  const warnedOnce = (result: RunResult) => prettyResult(result, warned);
+  const sections = summary.groups.map((group) => heading(summary, group) + group.results.map(warnedOnce).join(''));
   return sections.join('\n') + prettySummary(summary);
 }
 
