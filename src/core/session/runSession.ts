@@ -56,7 +56,8 @@ export async function runSession(options: RunSessionOptions): Promise<SessionSum
   const record = (group: Group, result: RunResult) => {
     group.outcome.results.push(result);
     emit({ kind: 'result', file: group.outcome.file, iteration: group.outcome.iteration, result });
-    // A named request run first may fail while the request that read it still goes on: finish that one.
+    // Any failure starts nothing more; only a scheduled request's own failure aborts what is in flight
+    // (see work): a named request run first may fail while the request that read it goes on.
     if (options.bail && !result.ok) bailed = true;
   };
   try {

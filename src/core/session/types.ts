@@ -12,9 +12,9 @@ export interface SessionFile {
   shown: string;
   parsed: ParsedRequestFile;
   /**
-   * Indexes of the requests to run, in file order (default: all of them). Named requests they read
-   * from still run first, as RequestRunner.run does; an index the file does not have gives a result
-   * with a "no-request" error.
+   * Indexes of the requests to run, in this order (default: all of them, in file order). Named
+   * requests they read from still run first, as RequestRunner.run does; an index the file does not
+   * have gives a result with a "no-request" error.
    */
   requests?: readonly number[];
 }

@@ -48,7 +48,8 @@ export class RunnerService implements vscode.Disposable {
     const runner = await this.loadRunner();
     const { runSession } = await import('../../core/session/runSession');
     const { filePath, ...context } = await this.contextFor(document);
-    const file = { path: filePath, shown: filePath, parsed: this.store.get(document), requests: index === undefined ? undefined : [index] };
+    const requests = index === undefined ? undefined : [index];
+    const file = { path: filePath, shown: filePath, parsed: this.store.get(document), requests };
     const summary = await runSession({
       runner,
       files: [file],
