@@ -40,9 +40,10 @@ export interface RunSessionOptions {
   /** How often every file runs, each time with new response stores. Default: one per row of iterationVariables, else 1. */
   iterations?: number;
   /**
-   * One row of values per iteration (a row of a data file). They reach `contextFor` with their
-   * iteration; resolution does not read them yet: RunContext has no place for them, and where they
-   * rank against file variables (`@name = value`) is for the data-driven run to decide.
+   * One row of values per iteration (a row of a data file); iterations past the last row have none.
+   * They reach `contextFor` with their iteration; resolution does not read them yet: RunContext has
+   * no place for them, and where they rank against file variables (`@name = value`) is for the
+   * data-driven run to decide.
    */
   iterationVariables?: readonly Readonly<Record<string, string>>[];
   /**
