@@ -1,5 +1,5 @@
 export * from './types';
-export { RequestRunner, type RequestRunnerOptions, type RunAllOptions, type TokenSource } from './requestRunner';
+export { RequestRunner, type RequestRunnerOptions, type TokenSource } from './requestRunner';
 export { ResponseStore } from './responseStore';
 export { HistoryStore, DEFAULT_HISTORY_LIMIT, DEFAULT_HISTORY_BODY_BYTES, type HistoryEntry, type HistoryOptions, type HistoryResponse } from './history';
 export { releaseResult, curlOfSent, describeResult, type SentCurlOptions } from './results';

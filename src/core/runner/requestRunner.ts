@@ -50,18 +50,11 @@ export interface RequestRunnerOptions {
   insecure?: boolean;
 }
 
-export interface RunAllOptions {
-  /** Stop after the first request that fails or misses an expectation. */
-  bail?: boolean;
-  /** Run only the requests this accepts (their chained dependencies still run). */
-  filter?: (request: ParsedRequest) => boolean;
-}
-
 /**
  * Runs parsed `.thredd` / `.http` requests: resolves variables against the environment, runs named
  * requests first when a chained value needs them, adds X-Region and the application's token, sends
  * through the shared HttpClient, checks `# @expect`, stores named responses. Never throws: every
- * failure is a RunResult with an error.
+ * failure is a RunResult with an error. A run session (src/core/session) schedules many requests.
  */
 export class RequestRunner {
   private readonly tokens: TokenSource;
@@ -91,19 +84,6 @@ export class RequestRunner {
   /** Sends the request at `index` (after the named requests it reads from, when they have no response yet). */
   run(file: ParsedRequestFile, index: number, context: RunContext): Promise<RunResult> {
     return this.runAt(file, index, context, []);
-  }
-
-  /** Sends every request of the file in order; the results include dependencies run first, in the order they finished. */
-  async runAll(file: ParsedRequestFile, context: RunContext, options: RunAllOptions = {}): Promise<RunResult[]> {
-    const results: RunResult[] = [];
-    const collect: RunContext = { ...context, onResult: (result) => (results.push(result), context.onResult?.(result)) };
-    for (const request of file.requests) {
-      if (context.signal?.aborted) break;
-      if (options.filter && !options.filter(request)) continue;
-      const result = await this.runAt(file, request.index, collect, []);
-      if (options.bail && !result.ok) break;
-    }
-    return results;
   }
 
   /** The request as it would be sent, masked, without sending it or its dependencies (dry runs, previews). */

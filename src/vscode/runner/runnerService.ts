@@ -39,15 +39,30 @@ export class RunnerService implements vscode.Disposable {
     });
   }
 
-  /** Runs one request (index) or all of them (index undefined) of a .thredd document. */
+  /**
+   * Sends one request (index; the named requests it reads from first) or all of them (index undefined)
+   * of a .thredd document as a run session of one iteration on the file's own response store, so
+   * chained values carry over between sends. Returns the results in the order they finished.
+   */
   async run(document: vscode.TextDocument, index: number | undefined, signal: AbortSignal, options: { bail?: boolean; onResult?: (result: RunResult) => void } = {}): Promise<RunResult[]> {
     const runner = await this.loadRunner();
-    const context = await this.contextFor(document, signal, (result) => {
-      this.remember(result);
-      options.onResult?.(result);
+    const { runSession } = await import('../../core/session/runSession');
+    const { filePath, ...context } = await this.contextFor(document);
+    const requests = index === undefined ? undefined : [index];
+    const file = { path: filePath, shown: filePath, parsed: this.store.get(document), requests };
+    const summary = await runSession({
+      runner,
+      files: [file],
+      contextFor: () => context,
+      bail: options.bail,
+      signal,
+      onEvent: (event) => {
+        if (event.kind !== 'result') return;
+        this.remember(event.result);
+        options.onResult?.(event.result);
+      },
     });
-    const parsed = this.store.get(document);
-    return index === undefined ? runner.runAll(parsed, context, { bail: options.bail }) : [await runner.run(parsed, index, context)];
+    return summary.groups.flatMap((group) => group.results);
   }
 
   /** The request as it would be sent (defaults added, secrets and the token masked), sending nothing. */
@@ -56,7 +71,8 @@ export class RunnerService implements vscode.Disposable {
     return runner.plan(this.store.get(document), index, await this.contextFor(document));
   }
 
-  private async contextFor(document: vscode.TextDocument, signal?: AbortSignal, onResult?: (result: RunResult) => void): Promise<RunContext> {
+  /** Where the document's requests run: its file's response store (kept between sends), config and environment. */
+  private async contextFor(document: vscode.TextDocument): Promise<RunContext> {
     const filePath = document.uri.scheme === 'file' ? document.uri.fsPath : path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd(), 'untitled.thredd');
     const { ResponseStore } = await import('../../core/runner/responseStore');
     const responses = this.stores.get(filePath) ?? new ResponseStore();
@@ -66,10 +82,8 @@ export class RunnerService implements vscode.Disposable {
       config: (await this.configService.get())?.config,
       environment: (await this.activeEnvironment.get())?.name,
       store: responses,
-      signal,
       allowEnv: vscode.workspace.isTrusted,
       workspaceRoot: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath,
-      onResult,
     };
   }
 

@@ -78,6 +78,27 @@ describe('sending requests from .thredd files in the real host', () => {
     assert.equal(opened, result.id);
   });
 
+  it('keeps named responses between sends, and Send All with stop-on-failure sends nothing after the first failure', async () => {
+    const chain = workspaceUri('requests', 'chain.thredd');
+    const requests = [
+      '### Missing first\n# @expect status 404\nGET {{baseUrl}}/nothing',
+      '# @name products\nGET {{baseUrl}}/core/api/v1/products',
+      '# @name detail\nGET {{baseUrl}}/core/api/v1/products/{{products.response.body.$.items[0].id}}',
+    ];
+    fs.writeFileSync(chain.fsPath, requests.join('\n###\n') + '\n');
+    seen = [];
+    const stopped = await vscode.commands.executeCommand<RunResult[]>('thredd.sendAll', { uri: chain.toString(), bail: true });
+    assert.deepEqual(stopped.map((result) => result.ok), [false]);
+    assert.deepEqual(seen.map((request) => request.url), ['/nothing']);
+
+    const products = await vscode.commands.executeCommand<RunResult>('thredd.sendRequest', { uri: chain.toString(), index: 1 });
+    assert.equal(products.ok, true);
+    const detail = await vscode.commands.executeCommand<RunResult>('thredd.sendRequest', { uri: chain.toString(), index: 2 });
+    assert.deepEqual(detail.dependencies, [], 'the products response of the earlier send is reused');
+    assert.equal(detail.request?.url, `${server.url}/core/api/v1/products/prod-1`);
+    assert.deepEqual(seen.map((request) => request.url), ['/nothing', '/core/api/v1/products', '/core/api/v1/products/prod-1']);
+  });
+
   it('explains a connection failure in plain words instead of failing silently', async () => {
     const api = await activateExtension();
     const closed = workspaceUri('requests', 'closed.thredd');

@@ -9,7 +9,8 @@ import { userMessageOf } from '../../../src/core/errors/userMessage';
 import { createHttpClient, type HttpTimeouts } from '../../../src/core/http';
 import { exportPkcs12, inspectFile } from '../../../src/core/pki';
 import { parseRequestFile } from '../../../src/core/requestFile';
-import { releaseResult, RequestRunner, ResponseStore, type RequestRunnerOptions, type RunError } from '../../../src/core/runner';
+import { releaseResult, RequestRunner, type RequestRunnerOptions, type RunError } from '../../../src/core/runner';
+import { runSession } from '../../../src/core/session';
 import type { BadInputCase } from '../../fixtures/bad/cases';
 import type { CaseWorkspace } from './caseWorkspace';
 
@@ -93,7 +94,7 @@ async function requestToken(configFile: string, env: Record<string, string>, tim
   }
 }
 
-/** What `thredd run` does, with the core's RequestRunner; returns the failures of the requests. */
+/** What `thredd run` does, with the core's run session; returns the failures of the requests. */
 async function runRequests(workspace: CaseWorkspace, env: Record<string, string>, options: Partial<RequestRunnerOptions>): Promise<RunError[]> {
   const { config } = await loadConfigFile(workspace.configFile!, { env });
   const parsed = parseRequestFile(fs.readFileSync(workspace.requestFile!, 'utf8'));
@@ -101,7 +102,9 @@ async function runRequests(workspace: CaseWorkspace, env: Record<string, string>
   const http = createHttpClient();
   try {
     const runner = new RequestRunner({ http, secrets: envSecretSource(env), ...options });
-    const results = await runner.runAll(parsed, { filePath: workspace.requestFile!, config, store: new ResponseStore(), processEnv: env, workspaceRoot: workspace.dir });
+    const files = [{ path: workspace.requestFile!, shown: workspace.requestFile!, parsed }];
+    const summary = await runSession({ runner, files, contextFor: () => ({ config, processEnv: env, workspaceRoot: workspace.dir }) });
+    const results = summary.groups.flatMap((group) => group.results);
     await Promise.all(results.map((result) => releaseResult(result)));
     return results.flatMap((result) => (result.error ? [result.error] : []));
   } finally {

@@ -1,33 +1,52 @@
-import type { RunError, RunResult } from '../../core/runner';
-import { labelOf, prettyPlan, type FilePlans, type FileResults } from './runReport';
+import type { RunError, RunResult } from '../../runner/types';
+import type { SessionFile, SessionGroup, SessionSummary } from '../types';
+import { groupsByFile, iterationSuffix, labelOf } from './labels';
+import { prettyPlan } from './pretty';
+
+/** An item of a report with the suffix that names its iteration (empty for a single one). */
+interface Named<T> {
+  item: T;
+  suffix: string;
+}
 
 /**
  * JUnit XML as Jenkins, GitLab, GitHub Actions reporters and Azure DevOps read it: one <testsuite> per
  * request file, one <testcase> per request; failed expectations are <failure>, requests without a
- * (usable) response are <error>. Names are the @name or title, stable from run to run.
+ * (usable) response are <error>. Names are the @name or title, stable from run to run; with more than
+ * one iteration they end in ` [iteration N]`, so each iteration's test case is its own.
  */
-export function junitRunReport(files: readonly FileResults[], elapsedMs: number, timestamp: Date): string {
-  const suites = files.map(({ file, results }) => {
-    const cases = results.map((result) => testCase(file, result));
+export function junitRunReport(summary: SessionSummary, timestamp: Date): string {
+  const suites = filesOf(summary, (group) => group.results).map(({ file, items }) => {
+    const results = items.map(({ item }) => item);
+    const cases = items.map(({ item, suffix }) => testCase(file, item, suffix));
     const failures = results.filter((result) => !result.error && result.expectations.some((item) => !item.passed)).length;
     const errors = results.filter((result) => result.error).length;
     const time = results.reduce((sum, result) => sum + (result.timings?.total ?? result.durationMs ?? 0), 0);
     return { xml: suite(file, cases, { tests: results.length, failures, errors, skipped: 0, time, timestamp }), tests: results.length, failures, errors };
   });
-  return document(suites, 0, elapsedMs);
+  return document(suites, 0, summary.elapsedMs);
 }
 
 /** Dry runs: each request a skipped test case whose output is the request as it would be sent. */
-export function junitDryRunReport(files: readonly FilePlans[], timestamp: Date): string {
-  const suites = files.map(({ file, plans }) => {
-    const cases = plans.map((plan) => {
+export function junitDryRunReport(summary: SessionSummary, timestamp: Date): string {
+  const suites = filesOf(summary, (group) => group.plans).map(({ file, items }) => {
+    const cases = items.map(({ item: plan, suffix }) => {
       const inner = plan.error ? errorElement(plan.error) : '      <skipped message="dry run: not sent"/>\n';
-      return `    <testcase name="${escape(labelOf(plan))}" classname="${escape(className(file))}" time="0">\n${inner}      <system-out>${escape(prettyPlan(plan))}</system-out>\n    </testcase>\n`;
+      const attributes = `name="${escape(labelOf(plan) + suffix)}" classname="${escape(className(file))}" time="0"`;
+      return `    <testcase ${attributes}>\n${inner}      <system-out>${escape(prettyPlan(plan))}</system-out>\n    </testcase>\n`;
     });
-    const errors = plans.filter((plan) => plan.error).length;
-    return { xml: suite(file, cases, { tests: plans.length, failures: 0, errors, skipped: plans.length - errors, time: 0, timestamp }), tests: plans.length, failures: 0, errors };
+    const errors = items.filter(({ item }) => item.error).length;
+    return { xml: suite(file, cases, { tests: items.length, failures: 0, errors, skipped: items.length - errors, time: 0, timestamp }), tests: items.length, failures: 0, errors };
   });
   return document(suites, suites.reduce((sum, item) => sum + item.tests - item.errors, 0), 0);
+}
+
+/** The results (or plans) of each file, its iterations one after another. */
+function filesOf<T>(summary: SessionSummary, itemsOf: (group: SessionGroup) => readonly T[]): { file: SessionFile; items: Named<T>[] }[] {
+  return groupsByFile(summary.groups).map(({ file, groups }) => ({
+    file,
+    items: groups.flatMap((group) => itemsOf(group).map((item) => ({ item, suffix: iterationSuffix(summary, group.iteration) }))),
+  }));
 }
 
 interface SuiteCounts {
@@ -39,8 +58,8 @@ interface SuiteCounts {
   timestamp: Date;
 }
 
-function suite(file: string, cases: string[], counts: SuiteCounts): string {
-  const attributes = `name="${escape(file)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="${seconds(counts.time)}" timestamp="${counts.timestamp.toISOString().replace(/\.\d+Z$/, '')}"`;
+function suite(file: SessionFile, cases: string[], counts: SuiteCounts): string {
+  const attributes = `name="${escape(file.shown)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="${seconds(counts.time)}" timestamp="${counts.timestamp.toISOString().replace(/\.\d+Z$/, '')}"`;
   return `  <testsuite ${attributes}>\n${cases.join('')}  </testsuite>\n`;
 }
 
@@ -54,7 +73,7 @@ function document(suites: { xml: string; tests: number; failures: number; errors
   );
 }
 
-function testCase(file: string, result: RunResult): string {
+function testCase(file: SessionFile, result: RunResult, suffix: string): string {
   let inner = '';
   const failed = result.expectations.filter((item) => !item.passed);
   if (result.error) inner += errorElement(result.error);
@@ -66,7 +85,9 @@ function testCase(file: string, result: RunResult): string {
   const answer = result.response ? ` -> ${result.response.status} ${result.response.statusText}`.trimEnd() : '';
   const warnings = result.warnings.map((warning) => `\nwarning: ${warning}`).join('');
   inner += `      <system-out>${escape(`${what}${answer}${warnings}`)}</system-out>\n`;
-  return `    <testcase name="${escape(labelOf(result))}" classname="${escape(className(file))}" time="${seconds(result.timings?.total ?? result.durationMs ?? 0)}">\n${inner}    </testcase>\n`;
+  const time = seconds(result.timings?.total ?? result.durationMs ?? 0);
+  const attributes = `name="${escape(labelOf(result) + suffix)}" classname="${escape(className(file))}" time="${time}"`;
+  return `    <testcase ${attributes}>\n${inner}    </testcase>\n`;
 }
 
 function errorElement(error: RunError): string {
@@ -74,8 +95,8 @@ function errorElement(error: RunError): string {
 }
 
 /** `requests/cards.thredd` → `requests.cards`, the dotted form CI tools group test cases by. */
-function className(file: string): string {
-  return file.replace(/\.(thredd|http|rest)$/i, '').replace(/[\\/]+/g, '.').replace(/^\.+/, '');
+function className(file: SessionFile): string {
+  return file.shown.replace(/\.(thredd|http|rest)$/i, '').replace(/[\\/]+/g, '.').replace(/^\.+/, '');
 }
 
 function seconds(milliseconds: number): string {
@@ -88,6 +109,6 @@ const NOT_XML = /[^\x09\x0A\x0D\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** Escapes text for element content and double-quoted attributes (line breaks kept as character references). */
-export function escape(text: string): string {
+function escape(text: string): string {
   return text.replace(NOT_XML, '').replace(/[&<>"'\n\r\t]/g, (char) => ENTITIES[char] ?? `&#${char.charCodeAt(0)};`);
 }

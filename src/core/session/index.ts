@@ -1,0 +1,5 @@
+export * from './types';
+export { runSession } from './runSession';
+export { chainLanes } from './chainLanes';
+export { readRequestFile, RequestFileError } from './readRequestFile';
+export * from './reporters';
