@@ -29,7 +29,7 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
   const auth = new AuthServices(context.secrets, configService, activeEnvironment, network);
   const environmentStatus = new EnvironmentStatusItem(activeEnvironment, auth);
   const store = new DocumentStore();
-  const runner = new RunnerService(store, configService, activeEnvironment, auth, context.globalStorageUri, log);
+  const runner = new RunnerService(store, configService, activeEnvironment, auth, network, context.globalStorageUri, log);
   const responsePanels = new ResponsePanels(context.extensionUri, responseActionHandler(auth, configService), (id) => runner.find(id));
   const sandbox = new SandboxController(context.extensionUri, configService, auth, log);
   const language = registerLanguageFeatures(new LanguageContext(store, configService, activeEnvironment));

@@ -4,12 +4,13 @@ import { envSecretSource } from '../../core/auth';
 import { findConfigFile, formatConfigDiagnostic, loadConfigFile, type ThreddConfig } from '../../core/config';
 import { isUserError } from '../../core/errors/userError';
 import { writeFileAtomic } from '../../core/fs/safeWrite';
-import { HttpClient, INSECURE_WARNING } from '../../core/http';
+import { INSECURE_WARNING, type HttpClient } from '../../core/http';
 import { releaseResult, RequestRunner, type RunResult } from '../../core/runner';
 import { PrettyProgress, readRequestFile, REPORT_FORMATS, runSession, sessionReport } from '../../core/session';
 import type { ReportFormat, SessionFile } from '../../core/session';
 import { CliError, type CliCommand, type CliIo, type CliValues } from '../command';
 import { pickEnvironment, text } from './authSupport';
+import { withHttpClient } from './httpSupport';
 
 const USAGE = 'thredd run FILE... [--env NAME] [--config FILE] [--request NAME] [--bail] [--dry-run] [--reporter pretty|json|junit] [--output FILE] [--insecure]';
 const REQUEST_FILE = /\.(thredd|http|rest)$/i;
@@ -49,10 +50,9 @@ export const runCommand: CliCommand = {
     const streamed = !dryRun && (reporter === 'pretty' ? !output : Boolean(output));
     const batched = streamed ? new BatchedOutput(io) : undefined;
     const progress = batched && new PrettyProgress((text) => batched.write(text), 1);
-    const http = new HttpClient();
-    const runner = new RequestRunner({ http, secrets: envSecretSource(io.env), insecure });
     const kept: RunResult[] = [];
-    try {
+    const run = async (http: HttpClient) => {
+      const runner = new RequestRunner({ http, secrets: envSecretSource(io.env), insecure });
       const summary = await runSession({
         runner,
         files,
@@ -75,8 +75,10 @@ export const runCommand: CliCommand = {
       if (!streamed || reporter !== 'pretty') await emit(sessionReport(reporter, summary), output, io);
       if (dryRun) return summary.groups.some((group) => group.plans.some((plan) => plan.error)) ? 1 : 0;
       return kept.length > 0 && kept.every((result) => result.ok) ? 0 : 1;
+    };
+    try {
+      return await withHttpClient(values, io, run);
     } finally {
-      await http.close();
       // Bodies kept on disk were only needed for this run's checks.
       await Promise.all(kept.map((result) => releaseResult(result)));
     }

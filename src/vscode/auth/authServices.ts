@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { CachedToken, TokenCache, TokenRequest } from '../../core/auth';
 import type { Application, Environment } from '../../core/config';
 import { UserError } from '../../core/errors/userError';
-import type { HttpClient } from '../../core/http';
 import type { TokenSource } from '../../core/runner/requestRunner';
 import type { ConfigService } from '../config/configService';
 import type { ActiveEnvironment } from '../environment/activeEnvironment';
@@ -36,10 +35,6 @@ export class AuthServices implements vscode.Disposable {
     this.secrets = new SecretStorageSource(storage);
     // A changed thredd.json may name other keys, secrets or endpoints: old tokens must go.
     this.subscription = configService.onDidChange(() => this.clearTokens());
-  }
-
-  http(): Promise<HttpClient> {
-    return this.network.client();
   }
 
   /** The environment (named, or the active one) and its application, or a message saying what is missing. */

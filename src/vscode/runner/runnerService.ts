@@ -9,6 +9,7 @@ import type { AuthServices } from '../auth/authServices';
 import type { ConfigService } from '../config/configService';
 import type { ActiveEnvironment } from '../environment/activeEnvironment';
 import type { DocumentStore } from '../language/documentStore';
+import type { NetworkService } from '../network/networkService';
 
 const KEPT_RESULTS = 50;
 
@@ -21,7 +22,7 @@ export class RunnerService implements vscode.Disposable {
   private history: HistoryStore | undefined;
   private readonly stores = new Map<string, ResponseStore>();
   private readonly recent = new Map<string, RunResult>();
-  private readonly configSubscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
   private historyWrites: Promise<void> = Promise.resolve();
 
   constructor(
@@ -29,14 +30,18 @@ export class RunnerService implements vscode.Disposable {
     private readonly configService: ConfigService,
     private readonly activeEnvironment: ActiveEnvironment,
     private readonly auth: AuthServices,
+    private readonly network: NetworkService,
     private readonly storageDir: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.configSubscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('thredd.history.limit')) void this.history?.setLimit(historyLimit());
-      // The runner reads the response limits when it is made: the next request gets a new one.
-      if (event.affectsConfiguration('thredd.response')) this.runner = undefined;
-    });
+    // The runner reads the response limits and the HTTP client when it is made: the next request gets a new one.
+    this.subscriptions = [
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('thredd.history.limit')) void this.history?.setLimit(historyLimit());
+        if (event.affectsConfiguration('thredd.response')) this.runner = undefined;
+      }),
+      network.onDidChangeClient(() => (this.runner = undefined)),
+    ];
   }
 
   /**
@@ -135,7 +140,7 @@ export class RunnerService implements vscode.Disposable {
       const { RequestRunner } = await import('../../core/runner/requestRunner');
       const settings = vscode.workspace.getConfiguration('thredd');
       this.runner = new RequestRunner({
-        http: await this.auth.http(),
+        http: await this.network.client(),
         tokens: this.auth.tokenSource(),
         secrets: this.auth.secrets,
         maxInMemoryBytes: settings.get<number>('response.maxInMemoryMB', 5) * 1024 * 1024,
@@ -157,7 +162,7 @@ export class RunnerService implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.configSubscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     for (const result of this.recent.values()) void import('../../core/runner/results').then(({ releaseResult }) => releaseResult(result));
   }
 }

@@ -127,4 +127,32 @@ describe('sending requests from .thredd files in the real host', () => {
     assert.equal(read.response?.status, 200);
     assert.equal(read.response?.size, 2 * 1024 * 1024);
   });
+
+  it('sends the next request on a new connection once a network setting changes', async () => {
+    const send = () => vscode.commands.executeCommand<RunResult>('thredd.sendRequest', { uri: requestFile.toString(), index: 0 });
+    assert.equal((await send()).response?.status, 200);
+    const before = server.handshakes();
+    assert.equal((await send()).timings?.reused, true, 'unchanged settings: the connection is reused');
+    assert.equal(server.handshakes(), before);
+
+    const http = vscode.workspace.getConfiguration('http');
+    // The extension's listener was registered at activation, so it has run when this one hears the change.
+    const heard = new Promise<void>((resolve) => {
+      const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!event.affectsConfiguration('http.noProxy')) return;
+        listener.dispose();
+        resolve();
+      });
+    });
+    await http.update('noProxy', ['no-such-host.invalid'], vscode.ConfigurationTarget.Global);
+    try {
+      await heard;
+      const after = await send();
+      assert.equal(after.response?.status, 200);
+      assert.equal(after.timings?.reused, false, 'a new HTTP client opens a new connection');
+      assert.equal(server.handshakes(), before + 1);
+    } finally {
+      await http.update('noProxy', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
