@@ -47,7 +47,17 @@ describe('matching a request to a catalogue operation', () => {
   });
 
   it('matches against the operations it is given', () => {
-    const balance: CatalogueOperation = { id: 'cards.balance', method: 'GET', path: '/cards/{publicToken}/balance', summary: 'A card\'s balance.', scope: 'cards.read', idempotencyKey: false, sources: [] };
+    const balance: CatalogueOperation = {
+      id: 'cards.balance',
+      method: 'GET',
+      path: '/cards/{publicToken}/balance',
+      summary: 'A card\'s balance.',
+      scope: 'cards.read',
+      idempotencyKey: false,
+      sources: [],
+      responses: {},
+      examples: [],
+    };
     assert.deepEqual(summary(matchOperation('GET', '/api/v1/cards/7/balance', [balance])), { id: 'cards.balance', params: { publicToken: '7' }, apiRoot: '/api/v1' });
     assert.deepEqual(matchOperation('GET', '/api/v1/cards/7', [balance]), { kind: 'none' });
   });
