@@ -1,15 +1,5 @@
 import { BALANCE } from '../schemas/balance';
-import { problem } from '../schemas/problemDetails';
-import {
-  answers,
-  defineOperation,
-  json,
-  MALFORMED_REQUEST,
-  NO_CARD_DETAIL,
-  PUBLIC_TOKEN_PARAMETER,
-  UNKNOWN_CARD,
-  UNKNOWN_PUBLIC_TOKEN,
-} from './shared';
+import { cardReadAnswers, defineOperation, PUBLIC_TOKEN_PARAMETER, unknownCardExample } from './shared';
 
 /**
  * Get a Balance Enquiry (recipe 56007180773): only the 200 is documented; the errors are those of the other
@@ -24,7 +14,7 @@ export const getCardBalance = defineOperation({
   idempotencyKey: false,
   sources: ['56007180773', '55784324717'],
   parameters: [PUBLIC_TOKEN_PARAMETER],
-  responses: answers({ 200: { description: 'The balance.', body: json(BALANCE) } }, { 400: MALFORMED_REQUEST, 404: UNKNOWN_CARD }),
+  responses: cardReadAnswers('The balance.', BALANCE),
   examples: [
     {
       id: 'balance',
@@ -32,11 +22,6 @@ export const getCardBalance = defineOperation({
       request: { pathParams: { publicToken: '402718355' } },
       response: { status: 200, body: { currencyCode: 'GBP', cardBalance: 125.5, pendingAmount: -20, availableBalance: 105.5 } },
     },
-    {
-      id: 'unknown-card',
-      summary: 'A public token no card of yours has.',
-      request: { pathParams: { publicToken: UNKNOWN_PUBLIC_TOKEN }, literalPathParams: true },
-      response: { status: 404, body: problem(404, NO_CARD_DETAIL) },
-    },
+    unknownCardExample(),
   ],
 });

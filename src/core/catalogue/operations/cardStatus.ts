@@ -1,19 +1,18 @@
 import { IDEMPOTENCY_KEY_HEADER } from '../idempotency';
 import { CARD_STATUS, STATUS_CHANGE_REQUEST, STATUS_CHANGE_RESPONSE } from '../schemas/cardStatus';
-import { BUSINESS_RULE_KEY, problem, validationProblem } from '../schemas/problemDetails';
+import { BUSINESS_RULE_KEY, validationProblem } from '../schemas/problemDetails';
 import {
   answers,
+  cardReadAnswers,
   defineOperation,
   json,
   MALFORMED_REQUEST,
-  NO_CARD_DETAIL,
   PUBLIC_TOKEN_PARAMETER,
   UNKNOWN_CARD,
-  UNKNOWN_PUBLIC_TOKEN,
+  unknownCardExample,
 } from './shared';
 
 const EXAMPLE_TOKEN = { publicToken: '402718355' };
-const UNKNOWN_TOKEN = { pathParams: { publicToken: UNKNOWN_PUBLIC_TOKEN }, literalPathParams: true };
 const STATUS_SOURCES = ['55946515147', '55998112309', '55918163823'];
 
 /** Retrieve Card Status (Card Status page, 55946515147); the answer is reconstructed from its example. */
@@ -26,7 +25,7 @@ export const getCardStatus = defineOperation({
   idempotencyKey: false,
   sources: STATUS_SOURCES,
   parameters: [PUBLIC_TOKEN_PARAMETER],
-  responses: answers({ 200: { description: 'The status.', body: json(CARD_STATUS) } }, { 400: MALFORMED_REQUEST, 404: UNKNOWN_CARD }),
+  responses: cardReadAnswers('The status.', CARD_STATUS),
   examples: [
     {
       id: 'active-card',
@@ -35,12 +34,7 @@ export const getCardStatus = defineOperation({
       request: { pathParams: EXAMPLE_TOKEN },
       response: { status: 200, body: { status: 'Active', cardStatusCode: '00', cardStatusDescription: '00 (Active)' } },
     },
-    {
-      id: 'unknown-card',
-      summary: 'A public token no card of yours has.',
-      request: UNKNOWN_TOKEN,
-      response: { status: 404, body: problem(404, NO_CARD_DETAIL) },
-    },
+    unknownCardExample(),
   ],
 });
 
@@ -136,11 +130,6 @@ export const updateCardStatus = defineOperation({
         body: validationProblem(400, { cardStatusCode: ['The cardStatusCode field is required when status is not sent.'] }),
       },
     },
-    {
-      id: 'unknown-card',
-      summary: 'A public token no card of yours has.',
-      request: { ...UNKNOWN_TOKEN, body: { cardStatusCode: '00' } },
-      response: { status: 404, body: problem(404, NO_CARD_DETAIL) },
-    },
+    unknownCardExample({ cardStatusCode: '00' }),
   ],
 });

@@ -1,20 +1,19 @@
 import { CARD } from '../schemas/card';
-import { problem, validationProblem, BUSINESS_RULE_KEY } from '../schemas/problemDetails';
+import { BUSINESS_RULE_KEY, validationProblem } from '../schemas/problemDetails';
 import { UPDATE_CARD_REQUEST } from '../schemas/updateCard';
 import {
   answers,
+  cardReadAnswers,
   defineOperation,
   json,
   MALFORMED_REQUEST,
-  NO_CARD_DETAIL,
   PUBLIC_TOKEN_PARAMETER,
   UNKNOWN_CARD,
-  UNKNOWN_PUBLIC_TOKEN,
+  unknownCardExample,
   VIRTUAL_CARD_FULFILMENT,
 } from './shared';
 
 const EXAMPLE_TOKEN = { publicToken: '402718355' };
-const UNKNOWN_TOKEN = { pathParams: { publicToken: UNKNOWN_PUBLIC_TOKEN }, literalPathParams: true };
 const blank = { addressLine2: '', addressLine3: '', state: '', county: '' };
 
 /** Retrieve a Card (55784324717): no OpenAPI; the answer's schema is reconstructed (schemas/card.ts). */
@@ -27,7 +26,7 @@ export const getCard = defineOperation({
   idempotencyKey: false,
   sources: ['55784324717', '56072140502', '55942593559', '55944549387'],
   parameters: [PUBLIC_TOKEN_PARAMETER],
-  responses: answers({ 200: { description: 'The card.', body: json(CARD) } }, { 400: MALFORMED_REQUEST, 404: UNKNOWN_CARD }),
+  responses: cardReadAnswers('The card.', CARD),
   examples: [
     {
       id: 'card',
@@ -113,12 +112,7 @@ export const getCard = defineOperation({
         },
       },
     },
-    {
-      id: 'unknown-card',
-      summary: 'A public token no card of yours has.',
-      request: UNKNOWN_TOKEN,
-      response: { status: 404, body: problem(404, NO_CARD_DETAIL) },
-    },
+    unknownCardExample(),
   ],
 });
 
@@ -183,11 +177,6 @@ export const updateCard = defineOperation({
       },
       response: { status: 422, body: validationProblem(422, { [BUSINESS_RULE_KEY]: [VIRTUAL_CARD_FULFILMENT] }) },
     },
-    {
-      id: 'unknown-card',
-      summary: 'A public token no card of yours has.',
-      request: { ...UNKNOWN_TOKEN, body: { customerReference: 'CUST-0099' } },
-      response: { status: 404, body: problem(404, NO_CARD_DETAIL) },
-    },
+    unknownCardExample({ customerReference: 'CUST-0099' }),
   ],
 });

@@ -1,5 +1,5 @@
-import { PROBLEM_DETAILS, VALIDATION_PROBLEM_DETAILS } from '../schemas/problemDetails';
-import type { CatalogueBody, CatalogueOperation, CatalogueParameter, CatalogueResponse, JsonSchema } from '../types';
+import { problem, PROBLEM_DETAILS, VALIDATION_PROBLEM_DETAILS } from '../schemas/problemDetails';
+import type { CatalogueBody, CatalogueExample, CatalogueOperation, CatalogueParameter, CatalogueResponse, JsonSchema } from '../types';
 
 /** An operation whose id keeps its literal type, so OperationId lists every id. */
 export function defineOperation<const Id extends string>(operation: CatalogueOperation & { id: Id }): CatalogueOperation & { id: Id } {
@@ -46,10 +46,23 @@ export function answers(success: Record<string, CatalogueResponse>, causes: Erro
 export const UNKNOWN_CARD = 'No card of your program has this public token.';
 export const MALFORMED_REQUEST = 'The request is malformed: `errors` names each field at fault.';
 
-/** A public token no card has, for the examples of a 404. */
-export const UNKNOWN_PUBLIC_TOKEN = '999999999';
+/** The answers of a read of one card: the success, or a 400 or 404 besides those of every call. */
+export function cardReadAnswers(description: string, schema: JsonSchema): Record<string, CatalogueResponse> {
+  return answers({ 200: { description, body: json(schema) } }, { 400: MALFORMED_REQUEST, 404: UNKNOWN_CARD });
+}
 
-export const NO_CARD_DETAIL = `No card with public token ${UNKNOWN_PUBLIC_TOKEN} was found.`;
+/** A public token no card has, for the examples of a 404. */
+const UNKNOWN_PUBLIC_TOKEN = '999999999';
+
+/** The example of a call about a card no one has, with the body the operation takes if any. */
+export function unknownCardExample(body?: unknown): CatalogueExample {
+  return {
+    id: 'unknown-card',
+    summary: 'A public token no card of yours has.',
+    request: { pathParams: { publicToken: UNKNOWN_PUBLIC_TOKEN }, literalPathParams: true, ...(body === undefined ? {} : { body }) },
+    response: { status: 404, body: problem(404, `No card with public token ${UNKNOWN_PUBLIC_TOKEN} was found.`) },
+  };
+}
 
 /** Thredd's 422 rule for Create and Update Card (release notes of 15 Sep 2023, 56089262592), in our words. */
 export const VIRTUAL_CARD_FULFILMENT = 'A Virtual card is not delivered: leave fulfilment out.';

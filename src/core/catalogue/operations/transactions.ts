@@ -2,16 +2,7 @@ import { problem, validationProblem } from '../schemas/problemDetails';
 import { TRANSACTION_DETAIL } from '../schemas/transactionDetail';
 import { CARD_TRANSACTION_LIST } from '../schemas/transactions';
 import type { CatalogueParameter } from '../types';
-import {
-  answers,
-  defineOperation,
-  json,
-  MALFORMED_REQUEST,
-  NO_CARD_DETAIL,
-  PUBLIC_TOKEN_PARAMETER,
-  UNKNOWN_CARD,
-  UNKNOWN_PUBLIC_TOKEN,
-} from './shared';
+import { answers, defineOperation, json, MALFORMED_REQUEST, PUBLIC_TOKEN_PARAMETER, UNKNOWN_CARD, unknownCardExample } from './shared';
 
 /**
  * The date filters, optional query parameters as the OpenAPI has them. The headers pages call them headers
@@ -95,12 +86,7 @@ export const listCardTransactions = defineOperation({
         }),
       },
     },
-    {
-      id: 'unknown-card',
-      summary: 'A public token no card of yours has.',
-      request: { pathParams: { publicToken: UNKNOWN_PUBLIC_TOKEN }, literalPathParams: true },
-      response: { status: 404, body: problem(404, NO_CARD_DETAIL) },
-    },
+    unknownCardExample(),
   ],
 });
 
