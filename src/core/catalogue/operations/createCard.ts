@@ -55,7 +55,7 @@ export const createCard = defineOperation({
     { 200: { description: 'The card was created.', body: json(CREATE_CARD_RESPONSE) } },
     {
       400: `${MALFORMED_REQUEST} Also when an ${IDEMPOTENCY_KEY_HEADER} is reused for a different request.`,
-      404: 'Something the card refers to (its product) was not found.',
+      404: 'Something the request refers to was not found: its product, its parent card.',
       422: 'The request breaks a rule: fulfilment on a Virtual card, a name still too long once cleaned.',
     },
   ),
