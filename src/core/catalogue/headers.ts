@@ -1,3 +1,5 @@
+import { IDEMPOTENCY_KEY_HEADER } from './idempotency';
+import { OPERATIONS } from './operations';
 import { REGIONS } from './regions';
 
 export interface RequestHeader {
@@ -6,14 +8,30 @@ export interface RequestHeader {
   description: string;
 }
 
-/** The headers Thredd's API Hub uses (Connecting to Thredd guide, "Headers"), then common HTTP ones. */
+/**
+ * The headers Thredd's API Hub uses (Connecting to Thredd guide, "Headers"), the Cards API's idempotency key
+ * (idempotency.ts), then common HTTP ones.
+ */
 export const REQUEST_HEADERS: readonly RequestHeader[] = [
-  { name: 'X-Region', description: `Thredd region: ${REGIONS.map((region) => `${region.code} ${region.name}`).join(', ')} (mandatory on API Hub)` },
+  {
+    name: 'X-Region',
+    description: `Thredd region: ${REGIONS.map((region) => `${region.code} ${region.name}`).join(', ')} (mandatory on API Hub)`,
+  },
   { name: 'Authorization', description: 'Bearer token; added from the environment when absent' },
   { name: 'Content-Type', description: 'application/json for API Hub bodies' },
   { name: 'Accept', description: 'What the response should be' },
-  { name: 'Idempotency-Key', description: 'Repeat-safe POSTs' },
+  {
+    name: IDEMPOTENCY_KEY_HEADER,
+    description: `A GUID naming the request: a retry with it within an hour is answered as the first, not redone (${idempotentCalls()})`,
+  },
   { name: 'User-Agent', description: '' },
   { name: 'If-Match', description: '' },
   { name: 'Cache-Control', description: '' },
 ];
+
+/** The calls that honour the idempotency key, as a header's description lists them. */
+function idempotentCalls(): string {
+  return OPERATIONS.filter((operation) => operation.idempotencyKey)
+    .map((operation) => `${operation.method} ${operation.path}`)
+    .join(', ');
+}

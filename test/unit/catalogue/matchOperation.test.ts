@@ -46,8 +46,37 @@ describe('matching a request to a catalogue operation', () => {
     assert.deepEqual(matchOperation('GET', 'https://[bad'), { kind: 'none' }, 'an unparsable URL matches nothing');
   });
 
+  it('finds each of the catalogue\'s operations, card sub-resources and the single transaction included', () => {
+    const found = (method: string, target: string) => summary(matchOperation(method, target));
+    const product = { id: 'products.get', params: { productId: '1001' }, apiRoot: '/core/api/v1' };
+    assert.deepEqual(found('GET', '/core/api/v1/products/1001'), product);
+    const status = { id: 'cards.status.update', params: { publicToken: '402718355' }, apiRoot: '/api/v1' };
+    assert.deepEqual(found('PUT', '/api/v1/cards/402718355/status'), status);
+    assert.deepEqual(found('GET', '{{baseUrl}}/cards/{{token}}/transactions?fromDate=20250301'), {
+      id: 'cards.transactions.list',
+      params: { publicToken: '{{token}}' },
+      apiRoot: undefined,
+    });
+    assert.deepEqual(found('GET', '/api/v1/portal/transactions/single/7100000001'), {
+      id: 'transactions.get',
+      params: { transactionId: '7100000001' },
+      apiRoot: '/api/v1',
+    });
+    assert.deepEqual(matchOperation('PATCH', '/core/api/v1/cards/1/status'), { kind: 'wrong-method', allowed: ['GET', 'PUT'] });
+  });
+
   it('matches against the operations it is given', () => {
-    const balance: CatalogueOperation = { id: 'cards.balance', method: 'GET', path: '/cards/{publicToken}/balance', summary: 'A card\'s balance.', scope: 'cards.read', idempotencyKey: false, sources: [] };
+    const balance: CatalogueOperation = {
+      id: 'cards.balance',
+      method: 'GET',
+      path: '/cards/{publicToken}/balance',
+      summary: 'A card\'s balance.',
+      scope: 'cards.read',
+      idempotencyKey: false,
+      sources: [],
+      responses: {},
+      examples: [],
+    };
     assert.deepEqual(summary(matchOperation('GET', '/api/v1/cards/7/balance', [balance])), { id: 'cards.balance', params: { publicToken: '7' }, apiRoot: '/api/v1' });
     assert.deepEqual(matchOperation('GET', '/api/v1/cards/7', [balance]), { kind: 'none' });
   });
