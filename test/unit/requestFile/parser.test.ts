@@ -378,7 +378,8 @@ describe('request file parsing: robustness', () => {
   });
 
   it('returns an empty result for an empty file', () => {
-    same(parseRequestFile(''), { requests: [], fileVariables: [], diagnostics: [], lineCount: 1, binary: false });
+    const metadata = { noAuth: false, expectations: [], prompts: [], entries: [], unknown: [] };
+    same(parseRequestFile(''), { requests: [], fileVariables: [], metadata, comments: [], diagnostics: [], lineCount: 1, binary: false });
   });
 });
 
