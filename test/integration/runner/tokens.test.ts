@@ -86,6 +86,16 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
     assert.equal(own.token, undefined);
   });
 
+  it('sends no token to any request of a file with # @no-auth above its first request', async () => {
+    const runner = new RequestRunner({ http });
+    const before = received.length;
+    const result = await send(runner, '# @no-auth\n\n### public\nGET {{baseUrl}}/public-file', 'local-mtls');
+    assert.equal(received.length, before + 1, 'the request was sent');
+    assert.equal(received.at(-1)?.authorization, undefined);
+    assert.equal(result.token, undefined);
+    assert.equal(result.request?.headers.some((header) => header.name === 'Authorization'), false);
+  });
+
   it('gets a new token when the cached one expires between two requests', async () => {
     let now = Date.now();
     const clock = () => now;
