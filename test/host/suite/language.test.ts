@@ -57,8 +57,8 @@ describe('the .thredd language in the real host', () => {
     assert.deepEqual(clean.map((diagnostic) => diagnostic.message), [], 'the good file has no problems');
   });
 
-  it('completes variables in scope, metadata, headers, X-Region values and methods', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'thredd', content: '@who = me\nGET {{\n# @\nX-Region: \n' });
+  it('completes variables in scope, directives and their values, headers, X-Region values and methods', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'thredd', content: '@who = me\nGET {{\n# @\nX-Region: \n# @expect \n# @env \n' });
     const labels = async (line: number, character: number) => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
       return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
@@ -69,17 +69,9 @@ describe('the .thredd language in the real host', () => {
     for (const name of ['name', 'no-auth', 'env', 'timeout', 'expect']) assert.ok(metadata.includes(name), `# @ offers ${name}`);
     const regions = await labels(3, 10);
     for (const value of ['0', '1', '2']) assert.ok(regions.includes(value), `X-Region offers ${value}`);
-  });
-
-  it('completes directive values from the directive table: @expect subjects and @env environments', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'thredd', content: '# @expect \n# @env \n' });
-    const labels = async (line: number, character: number) => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
-      return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
-    };
-    const subjects = await labels(0, 10);
+    const subjects = await labels(4, 10);
     for (const subject of ['status', 'header', 'body', 'duration']) assert.ok(subjects.includes(subject), `@expect offers ${subject}`);
-    const environments = await labels(1, 7);
+    const environments = await labels(5, 7);
     for (const name of ['sandbox-tls', 'uat']) assert.ok(environments.includes(name), `@env offers ${name}`);
   });
 
