@@ -43,6 +43,8 @@ interface FileState {
   fileMetadata?: RequestMetadata;
   /** Errors of the file-level metadata: every request carries them, so none is sent with a broken file-wide directive. */
   fileErrors: RequestFileDiagnostic[];
+  /** `{{...}}` in file-level directives. */
+  fileReferences: VariableReference[];
   comments: CommentLine[];
 }
 
@@ -67,13 +69,13 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Pars
       'binary-content',
       `This file holds binary data (a NUL byte at line ${line + 1}, column ${column + 1}), so it is not read as requests. Request files are text: to send binary content, write "< ./file.bin" as the body.`,
     );
-    return { requests: [], fileVariables: [], metadata: NO_FILE_METADATA, comments: NONE, diagnostics: sink.finish(), lineCount: lines.count, binary: true };
+    return { requests: [], fileVariables: [], metadata: NO_FILE_METADATA, metadataVariables: NONE, comments: NONE, diagnostics: sink.finish(), lineCount: lines.count, binary: true };
   }
   const names = new Map<string, TextRange>();
   const context: MetadataContext = { sink, names, references: [] };
   const state: FileState = {
     lines, sink, names, requests: [], fileVariables: [], fileVariableLines: new Map(), chained: [],
-    metadata: emptyMetadata([]), context, headers: [], urlLines: [], entries: [], fileErrors: NONE, comments: NONE,
+    metadata: emptyMetadata([]), context, headers: [], urlLines: [], entries: [], fileErrors: NONE, fileReferences: NONE, comments: NONE,
     bodyHooks: {
       onComment: (lineText, bodyLine, start) => readComment(state, lineText, bodyLine, start),
       onReferences: (lineText, bodyLine, from, to, location) => scanReferences(lineText, bodyLine, from, to, location, context.references, sink),
@@ -91,7 +93,8 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Pars
   checkChainedReferences(state);
   const diagnostics = sink.finish().sort(byPosition);
   const metadata = state.fileMetadata ?? NO_FILE_METADATA;
-  return { requests: state.requests, fileVariables: state.fileVariables, metadata, comments: state.comments, diagnostics, lineCount: lines.count, binary: false };
+  const { requests, fileVariables, fileReferences, comments } = state;
+  return { requests, fileVariables, metadata, metadataVariables: fileReferences, comments, diagnostics, lineCount: lines.count, binary: false };
 }
 
 function parseBlock(state: FileState, first: number, end: number, separator: number | undefined): void {
@@ -230,6 +233,9 @@ function adoptFileMetadata(state: FileState, block: RequestMetadata, diagnostics
   }
   const errors = state.sink.items.slice(diagnosticsBefore).filter((diagnostic) => diagnostic.severity === 'error' && lines.has(diagnostic.range.start.line));
   if (errors.length > 0) state.fileErrors = [...state.fileErrors, ...errors];
+  const references = state.context.references;
+  if (references.length > 0) state.fileReferences = [...state.fileReferences, ...references];
+  for (const reference of references) if (reference.kind === 'chained') state.chained.push({ reference });
   state.fileMetadata = mergeFileMetadata(state.fileMetadata, block);
 }
 

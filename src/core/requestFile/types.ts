@@ -225,6 +225,8 @@ export interface ParsedRequestFile {
    * not set its own; `# @expect`s are added to each request's.
    */
   metadata: RequestMetadata;
+  /** Every `{{...}}` in the file-level directives, in document order. */
+  metadataVariables: VariableReference[];
   /** Comment lines that are not metadata, in document order (for writing the file back, see draftOf). */
   comments: CommentLine[];
   /** Every diagnostic in document order. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { checkVariables, parseRequestFile } from '../../../src/core/requestFile';
+import { checkVariables, findReferenceAt, parseRequestFile } from '../../../src/core/requestFile';
 import type { ParsedRequestFile } from '../../../src/core/requestFile';
 
 const codes = (file: ParsedRequestFile) => file.diagnostics.map((diagnostic) => diagnostic.code);
@@ -66,6 +66,14 @@ describe('file-level directives (metadata above the first request)', () => {
     assert.deepEqual(codes(file), ['metadata-without-request']);
     assert.match(file.diagnostics[0].message, /^"@env" applies to no request: .* To apply it to every request, move it above the first request\.$/);
     assert.equal(file.requests[1].metadata.env, undefined);
+  });
+
+  it('checks the variables and chained references of file-level directives, and finds them for hover', () => {
+    const file = parseRequestFile('# @expect body $.total >= {{minimum}}\n# @expect body $.id == {{missing.response.body.$.id}}\n###\nGET /x\n');
+    assert.deepEqual(codes(file), ['unknown-request-reference']);
+    assert.deepEqual(checkVariables(file, ['other']).map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]), [['unknown-variable', 0]]);
+    assert.deepEqual(checkVariables(file, ['minimum']), []);
+    assert.equal(findReferenceAt(file, { line: 0, column: 30 })?.reference.name, 'minimum');
   });
 
   it('changes nothing for a file without file-level metadata', () => {

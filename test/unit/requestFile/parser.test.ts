@@ -379,7 +379,7 @@ describe('request file parsing: robustness', () => {
 
   it('returns an empty result for an empty file', () => {
     const metadata = { noAuth: false, expectations: [], prompts: [], entries: [], unknown: [] };
-    same(parseRequestFile(''), { requests: [], fileVariables: [], metadata, comments: [], diagnostics: [], lineCount: 1, binary: false });
+    same(parseRequestFile(''), { requests: [], fileVariables: [], metadata, metadataVariables: [], comments: [], diagnostics: [], lineCount: 1, binary: false });
   });
 });
 
