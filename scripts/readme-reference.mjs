@@ -48,7 +48,8 @@ export function renderDirectives(directives) {
     const examples = directive.examples.map((example) => `\`${cell(example)}\``).join(', ');
     return `| \`@${directive.key}\` | ${cell(directive.description)} | ${examples} | ${directive.fileLevel ? 'yes' : 'no'} |`;
   });
-  return [DIRECTIVES_START, '| Directive | What it does | Example | Above the first request |', '| --- | --- | --- | --- |', ...rows, DIRECTIVES_END].join('\n');
+  const head = ['| Directive | What it does | Example | Above the first request |', '| --- | --- | --- | --- |'];
+  return [DIRECTIVES_START, ...head, ...rows, DIRECTIVES_END].join('\n');
 }
 
 function replaceBetween(text, start, end, rendered) {
@@ -59,7 +60,8 @@ function replaceBetween(text, start, end, rendered) {
 }
 
 export function updateReadme(readme, pkg, directives) {
-  return replaceBetween(replaceBetween(readme, START, END, renderReference(pkg)), DIRECTIVES_START, DIRECTIVES_END, renderDirectives(directives));
+  const withReference = replaceBetween(readme, START, END, renderReference(pkg));
+  return replaceBetween(withReference, DIRECTIVES_START, DIRECTIVES_END, renderDirectives(directives));
 }
 
 /** The directive table as the extension ships it: the TypeScript module bundled by esbuild (as bench/parse.ts does). */
@@ -67,7 +69,8 @@ async function loadDirectives() {
   const dir = mkdtempSync(join(tmpdir(), 'thredd-readme-'));
   try {
     const outfile = join(dir, 'directives.js');
-    await esbuild.build({ entryPoints: ['src/core/requestFile/directives.ts'], outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
+    const entryPoints = ['src/core/requestFile/directives.ts'];
+    await esbuild.build({ entryPoints, outfile, bundle: true, platform: 'node', format: 'cjs', logLevel: 'warning' });
     return createRequire(import.meta.url)(outfile).DIRECTIVES;
   } finally {
     rmSync(dir, { recursive: true, force: true });

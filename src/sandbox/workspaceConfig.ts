@@ -74,7 +74,9 @@ export function applySandboxConfig(text: string | undefined, file: string, input
     return editor.text;
   } catch (error) {
     // The sandbox commands report SandboxErrors, with the step that gets the user going again.
-    if (error instanceof ConfigEditError) throw new SandboxError(error.message, 'Fix the file (the Problems view shows where), then run "thredd sandbox init" again.');
+    if (error instanceof ConfigEditError) {
+      throw new SandboxError(error.message, 'Fix the file (the Problems view shows where), then run "thredd sandbox init" again.');
+    }
     throw error;
   }
 }

@@ -52,7 +52,8 @@ export class ConfigEditor {
     const errors: ParseError[] = [];
     const value: unknown = parse(content, errors, { allowTrailingComma: true });
     if (errors.length > 0 || !isObject(value)) {
-      throw new ConfigEditError(`${file} is not valid JSON, so ${options.purpose ?? 'it cannot be edited'}.`, 'Fix the file (the Problems view shows where), then try again.');
+      const message = `${file} is not valid JSON, so ${options.purpose ?? 'it cannot be edited'}.`;
+      throw new ConfigEditError(message, 'Fix the file (the Problems view shows where), then try again.');
     }
     return new ConfigEditor(content, value, file);
   }
@@ -77,7 +78,8 @@ export class ConfigEditor {
   set(section: ConfigSection, name: string, entry: unknown, options: { force?: boolean } = {}): ConfigEditAction {
     const entries = this.value[section];
     if (entries !== undefined && !isObject(entries)) {
-      throw new ConfigEditError(`"${section}" in ${this.file} is not an object, so "${name}" cannot be added to it.`, `Make "${section}" an object of named entries, as in { "${name}": { … } }.`);
+      const message = `"${section}" in ${this.file} is not an object, so "${name}" cannot be added to it.`;
+      throw new ConfigEditError(message, `Make "${section}" an object of named entries, as in { "${name}": { … } }.`);
     }
     const action = this.has(section, name) ? (options.force ? 'replaced' : 'skipped') : 'added';
     if (action !== 'skipped') {

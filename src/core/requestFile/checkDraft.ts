@@ -1,5 +1,5 @@
 import { UserError } from '../errors/userError';
-import type { DraftBody, DraftDirective, DraftText, RequestFileDraft } from './draft';
+import type { DraftBody, DraftDirective, DraftText, RequestDraft, RequestFileDraft } from './draft';
 import { commentTextStart, parseBodyFileLine } from './lineParsers';
 import { skipSpaces } from './lines';
 import { isMetadataStart } from './metadata';
@@ -22,18 +22,26 @@ function quoted(value: string): string {
 
 /** A one-line field: no line break (nor NUL, which makes the file binary) and no blanks at the edges. */
 function checkLine(where: string, field: string, value: string, trimmed = true): void {
-  if (/[\r\n\0]/.test(value)) fail(where, `the ${field} ${quoted(value)} holds a line break`, 'Split it over several lines or remove the break.');
-  if (trimmed && value !== value.trim()) fail(where, `the ${field} ${quoted(value)} starts or ends with blanks, which the parser drops`, 'Trim it.');
+  if (/[\r\n\0]/.test(value)) {
+    fail(where, `the ${field} ${quoted(value)} holds a line break`, 'Split it over several lines or remove the break.');
+  }
+  if (trimmed && value !== value.trim()) {
+    fail(where, `the ${field} ${quoted(value)} starts or ends with blanks, which the parser drops`, 'Trim it.');
+  }
 }
 
 function checkComment(where: string, text: string): void {
   checkLine(where, 'comment', text, false);
   if (text !== text.trimEnd()) fail(where, `the comment ${quoted(text)} ends with blanks, which the parser drops`, 'Trim it.');
-  if (isMetadataStart(text, skipSpaces(text))) fail(where, `the comment ${quoted(text)} would read as a "# @directive"`, 'Start it with another word.');
+  if (isMetadataStart(text, skipSpaces(text))) {
+    fail(where, `the comment ${quoted(text)} would read as a "# @directive"`, 'Start it with another word.');
+  }
 }
 
 function checkDirective(where: string, { key, value }: DraftDirective): void {
-  if (!/^[A-Za-z][\w-]*$/.test(key)) fail(where, `${quoted(key)} is not a directive key`, 'Use letters, digits, _ and -, starting with a letter.');
+  if (!/^[A-Za-z][\w-]*$/.test(key)) {
+    fail(where, `${quoted(key)} is not a directive key`, 'Use letters, digits, _ and -, starting with a letter.');
+  }
   checkLine(where, `@${key} value`, value);
 }
 
@@ -44,9 +52,14 @@ function checkText(where: string, { text }: DraftText, first: boolean, last: boo
     fail(where, 'its body starts or ends with a blank line, which the parser drops', 'Trim the body, or leave an empty body out.');
   }
   for (const line of lines) {
-    if (/[\r\0]/.test(line)) fail(where, 'its body holds a carriage return or a NUL', 'Join body lines with "\\n"; send binary content from a file ("< ./body.bin").');
+    if (/[\r\0]/.test(line)) {
+      const fix = 'Join body lines with "\\n"; send binary content from a file ("< ./body.bin").';
+      fail(where, 'its body holds a carriage return or a NUL', fix);
+    }
     const reads = commentTextStart(line, skipSpaces(line)) >= 0 ? 'a comment' : parseBodyFileLine(line, 0) ? 'a "< file" line' : undefined;
-    if (reads) fail(where, `its body line ${quoted(line)} would read as ${reads}`, 'Keep this body in a file and refer to it with "< ./body.txt".');
+    if (reads) {
+      fail(where, `its body line ${quoted(line)} would read as ${reads}`, 'Keep this body in a file and refer to it with "< ./body.txt".');
+    }
   }
 }
 
@@ -64,9 +77,45 @@ function checkBody(where: string, body: DraftBody): void {
     checkLine(where, 'body file path', part.path);
     if (!part.path) fail(where, 'a body file has no path', 'Give the path of the file to send.');
     if (part.encoding !== undefined && (!part.processVariables || !/^\w+$/.test(part.encoding))) {
-      fail(where, `the body file encoding ${quoted(part.encoding)} needs "<@" (processVariables) and a name such as latin1`, 'Set processVariables or drop the encoding.');
+      const what = `the body file encoding ${quoted(part.encoding)} needs "<@" (processVariables) and a name such as latin1`;
+      fail(where, what, 'Set processVariables or drop the encoding.');
     }
   });
+}
+
+function checkRequest(where: string, request: RequestDraft): void {
+  if (request.title !== undefined) {
+    checkLine(where, 'title', request.title);
+    if (!request.title || request.title.startsWith('#')) {
+      fail(where, 'its title is empty or starts with "#"', 'Leave the title out or reword it.');
+    }
+  }
+  request.comments.forEach((text) => checkComment(where, text));
+  request.directives.forEach((directive) => checkDirective(where, directive));
+  if (!/^[A-Z]+$/.test(request.method)) {
+    fail(where, `${quoted(request.method)} is not an upper-case method`, 'Write it as GET, POST and so on.');
+  }
+  checkLine(where, 'URL', request.url);
+  if (!request.url || /\s/.test(request.url.replace(/\{\{.*?\}\}/g, ''))) {
+    fail(where, `the URL ${quoted(request.url)} is empty or holds blanks`, 'Encode blanks as %20.');
+  }
+  if (request.httpVersion !== undefined && !/^\d+(\.\d+)?$/.test(request.httpVersion)) {
+    fail(where, `${quoted(request.httpVersion)} is not an HTTP version`, 'Write it as 1.1 or 2.');
+  }
+  for (const query of request.query) {
+    checkLine(where, 'query line', query);
+    if (query[0] !== '?' && query[0] !== '&') {
+      fail(where, `the query line ${quoted(query)} does not start with ? or &`, 'Start it with ? (the first) or & (the others).');
+    }
+  }
+  for (const { name, value } of request.headers) {
+    // "#" starts a comment and "&" a query line; both are token characters, so a name may start with neither.
+    if (!TOKEN.test(name) || name[0] === '#' || name[0] === '&') {
+      fail(where, `${quoted(name)} is not a header name`, 'Use letters, digits and -, as in X-Region.');
+    }
+    checkLine(where, `value of header ${name}`, value);
+  }
+  if (request.body) checkBody(where, request.body);
 }
 
 /** Throws a DraftError naming the first part of `draft` that printRequestFile cannot write faithfully. */
@@ -79,25 +128,6 @@ export function checkDraft(draft: RequestFileDraft): void {
   draft.directives.forEach((directive) => checkDirective('The file', directive));
   draft.requests.forEach((request, index) => {
     const where = `Request ${index + 1}${request.title ? ` (${quoted(request.title)})` : ''}`;
-    if (request.title !== undefined) {
-      checkLine(where, 'title', request.title);
-      if (!request.title || request.title.startsWith('#')) fail(where, 'a title is not empty and does not start with "#"', 'Leave the title out or reword it.');
-    }
-    request.comments.forEach((text) => checkComment(where, text));
-    request.directives.forEach((directive) => checkDirective(where, directive));
-    if (!/^[A-Z]+$/.test(request.method)) fail(where, `${quoted(request.method)} is not an upper-case method`, 'Write it as GET, POST and so on.');
-    checkLine(where, 'URL', request.url);
-    if (!request.url || /\s/.test(request.url.replace(/\{\{.*?\}\}/g, ''))) fail(where, `the URL ${quoted(request.url)} is empty or holds blanks`, 'Encode blanks as %20.');
-    if (request.httpVersion !== undefined && !/^\d+(\.\d+)?$/.test(request.httpVersion)) fail(where, `${quoted(request.httpVersion)} is not an HTTP version`, 'Write it as 1.1 or 2.');
-    for (const query of request.query) {
-      checkLine(where, 'query line', query);
-      if (query[0] !== '?' && query[0] !== '&') fail(where, `the query line ${quoted(query)} does not start with ? or &`, 'Start it with ? (the first) or & (the others).');
-    }
-    for (const { name, value } of request.headers) {
-      // "#" starts a comment and "&" a query line; both are token characters, so a name may start with neither.
-      if (!TOKEN.test(name) || name[0] === '#' || name[0] === '&') fail(where, `${quoted(name)} is not a header name`, 'Use letters, digits and -, as in X-Region.');
-      checkLine(where, `value of header ${name}`, value);
-    }
-    if (request.body) checkBody(where, request.body);
+    checkRequest(where, request);
   });
 }

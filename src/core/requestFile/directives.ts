@@ -55,7 +55,8 @@ function badValue(context: MetadataContext, entry: ParsedMetadataEntry, message:
 function flag(key: string, set?: (metadata: RequestMetadata) => void): Directive['parse'] {
   return (metadata, entry, context) => {
     set?.(metadata);
-    if (entry.value) context.sink.add(entry.valueRange, 'warning', 'bad-metadata-value', `@${key} takes no value; "${truncate(entry.value)}" is ignored.`);
+    if (!entry.value) return;
+    context.sink.add(entry.valueRange, 'warning', 'bad-metadata-value', `@${key} takes no value; "${truncate(entry.value)}" is ignored.`);
   };
 }
 
@@ -92,7 +93,8 @@ export const DIRECTIVES: readonly Directive[] = [
       const nameRange = entry.valueRange;
       const previous = context.names.get(value);
       if (previous) {
-        context.sink.add(nameRange, 'error', 'duplicate-name', `Another request is already named "${value}" (line ${previous.start.line + 1}): {{${value}.response…}} would be ambiguous. Rename one of them.`);
+        const where = `(line ${previous.start.line + 1}): {{${value}.response…}} would be ambiguous. Rename one of them.`;
+        context.sink.add(nameRange, 'error', 'duplicate-name', `Another request is already named "${value}" ${where}`);
       } else {
         context.names.set(value, nameRange);
       }
@@ -124,8 +126,8 @@ export const DIRECTIVES: readonly Directive[] = [
     variables: true,
     completion: { snippet: 'env ', values: 'environments' },
     parse(metadata, entry, context) {
-      if (!entry.value || /\s/.test(entry.value)) badValue(context, entry, '@env needs one environment name from thredd.json, as in "# @env uat".');
-      else metadata.env = entry.value;
+      if (entry.value && !/\s/.test(entry.value)) metadata.env = entry.value;
+      else badValue(context, entry, '@env needs one environment name from thredd.json, as in "# @env uat".');
     },
     inherit(request, file) {
       request.env ??= file.env;
@@ -143,8 +145,9 @@ export const DIRECTIVES: readonly Directive[] = [
     parse(metadata, entry, context) {
       const match = /^(\d{1,9})\s*(ms|s)?$/.exec(entry.value);
       const milliseconds = match ? Number(match[1]) * (match[2] === 's' ? 1000 : 1) : NaN;
-      if (!(milliseconds > 0)) badValue(context, entry, `@timeout needs a positive number of milliseconds, as in "# @timeout 5000", not "${truncate(entry.value)}".`);
-      else metadata.timeout = milliseconds;
+      const example = '"# @timeout 5000"';
+      if (milliseconds > 0) metadata.timeout = milliseconds;
+      else badValue(context, entry, `@timeout needs a positive number of milliseconds, as in ${example}, not "${truncate(entry.value)}".`);
     },
     inherit(request, file) {
       request.timeout ??= file.timeout;
@@ -153,7 +156,12 @@ export const DIRECTIVES: readonly Directive[] = [
   {
     key: 'expect',
     description: 'Checks the response: status, header NAME, body [JSONPath] or duration, then an operator and a value.',
-    examples: ['# @expect status 200', '# @expect header content-type contains json', '# @expect body $.items.length > 0', '# @expect duration < 500'],
+    examples: [
+      '# @expect status 200',
+      '# @expect header content-type contains json',
+      '# @expect body $.items.length > 0',
+      '# @expect duration < 500',
+    ],
     effect: 'acts',
     // Checks every response of a file must pass (status < 500, duration < 200); each request's own are checked too.
     fileLevel: true,
@@ -161,8 +169,12 @@ export const DIRECTIVES: readonly Directive[] = [
     completion: { snippet: 'expect ', values: SUBJECTS },
     parse(metadata, entry, context) {
       const parsed = parseExpectationText(entry.value);
-      if (parsed.ok) metadata.expectations = append(metadata.expectations, { subject: parsed.subject, operator: parsed.operator, value: parsed.value, text: entry.value, range: entry.range });
-      else context.sink.add(whereOf(entry), 'error', 'bad-expect', parsed.message);
+      if (!parsed.ok) {
+        context.sink.add(whereOf(entry), 'error', 'bad-expect', parsed.message);
+        return;
+      }
+      const { subject, operator, value } = parsed;
+      metadata.expectations = append(metadata.expectations, { subject, operator, value, text: entry.value, range: entry.range });
     },
     inherit(request, file) {
       request.expectations = joined(file.expectations, request.expectations);
@@ -180,8 +192,8 @@ export const DIRECTIVES: readonly Directive[] = [
     completion: { snippet: 'prompt ${1:variable} ${2:description}' },
     parse(metadata, entry, context) {
       const match = /^([A-Za-z_][\w.-]*)(?:\s+(.*))?$/.exec(entry.value);
-      if (!match) badValue(context, entry, '@prompt needs a variable name and an optional description, as in "# @prompt otp One-time code".');
-      else metadata.prompts = append(metadata.prompts, { name: match[1], description: match[2] || undefined, range: entry.range });
+      if (match) metadata.prompts = append(metadata.prompts, { name: match[1], description: match[2] || undefined, range: entry.range });
+      else badValue(context, entry, '@prompt needs a variable name and an optional description, as in "# @prompt otp One-time code".');
     },
     inherit(request, file) {
       const own = new Set(request.prompts.map((prompt) => prompt.name));
@@ -228,4 +240,6 @@ export const DIRECTIVE_BY_KEY: ReadonlyMap<string, Directive> = new Map(DIRECTIV
 export type FileLevelDirective = Directive & Required<Pick<Directive, 'inherit'>>;
 
 /** The directives that may apply to a whole file, in table order. */
-export const FILE_LEVEL_DIRECTIVES: readonly FileLevelDirective[] = DIRECTIVES.filter((directive): directive is FileLevelDirective => directive.fileLevel && directive.inherit !== undefined);
+export const FILE_LEVEL_DIRECTIVES: readonly FileLevelDirective[] = DIRECTIVES.filter(
+  (directive): directive is FileLevelDirective => directive.fileLevel && directive.inherit !== undefined,
+);

@@ -17,7 +17,8 @@ function fileReference(file: BodyFileReference): DraftFileReference {
 function body(parsed: RequestBody): DraftBody {
   if (parsed.kind === 'text') return { kind: 'text', text: parsed.text };
   if (parsed.kind === 'file') return fileReference(parsed);
-  return { kind: 'mixed', parts: parsed.parts.map((part) => (part.kind === 'text' ? { kind: 'text', text: part.text } : fileReference(part))) };
+  const parts = parsed.parts.map((part) => (part.kind === 'text' ? { kind: 'text' as const, text: part.text } : fileReference(part)));
+  return { kind: 'mixed', parts };
 }
 
 /** Its headers with the disabled ones (header-like comments between the request line and the body) where they stand. */

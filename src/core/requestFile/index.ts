@@ -20,7 +20,17 @@ export type { Directive, DirectiveValue } from './directives';
 export { directiveAt } from './metadata';
 export { describeSubject } from './expect';
 export { CompactRange, toTextRange } from './lines';
-export type { RequestFileDraft, RequestDraft, DraftBody, DraftDirective, DraftFileReference, DraftHeader, DraftMixed, DraftText, DraftVariable } from './draft';
+export type {
+  RequestFileDraft,
+  RequestDraft,
+  DraftBody,
+  DraftDirective,
+  DraftFileReference,
+  DraftHeader,
+  DraftMixed,
+  DraftText,
+  DraftVariable,
+} from './draft';
 export { printRequestFile } from './printRequestFile';
 export { DraftError } from './checkDraft';
 export { draftOf } from './draftOf';

@@ -48,7 +48,8 @@ export function applyMetadata(metadata: RequestMetadata, entry: ParsedMetadataEn
   const directive = DIRECTIVE_BY_KEY.get(entry.key);
   if (!directive) {
     metadata.unknown = append(metadata.unknown, entry);
-    context.sink.add(entry.keyRange, 'warning', 'unknown-metadata', `Unknown metadata "@${truncate(entry.key)}": ${suggestionText('@' + entry.key, SUGGESTIONS)}`);
+    const suggestion = suggestionText('@' + entry.key, SUGGESTIONS);
+    context.sink.add(entry.keyRange, 'warning', 'unknown-metadata', `Unknown metadata "@${truncate(entry.key)}": ${suggestion}`);
     return;
   }
   if (directive.variables) {

@@ -69,7 +69,8 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Pars
       'binary-content',
       `This file holds binary data (a NUL byte at line ${line + 1}, column ${column + 1}), so it is not read as requests. Request files are text: to send binary content, write "< ./file.bin" as the body.`,
     );
-    return { requests: [], fileVariables: [], metadata: NO_FILE_METADATA, metadataVariables: NONE, comments: NONE, diagnostics: sink.finish(), lineCount: lines.count, binary: true };
+    const empty = { requests: [], fileVariables: [], metadata: NO_FILE_METADATA, metadataVariables: NONE, comments: NONE };
+    return { ...empty, diagnostics: sink.finish(), lineCount: lines.count, binary: true };
   }
   const names = new Map<string, TextRange>();
   const context: MetadataContext = { sink, names, references: [] };
@@ -93,8 +94,8 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Pars
   checkChainedReferences(state);
   const diagnostics = sink.finish().sort(byPosition);
   const metadata = state.fileMetadata ?? NO_FILE_METADATA;
-  const { requests, fileVariables, fileReferences, comments } = state;
-  return { requests, fileVariables, metadata, metadataVariables: fileReferences, comments, diagnostics, lineCount: lines.count, binary: false };
+  const { requests, fileVariables, fileReferences: metadataVariables, comments } = state;
+  return { requests, fileVariables, metadata, metadataVariables, comments, diagnostics, lineCount: lines.count, binary: false };
 }
 
 function parseBlock(state: FileState, first: number, end: number, separator: number | undefined): void {
@@ -224,14 +225,12 @@ function adoptFileMetadata(state: FileState, block: RequestMetadata, diagnostics
   for (const entry of block.entries) {
     lines.add(entry.range.start.line);
     if (DIRECTIVE_BY_KEY.get(entry.key)?.fileLevel !== false) continue;
-    state.sink.add(
-      entry.range,
-      'warning',
-      'metadata-without-request',
-      `"@${entry.key}" does not apply to a whole file, and this block (up to the next ###) has no request line: move it to the request it belongs to. Above the first request, only ${FILE_LEVEL_KEYS} apply to every request.`,
-    );
+    const why = `"@${entry.key}" does not apply to a whole file, and this block (up to the next ###) has no request line`;
+    const fix = `move it to the request it belongs to. Above the first request, only ${FILE_LEVEL_KEYS} apply to every request.`;
+    state.sink.add(entry.range, 'warning', 'metadata-without-request', `${why}: ${fix}`);
   }
-  const errors = state.sink.items.slice(diagnosticsBefore).filter((diagnostic) => diagnostic.severity === 'error' && lines.has(diagnostic.range.start.line));
+  const added = state.sink.items.slice(diagnosticsBefore);
+  const errors = added.filter((diagnostic) => diagnostic.severity === 'error' && lines.has(diagnostic.range.start.line));
   if (errors.length > 0) state.fileErrors = [...state.fileErrors, ...errors];
   const references = state.context.references;
   if (references.length > 0) state.fileReferences = [...state.fileReferences, ...references];
@@ -245,7 +244,8 @@ function warnOrphanMetadata(state: FileState, block: RequestMetadata): void {
   const orphan = block.entries.find((entry) => entry.key !== 'prompt');
   if (!orphan) return;
   const hint = DIRECTIVE_BY_KEY.get(orphan.key)?.fileLevel ? ' To apply it to every request, move it above the first request.' : '';
-  state.sink.add(orphan.range, 'warning', 'metadata-without-request', `"@${truncate(orphan.key)}" applies to no request: this block (up to the next ###) has no request line.${hint}`);
+  const message = `"@${truncate(orphan.key)}" applies to no request: this block (up to the next ###) has no request line.${hint}`;
+  state.sink.add(orphan.range, 'warning', 'metadata-without-request', message);
 }
 
 /**

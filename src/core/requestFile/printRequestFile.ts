@@ -49,7 +49,8 @@ function requestLines(request: RequestDraft): string[] {
 export function printRequestFile(draft: RequestFileDraft): string {
   checkDraft(draft);
   const blocks: string[][] = [];
-  const preamble = [...draft.comments.map(comment), ...draft.variables.map(({ name, value }) => pair('@' + name, ' = ', value)), ...draft.directives.map(directive)];
+  const variables = draft.variables.map(({ name, value }) => pair('@' + name, ' = ', value));
+  const preamble = [...draft.comments.map(comment), ...variables, ...draft.directives.map(directive)];
   if (preamble.length > 0) blocks.push(preamble);
   blocks.push(...draft.requests.map(requestLines));
   return blocks.map((lines) => lines.join('\n') + '\n').join('\n');

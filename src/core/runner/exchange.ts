@@ -69,7 +69,8 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
   if (finalized.failure) {
     clearTimeout(timer);
     const { error, waitingFor } = finalized.failure;
-    return failed(waitingFor && pastDeadline() ? timeoutError(timeoutMs, hostOf(waitingFor.url), explicit !== undefined, waitingFor.phase) : error, finalized);
+    if (!waitingFor || !pastDeadline()) return failed(error, finalized);
+    return failed(timeoutError(timeoutMs, hostOf(waitingFor.url), explicit !== undefined, waitingFor.phase), finalized);
   }
   const { headers, secrets, warnings, token } = finalized;
   const sent = redactRequest({ ...resolved, headers }, prepared.body, secrets);

@@ -31,7 +31,8 @@ export interface FinalizedRequest {
 }
 
 /** One rule that completes a request. Each is written once and so applies alike to sending, dry runs and Copy as cURL. */
-type FinalizeStep = (request: FinalizedRequest, prepared: Prepared, options: FinalizeOptions) => StepFailure | void | Promise<StepFailure | void>;
+type StepOutcome = StepFailure | void;
+type FinalizeStep = (request: FinalizedRequest, prepared: Prepared, options: FinalizeOptions) => StepOutcome | Promise<StepOutcome>;
 
 function hasHeader(request: FinalizedRequest, name: string): boolean {
   return request.headers.some((header) => header.name.toLowerCase() === name);
@@ -57,7 +58,8 @@ const bearerToken: FinalizeStep = async (request, { target, request: parsed }, o
   try {
     token = await options.token();
   } catch (error) {
-    return { error: tokenError(error, application.name, environment.name), waitingFor: { url: environment.tokenUrl ?? '', phase: 'token' } };
+    const waitingFor = { url: environment.tokenUrl ?? '', phase: 'token' as const };
+    return { error: tokenError(error, application.name, environment.name), waitingFor };
   }
   // RFC 6750 §2.1: the scheme is case-insensitive; servers answer "bearer" as often as "Bearer".
   const scheme = /^bearer$/i.test(token.tokenType) ? 'Bearer' : token.tokenType;

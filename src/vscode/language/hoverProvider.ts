@@ -27,7 +27,8 @@ export class VariableHoverProvider implements vscode.HoverProvider {
 
 function describeDirective(directive: Directive): vscode.MarkdownString {
   const markdown = new vscode.MarkdownString();
-  markdown.appendMarkdown(`**@${escapeMarkdown(directive.key)}** · ${directive.effect === 'acts' ? 'Thredd directive' : 'recorded for REST Client; Thredd does not act on it'}\n\n`);
+  const effect = directive.effect === 'acts' ? 'Thredd directive' : 'recorded for REST Client; Thredd does not act on it';
+  markdown.appendMarkdown(`**@${escapeMarkdown(directive.key)}** · ${effect}\n\n`);
   markdown.appendMarkdown(escapeMarkdown(directive.description));
   if (directive.fileLevel) markdown.appendMarkdown('\n\nAbove the first request, it applies to every request of the file.');
   markdown.appendCodeblock(directive.examples.join('\n'), 'thredd');

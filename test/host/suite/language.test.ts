@@ -58,7 +58,8 @@ describe('the .thredd language in the real host', () => {
   });
 
   it('completes variables in scope, directives and their values, headers, X-Region values and methods', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'thredd', content: '@who = me\nGET {{\n# @\nX-Region: \n# @expect \n# @env \n' });
+    const content = '@who = me\nGET {{\n# @\nX-Region: \n# @expect \n# @env \n';
+    const document = await vscode.workspace.openTextDocument({ language: 'thredd', content });
     const labels = async (line: number, character: number) => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
       return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));

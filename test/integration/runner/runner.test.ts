@@ -257,11 +257,23 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
   });
 
   it('applies the file\'s # @env, # @timeout and # @expect (written above the first request) to every request', async () => {
-    const text = '# @env mtls\n# @timeout 300\n# @expect status 200\n\n### fast\n# @expect header content-type contains json\nGET {{baseUrl}}/echo/file-level\n\n### slow\nGET {{baseUrl}}/slow\n';
+    const text = [
+      '# @env mtls',
+      '# @timeout 300',
+      '# @expect status 200',
+      '',
+      '### fast',
+      '# @expect header content-type contains json',
+      'GET {{baseUrl}}/echo/file-level',
+      '',
+      '### slow',
+      'GET {{baseUrl}}/slow',
+    ].join('\n');
     const fast = (await runText(text, { environment: 'tls' })).result;
     assert.equal(fast.environment, 'mtls');
     assert.equal(bodyJson(fast).client, 'transport-client');
-    assert.deepEqual(fast.expectations.map((item) => [item.text, item.line, item.passed]), [['status 200', 2, true], ['header content-type contains json', 5, true]]);
+    const checked = fast.expectations.map((item) => [item.text, item.line, item.passed]);
+    assert.deepEqual(checked, [['status 200', 2, true], ['header content-type contains json', 5, true]]);
     const started = Date.now();
     const slow = (await runText(text, { index: 1, environment: 'tls' })).result;
     assert.equal(slow.error?.kind, 'timeout');

@@ -110,11 +110,16 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
       assert.deepEqual(planned.request?.headers, sent.request?.headers, `request ${index + 1}`);
     }
     const planned = await runner.plan(file, 0, { filePath, config, environment: 'local-mtls', store: new ResponseStore() });
-    assert.deepEqual(planned.request?.headers, [{ name: 'Accept', value: 'application/json' }, { name: 'X-Region', value: '0' }, { name: 'Authorization', value: `Bearer ${MASK}` }]);
+    assert.deepEqual(planned.request?.headers, [
+      { name: 'Accept', value: 'application/json' },
+      { name: 'X-Region', value: '0' },
+      { name: 'Authorization', value: `Bearer ${MASK}` },
+    ]);
   });
 
   it('shows a request whose client certificate cannot be read with its defaults and no token, and fetches none', async () => {
-    const environment = { ...config.environments['local-mtls'], clientCertificate: { kind: 'pem' as const, cert: path.join(fixture.dir, 'gone.pem'), key: path.join(fixture.dir, 'gone.key') } };
+    const gone = { kind: 'pem' as const, cert: path.join(fixture.dir, 'gone.pem'), key: path.join(fixture.dir, 'gone.key') };
+    const environment = { ...config.environments['local-mtls'], clientCertificate: gone };
     const broken: ThreddConfig = { ...config, environments: { ...config.environments, 'local-mtls': environment } };
     const before = received.length;
     const result = await send(new RequestRunner({ http }), 'GET {{baseUrl}}/products', 'local-mtls', broken);

@@ -21,7 +21,8 @@ describe('ConfigEditor (thredd.json edits in place)', () => {
   it('adds entries keeping the comments, the formatting and the other entries', () => {
     const editor = ConfigEditor.open(USER_CONFIG, '/ws/thredd.json');
     assert.equal(editor.set('environments', 'sandbox', { baseUrl: 'https://127.0.0.1:8443', region: '0' }), 'added');
-    assert.equal(editor.set('applications', 'imported', { appId: '2', clientId: 'd', auth: { method: 'client_secret_post', secret: 'x' } }), 'added');
+    const application = { appId: '2', clientId: 'd', auth: { method: 'client_secret_post', secret: 'x' } };
+    assert.equal(editor.set('applications', 'imported', application), 'added');
     const text = editor.text;
     assert.match(text, /\/\/ my environments/);
     assert.match(text, /\/\/ keep me/);

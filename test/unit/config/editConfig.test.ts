@@ -15,7 +15,8 @@ describe('editing thredd.json', () => {
   });
 
   it('refuses a thredd.json that is not valid JSON instead of writing a broken one, naming the file', () => {
-    assert.throws(() => addEnvironmentToConfigText('{ "environments": ', 'x', { baseUrl: 'https://x.test' }, '/ws/thredd.json'), /^ConfigEditError: \/ws\/thredd\.json is not valid JSON/);
+    const add = () => addEnvironmentToConfigText('{ "environments": ', 'x', { baseUrl: 'https://x.test' }, '/ws/thredd.json');
+    assert.throws(add, /^ConfigEditError: \/ws\/thredd\.json is not valid JSON/);
   });
 
   it('creates the environments object when there is none', () => {

@@ -16,11 +16,11 @@ describe('README reference', () => {
     assert.equal(between(readme, '<!-- reference:start -->', '<!-- reference:end -->'), renderReference(pkg));
   });
 
-  it('lists exactly the directives of the request language\'s directive table (regenerate with node scripts/readme-reference.mjs)', async () => {
+  it('lists exactly the directives of the directive table (regenerate with node scripts/readme-reference.mjs)', async () => {
     const { renderDirectives } = await import('../../../scripts/readme-reference.mjs');
     const readme = fs.readFileSync('README.md', 'utf8');
     const shown = between(readme, '<!-- directives:start -->', '<!-- directives:end -->');
     assert.equal(shown, renderDirectives(DIRECTIVES));
-    for (const directive of DIRECTIVES) assert.match(shown, new RegExp(`^\\| \`@${directive.key}\` \\|`, 'm'), `@${directive.key} has a row`);
+    for (const { key } of DIRECTIVES) assert.match(shown, new RegExp(`^\\| \`@${key}\` \\|`, 'm'), `@${key} has a row`);
   });
 });

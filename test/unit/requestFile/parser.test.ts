@@ -379,7 +379,8 @@ describe('request file parsing: robustness', () => {
 
   it('returns an empty result for an empty file', () => {
     const metadata = { noAuth: false, expectations: [], prompts: [], entries: [], unknown: [] };
-    same(parseRequestFile(''), { requests: [], fileVariables: [], metadata, metadataVariables: [], comments: [], diagnostics: [], lineCount: 1, binary: false });
+    const nothing = { requests: [], fileVariables: [], metadata, metadataVariables: [], comments: [], diagnostics: [] };
+    same(parseRequestFile(''), { ...nothing, lineCount: 1, binary: false });
   });
 });
 

@@ -7,7 +7,12 @@ import { isUserError } from '../../../src/core/errors/userError';
 import { requestFileDraft } from './draftGenerators';
 
 const EMPTY: RequestFileDraft = { comments: [], variables: [], directives: [], requests: [] };
-const request = (fields: Partial<RequestDraft> = {}): RequestDraft => ({ comments: [], directives: [], method: 'GET', url: '{{baseUrl}}/x', query: [], headers: [], ...fields });
+const request = (fields: Partial<RequestDraft> = {}): RequestDraft => ({
+  ...{ comments: [], directives: [], method: 'GET', url: '{{baseUrl}}/x', query: [], headers: [] },
+  ...fields,
+});
+const LATIN1_FILE = { kind: 'file', path: 'a.bin', processVariables: true, encoding: 'latin1' } as const;
+const file = (...requests: RequestDraft[]): RequestFileDraft => ({ ...EMPTY, requests });
 
 describe('printRequestFile round trip', () => {
   it('reads back every draft it prints: draftOf(parseRequestFile(printRequestFile(draft))) equals the draft', () => {
@@ -44,11 +49,15 @@ describe('printRequestFile output', () => {
           method: 'POST',
           url: '{{baseUrl}}/core/api/v1/cards',
           query: ['?product=1', '&dry={{dry}}'],
-          headers: [{ name: 'Content-Type', value: 'application/json' }, { name: 'X-Old', value: '1', disabled: true }, { name: 'X-Empty', value: '' }],
+          headers: [
+            { name: 'Content-Type', value: 'application/json' },
+            { name: 'X-Old', value: '1', disabled: true },
+            { name: 'X-Empty', value: '' },
+          ],
           body: { kind: 'text', text: '{\n  "name": "{{cardholder}}"\n}' },
         }),
         request({ httpVersion: '1.1', body: { kind: 'file', path: './bodies/card.json', processVariables: true } }),
-        request({ body: { kind: 'mixed', parts: [{ kind: 'text', text: '--boundary' }, { kind: 'file', path: 'a.bin', processVariables: true, encoding: 'latin1' }] } }),
+        request({ body: { kind: 'mixed', parts: [{ kind: 'text', text: '--boundary' }, { ...LATIN1_FILE }] } }),
       ],
     };
     assert.equal(
@@ -96,7 +105,7 @@ describe('printRequestFile output', () => {
     assert.equal(printRequestFile(EMPTY), '');
   });
 
-  it('turns a parsed file\'s header-like comments under the request line into disabled headers, and other comments into the request\'s', () => {
+  it('reads header-like comments under a request line as disabled headers, and other comments as the request\'s', () => {
     const draft = draftOf(parseRequestFile('# top\nGET /x\n# X-Old: 1\n# a note\nAccept: */*\n\n{}\n# trailing\n'));
     assert.deepEqual(draft.comments, []);
     assert.deepEqual(draft.requests[0].comments, ['top', 'a note', 'trailing']);
@@ -116,24 +125,26 @@ describe('printRequestFile refuses drafts the language cannot hold', () => {
 
   it('a text body with a line that would read as a comment, a separator or a file', () => {
     for (const line of ['# heading', '  ### not a separator', '// note', '< ./file.json', '<@latin1 x']) {
-      refused({ ...EMPTY, requests: [request({ title: 'Upload', body: { kind: 'text', text: `first\n${line}\nlast` } })] }, /^Request 1 \("Upload"\): its body line ".*" would read as/);
+      const draft = file(request({ title: 'Upload', body: { kind: 'text', text: `first\n${line}\nlast` } }));
+      refused(draft, /^Request 1 \("Upload"\): its body line ".*" would read as/);
     }
   });
 
   it('a body with blank edges, text parts in a row, or a mixed body without a file', () => {
-    refused({ ...EMPTY, requests: [request({ body: { kind: 'text', text: '\n{}' } })] }, /starts or ends with a blank line/);
-    refused({ ...EMPTY, requests: [request({ body: { kind: 'text', text: '' } })] }, /starts or ends with a blank line/);
+    refused(file(request({ body: { kind: 'text', text: '\n{}' } })), /starts or ends with a blank line/);
+    refused(file(request({ body: { kind: 'text', text: '' } })), /starts or ends with a blank line/);
     const text = { kind: 'text' as const, text: 'a' };
-    refused({ ...EMPTY, requests: [request({ body: { kind: 'mixed', parts: [text, text, { kind: 'file', path: 'f', processVariables: false }] } })] }, /two text parts in a row/);
-    refused({ ...EMPTY, requests: [request({ body: { kind: 'mixed', parts: [text] } })] }, /at least one file part/);
+    const upload = { kind: 'file' as const, path: 'f', processVariables: false };
+    refused(file(request({ body: { kind: 'mixed', parts: [text, text, upload] } })), /two text parts in a row/);
+    refused(file(request({ body: { kind: 'mixed', parts: [text] } })), /at least one file part/);
   });
 
   it('comments that would read as directives, line breaks in one-line fields, and names the parser rejects', () => {
-    refused({ ...EMPTY, comments: ['@name is a directive'] }, /^The file: the comment "@name is a directive" would read as a "# @directive"/);
-    refused({ ...EMPTY, requests: [request({ title: 'two\nlines' })] }, /the title "two\\nlines" holds a line break/);
-    refused({ ...EMPTY, requests: [request({ headers: [{ name: '#Hash', value: 'x' }] })] }, /"#Hash" is not a header name/);
-    refused({ ...EMPTY, requests: [request({ url: 'https://a.test/with space' })] }, /holds blanks/);
-    refused({ ...EMPTY, requests: [request({ query: ['page=1'] })] }, /does not start with \? or &/);
+    refused({ ...EMPTY, comments: ['@name here'] }, /^The file: the comment "@name here" would read as a "# @directive"/);
+    refused(file(request({ title: 'two\nlines' })), /the title "two\\nlines" holds a line break/);
+    refused(file(request({ headers: [{ name: '#Hash', value: 'x' }] })), /"#Hash" is not a header name/);
+    refused(file(request({ url: 'https://a.test/with space' })), /holds blanks/);
+    refused(file(request({ query: ['page=1'] })), /does not start with \? or &/);
     refused({ ...EMPTY, variables: [{ name: 'a b', value: '1' }] }, /"a b" is not a variable name/);
   });
 });
