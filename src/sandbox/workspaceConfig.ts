@@ -1,4 +1,4 @@
-import { applyEdits, modify, parse, type ParseError } from 'jsonc-parser';
+import { ConfigEditError, ConfigEditor } from '../core/config/configEditor';
 import { CLIENT_SECRET_ENV } from './sandboxDefaults';
 import { SandboxError } from './sandboxErrors';
 import type { SandboxUrls } from './sandboxUrls';
@@ -61,25 +61,22 @@ const NEW_CONFIG = `{
 
 /**
  * thredd.json text with the sandbox entries added or replaced, everything else (the user's own entries,
- * comments, formatting) kept, edited in place with jsonc-parser. `defaultEnvironment` is set only when
+ * comments, formatting) kept, edited in place by the ConfigEditor. `defaultEnvironment` is set only when
  * missing or naming no environment.
  */
 export function applySandboxConfig(text: string | undefined, file: string, input: SandboxConfigInput): string {
-  let result = text ?? NEW_CONFIG;
-  const errors: ParseError[] = [];
-  const current = parse(result, errors, { allowTrailingComma: true }) as Record<string, unknown> | undefined;
-  if (errors.length > 0 || !current || typeof current !== 'object' || Array.isArray(current)) {
-    throw new SandboxError(`${file} is not valid JSON, so the sandbox entries cannot be added to it.`, 'Fix the file (the Problems view shows where), then run "thredd sandbox init" again.');
+  try {
+    const editor = ConfigEditor.open(text, file, { skeleton: NEW_CONFIG, purpose: 'the sandbox entries cannot be added to it' });
+    const entries = sandboxConfigEntries(input);
+    for (const [name, environment] of Object.entries(entries.environments)) editor.set('environments', name, environment, { force: true });
+    for (const [name, application] of Object.entries(entries.applications)) editor.set('applications', name, application, { force: true });
+    editor.setDefaultEnvironment(SANDBOX_ENTRY_NAMES.mtlsEnvironment);
+    return editor.text;
+  } catch (error) {
+    // The sandbox commands report SandboxErrors, with the step that gets the user going again.
+    if (error instanceof ConfigEditError) {
+      throw new SandboxError(error.message, 'Fix the file (the Problems view shows where), then run "thredd sandbox init" again.');
+    }
+    throw error;
   }
-  const format = { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' } };
-  const set = (path: string[], value: unknown) => {
-    result = applyEdits(result, modify(result, path, value, format));
-  };
-  const entries = sandboxConfigEntries(input);
-  for (const [name, environment] of Object.entries(entries.environments)) set(['environments', name], environment);
-  for (const [name, application] of Object.entries(entries.applications)) set(['applications', name], application);
-  const environments = { ...(current.environments as Record<string, unknown> | undefined), ...entries.environments };
-  const chosen = current.defaultEnvironment;
-  if (typeof chosen !== 'string' || !(chosen in environments)) set(['defaultEnvironment'], SANDBOX_ENTRY_NAMES.mtlsEnvironment);
-  return result;
 }

@@ -15,6 +15,22 @@ export type { CurlOptions } from './curl';
 export { MASK, isSecretName, redactSecrets } from './secrets';
 export { SYSTEM_VARIABLES } from './systemVariableSpecs';
 export type { SystemVariableSpec } from './systemVariableSpecs';
-export { METADATA_KEYS, METADATA_DESCRIPTIONS } from './metadata';
+export { DIRECTIVES, DIRECTIVE_BY_KEY, FILE_LEVEL_DIRECTIVES } from './directives';
+export type { Directive, DirectiveValue } from './directives';
+export { directiveAt } from './metadata';
 export { describeSubject } from './expect';
 export { CompactRange, toTextRange } from './lines';
+export type {
+  RequestFileDraft,
+  RequestDraft,
+  DraftBody,
+  DraftDirective,
+  DraftFileReference,
+  DraftHeader,
+  DraftMixed,
+  DraftText,
+  DraftVariable,
+} from './draft';
+export { printRequestFile } from './printRequestFile';
+export { DraftError } from './checkDraft';
+export { draftOf } from './draftOf';

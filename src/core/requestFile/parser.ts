@@ -3,11 +3,14 @@ import { parseBody } from './body';
 import type { BodyHooks } from './body';
 import { commentTextStart, isSeparator, parseHeaderLine, parseRequestLine } from './lineParsers';
 import { parseFileVariable } from './fileVariables';
+import { DIRECTIVE_BY_KEY, FILE_LEVEL_DIRECTIVES } from './directives';
 import { DiagnosticSink, Lines, firstNonBlankLine, lastNonBlankLine, lineOfOffset, lineRange, range, skipSpaces, titleOf, trimmedEnd } from './lines';
-import { NONE, applyMetadata, emptyMetadata, isMetadataStart, readMetadataEntry } from './metadata';
+import { applyMetadata, emptyMetadata, inheritFileMetadata, isMetadataStart, mergeFileMetadata, readMetadataEntry } from './metadata';
 import type { MetadataContext } from './metadata';
 import { scanReferences, truncate } from './references';
+import { NONE, append } from './sharedLists';
 import type {
+  CommentLine,
   FileVariable,
   HeaderLine,
   ParsedRequest,
@@ -36,7 +39,18 @@ interface FileState {
   urlLines: UrlLine[];
   entries: RequestMetadata['entries'];
   bodyHooks: BodyHooks;
+  /** Metadata above the first request, once there is some. */
+  fileMetadata?: RequestMetadata;
+  /** Errors of the file-level metadata: every request carries them, so none is sent with a broken file-wide directive. */
+  fileErrors: RequestFileDiagnostic[];
+  /** `{{...}}` in file-level directives. */
+  fileReferences: VariableReference[];
+  comments: CommentLine[];
 }
+
+/** What a file without file-level metadata reports: shared and never written to (parse results are read-only). */
+const NO_FILE_METADATA: RequestMetadata = Object.freeze(emptyMetadata(NONE));
+const FILE_LEVEL_KEYS = FILE_LEVEL_DIRECTIVES.map(({ key }) => '@' + key).join(', ');
 
 /**
  * Parses a `.thredd` / REST Client `.http` file in one pass over its lines. Never throws: anything it
@@ -55,15 +69,16 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Pars
       'binary-content',
       `This file holds binary data (a NUL byte at line ${line + 1}, column ${column + 1}), so it is not read as requests. Request files are text: to send binary content, write "< ./file.bin" as the body.`,
     );
-    return { requests: [], fileVariables: [], diagnostics: sink.finish(), lineCount: lines.count, binary: true };
+    const empty = { requests: [], fileVariables: [], metadata: NO_FILE_METADATA, metadataVariables: NONE, comments: NONE };
+    return { ...empty, diagnostics: sink.finish(), lineCount: lines.count, binary: true };
   }
   const names = new Map<string, TextRange>();
   const context: MetadataContext = { sink, names, references: [] };
   const state: FileState = {
     lines, sink, names, requests: [], fileVariables: [], fileVariableLines: new Map(), chained: [],
-    metadata: emptyMetadata([]), context, headers: [], urlLines: [], entries: [],
+    metadata: emptyMetadata([]), context, headers: [], urlLines: [], entries: [], fileErrors: NONE, fileReferences: NONE, comments: NONE,
     bodyHooks: {
-      onComment: (lineText, bodyLine, start) => readComment(lineText, bodyLine, start, state.metadata, context),
+      onComment: (lineText, bodyLine, start) => readComment(state, lineText, bodyLine, start),
       onReferences: (lineText, bodyLine, from, to, location) => scanReferences(lineText, bodyLine, from, to, location, context.references, sink),
     },
   };
@@ -78,7 +93,9 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Pars
   parseBlock(state, blockStart, lines.count, separator);
   checkChainedReferences(state);
   const diagnostics = sink.finish().sort(byPosition);
-  return { requests: state.requests, fileVariables: state.fileVariables, diagnostics, lineCount: lines.count, binary: false };
+  const metadata = state.fileMetadata ?? NO_FILE_METADATA;
+  const { requests, fileVariables, fileReferences: metadataVariables, comments } = state;
+  return { requests, fileVariables, metadata, metadataVariables, comments, diagnostics, lineCount: lines.count, binary: false };
 }
 
 function parseBlock(state: FileState, first: number, end: number, separator: number | undefined): void {
@@ -95,7 +112,7 @@ function parseBlock(state: FileState, first: number, end: number, separator: num
   for (; line < end; line++) {
     const text = lines.line(line);
     const start = skipSpaces(text);
-    if (start === text.length || readComment(text, line, start, metadata, context)) continue;
+    if (start === text.length || readComment(state, text, line, start)) continue;
     if (text.charCodeAt(start) === 64 /* @ */) {
       const variable = parseFileVariable(text, line, start, sink, state.fileVariableLines);
       if (variable) state.fileVariables.push(variable);
@@ -106,8 +123,8 @@ function parseBlock(state: FileState, first: number, end: number, separator: num
     break;
   }
   if (requestLine < 0) {
-    const orphan = metadata.entries.find((entry) => entry.key !== 'prompt');
-    if (orphan) sink.add(orphan.range, 'warning', 'metadata-without-request', `"@${truncate(orphan.key)}" applies to no request: this block (up to the next ###) has no request line.`);
+    if (state.requests.length === 0) adoptFileMetadata(state, metadata, diagnosticsBefore);
+    else warnOrphanMetadata(state, metadata);
     return;
   }
 
@@ -126,7 +143,7 @@ function parseBlock(state: FileState, first: number, end: number, separator: num
     const lineText = lines.line(line);
     const start = skipSpaces(lineText);
     if (start === lineText.length) break;
-    if (readComment(lineText, line, start, metadata, context)) continue;
+    if (readComment(state, lineText, line, start)) continue;
     const first = lineText.charCodeAt(start);
     if (first !== 63 /* ? */ && first !== 38 /* & */) break;
     const stop = trimmedEnd(lineText);
@@ -146,7 +163,7 @@ function parseBlock(state: FileState, first: number, end: number, separator: num
       bodyStart = line + 1;
       break;
     }
-    if (readComment(lineText, line, start, metadata, context)) continue;
+    if (readComment(state, lineText, line, start)) continue;
     const first = lineText.charCodeAt(start);
     if (first === 123 /* { */ || first === 91 /* [ */ || first === 60 /* < */) {
       sink.add(lineRange(line, start, trimmedEnd(lineText)), 'warning', 'missing-blank-line', 'The body starts right after the headers: leave one blank line between the headers and the body.');
@@ -183,7 +200,9 @@ function parseBlock(state: FileState, first: number, end: number, separator: num
     variables: references.slice(),
     diagnostics: NONE,
   };
+  if (state.fileMetadata) inheritFileMetadata(request.metadata, state.fileMetadata);
   if (sink.items.length > diagnosticsBefore) request.diagnostics = sink.items.slice(diagnosticsBefore);
+  if (state.fileErrors.length > 0) request.diagnostics = [...state.fileErrors, ...request.diagnostics];
   state.requests.push(request);
   for (const reference of request.variables) {
     if (reference.kind === 'chained') state.chained.push({ reference, owner: request });
@@ -196,12 +215,54 @@ function compact(metadata: RequestMetadata): RequestMetadata {
   return metadata;
 }
 
-/** Handles a `#` or `//` comment line, applying metadata (`# @name x`) wherever it sits in the block, as REST Client does. */
-function readComment(text: string, line: number, start: number, metadata: RequestMetadata, context: MetadataContext): boolean {
+/**
+ * Metadata above the first request applies to the whole file, for the directives that allow it; the others are
+ * reported, since they apply to nothing.
+ */
+function adoptFileMetadata(state: FileState, block: RequestMetadata, diagnosticsBefore: number): void {
+  if (block.entries.length === 0) return;
+  const lines = new Set<number>();
+  for (const entry of block.entries) {
+    lines.add(entry.range.start.line);
+    if (DIRECTIVE_BY_KEY.get(entry.key)?.fileLevel !== false) continue;
+    const why = `"@${entry.key}" does not apply to a whole file, and this block (up to the next ###) has no request line`;
+    const fix = `move it to the request it belongs to. Above the first request, only ${FILE_LEVEL_KEYS} apply to every request.`;
+    state.sink.add(entry.range, 'warning', 'metadata-without-request', `${why}: ${fix}`);
+  }
+  const added = state.sink.items.slice(diagnosticsBefore);
+  const errors = added.filter((diagnostic) => diagnostic.severity === 'error' && lines.has(diagnostic.range.start.line));
+  if (errors.length > 0) state.fileErrors = [...state.fileErrors, ...errors];
+  const references = state.context.references;
+  if (references.length > 0) state.fileReferences = [...state.fileReferences, ...references];
+  for (const reference of references) if (reference.kind === 'chained') state.chained.push({ reference });
+  state.fileMetadata = mergeFileMetadata(state.fileMetadata, block);
+}
+
+/** Metadata in a block without a request line, below the first request, applies to nothing. */
+function warnOrphanMetadata(state: FileState, block: RequestMetadata): void {
+  // A prompt declares a variable, which may be declared in any block (as before file-level directives).
+  const orphan = block.entries.find((entry) => entry.key !== 'prompt');
+  if (!orphan) return;
+  const hint = DIRECTIVE_BY_KEY.get(orphan.key)?.fileLevel ? ' To apply it to every request, move it above the first request.' : '';
+  const message = `"@${truncate(orphan.key)}" applies to no request: this block (up to the next ###) has no request line.${hint}`;
+  state.sink.add(orphan.range, 'warning', 'metadata-without-request', message);
+}
+
+/**
+ * Handles a `#` or `//` comment line: applies metadata (`# @name x`) wherever it sits in the block, as REST Client
+ * does, and keeps any other comment's text.
+ */
+function readComment(state: FileState, text: string, line: number, start: number): boolean {
   const textStart = commentTextStart(text, start);
   if (textStart < 0) return false;
   const at = skipSpaces(text, textStart);
-  if (isMetadataStart(text, at)) applyMetadata(metadata, readMetadataEntry(text, line, at), text, context);
+  if (isMetadataStart(text, at)) {
+    applyMetadata(state.metadata, readMetadataEntry(text, line, at), text, state.context);
+  } else {
+    const end = trimmedEnd(text);
+    const from = text.charCodeAt(textStart) === 32 ? textStart + 1 : textStart;
+    state.comments = append(state.comments, { text: text.slice(from, end), range: lineRange(line, start, end) });
+  }
   return true;
 }
 

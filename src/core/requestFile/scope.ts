@@ -111,7 +111,8 @@ export function findReferenceAt(file: ParsedRequestFile, position: TextPosition)
     const reference = fileVariable.references.find(contains);
     if (reference) return { reference, fileVariable };
   }
-  return undefined;
+  const inFileMetadata = file.metadataVariables.find(contains);
+  return inFileMetadata && { reference: inFileMetadata };
 }
 
 /**
@@ -133,6 +134,8 @@ export function checkVariables(file: ParsedRequestFile, knownNames: Iterable<str
     });
   };
   for (const variable of file.fileVariables) variable.references.forEach((reference) => check(reference, []));
+  const filePrompts = file.metadata.prompts.map((prompt) => prompt.name);
+  file.metadataVariables.forEach((reference) => check(reference, filePrompts));
   for (const request of file.requests) {
     const prompts = request.metadata.prompts.map((prompt) => prompt.name);
     request.variables.forEach((reference) => check(reference, prompts));

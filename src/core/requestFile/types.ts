@@ -152,6 +152,10 @@ export interface PromptVariable {
   range: TextRange;
 }
 
+/**
+ * A request's directives. On a ParsedRequest these are in effect for it: its own, plus the file-level ones it
+ * does not set itself (see ParsedRequestFile.metadata); `entries` and `unknown` hold only its own lines.
+ */
 export interface RequestMetadata {
   name?: string;
   nameRange?: TextRange;
@@ -165,6 +169,12 @@ export interface RequestMetadata {
   entries: MetadataEntry[];
   /** Entries whose key is not a known directive (each also has a diagnostic). */
   unknown: MetadataEntry[];
+}
+
+/** A `#` or `//` line that is not metadata: its text after the markers and one space, trailing blanks dropped. */
+export interface CommentLine {
+  text: string;
+  range: TextRange;
 }
 
 export interface UrlLine {
@@ -191,6 +201,7 @@ export interface ParsedRequest {
   httpVersion?: string;
   headers: HeaderLine[];
   body?: RequestBody;
+  /** The directives in effect: the request's own and, where it sets none, the file's. */
   metadata: RequestMetadata;
   /** From the `###` line (or the block's first non-blank line) to its last non-blank line: for folding and symbols. */
   range: TextRange;
@@ -198,13 +209,26 @@ export interface ParsedRequest {
   requestLineRange: TextRange;
   /** Every `{{...}}` in the block, in document order. */
   variables: VariableReference[];
-  /** The diagnostics inside this block; a runner should refuse a request with errors. */
+  /**
+   * The diagnostics inside this block, after the errors of the file-level directives (which apply to it);
+   * a runner should refuse a request with errors.
+   */
   diagnostics: RequestFileDiagnostic[];
 }
 
 export interface ParsedRequestFile {
   requests: ParsedRequest[];
   fileVariables: FileVariable[];
+  /**
+   * File-level directives: metadata lines above the first request. Those a directive allows at file level
+   * (`# @env`, `# @timeout`, `# @no-auth`, `# @expect`, `# @prompt`) are in effect for every request that does
+   * not set its own; `# @expect`s are added to each request's.
+   */
+  metadata: RequestMetadata;
+  /** Every `{{...}}` in the file-level directives, in document order. */
+  metadataVariables: VariableReference[];
+  /** Comment lines that are not metadata, in document order (for writing the file back, see draftOf). */
+  comments: CommentLine[];
   /** Every diagnostic in document order. */
   diagnostics: RequestFileDiagnostic[];
   lineCount: number;

@@ -5,14 +5,14 @@ import type { HttpClient } from '../http/httpClient';
 import { HttpError } from '../http/httpError';
 import type { HttpHeaders, HttpResponse, TlsSettings } from '../http/types';
 import { evaluateExpectation } from '../requestFile/evaluateExpectation';
-import type { ResolvedHeader, SecretUse } from '../requestFile/resolveTypes';
+import type { ResolvedHeader } from '../requestFile/resolveTypes';
 import { MASK, redactSecrets } from '../requestFile/secrets';
 import { decodeText, headerText, leadingBytes, parseContentType, type MediaType } from './decodeBody';
 import type { Prepared } from './prepareRequest';
 import { maskTokenInHeaders, redactRequest } from './redact';
-import { runErrorFrom, timeoutError, tokenError } from './runErrors';
+import { runErrorFrom, timeoutError } from './runErrors';
 import type { ExpectationOutcome, ReceivedResponse, RunContext, RunError, RunResult, TokenInfo } from './types';
-import { withDefaultHeaders } from './defaultHeaders';
+import { finalizeRequest, type FinalizedRequest } from './finalizeRequest';
 
 /** Shorter timeouts get an exact timer: undici's timers tick once a second. */
 const PRECISE_BELOW_MS = 5_000;
@@ -37,19 +37,21 @@ export interface ExchangeSettings {
 
 type Outcome = Pick<RunResult, 'request' | 'response' | 'timings' | 'tls' | 'token' | 'expectations' | 'warnings' | 'error'>;
 
-/** Adds the defaults, sends the request, reads and checks the answer, stores it for chaining. */
+/** Finalizes the request (defaults, token), sends it, reads and checks the answer, stores it for chaining. */
 export async function exchange(prepared: Prepared, context: RunContext, settings: ExchangeSettings): Promise<Outcome> {
   const { request, resolved } = prepared;
-  const warnings: string[] = [];
-  const { headers, tokenFor } = withDefaultHeaders(prepared);
-
-  const secrets: SecretUse[] = [...prepared.secretsUsed];
-  const failed = (error: RunError): Outcome => ({ request: redactRequest({ ...resolved, headers }, prepared.body, secrets), expectations: [], warnings, error });
+  const failed = (error: RunError, finalized: FinalizedRequest): Outcome => ({
+    request: redactRequest({ ...resolved, headers: finalized.headers }, prepared.body, finalized.secrets),
+    expectations: [],
+    warnings: finalized.warnings,
+    error,
+  });
   let tls: TlsSettings;
   try {
     tls = await settings.tls(prepared);
   } catch (error) {
-    return failed(runErrorFrom(error));
+    // Without TLS settings no token can be fetched: show the request as far as it got (its defaults, no token).
+    return failed(runErrorFrom(error), await finalizeRequest(prepared, { mode: 'send', token: () => Promise.reject(error) }));
   }
 
   // "# @timeout N" bounds the whole exchange, the token request included, to the millisecond (a timer
@@ -63,21 +65,14 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
   const timer = deadline && setTimeout(() => deadline.abort(), timeoutMs);
   const signal = deadline ? (context.signal ? AbortSignal.any([context.signal, deadline.signal]) : deadline.signal) : context.signal;
   const pastDeadline = () => deadline?.signal.aborted === true && context.signal?.aborted !== true;
-  let token: CachedToken | undefined;
-  if (tokenFor) {
-    try {
-      token = await settings.token(prepared, tls, signal);
-    } catch (error) {
-      clearTimeout(timer);
-      if (pastDeadline()) return failed(timeoutError(timeoutMs, hostOf(tokenFor.environment.tokenUrl ?? ''), explicit !== undefined, 'token'));
-      return failed(tokenError(error, tokenFor.application.name, tokenFor.environment.name));
-    }
-    // RFC 6750 §2.1: the scheme is case-insensitive; servers answer "bearer" as often as "Bearer".
-    const scheme = /^bearer$/i.test(token.tokenType) ? 'Bearer' : token.tokenType;
-    headers.push({ name: 'Authorization', value: `${scheme} ${token.accessToken}` });
-    secrets.push({ name: 'access token', value: token.accessToken });
-    warnings.push(...token.warnings);
+  const finalized = await finalizeRequest(prepared, { mode: 'send', token: () => settings.token(prepared, tls, signal) });
+  if (finalized.failure) {
+    clearTimeout(timer);
+    const { error, waitingFor } = finalized.failure;
+    if (!waitingFor || !pastDeadline()) return failed(error, finalized);
+    return failed(timeoutError(timeoutMs, hostOf(waitingFor.url), explicit !== undefined, waitingFor.phase), finalized);
   }
+  const { headers, secrets, warnings, token } = finalized;
   const sent = redactRequest({ ...resolved, headers }, prepared.body, secrets);
 
   let response: HttpResponse;

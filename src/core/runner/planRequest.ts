@@ -1,7 +1,6 @@
-import { MASK } from '../requestFile/secrets';
 import type { ParsedRequestFile } from '../requestFile/types';
-import { withDefaultHeaders } from './defaultHeaders';
 import { isRunError } from './environments';
+import { finalizeRequest } from './finalizeRequest';
 import { prepareRequest } from './prepareRequest';
 import { redactRequest } from './redact';
 import { unresolvedError } from './runErrors';
@@ -20,13 +19,12 @@ export async function planRequest(file: ParsedRequestFile, index: number, contex
   const prepared = await prepareRequest(file, request, context);
   if (isRunError(prepared)) return { ...base, pendingChains: [], warnings: [], error: prepared };
   const { target, resolved } = prepared;
-  const { headers, tokenFor } = withDefaultHeaders(prepared);
-  if (tokenFor) headers.push({ name: 'Authorization', value: `Bearer ${MASK}` });
-  const warnings = prepared.needs.map((name) => `{{${name}.…}} is left as written: "${name}" is not sent in a dry run.`);
+  const { headers, secrets, warnings } = await finalizeRequest(prepared, { mode: 'plan' });
+  warnings.unshift(...prepared.needs.map((name) => `{{${name}.…}} is left as written: "${name}" is not sent in a dry run.`));
   return {
     ...base,
     environment: target.environment?.name,
-    request: redactRequest({ ...resolved, headers }, prepared.body, prepared.secretsUsed),
+    request: redactRequest({ ...resolved, headers }, prepared.body, secrets),
     pendingChains: prepared.needs,
     warnings,
     error: prepared.unresolved.length > 0 ? unresolvedError(prepared.unresolved) : undefined,

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { REGIONS as CATALOGUE_REGIONS, REQUEST_HEADERS } from '../../core/catalogue';
-import { HTTP_METHODS, METADATA_DESCRIPTIONS, METADATA_KEYS, requestAt, variablesInScope } from '../../core/requestFile';
+import { DIRECTIVE_BY_KEY, DIRECTIVES, HTTP_METHODS, requestAt, variablesInScope } from '../../core/requestFile';
 import type { LanguageContext } from './languageContext';
 
 /** Headers Thredd's API Hub uses, then common HTTP ones; X-Region values. Both from the catalogue. */
 const HEADERS: readonly [string, string][] = REQUEST_HEADERS.map((header) => [header.name, header.description]);
 const REGIONS: readonly [string, string][] = CATALOGUE_REGIONS.map((region) => [region.code, region.name]);
 
-/** Methods, headers, X-Region values, `{{variables}}` in scope, `# @metadata` and `@env` names. */
+/** Methods, headers, X-Region values, `{{variables}}` in scope, `# @directives` and their values (`@env` names, `@expect` subjects). */
 export class RequestCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = ['{', '@', ':', ' ', '$'];
 
@@ -19,9 +19,10 @@ export class RequestCompletionProvider implements vscode.CompletionItemProvider 
     if (variableStart >= 0 && !before.slice(variableStart).includes('}}')) return this.variables(document, position, variableStart + 2);
 
     const metadata = /^\s*(?:#|\/\/)\s*@(\w[\w-]*)?$/.exec(before);
-    if (metadata) return metadataItems(position, metadata[1] ?? '');
-    const envName = /^\s*(?:#|\/\/)\s*@env\s+\S*$/.test(before);
-    if (envName) return this.environmentItems();
+    if (metadata) return directiveItems(position, metadata[1] ?? '');
+    const values = DIRECTIVE_BY_KEY.get(/^\s*(?:#|\/\/)\s*@([\w-]+)\s+\S*$/.exec(before)?.[1] ?? '')?.completion.values;
+    if (values === 'environments') return this.environmentItems();
+    if (values) return values.map(({ value, description }) => item(value, vscode.CompletionItemKind.EnumMember, description));
     if (/^x-region:\s*\S*$/i.test(before)) return REGIONS.map(([value, label]) => item(value, vscode.CompletionItemKind.EnumMember, label));
 
     const parsed = this.language.store.get(document);
@@ -57,11 +58,14 @@ export class RequestCompletionProvider implements vscode.CompletionItemProvider 
   }
 }
 
-function metadataItems(position: vscode.Position, typed: string): vscode.CompletionItem[] {
+/** Every directive of the table, inserted as its snippet; those with values to choose from open the list next. */
+function directiveItems(position: vscode.Position, typed: string): vscode.CompletionItem[] {
   const range = new vscode.Range(position.line, position.character - typed.length, position.line, position.character);
-  return METADATA_KEYS.map((key) => {
-    const completion = item(key, vscode.CompletionItemKind.Property, METADATA_DESCRIPTIONS[key]);
+  return DIRECTIVES.map((directive) => {
+    const completion = item(directive.key, vscode.CompletionItemKind.Property, directive.description);
     completion.range = range;
+    completion.insertText = new vscode.SnippetString(directive.completion.snippet);
+    if (directive.completion.values) completion.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
     return completion;
   });
 }

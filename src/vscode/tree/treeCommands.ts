@@ -81,7 +81,7 @@ async function addEnvironment(configService: ConfigService, templateId?: string,
   const applications = Object.keys(config?.applications ?? {});
   const { application, ...rest } = template.environment as { application?: string };
   const target = application && applications.includes(application) ? application : applications[0];
-  await writeFileAtomic(uri.fsPath, addEnvironmentToConfigText(text, chosen, target ? { ...rest, application: target } : rest));
+  await writeFileAtomic(uri.fsPath, addEnvironmentToConfigText(text, chosen, target ? { ...rest, application: target } : rest, uri.fsPath));
   await configService.reload();
   return chosen;
 }

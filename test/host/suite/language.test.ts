@@ -57,8 +57,9 @@ describe('the .thredd language in the real host', () => {
     assert.deepEqual(clean.map((diagnostic) => diagnostic.message), [], 'the good file has no problems');
   });
 
-  it('completes variables in scope, metadata, headers, X-Region values and methods', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'thredd', content: '@who = me\nGET {{\n# @\nX-Region: \n' });
+  it('completes variables in scope, directives and their values, headers, X-Region values and methods', async () => {
+    const content = '@who = me\nGET {{\n# @\nX-Region: \n# @expect \n# @env \n';
+    const document = await vscode.workspace.openTextDocument({ language: 'thredd', content });
     const labels = async (line: number, character: number) => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
       return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
@@ -69,6 +70,19 @@ describe('the .thredd language in the real host', () => {
     for (const name of ['name', 'no-auth', 'env', 'timeout', 'expect']) assert.ok(metadata.includes(name), `# @ offers ${name}`);
     const regions = await labels(3, 10);
     for (const value of ['0', '1', '2']) assert.ok(regions.includes(value), `X-Region offers ${value}`);
+    const subjects = await labels(4, 10);
+    for (const subject of ['status', 'header', 'body', 'duration']) assert.ok(subjects.includes(subject), `@expect offers ${subject}`);
+    const environments = await labels(5, 7);
+    for (const name of ['sandbox-tls', 'uat']) assert.ok(environments.includes(name), `@env offers ${name}`);
+  });
+
+  it('says what a directive does on hover over its # @key', async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', cards, new vscode.Position(4, 5));
+    const text = hovers.flatMap((item) => item.contents.map((content) => (content as vscode.MarkdownString).value)).join('\n');
+    assert.match(text, /@expect/);
+    assert.match(text, /Checks the response/);
+    assert.match(text, /applies to every request of the file/);
+    assert.equal(hovers[0].range?.start.character, 2);
   });
 
   it('shows a variable\'s value on hover, masking secrets', async () => {

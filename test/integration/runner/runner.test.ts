@@ -256,6 +256,31 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     assert.equal(bodyJson(result).client, 'transport-client');
   });
 
+  it('applies the file\'s # @env, # @timeout and # @expect (written above the first request) to every request', async () => {
+    const text = [
+      '# @env mtls',
+      '# @timeout 300',
+      '# @expect status 200',
+      '',
+      '### fast',
+      '# @expect header content-type contains json',
+      'GET {{baseUrl}}/echo/file-level',
+      '',
+      '### slow',
+      'GET {{baseUrl}}/slow',
+    ].join('\n');
+    const fast = (await runText(text, { environment: 'tls' })).result;
+    assert.equal(fast.environment, 'mtls');
+    assert.equal(bodyJson(fast).client, 'transport-client');
+    const checked = fast.expectations.map((item) => [item.text, item.line, item.passed]);
+    assert.deepEqual(checked, [['status 200', 2, true], ['header content-type contains json', 5, true]]);
+    const started = Date.now();
+    const slow = (await runText(text, { index: 1, environment: 'tls' })).result;
+    assert.equal(slow.error?.kind, 'timeout');
+    assert.match(slow.error?.message ?? '', /after 300 ms \(the request's "# @timeout"\)/);
+    assert.ok(Date.now() - started < 2500, 'the file\'s timeout stopped it');
+  });
+
   it('decodes text with the response charset, and follows redirects only when asked', async () => {
     const latin = (await runText('GET {{baseUrl}}/latin1')).result;
     assert.equal(latin.response?.charset, 'iso-8859-1');

@@ -86,6 +86,49 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
     assert.equal(own.token, undefined);
   });
 
+  it('sends no token to any request of a file with # @no-auth above its first request', async () => {
+    const runner = new RequestRunner({ http });
+    const before = received.length;
+    const result = await send(runner, '# @no-auth\n\n### public\nGET {{baseUrl}}/public-file', 'local-mtls');
+    assert.equal(received.length, before + 1, 'the request was sent');
+    assert.equal(received.at(-1)?.authorization, undefined);
+    assert.equal(result.token, undefined);
+    assert.equal(result.request?.headers.some((header) => header.name === 'Authorization'), false);
+  });
+
+  it('finalizes a request the same way for sending and for a dry run or Copy as cURL, only the token masked in both', async () => {
+    const runner = new RequestRunner({ http });
+    const filePath = path.join(fixture.dir, 'api.thredd');
+    const text = 'GET {{baseUrl}}/core/api/v1/products\nAccept: application/json\n\n###\n# @no-auth\nGET {{baseUrl}}/public\nX-Region: 2\n';
+    fs.writeFileSync(filePath, text);
+    const file = parseRequestFile(text);
+    for (const index of [0, 1]) {
+      const context = { filePath, config, environment: 'local-mtls', store: new ResponseStore() };
+      const sent = await runner.run(file, index, context);
+      const planned = await runner.plan(file, index, context);
+      assert.equal(sent.ok, true, JSON.stringify(sent.error));
+      assert.deepEqual(planned.request?.headers, sent.request?.headers, `request ${index + 1}`);
+    }
+    const planned = await runner.plan(file, 0, { filePath, config, environment: 'local-mtls', store: new ResponseStore() });
+    assert.deepEqual(planned.request?.headers, [
+      { name: 'Accept', value: 'application/json' },
+      { name: 'X-Region', value: '0' },
+      { name: 'Authorization', value: `Bearer ${MASK}` },
+    ]);
+  });
+
+  it('shows a request whose client certificate cannot be read with its defaults and no token, and fetches none', async () => {
+    const gone = { kind: 'pem' as const, cert: path.join(fixture.dir, 'gone.pem'), key: path.join(fixture.dir, 'gone.key') };
+    const environment = { ...config.environments['local-mtls'], clientCertificate: gone };
+    const broken: ThreddConfig = { ...config, environments: { ...config.environments, 'local-mtls': environment } };
+    const before = received.length;
+    const result = await send(new RequestRunner({ http }), 'GET {{baseUrl}}/products', 'local-mtls', broken);
+    assert.equal(result.error?.kind, 'tls-config');
+    assert.deepEqual(result.request?.headers, [{ name: 'X-Region', value: '0' }]);
+    assert.equal(result.token, undefined);
+    assert.equal(received.length, before);
+  });
+
   it('gets a new token when the cached one expires between two requests', async () => {
     let now = Date.now();
     const clock = () => now;
@@ -111,6 +154,7 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
     assert.equal(result.error?.kind, 'token');
     assert.match(result.error?.message ?? '', /^No access token for application "post" \(environment "local-post"\): Token request refused \(HTTP 401\): invalid_client/);
     assert.match(result.error?.explanation ?? '', /client secret/);
+    assert.deepEqual(result.request?.headers, [{ name: 'X-Region', value: '0' }], 'shown as far as it got: the default, no token');
     assert.equal(received.length, before);
   });
 

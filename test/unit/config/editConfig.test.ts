@@ -14,6 +14,11 @@ describe('editing thredd.json', () => {
     assert.equal(config!.environments['uat-tls'].baseUrl, 'https://uat-api.thredd.com');
   });
 
+  it('refuses a thredd.json that is not valid JSON instead of writing a broken one, naming the file', () => {
+    const add = () => addEnvironmentToConfigText('{ "environments": ', 'x', { baseUrl: 'https://x.test' }, '/ws/thredd.json');
+    assert.throws(add, /^ConfigEditError: \/ws\/thredd\.json is not valid JSON/);
+  });
+
   it('creates the environments object when there is none', () => {
     const edited = addEnvironmentToConfigText('{}', 'x', { baseUrl: 'https://x.test' });
     assert.deepEqual(JSON.parse(edited), { environments: { x: { baseUrl: 'https://x.test' } } });

@@ -378,7 +378,9 @@ describe('request file parsing: robustness', () => {
   });
 
   it('returns an empty result for an empty file', () => {
-    same(parseRequestFile(''), { requests: [], fileVariables: [], diagnostics: [], lineCount: 1, binary: false });
+    const metadata = { noAuth: false, expectations: [], prompts: [], entries: [], unknown: [] };
+    const nothing = { requests: [], fileVariables: [], metadata, metadataVariables: [], comments: [], diagnostics: [] };
+    same(parseRequestFile(''), { ...nothing, lineCount: 1, binary: false });
   });
 });
 
