@@ -104,18 +104,11 @@ export const dcrRegisterCommand: CliCommand = {
     }),
 };
 
-export const dcrGetCommand: CliCommand = {
-  path: ['dcr', 'get'],
-  summary: 'Read a registered client (RFC 7592)',
-  usage: USAGES.get,
-  options: MANAGE_OPTIONS,
-  run: (values, _positionals, io) =>
-    withContext(values, io, async ({ http, tls }) => {
-      const registration = await readRegistration(http, { ...manageArgs(values, io, USAGES.get), tls });
-      const shown = maskedMetadata(registration.metadata, false);
-      io.out(values.json ? JSON.stringify(shown, null, 2) + '\n' : `Client ${registration.clientId}\n${JSON.stringify(shown, null, 2)}\n`);
-    }),
-};
+export const dcrGetCommand = manageCommand('get', 'Read a registered client (RFC 7592)', async (http, manage, values, io) => {
+  const registration = await readRegistration(http, manage);
+  const shown = maskedMetadata(registration.metadata, false);
+  io.out(values.json ? JSON.stringify(shown, null, 2) + '\n' : `Client ${registration.clientId}\n${JSON.stringify(shown, null, 2)}\n`);
+});
 
 export const dcrUpdateCommand: CliCommand = {
   path: ['dcr', 'update'],
@@ -134,15 +127,25 @@ export const dcrUpdateCommand: CliCommand = {
     }),
 };
 
-export const dcrDeleteCommand: CliCommand = {
-  path: ['dcr', 'delete'],
-  summary: 'Delete a registered client (RFC 7592)',
-  usage: USAGES.delete,
-  options: MANAGE_OPTIONS,
-  run: (values, _positionals, io) =>
-    withContext(values, io, async ({ http, tls }) => {
-      const manage = manageArgs(values, io, USAGES.delete);
-      await deleteRegistration(http, { ...manage, tls });
-      io.out(`Deleted ${manage.registrationClientUri}\n`);
-    }),
-};
+export const dcrDeleteCommand = manageCommand('delete', 'Delete a registered client (RFC 7592)', async (http, manage, _values, io) => {
+  await deleteRegistration(http, manage);
+  io.out(`Deleted ${manage.registrationClientUri}\n`);
+});
+
+type ManageArgs = ReturnType<typeof manageArgs> & { tls: TlsSettings };
+
+/** A command on an existing registration (RFC 7592): its client URI and registration access token, nothing else. */
+function manageCommand(
+  name: 'get' | 'delete',
+  summary: string,
+  action: (http: HttpClient, manage: ManageArgs, values: CliValues, io: CliIo) => Promise<void>,
+): CliCommand {
+  return {
+    path: ['dcr', name],
+    summary,
+    usage: USAGES[name],
+    options: MANAGE_OPTIONS,
+    run: (values, _positionals, io) =>
+      withContext(values, io, ({ http, tls }) => action(http, { ...manageArgs(values, io, USAGES[name]), tls }, values, io)),
+  };
+}

@@ -11,43 +11,30 @@ export interface EnvironmentTemplate {
 
 const TOKEN_URL = 'https://threddid.com/oauth2/token';
 
+const HOSTS = {
+  uat: { label: 'UAT', tls: 'https://uat-api.thredd.com', mtls: 'https://uat-mtls.thredd.com' },
+  production: { label: 'Production', tls: 'https://api.thredd.com', mtls: 'https://mtls.thredd.com' },
+} as const;
+
+/** One environment of a stage: API Hub over TLS, or over mTLS with a Transport Certificate. */
+function template(stage: keyof typeof HOSTS, transport: 'mtls' | 'tls'): EnvironmentTemplate {
+  const hosts = HOSTS[stage];
+  const baseUrl = hosts[transport];
+  const common = { baseUrl, tokenUrl: TOKEN_URL, region: '0', application: 'my-app' };
+  if (transport === 'tls') return { id: `${stage}-tls`, label: `${hosts.label} over TLS`, description: baseUrl, environment: common };
+  return {
+    id: `${stage}-mtls`,
+    label: `${hosts.label} over mTLS`,
+    description: `${baseUrl} with a Transport Certificate`,
+    environment: { ...common, mtls: { cert: 'certs/my-app-rtstransport.pem', key: 'certs/my-app-rtstransport.key' } },
+  };
+}
+
 export const ENVIRONMENT_TEMPLATES: readonly EnvironmentTemplate[] = [
-  {
-    id: 'uat-mtls',
-    label: 'UAT over mTLS',
-    description: 'https://uat-mtls.thredd.com with a Transport Certificate',
-    environment: {
-      baseUrl: 'https://uat-mtls.thredd.com',
-      tokenUrl: TOKEN_URL,
-      region: '0',
-      application: 'my-app',
-      mtls: { cert: 'certs/my-app-rtstransport.pem', key: 'certs/my-app-rtstransport.key' },
-    },
-  },
-  {
-    id: 'uat-tls',
-    label: 'UAT over TLS',
-    description: 'https://uat-api.thredd.com',
-    environment: { baseUrl: 'https://uat-api.thredd.com', tokenUrl: TOKEN_URL, region: '0', application: 'my-app' },
-  },
-  {
-    id: 'production-mtls',
-    label: 'Production over mTLS',
-    description: 'https://mtls.thredd.com with a Transport Certificate',
-    environment: {
-      baseUrl: 'https://mtls.thredd.com',
-      tokenUrl: TOKEN_URL,
-      region: '0',
-      application: 'my-app',
-      mtls: { cert: 'certs/my-app-rtstransport.pem', key: 'certs/my-app-rtstransport.key' },
-    },
-  },
-  {
-    id: 'production-tls',
-    label: 'Production over TLS',
-    description: 'https://api.thredd.com',
-    environment: { baseUrl: 'https://api.thredd.com', tokenUrl: TOKEN_URL, region: '0', application: 'my-app' },
-  },
+  template('uat', 'mtls'),
+  template('uat', 'tls'),
+  template('production', 'mtls'),
+  template('production', 'tls'),
 ];
 
 const EXAMPLE_APPLICATION = {
