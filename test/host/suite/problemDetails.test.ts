@@ -6,7 +6,7 @@ import { validationProblem } from '../../../src/core/catalogue';
 import type { RunResult } from '../../../src/core/runner/types';
 import { startHttpsServer, type TestHttpsServer } from '../../support/httpsTestServer';
 import { createTestCa } from '../../support/testPki';
-import { activateExtension, screenshot, waitFor, workspaceUri } from './helpers';
+import { activateExtension, screenshot, useTestEnvironment, waitFor, workspaceUri } from './helpers';
 
 const TRACE_ID = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00';
 const FIELD_ERRORS = {
@@ -15,13 +15,11 @@ const FIELD_ERRORS = {
 };
 
 describe('a problem-details answer in the response view', () => {
-  const configUri = workspaceUri('thredd.json');
   const requestFile = workspaceUri('requests', 'problem.thredd');
-  let original: string;
   let server: TestHttpsServer;
+  let restoreEnvironment: () => Promise<void>;
 
   before(async () => {
-    original = fs.readFileSync(configUri.fsPath, 'utf8');
     const ca = await createTestCa();
     const serverCert = await ca.issue({ commonName: 'localhost', usage: 'server' });
     // Thredd's answer to a card without a date of birth and with too long a name (the catalogue's shape).
@@ -37,24 +35,16 @@ describe('a problem-details answer in the response view', () => {
     const dir = workspaceUri('problem-certs').fsPath;
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'ca.pem'), ca.certPem);
-    const config = JSON.parse(original);
-    config.environments.problems = { baseUrl: server.url, region: '0', ca: 'problem-certs/ca.pem' };
-    fs.writeFileSync(configUri.fsPath, JSON.stringify(config, null, 2));
     const body = '{\n  "cardType": "Physical",\n  "cardProduct": 1001,\n  "nameOnCard": "DR AMARA CHIOMA OKAFOR-WILLIAMS"\n}';
     const create = ['### Create a card', '# @name create', '# @expect status 400', 'POST {{baseUrl}}/core/api/v1/cards'];
     create.push('Content-Type: application/json', '', body, '');
     fs.writeFileSync(requestFile.fsPath, [...create, '### Products', 'GET {{baseUrl}}/core/api/v1/products', ''].join('\n'));
-    const api = await activateExtension();
-    await api.getConfig(true);
-    await vscode.commands.executeCommand('thredd.selectEnvironment', 'problems');
+    restoreEnvironment = await useTestEnvironment('problems', { baseUrl: server.url, region: '0', ca: 'problem-certs/ca.pem' });
   });
 
   after(async () => {
     await server.close();
-    fs.writeFileSync(configUri.fsPath, original);
-    const api = await activateExtension();
-    await api.getConfig(true);
-    await vscode.commands.executeCommand('thredd.selectEnvironment', 'sandbox-tls');
+    await restoreEnvironment();
   });
 
   it('shows the title, the field errors and the traceId at the top, and copies the traceId', async () => {
