@@ -18,8 +18,8 @@ export interface ThreddExtensionApi {
   environmentStatusText(): string;
   /** Runs the expiry check now and returns the notification text, if one was shown. */
   checkCertificateExpiry(): Promise<string | undefined>;
-  /** The response view last rendered: its HTML and the run result. */
-  lastResponseView(): { html: string; result: RunResult } | undefined;
+  /** The response view last rendered: its HTML, the run result, and `receive`, which acts on a message as if its page posted it. */
+  lastResponseView(): { html: string; result: RunResult; receive(message: unknown): Promise<void> } | undefined;
   /** The certificate view last shown: its file, the inspection and the webview HTML. */
   lastCertificateView(): { file: string; result: InspectResult; html: string } | undefined;
   /** The name of the environment requests go to now. */

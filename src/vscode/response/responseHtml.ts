@@ -1,10 +1,11 @@
 import type { RunResult } from '../../core/runner/types';
 import { escapeHtml } from '../../core/text/html';
+import { problemSection } from './problemSection';
 import { bodySection, expectationsHtml, formatBytes, headersSection, requestSection, timingSection, tlsSection, tokenSection } from './responseSections';
 
 export const TABS = ['Body', 'Headers', 'Request', 'Timing', 'TLS', 'Token'] as const;
 
-/** The response view's body: status line, expectations, error explanation, tabs and action buttons. */
+/** The response view's body: status line, error explanation, problem details, expectations, tabs and action buttons. */
 export function responseBodyHtml(result: RunResult, imageDataUri?: string): string {
   const response = result.response;
   const title = result.name ?? result.title ?? (result.request ? `${result.request.method} ${result.request.url}` : `Request ${result.requestIndex + 1}`);
@@ -41,7 +42,7 @@ export function responseBodyHtml(result: RunResult, imageDataUri?: string): stri
 <p>${status} <span class="muted">${escapeHtml(facts)}</span></p>
 <div class="actions" role="toolbar" aria-label="Response actions">${actions}</div>
 </header>
-${error}${warnings}${expectationsHtml(result)}
+${error}${warnings}${problemSection(response)}${expectationsHtml(result)}
 <nav role="tablist" aria-label="Response details">${tabs}</nav>
 ${sections}`;
 }

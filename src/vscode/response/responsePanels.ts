@@ -5,8 +5,10 @@ import { renderWebviewHtml, webviewOptions } from '../webview/webviewHtml';
 import { responseBodyHtml } from './responseHtml';
 
 /** What the page can ask for; every other message is ignored. */
-export type ResponseAction = 'copyBody' | 'saveBody' | 'openInEditor' | 'copyCurl' | 'copyCurlWithToken' | 'resend';
-const ACTIONS: ReadonlySet<string> = new Set<ResponseAction>(['copyBody', 'saveBody', 'openInEditor', 'copyCurl', 'copyCurlWithToken', 'resend']);
+export type ResponseAction = 'copyBody' | 'saveBody' | 'openInEditor' | 'copyCurl' | 'copyCurlWithToken' | 'resend' | 'copyTraceId';
+const ACTIONS: ReadonlySet<string> = new Set<ResponseAction>([
+  'copyBody', 'saveBody', 'openInEditor', 'copyCurl', 'copyCurlWithToken', 'resend', 'copyTraceId',
+]);
 
 export type ActionHandler = (action: ResponseAction, result: RunResult) => Promise<void>;
 
@@ -22,8 +24,8 @@ interface Shown {
 export class ResponsePanels implements vscode.Disposable, vscode.WebviewPanelSerializer {
   static readonly viewType = 'thredd.response';
   private readonly shown = new Map<string, Shown>();
-  /** The last HTML and result shown, for the host tests. */
-  last: { html: string; result: RunResult } | undefined;
+  /** The last HTML and result shown, and its page's message channel, for the host tests. */
+  last: { html: string; result: RunResult; receive(message: unknown): Promise<void> } | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -40,7 +42,7 @@ export class ResponsePanels implements vscode.Disposable, vscode.WebviewPanelSer
       entry = this.adopt(panel, key, result);
     }
     entry.result = result;
-    this.render(entry.panel, result, imageDataUri);
+    this.render(entry, imageDataUri);
     entry.panel.reveal(undefined, true);
   }
 
@@ -52,26 +54,31 @@ export class ResponsePanels implements vscode.Disposable, vscode.WebviewPanelSer
       panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, { title: 'Response', body: '<p class="muted">This response is no longer available. Send the request again, or open it from Thredd: Show History.</p>' });
       return;
     }
-    this.render(this.adopt(panel, `restored:${result.id}`, result).panel, result);
+    this.render(this.adopt(panel, `restored:${result.id}`, result));
   }
 
   private adopt(panel: vscode.WebviewPanel, key: string, result: RunResult): Shown {
     const entry: Shown = { panel, result };
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'thredd.svg');
-    panel.webview.onDidReceiveMessage((message: { type?: string }) => {
-      if (typeof message?.type === 'string' && ACTIONS.has(message.type)) void this.onAction(message.type as ResponseAction, entry.result);
-    });
+    panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message, entry));
     panel.onDidDispose(() => this.shown.delete(key));
     this.shown.set(key, entry);
     return entry;
   }
 
-  private render(panel: vscode.WebviewPanel, result: RunResult, imageDataUri?: string): void {
+  /** A message from a page: one of ACTIONS, done on the result the panel shows now. */
+  private async receive(message: unknown, entry: Shown): Promise<void> {
+    const type = (message as { type?: unknown } | null)?.type;
+    if (typeof type === 'string' && ACTIONS.has(type)) await this.onAction(type as ResponseAction, entry.result);
+  }
+
+  private render(entry: Shown, imageDataUri?: string): void {
+    const { panel, result } = entry;
     const status = result.response ? String(result.response.status) : 'failed';
     panel.title = `${status} · ${result.name ?? result.title ?? path.basename(result.request?.url ?? result.filePath)}`;
     const body = responseBodyHtml(result, imageDataUri);
     panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, { title: panel.title, body, scripts: ['responseView.js'], styles: ['response.css'] });
-    this.last = { html: panel.webview.html, result };
+    this.last = { html: panel.webview.html, result, receive: (message) => this.receive(message, entry) };
   }
 
   dispose(): void {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { problemDetailsOf } from '../../core/runner/problemDetails';
 import { curlOfSent } from '../../core/runner/results';
 import type { RunResult } from '../../core/runner/types';
 import type { AuthServices } from '../auth/authServices';
@@ -24,8 +25,18 @@ export function responseActionHandler(auth: AuthServices, configService: ConfigS
       case 'resend':
         await vscode.commands.executeCommand('thredd.sendRequest', { uri: vscode.Uri.file(result.filePath).toString(), index: result.requestIndex });
         return;
+      case 'copyTraceId':
+        return copyTraceId(result);
     }
   };
+}
+
+/** The traceId read again from the result: the page only names the action, it never supplies what is copied. */
+async function copyTraceId(result: RunResult): Promise<void> {
+  const traceId = problemDetailsOf(result.response)?.traceId;
+  if (!traceId) return;
+  await vscode.env.clipboard.writeText(traceId);
+  vscode.window.setStatusBarMessage('Copied the traceId: quote it to Thredd support', 3000);
 }
 
 async function saveBody(result: RunResult): Promise<void> {

@@ -49,3 +49,24 @@ export async function screenshot(name: string): Promise<void> {
   console.log(`[thredd-screenshot] ${name}`);
   await waitFor(`screenshot ${name}`, () => fs.existsSync(file), 30_000);
 }
+
+/**
+ * Adds `environment` to the workspace's thredd.json under `name` and makes it the active one, for a suite's
+ * test server; the function returned puts the file and the fixture's sandbox-tls environment back.
+ */
+export async function useTestEnvironment(name: string, environment: Record<string, unknown>): Promise<() => Promise<void>> {
+  const fs = await import('node:fs');
+  const configUri = workspaceUri('thredd.json');
+  const original = fs.readFileSync(configUri.fsPath, 'utf8');
+  const config = JSON.parse(original);
+  config.environments[name] = environment;
+  fs.writeFileSync(configUri.fsPath, JSON.stringify(config, null, 2));
+  const api = await activateExtension();
+  await api.getConfig(true);
+  await vscode.commands.executeCommand('thredd.selectEnvironment', name);
+  return async () => {
+    fs.writeFileSync(configUri.fsPath, original);
+    await api.getConfig(true);
+    await vscode.commands.executeCommand('thredd.selectEnvironment', 'sandbox-tls');
+  };
+}

@@ -10,6 +10,7 @@ export function run(): Promise<void> {
     require('./pki.test');
     require('./tree.test');
     require('./runner.test');
+    require('./problemDetails.test');
     require('./sandbox.test');
     require('./leak.test');
   });

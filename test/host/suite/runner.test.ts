@@ -5,18 +5,16 @@ import * as vscode from 'vscode';
 import type { RunResult } from '../../../src/core/runner/types';
 import { startHttpsServer, type TestHttpsServer } from '../../support/httpsTestServer';
 import { createTestCa } from '../../support/testPki';
-import { activateExtension, waitFor, workspaceUri } from './helpers';
+import { activateExtension, useTestEnvironment, waitFor, workspaceUri } from './helpers';
 
 describe('sending requests from .thredd files in the real host', () => {
-  const configUri = workspaceUri('thredd.json');
   const requestFile = workspaceUri('requests', 'local.thredd');
-  let original: string;
+  let restoreEnvironment: () => Promise<void>;
   let server: TestHttpsServer;
   let seen: { url?: string; headers: Record<string, unknown> }[] = [];
 
   before(async () => {
     await activateExtension();
-    original = fs.readFileSync(configUri.fsPath, 'utf8');
     const ca = await createTestCa();
     const serverCert = await ca.issue({ commonName: 'localhost', usage: 'server' });
     const client = await ca.issue({ commonName: 'runner-app', usage: 'client' });
@@ -32,21 +30,14 @@ describe('sending requests from .thredd files in the real host', () => {
     fs.writeFileSync(path.join(dir, 'ca.pem'), ca.certPem);
     fs.writeFileSync(path.join(dir, 'client.pem'), client.certPem);
     fs.writeFileSync(path.join(dir, 'client.key'), client.keyPem, { mode: 0o600 });
-    const config = JSON.parse(original);
-    config.environments.local = { baseUrl: server.url, region: '2', ca: 'runner-certs/ca.pem', mtls: { cert: 'runner-certs/client.pem', key: 'runner-certs/client.key' } };
-    fs.writeFileSync(configUri.fsPath, JSON.stringify(config, null, 2));
     fs.writeFileSync(requestFile.fsPath, '### Products over mTLS\n# @name products\n# @expect status 200\n# @expect body $.items.length > 0\nGET {{baseUrl}}/core/api/v1/products\nAccept: application/json\n\n### Missing\n# @expect status 404\nGET {{baseUrl}}/nothing\n');
-    const api = await activateExtension();
-    await api.getConfig(true);
-    await vscode.commands.executeCommand('thredd.selectEnvironment', 'local');
+    const mtls = { cert: 'runner-certs/client.pem', key: 'runner-certs/client.key' };
+    restoreEnvironment = await useTestEnvironment('local', { baseUrl: server.url, region: '2', ca: 'runner-certs/ca.pem', mtls });
   });
 
   after(async () => {
     await server.close();
-    fs.writeFileSync(configUri.fsPath, original);
-    const api = await activateExtension();
-    await api.getConfig(true);
-    await vscode.commands.executeCommand('thredd.selectEnvironment', 'sandbox-tls');
+    await restoreEnvironment();
   });
 
   it('sends the request of a CodeLens over mTLS and opens the response view with the status', async () => {
