@@ -19,7 +19,8 @@ async function apiRouter(): Promise<Router<RouteHandler>> {
     clock,
     idempotency: new IdempotencyStore({ clock }),
     permanentStatusCodes: PERMANENT_CARD_STATUS_CODES,
-    verifyAccessToken: async () => ({ client_id: 'client-1', pmid: 'PM-1', scope: 'cards.read cards.write' }),
+    // The token names its Program Manager: "Bearer PM-2" is a client of PM-2.
+    verifyAccessToken: async (token) => ({ client_id: `client-of-${token}`, pmid: token, scope: 'cards.read cards.write' }),
   });
   return router;
 }
@@ -29,11 +30,11 @@ function request(method: string, headers: Record<string, string>, body?: unknown
   return Object.assign(Readable.from(body === undefined ? [] : [Buffer.from(JSON.stringify(body))]), { method, headers }) as unknown as IncomingMessage;
 }
 
-async function call(router: Router<RouteHandler>, method: string, path: string, body?: unknown): Promise<RouteResult & { body?: unknown }> {
+async function call(router: Router<RouteHandler>, method: string, path: string, body?: unknown, pmid = 'PM-1'): Promise<RouteResult & { body?: unknown }> {
   const match = router.match(method, path);
   assert.equal(match.kind, 'found', `${method} ${path}`);
   if (match.kind !== 'found') throw new Error('unreachable');
-  const headers: Record<string, string> = { authorization: 'Bearer token', 'x-region': '0', ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+  const headers: Record<string, string> = { authorization: `Bearer ${pmid}`, 'x-region': '0', ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
   const url = new URL(path, 'https://sandbox.test');
   const context: RequestContext = { request: request(method, headers, body), url, params: match.params, listener: 'tls', traceId: '00-' + 'a'.repeat(32) + '-' + 'b'.repeat(16) + '-00' };
   return match.handler(context);
@@ -63,6 +64,23 @@ describe('the sandbox API and the catalogue', () => {
     assert.equal(unknown.status, 404);
     assert.equal((unknown.body as { traceId: string }).traceId, `00-${'a'.repeat(32)}-${'b'.repeat(16)}-00`, 'a problem carries the call\'s traceId');
     assert.match(String(unknown.headers?.['content-type']), /^application\/problem\+json/);
+  });
+});
+
+describe('cards of another Program Manager', () => {
+  it('are unknown (404) to every card operation, as a card no one has', async () => {
+    const router = await apiRouter();
+    const created = await call(router, 'POST', `${SANDBOX_API_ROOT}/cards`, operationExample('cards.create', 'virtual-card'));
+    const { publicToken } = created.body as { publicToken: string };
+    for (const operation of OPERATIONS.filter((each) => each.path.startsWith('/cards/{publicToken}'))) {
+      const example = operation.examples.find((each) => each.response.status < 300)!;
+      const path = `${SANDBOX_API_ROOT}${operation.path.replace('{publicToken}', publicToken)}`;
+      const mine = await call(router, operation.method, path, example.request.body);
+      const theirs = await call(router, operation.method, path, example.request.body, 'PM-2');
+      assert.ok(mine.status < 300, `${operation.id} for its own PMID: ${mine.status} ${JSON.stringify(mine.body)}`);
+      assert.equal(theirs.status, 404, operation.id);
+      assert.equal((theirs.body as { detail: string }).detail, `No card with public token ${publicToken} was found.`);
+    }
   });
 });
 
