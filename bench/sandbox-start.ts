@@ -97,7 +97,8 @@ async function main(): Promise<void> {
       // The catalogue's own example of a Virtual card: a body the API takes as it is.
       const newCard = operationById('cards.create').examples.find((example) => example.id === 'virtual-card')!.request.body;
       const createHeaders = { ...headers, 'content-type': 'application/json' };
-      const created = await http.send({ method: 'POST', url: `${environment.baseUrl}/core/api/v1/cards`, headers: createHeaders, body: JSON.stringify(newCard), tls });
+      const createUrl = `${environment.baseUrl}/core/api/v1/cards`;
+      const created = await http.send({ method: 'POST', url: createUrl, headers: createHeaders, body: JSON.stringify(newCard), tls });
       const publicToken = JSON.parse((await bodyBytes(created.body)).toString()).publicToken as string;
       const urls = [`${environment.baseUrl}/core/api/v1/products`, `${environment.baseUrl}/core/api/v1/cards/${publicToken}`];
 

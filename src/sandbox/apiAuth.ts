@@ -94,6 +94,8 @@ const REGION_HEADER = 'X-Region';
 export function requireRegion(header: string | string[] | undefined): string {
   const value = (Array.isArray(header) ? header[0] : header)?.trim();
   if (!value) throw invalidRequest({ [REGION_HEADER]: [`The ${REGION_HEADER} header is required: ${REGION_CHOICES}.`] });
-  if (!isRegionCode(value)) throw invalidRequest({ [REGION_HEADER]: [`${REGION_HEADER} "${value}" is not a region: use ${REGION_CHOICES}.`] });
+  if (!isRegionCode(value)) {
+    throw invalidRequest({ [REGION_HEADER]: [`${REGION_HEADER} "${value}" is not a region: use ${REGION_CHOICES}.`] });
+  }
   return value;
 }

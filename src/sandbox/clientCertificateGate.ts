@@ -27,12 +27,16 @@ async function check(socket: TLSSocket, certificates: CertificateRegistry): Prom
   if (!peer?.raw) throw refused(NO_CERTIFICATE_MESSAGE);
   if (!socket.authorized) {
     const code = String(socket.authorizationError ?? 'UNKNOWN');
-    throw refused(`The client certificate was refused (${code}): ${reason(code, peer.valid_from, peer.valid_to)} Present the Transport certificate the sandbox issued ("mtls" in thredd.json; make one with "thredd sandbox issue --type transport").`);
+    const present =
+      'Present the Transport certificate the sandbox issued ("mtls" in thredd.json; ' +
+      'make one with "thredd sandbox issue --type transport").';
+    throw refused(`The client certificate was refused (${code}): ${reason(code, peer.valid_from, peer.valid_to)} ${present}`);
   }
   const x5tS256 = sha256Thumbprint(peer.raw);
   const record = await certificates.findByThumbprint(x5tS256);
   if (record?.type === 'signing') {
-    throw refused(`The client certificate is a Signing certificate (KID ${record.kid}); mTLS needs the Transport certificate ("mtls.cert" in thredd.json).`);
+    const needed = 'mTLS needs the Transport certificate ("mtls.cert" in thredd.json)';
+    throw refused(`The client certificate is a Signing certificate (KID ${record.kid}); ${needed}.`);
   }
   return x5tS256;
 }

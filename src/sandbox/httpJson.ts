@@ -61,7 +61,8 @@ export async function readJsonBody(request: IncomingMessage): Promise<Record<str
   if (!isJsonMediaType(type)) {
     throw new ApiError(400, 'invalid_request', `The body must be JSON: send "Content-Type: application/json" (got ${type ? `"${type}"` : 'none'}).`);
   }
-  const bytes = await readBodyBytes(request, () => new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`));
+  const tooLarge = () => new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const bytes = await readBodyBytes(request, tooLarge);
   const text = bytes.toString('utf8');
   if (text.trim() === '') throw new ApiError(400, 'invalid_request', 'The body is empty: send a JSON object.');
   let value: unknown;

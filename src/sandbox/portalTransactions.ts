@@ -1,4 +1,4 @@
-import { ACTIVE_CARD_STATUS, cardStatusByCode, cardStatusDescription, type JsonSchema } from '../core/catalogue';
+import { ACTIVE_CARD_STATUS, cardStatusByCode, cardStatusDescription, SANDBOX_API_ROOT, type JsonSchema } from '../core/catalogue';
 import { balanceAnswer, money } from './api/cardAnswers';
 import { productOf } from './api/cards';
 import { transactionListItem } from './api/transactionAnswers';
@@ -56,20 +56,27 @@ export function addPortalTransactionRoutes(router: Router<RouteHandler>, depende
     }
     const sent = body as unknown as NewTransaction;
     const card = cards.get(context.params.publicToken, pmid);
-    if (!card) throw new ApiError(404, 'card_not_found', `No card with public token ${context.params.publicToken}: create one with POST /core/api/v1/cards.`);
+    if (!card) {
+      const create = `POST ${SANDBOX_API_ROOT}/cards`;
+      throw new ApiError(404, 'card_not_found', `No card with public token ${context.params.publicToken}: create one with ${create}.`);
+    }
     const product = productOf(card);
     if (sent.currency && sent.currency.toUpperCase() !== product.currencyCode) {
-      throw new ApiError(400, 'invalid_request', `Card ${card.publicToken} holds ${product.currencyCode}; the sandbox does not exchange ${sent.currency}.`);
+      const refusal = `Card ${card.publicToken} holds ${product.currencyCode}; the sandbox does not exchange ${sent.currency}.`;
+      throw new ApiError(400, 'invalid_request', refusal);
     }
     const status = cardStatusDescription(cardStatusByCode(card.cardStatusCode)!);
     const amount = money(sent.amount);
     const { cardBalance, pendingAmount } = card.balance;
-    if (sent.type === 'load' && NO_LOADS.has(card.cardStatusCode)) throw new ApiError(409, 'load_refused', `Card ${card.publicToken} is ${status}: it takes no loads.`);
+    if (sent.type === 'load' && NO_LOADS.has(card.cardStatusCode)) {
+      throw new ApiError(409, 'load_refused', `Card ${card.publicToken} is ${status}: it takes no loads.`);
+    }
     if (sent.type === 'purchase' && card.cardStatusCode !== ACTIVE_CARD_STATUS) {
       throw new ApiError(409, 'card_not_active', `Card ${card.publicToken} is ${status}: activate it (status 00) before it can pay.`);
     }
     if (sent.type === 'purchase' && amount > cardBalance + pendingAmount) {
-      throw new ApiError(409, 'insufficient_funds', `Card ${card.publicToken} has ${money(cardBalance + pendingAmount)} ${product.currencyCode} available: load it first.`);
+      const available = `${money(cardBalance + pendingAmount)} ${product.currencyCode}`;
+      throw new ApiError(409, 'insufficient_funds', `Card ${card.publicToken} has ${available} available: load it first.`);
     }
     const newBalance = { cardBalance: money(cardBalance + (sent.type === 'load' ? amount : -amount)), pendingAmount };
     const recorded = cards.addTransaction(
@@ -85,9 +92,7 @@ export function addPortalTransactionRoutes(router: Router<RouteHandler>, depende
       },
       newBalance,
     );
-    return {
-      status: 201,
-      body: { transaction: transactionListItem(recorded.transaction, recorded.card, product), balance: balanceAnswer(recorded.card, product) },
-    };
+    const transaction = transactionListItem(recorded.transaction, recorded.card, product);
+    return { status: 201, body: { transaction, balance: balanceAnswer(recorded.card, product) } };
   });
 }

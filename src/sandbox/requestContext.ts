@@ -20,6 +20,9 @@ export interface RequestContext {
  * catalogue's response schema) before it goes out. `body` is sent as JSON (none when absent, as for a 204);
  * `text` as it is, with its type.
  */
-export type RouteResult = { status: number; headers?: Record<string, string> } & ({ body?: unknown } | { text: string; contentType: string });
+export type RouteResult = { status: number; headers?: Record<string, string> } & (
+  | { body?: unknown }
+  | { text: string; contentType: string }
+);
 
 export type RouteHandler = (context: RequestContext) => Promise<RouteResult> | RouteResult;

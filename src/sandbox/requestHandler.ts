@@ -105,7 +105,9 @@ function presentedCertificate(context: RequestContext, dependencies: HandlerDepe
 /** A thrown problem or portal error as its answer; anything else is the sandbox's own failure, a 500. */
 function errorResult(error: Error, surface: Surface, context: RequestContext, dependencies: HandlerDependencies): RouteResult {
   if (error instanceof ApiProblem) return problemResult(error, context.traceId);
-  if (error instanceof ApiError) return { status: error.status, headers: error.headers, body: { code: error.code, message: error.message } };
+  if (error instanceof ApiError) {
+    return { status: error.status, headers: error.headers, body: { code: error.code, message: error.message } };
+  }
   dependencies.onError(error);
   const message = `The sandbox failed on ${context.request.method} ${context.url.pathname}: ${error.message}`;
   if (surface === 'portal') return { status: 500, body: { code: 'server_error', message } };

@@ -1,3 +1,5 @@
+import { operationById, type OperationId } from '../core/catalogue';
+
 /**
  * The sandbox program's card products and control groups: a fixed set, as a Program Manager's product set-up form
  * would give them, in the shapes Getting Product Data and List Card Control Groups publish. The catalogue's
@@ -70,19 +72,18 @@ export function sandboxProduct(productId: number): SandboxProduct | undefined {
 /** External Host Interface mode 3 (the examples'): Thredd authorises, the EHI is told. */
 export const SANDBOX_EHI_MODE = 3;
 
-/** The groups of the sandbox program, by type id as List Card Control Groups gives it. */
-export const SANDBOX_GROUPS = [
-  {
-    groupType: '0',
-    groupTypeName: 'LimitsGroup',
-    groups: [
-      { id: 2001, code: 'SBX-LIM-STD', description: 'Standard limits' },
-      { id: 2003, code: 'SBX-LIM-HIGH', description: 'Raised limits' },
-    ],
-  },
-  { groupType: '1', groupTypeName: 'UsageGroup', groups: [{ id: 2002, code: 'SBX-USAGE-01', description: 'Standard usage' }] },
-  { groupType: '4', groupTypeName: 'AuthFeeGroup', groups: [{ id: 2101, code: 'SBX-AUTH-FEE', description: 'Authorisation fee' }] },
-] as const;
+/** The groups of the sandbox program: those the catalogue's example of List Card Control Groups shows. */
+export const SANDBOX_GROUPS = exampleAnswer('groups.list', 'groups');
+
+/**
+ * What the sandbox's products share beyond their ids, scheme and currency: the set-up (fee and usage groups,
+ * 3-D Secure through Apata) of the catalogue's example product.
+ */
+export const SANDBOX_PRODUCT_SET_UP = exampleAnswer('products.get', 'product') as Record<string, unknown>;
 
 /** The groups a new card is in: the products' standard limits and usage groups, none of the others. */
 export const NEW_CARD_GROUPS = { limitsGroup: 2001, usageGroup: 2002 } as const;
+
+function exampleAnswer(operationId: OperationId, exampleId: string): unknown {
+  return structuredClone(operationById(operationId).examples.find((example) => example.id === exampleId)!.response.body);
+}

@@ -1,4 +1,11 @@
-import { ACTIVE_CARD_STATUS, CARD_STATUS_CODES, cardStatusByCode, cardStatusDescription, INACTIVE_CARD_STATUS, type CardStatusCode } from '../../core/catalogue';
+import {
+  ACTIVE_CARD_STATUS,
+  CARD_STATUS_CODES,
+  cardStatusByCode,
+  cardStatusDescription,
+  INACTIVE_CARD_STATUS,
+  type CardStatusCode,
+} from '../../core/catalogue';
 import type { CardRecord } from '../cardRecords';
 import type { CardStore } from '../cardStore';
 import { activationTime } from './newCard';
@@ -24,7 +31,10 @@ const UPDATED_BY_NOT_SUPPLIED = 'Updated by not supplied';
  * client sets only the codes the table lets it; 98 and 99 bring the balance to 0.00. A refusal is a 422 (our
  * reading: Thredd documents no REST error for it; the SOAP service refuses with action codes 654 and 825).
  */
-export function cardStatusHandlers(cards: CardStore, permanent: ReadonlySet<string>): OperationHandlers<'cards.status.get' | 'cards.status.update'> {
+export function cardStatusHandlers(
+  cards: CardStore,
+  permanent: ReadonlySet<string>,
+): OperationHandlers<'cards.status.get' | 'cards.status.update'> {
   return {
     'cards.status.get': ({ params, caller }) => ({ status: 200, body: statusAnswer(requireCard(cards, params.publicToken, caller)) }),
     'cards.status.update': ({ params, body, caller, now }) => {
@@ -56,10 +66,14 @@ export function cardStatusHandlers(cards: CardStore, permanent: ReadonlySet<stri
 function requestedStatus(sent: StatusChangeBody): CardStatusCode {
   const byCode = sent.cardStatusCode === undefined ? undefined : cardStatusByCode(sent.cardStatusCode.toUpperCase());
   if (sent.cardStatusCode !== undefined && !byCode) throw brokenRule(`${sent.cardStatusCode} is not a card status code: ${codeList()}.`);
-  const byWords = sent.status === undefined ? undefined : CARD_STATUS_CODES.find((each) => each.status.toLowerCase() === sent.status!.trim().toLowerCase());
-  if (sent.status !== undefined && !byWords) throw brokenRule(`"${sent.status}" is not a card status: send cardStatusCode, one of ${codeList()}.`);
+  const words = sent.status?.trim().toLowerCase();
+  const byWords = words === undefined ? undefined : CARD_STATUS_CODES.find((each) => each.status.toLowerCase() === words);
+  if (sent.status !== undefined && !byWords) {
+    throw brokenRule(`"${sent.status}" is not a card status: send cardStatusCode, one of ${codeList()}.`);
+  }
   if (byCode && byWords && byCode !== byWords) {
-    throw brokenRule(`cardStatusCode ${cardStatusDescription(byCode)} and status "${sent.status}" name different statuses: send one of them.`);
+    const both = `cardStatusCode ${cardStatusDescription(byCode)} and status "${sent.status}"`;
+    throw brokenRule(`${both} name different statuses: send one of them.`);
   }
   return (byCode ?? byWords)!;
 }
@@ -70,7 +84,8 @@ function codeList(): string {
 
 /** Thredd's account of the change, as `description` gives it (its example: "Card was activated."). */
 function describeChange(from: CardStatusCode, to: CardStatusCode): string {
-  const change = from.code === INACTIVE_CARD_STATUS && to.code === ACTIVE_CARD_STATUS ? 'Card was activated.' : `Card status changed from ${from.code} to ${to.code}.`;
+  const activated = from.code === INACTIVE_CARD_STATUS && to.code === ACTIVE_CARD_STATUS;
+  const change = activated ? 'Card was activated.' : `Card status changed from ${from.code} to ${to.code}.`;
   return to.zeroesBalance ? `${change} The balance is now 0.00.` : change;
 }
 

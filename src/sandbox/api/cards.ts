@@ -19,7 +19,9 @@ export function cardHandlers(cards: CardStore): OperationHandlers<'cards.create'
       const product = sandboxProduct(sent.cardProduct);
       if (!product) throw notFound(`No product with id ${sent.cardProduct} was found: use a productID from GET /products.`);
       if (sent.cardType !== 'Physical' && sent.fulfilment) throw brokenRule(VIRTUAL_CARD_FULFILMENT);
-      if (sent.expiryDate && lastDayOfMonth(sent.expiryDate) < isoDate(now)) throw brokenRule(`The expiry date ${sent.expiryDate} has passed.`);
+      if (sent.expiryDate && lastDayOfMonth(sent.expiryDate) < isoDate(now)) {
+        throw brokenRule(`The expiry date ${sent.expiryDate} has passed.`);
+      }
       if (sent.parentCard) requireParent(cards, sent.parentCard, caller.pmid);
       const card = cards.create(newCardRecord(sent, product, { pmid: caller.pmid, region }, now));
       return { status: 200, body: createdCardAnswer(card) };
@@ -54,8 +56,7 @@ function requireParent(cards: CardStore, publicToken: string, pmid: string): voi
 function relatedCards(cards: CardStore, card: CardRecord) {
   const family = cards.list(card.pmid);
   const tokens = (list: CardRecord[]) => list.map((each) => Number(each.publicToken));
-  return {
-    childCards: tokens(family.filter((each) => each.parentCard === card.publicToken)),
-    siblingCards: tokens(family.filter((each) => card.parentCard && each.parentCard === card.parentCard && each.publicToken !== card.publicToken)),
-  };
+  const child = (each: CardRecord) => each.parentCard === card.publicToken;
+  const sibling = (each: CardRecord) => !!card.parentCard && each.parentCard === card.parentCard && each.publicToken !== card.publicToken;
+  return { childCards: tokens(family.filter(child)), siblingCards: tokens(family.filter(sibling)) };
 }

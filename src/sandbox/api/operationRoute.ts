@@ -25,10 +25,15 @@ function loadValidation() {
  * and its scope (401, 403), X-Region (400), the idempotency key (replay, or 400 for a key used elsewhere), then the
  * parameters and body against the catalogue's schemas (400), then the handler (its answer, or 404 and 422).
  */
-export function operationRoute(operation: CatalogueOperation, handler: OperationHandler, dependencies: OperationRouteDependencies): RouteHandler {
+export function operationRoute(
+  operation: CatalogueOperation,
+  handler: OperationHandler,
+  dependencies: OperationRouteDependencies,
+): RouteHandler {
   return async (context) => {
     const { request, url } = context;
-    const caller = await authorizeCall(request.headers.authorization, operation.scope, dependencies.verifyAccessToken, context.clientX5tS256);
+    const { verifyAccessToken } = dependencies;
+    const caller = await authorizeCall(request.headers.authorization, operation.scope, verifyAccessToken, context.clientX5tS256);
     const region = requireRegion(request.headers['x-region']);
     const bytes = operation.requestBody ? await readRequestBytes(request) : Buffer.alloc(0);
     const answer = () => answerCall(operation, handler, { context, caller, region, bytes, now: dependencies.clock() });

@@ -1,4 +1,4 @@
-import { SANDBOX_EHI_MODE, SANDBOX_GROUPS, SANDBOX_PRODUCTS, sandboxProduct, type SandboxProduct } from '../sandboxProducts';
+import { SANDBOX_GROUPS, SANDBOX_PRODUCT_SET_UP, SANDBOX_PRODUCTS, sandboxProduct, type SandboxProduct } from '../sandboxProducts';
 import type { OperationHandlers } from './operationCall';
 import { notFound } from './problems';
 
@@ -21,39 +21,8 @@ function productSummary(product: SandboxProduct) {
   return { productID: productId, productName, accountCode, schemeName, currencyCode };
 }
 
-/** Get Product's answer: the published example's members, 3-D Secure through Apata. */
+/** Get Product's answer: the product's own ids, scheme and currency in the example product's set-up. */
 function productAnswer(product: SandboxProduct) {
-  return {
-    supportedCredentialTypesCsv: null,
-    supportedCredentialTypes: [],
-    defaultCredentialTypeId: null,
-    fallbackCredentialTypeId: null,
-    productId: product.productId,
-    accountCode: product.accountCode,
-    schemeId: product.schemeId,
-    schemeName: product.schemeName,
-    currencyCode: product.currencyCode,
-    groupFeeTranCode: '',
-    groupFeeMasterCode: '',
-    groupFeeWebCode: '',
-    groupMCCCode: '',
-    groupUsageCode: 'SBX-USAGE-01',
-    ehiMode: SANDBOX_EHI_MODE,
-    supplier3DS: '4',
-    supplier3DSName: null,
-    supplier3DSVersion: 'Apata',
-    fraudManagement: 0,
-    cardDefaultIsSingleUse: null,
-    cardDefaultIsNonReloadable: null,
-    fraudNotificationMethod: 0,
-    config3dSecure: {
-      language: 'en-GB',
-      apata: {
-        cardProgramId: 'sbx-program-01',
-        challengeProfileId: 'sbx-challenge-01',
-        kbaNumberOfQuestionsToAnswer: 0,
-        kbaNumberOfIncorrectPermissible: 0,
-      },
-    },
-  };
+  const { productId, accountCode, schemeId, schemeName, currencyCode } = product;
+  return { ...SANDBOX_PRODUCT_SET_UP, productId, accountCode, schemeId, schemeName, currencyCode };
 }

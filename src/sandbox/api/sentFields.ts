@@ -29,7 +29,16 @@ export interface SentCardHolder {
   email?: Optional<string>;
 }
 
-const NO_ADDRESS: AddressRecord = { addressLine1: '', addressLine2: '', addressLine3: '', city: '', state: '', county: '', postCode: '', country: '' };
+const NO_ADDRESS: AddressRecord = {
+  addressLine1: '',
+  addressLine2: '',
+  addressLine3: '',
+  city: '',
+  state: '',
+  county: '',
+  postCode: '',
+  country: '',
+};
 const NO_CARDHOLDER: CardHolderRecord = { title: '', firstName: '', middleName: '', lastName: '', dateOfBirth: '', mobile: '', email: '' };
 
 /** The stored address with the members sent replacing it: null or absent keeps a line, '' erases it. */

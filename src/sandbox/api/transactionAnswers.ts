@@ -2,7 +2,16 @@ import type { CardRecord, TransactionKind, TransactionRecord } from '../cardReco
 import { SANDBOX_EHI_MODE, type SandboxProduct } from '../sandboxProducts';
 
 /** How each kind the sandbox records is coded in Thredd's transaction answers. */
-const KINDS: Readonly<Record<TransactionKind, { type: { code: string; description: string }; processingCode: string; detailType: string | null; direction: 1 | -1 }>> = {
+interface KindCoding {
+  type: { code: string; description: string };
+  processingCode: string;
+  /** Get Transaction Details' transactionType. */
+  detailType: string | null;
+  /** The sign of billingAmountWithDirection. */
+  direction: 1 | -1;
+}
+
+const KINDS: Readonly<Record<TransactionKind, KindCoding>> = {
   // ISO 8583 processing code 22 is a credit adjustment (a load), 00 a purchase.
   load: { type: { code: 'L', description: 'Load' }, processingCode: '220000', detailType: 'Load', direction: 1 },
   // A purchase settles at once in the sandbox, so it shows as its presentment. Get Transaction Details' type enum has
@@ -50,7 +59,10 @@ export function transactionListItem(transaction: TransactionRecord, card: CardRe
   };
 }
 
-/** Get Transaction Details of a single transaction (the OpenAPI's TransactionDetailPortalResponse), its required members and those the sandbox knows. */
+/**
+ * Get Transaction Details of a single transaction (the OpenAPI's TransactionDetailPortalResponse): its required
+ * members and those the sandbox knows; the others (merchant, point of sale, network data) are left out.
+ */
 export function transactionDetail(transaction: TransactionRecord, card: CardRecord, product: SandboxProduct) {
   const kind = KINDS[transaction.kind];
   const { amount, currency, dateTime } = transaction;

@@ -13,7 +13,9 @@ export function transactionHandlers(cards: CardStore): OperationHandlers<'cards.
     'cards.transactions.list': ({ params, query, caller }) => {
       const card = requireCard(cards, params.publicToken, caller);
       const { fromDate, toDate } = query;
-      if (fromDate && toDate && fromDate > toDate) throw brokenRule(`fromDate ${fromDate} is after toDate ${toDate}: no day is in that range.`);
+      if (fromDate && toDate && fromDate > toDate) {
+        throw brokenRule(`fromDate ${fromDate} is after toDate ${toDate}: no day is in that range.`);
+      }
       const product = productOf(card);
       const within = card.transactions.filter((transaction) => {
         const day = transaction.dateTime.slice(0, 10).replace(/-/g, '');

@@ -16,8 +16,10 @@ describe("a card's life in the sandbox: details, status, money", () => {
   const create = async (body: Json) => ((await fixture.api('POST', '/cards', { body })).json as { publicToken: string }).publicToken;
   const read = async (publicToken: string) => (await fixture.api('GET', `/cards/${publicToken}`)).json as Json;
   const setStatus = (publicToken: string, body: Json) => fixture.api('PUT', `/cards/${publicToken}/status`, { body });
-  const record = (publicToken: string, body: Json) =>
-    fixture.call('POST', `${fixture.sandbox.urls.portal}/cards/${publicToken}/transactions`, { tls: { ca: fixture.sandbox.caCertPem }, body });
+  const record = (publicToken: string, body: Json) => {
+    const tls = { ca: fixture.sandbox.caCertPem };
+    return fixture.call('POST', `${fixture.sandbox.urls.portal}/cards/${publicToken}/transactions`, { tls, body });
+  };
 
   it('starts a Physical card inactive and a Virtual one active, each with a zero balance and no transactions', async () => {
     const physical = await create(physicalCard());
@@ -43,10 +45,22 @@ describe("a card's life in the sandbox: details, status, money", () => {
     const card = await read(publicToken);
     assert.equal((card.cardDetails as Json).customerReference, null);
     assert.equal(card.designId, 'Classic Blue');
-    assert.deepEqual(card.address, { addressLine1: '21 Canal Walk', addressLine2: '', addressLine3: '', city: 'Bristol', state: '', county: '', postCode: 'BS2 0JX', country: '372' });
-    const unknownCountry = await fixture.api('PATCH', `/cards/${publicToken}`, { body: { address: { addressLine1: 'x', postCode: 'y', country: 'XYZ' } } });
+    assert.deepEqual(card.address, {
+      addressLine1: '21 Canal Walk',
+      addressLine2: '',
+      addressLine3: '',
+      city: 'Bristol',
+      state: '',
+      county: '',
+      postCode: 'BS2 0JX',
+      country: '372',
+    });
+    const nowhere = { address: { addressLine1: 'x', postCode: 'y', country: 'XYZ' } };
+    const unknownCountry = await fixture.api('PATCH', `/cards/${publicToken}`, { body: nowhere });
     assert.equal(unknownCountry.status, 400);
-    assert.deepEqual((unknownCountry.json as Json).errors, { 'address.country': ['The country field must be an ISO 3166 alpha-3 code such as GBR; XYZ is not one.'] });
+    assert.deepEqual((unknownCountry.json as Json).errors, {
+      'address.country': ['The country field must be an ISO 3166 alpha-3 code such as GBR; XYZ is not one.'],
+    });
   });
 
   it('refuses a card of a product the program does not have (404), and a card already expired (422)', async () => {
@@ -68,7 +82,8 @@ describe("a card's life in the sandbox: details, status, money", () => {
       description: 'Card status changed from 00 to G1.',
     });
     const unblock = await setStatus(publicToken, { status: 'active' });
-    assert.deepEqual([unblock.status, (unblock.json as Json).cardStatusCode, (unblock.json as Json).updatedBy], [200, '00', 'Updated by not supplied']);
+    const unblocked = unblock.json as Json;
+    assert.deepEqual([unblock.status, unblocked.cardStatusCode, unblocked.updatedBy], [200, '00', 'Updated by not supplied']);
     for (const [body, why] of [
       [{ cardStatusCode: 'G9' }, 'Status G9 (IVR Lost Or Stolen) is set by Thredd, not by a client.'],
       [{ cardStatusCode: 'ZZ' }, /^ZZ is not a card status code: 00, 02/],
@@ -96,16 +111,18 @@ describe("a card's life in the sandbox: details, status, money", () => {
     assert.deepEqual([tooMuch.response.status, tooMuch.json.code], [409, 'insufficient_funds']);
     const malformed = await record(publicToken, { type: 'refund', amount: -1 });
     assert.equal(malformed.response.status, 400);
-    assert.match(String(malformed.json.message), /^type: The type field must be one of load, purchase\. amount: The amount field must be > 0\./);
+    assert.match(String(malformed.json.message), /^type: The type field must be one of load, purchase\. amount: The amount field must be > 0/);
 
     const listed = (await fixture.api('GET', `/cards/${publicToken}/transactions`)).json as Json[];
-    assert.deepEqual(listed.map((item) => [(item.type as Json).code, (item.amount as Json).billingValue, item.note]), [['P', 12.35, null], ['L', 100, 'Top-up']]);
+    const described = listed.map((item) => [(item.type as Json).code, (item.amount as Json).billingValue, item.note]);
+    assert.deepEqual(described, [['P', 12.35, null], ['L', 100, 'Top-up']]);
     const onFourth = (await fixture.api('GET', `/cards/${publicToken}/transactions?fromDate=20250304&toDate=20250304`)).json as Json[];
     assert.deepEqual(onFourth.map((item) => item.id), [listed[1].id]);
     const backwards = await fixture.api('GET', `/cards/${publicToken}/transactions?fromDate=20250305&toDate=20250301`);
     assert.equal(backwards.status, 422);
     const detail = (await fixture.api('GET', `/portal/transactions/single/${String(listed[0].id)}`)).json as Json;
-    assert.deepEqual([detail.pubToken, detail.billingAmountWithDirection, detail.transactionTypeDescription], [publicToken, -12.35, 'Presentment']);
+    const shown = [detail.pubToken, detail.billingAmountWithDirection, detail.transactionTypeDescription];
+    assert.deepEqual(shown, [publicToken, -12.35, 'Presentment']);
     day = '2025-03-04';
   });
 

@@ -73,7 +73,8 @@ describe('a sandbox reads its scopes and routes from the catalogue', () => {
     const urlOf = (template: string) => `${fixture.sandbox.urls.tls}${SANDBOX_API_ROOT}${template.replace(/\{\w+\}/g, '123456789')}`;
     for (const operation of OPERATIONS) {
       const { response } = await fixture.call(operation.method, urlOf(operation.path), { tls });
-      assert.deepEqual([response.status, response.headers['www-authenticate']], [401, 'Bearer realm="thredd-sandbox"'], `${operation.id}: routed, then refused for want of a token`);
+      const refusal = [response.status, response.headers['www-authenticate']];
+      assert.deepEqual(refusal, [401, 'Bearer realm="thredd-sandbox"'], `${operation.id}: routed, then refused for want of a token`);
     }
     for (const template of new Set(OPERATIONS.map((operation) => operation.path))) {
       const methods: string[] = OPERATIONS.filter((operation) => operation.path === template).map((operation) => operation.method);

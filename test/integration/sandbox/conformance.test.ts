@@ -47,7 +47,8 @@ async function send(operation: CatalogueOperation, example: CatalogueExample) {
   const params = await pathParams(example);
   const path = operation.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name]));
   const query = new URLSearchParams(example.request.query ?? {}).toString();
-  return fixture.api(operation.method, `${path}${query ? `?${query}` : ''}`, { body: example.request.body, headers: example.request.headers });
+  const { body, headers } = example.request;
+  return fixture.api(operation.method, `${path}${query ? `?${query}` : ''}`, { body, headers });
 }
 
 describe('the sandbox against the catalogue: every example sent over mTLS with a real token', () => {

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { IDEMPOTENCY_KEY_LIFETIME_MS } from '../../../src/core/catalogue';
 import { physicalCard } from './cardBodies';
-import { startSandboxFixture, type SandboxFixture } from './sandboxFixture';
+import { startSandboxFixture, type ApiAnswer, type SandboxFixture } from './sandboxFixture';
+
+const tokenOf = (answer: ApiAnswer) => (answer.json as { publicToken: string }).publicToken;
 
 describe('idempotency keys (What is Idempotency?), on a sandbox whose clock the test moves', () => {
   let fixture: SandboxFixture;
@@ -23,19 +25,21 @@ describe('idempotency keys (What is Idempotency?), on a sandbox whose clock the 
     assert.equal(first.status, 200);
     assert.deepEqual([second.status, second.json], [first.status, first.json]);
     const third = await create(randomUUID());
-    assert.notEqual((third.json as { publicToken: string }).publicToken, (first.json as { publicToken: string }).publicToken, 'a new key is a new card');
+    assert.notEqual(tokenOf(third), tokenOf(first), 'a new key is a new card');
   });
 
   it('replays a status change too, and its refusals', async () => {
     const { publicToken } = (await create(randomUUID())).json as { publicToken: string };
     const key = randomUUID();
-    const block = () => fixture.api('PUT', `/cards/${publicToken}/status`, { body: { cardStatusCode: 'G1' }, headers: { idempotencyKey: key } });
+    const status = (cardStatusCode: string, idempotencyKey: string) =>
+      fixture.api('PUT', `/cards/${publicToken}/status`, { body: { cardStatusCode }, headers: { idempotencyKey } });
+    const block = () => status('G1', key);
     const first = await block();
     const second = await block();
     assert.equal((first.json as { description: string }).description, 'Card status changed from 02 to G1.');
     assert.deepEqual(second.json, first.json, 'not "already in status G1": the change was not made again');
     const refusedKey = randomUUID();
-    const expire = () => fixture.api('PUT', `/cards/${publicToken}/status`, { body: { cardStatusCode: '54' }, headers: { idempotencyKey: refusedKey } });
+    const expire = () => status('54', refusedKey);
     const refused = await expire();
     assert.equal(refused.status, 422);
     assert.deepEqual(await expire(), refused, 'the 422 is replayed with its traceId');
@@ -62,7 +66,7 @@ describe('idempotency keys (What is Idempotency?), on a sandbox whose clock the 
     const mine = await create(key);
     const theirs = await create(key, physicalCard({ customerReference: 'CUST-0044' }), 'sandbox');
     assert.equal(theirs.status, 200);
-    assert.notEqual((theirs.json as { publicToken: string }).publicToken, (mine.json as { publicToken: string }).publicToken);
+    assert.notEqual(tokenOf(theirs), tokenOf(mine));
   });
 
   it('forgets a key an hour after its first use: the same request then makes a new card', async () => {
@@ -74,7 +78,7 @@ describe('idempotency keys (What is Idempotency?), on a sandbox whose clock the 
     now += 1000;
     const later = await create(key);
     assert.equal(later.status, 200);
-    assert.notEqual((later.json as { publicToken: string }).publicToken, (first.json as { publicToken: string }).publicToken);
+    assert.notEqual(tokenOf(later), tokenOf(first));
     assert.equal((later.json as { startDate: string }).startDate, '2025-03-04', 'the card is dated by the same clock');
   });
 
@@ -82,7 +86,8 @@ describe('idempotency keys (What is Idempotency?), on a sandbox whose clock the 
     const { publicToken } = (await create(randomUUID())).json as { publicToken: string };
     const key = randomUUID();
     for (const reference of ['CUST-1', 'CUST-2']) {
-      const answer = await fixture.api('PATCH', `/cards/${publicToken}`, { body: { customerReference: reference }, headers: { idempotencyKey: key } });
+      const headers = { idempotencyKey: key };
+      const answer = await fixture.api('PATCH', `/cards/${publicToken}`, { body: { customerReference: reference }, headers });
       assert.equal(answer.status, 204);
     }
     const card = (await fixture.api('GET', `/cards/${publicToken}`)).json as { cardDetails: { customerReference: string } };
@@ -100,7 +105,8 @@ describe('idempotency that compares method and path only (idempotencyComparesBod
   it('replays the first answer for another body sent to the same endpoint with the key', async () => {
     const key = randomUUID();
     const first = await fixture.api('POST', '/cards', { body: physicalCard(), headers: { idempotencyKey: key } });
-    const other = await fixture.api('POST', '/cards', { body: physicalCard({ customerReference: 'CUST-0099' }), headers: { idempotencyKey: key } });
+    const headers = { idempotencyKey: key };
+    const other = await fixture.api('POST', '/cards', { body: physicalCard({ customerReference: 'CUST-0099' }), headers });
     assert.deepEqual([other.status, other.json], [200, first.json]);
   });
 });

@@ -91,7 +91,8 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
 
     const status = (body: unknown) => fixture.call('PUT', `${base}/cards/${publicToken}/status`, { headers, tls, body });
     const activated = await status({ cardStatusCode: '00' });
-    assert.deepEqual([activated.response.status, activated.json.cardStatusCode, activated.json.description], [200, '00', 'Card was activated.']);
+    const { cardStatusCode, description } = activated.json;
+    assert.deepEqual([activated.response.status, cardStatusCode, description], [200, '00', 'Card was activated.']);
     const again = await status({ status: 'Active' });
     assert.deepEqual([again.response.status, again.json.description], [200, 'Card is already in status 00 (Active). Status not changed.']);
     assert.equal((await status({ cardStatusCode: '43', updatedBy: 'journey' })).json.updatedBy, 'journey');

@@ -27,16 +27,26 @@ async function apiRouter(): Promise<Router<RouteHandler>> {
 
 /** A request as node:http hands it to the router: headers, and the body as a stream. */
 function request(method: string, headers: Record<string, string>, body?: unknown): IncomingMessage {
-  return Object.assign(Readable.from(body === undefined ? [] : [Buffer.from(JSON.stringify(body))]), { method, headers }) as unknown as IncomingMessage;
+  const stream = Readable.from(body === undefined ? [] : [Buffer.from(JSON.stringify(body))]);
+  return Object.assign(stream, { method, headers }) as unknown as IncomingMessage;
 }
 
-async function call(router: Router<RouteHandler>, method: string, path: string, body?: unknown, pmid = 'PM-1'): Promise<RouteResult & { body?: unknown }> {
+const TRACE_ID = `00-${'a'.repeat(32)}-${'b'.repeat(16)}-00`;
+
+async function call(
+  router: Router<RouteHandler>,
+  method: string,
+  path: string,
+  body?: unknown,
+  pmid = 'PM-1',
+): Promise<RouteResult & { body?: unknown }> {
   const match = router.match(method, path);
   assert.equal(match.kind, 'found', `${method} ${path}`);
   if (match.kind !== 'found') throw new Error('unreachable');
-  const headers: Record<string, string> = { authorization: `Bearer ${pmid}`, 'x-region': '0', ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+  const headers: Record<string, string> = { authorization: `Bearer ${pmid}`, 'x-region': '0' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
   const url = new URL(path, 'https://sandbox.test');
-  const context: RequestContext = { request: request(method, headers, body), url, params: match.params, listener: 'tls', traceId: '00-' + 'a'.repeat(32) + '-' + 'b'.repeat(16) + '-00' };
+  const context: RequestContext = { request: request(method, headers, body), url, params: match.params, listener: 'tls', traceId: TRACE_ID };
   return match.handler(context);
 }
 
@@ -62,7 +72,7 @@ describe('the sandbox API and the catalogue', () => {
 
     const unknown = await call(router, 'GET', `${SANDBOX_API_ROOT}/cards/999999999`);
     assert.equal(unknown.status, 404);
-    assert.equal((unknown.body as { traceId: string }).traceId, `00-${'a'.repeat(32)}-${'b'.repeat(16)}-00`, 'a problem carries the call\'s traceId');
+    assert.equal((unknown.body as { traceId: string }).traceId, TRACE_ID, "a problem carries the call's traceId");
     assert.match(String(unknown.headers?.['content-type']), /^application\/problem\+json/);
   });
 });

@@ -33,13 +33,16 @@ describe('sandbox card store', () => {
     assert.match(card.maskedPan, /^531610\*{6}\d{4}$/, 'the product\'s BIN');
     assert.equal(card.embossName, 'AMARA OKAFOR');
     assert.equal(card.fulfilment?.addressLine1, '2 Quay Lane');
-    const virtual = newCardRecord({ ...physical, cardType: 'Virtual', activateNow: undefined, fulfilment: undefined, expiryDate: '2027-02' }, SANDBOX_PRODUCTS[2], { pmid: 'PM-1', region: '0' }, now);
-    assert.deepEqual([virtual.cardStatusCode, virtual.activationDate, virtual.fulfilment, virtual.expiryDate], ['00', '2025-03-04 09:15:27Z', null, '2027-02-28']);
+    const body = { ...physical, cardType: 'Virtual' as const, activateNow: undefined, fulfilment: undefined, expiryDate: '2027-02' };
+    const virtual = newCardRecord(body, SANDBOX_PRODUCTS[2], { pmid: 'PM-1', region: '0' }, now);
+    const { cardStatusCode, activationDate, fulfilment, expiryDate } = virtual;
+    assert.deepEqual([cardStatusCode, activationDate, fulfilment, expiryDate], ['00', '2025-03-04 09:15:27Z', null, '2027-02-28']);
   });
 
   it('gives each transaction an id no other card\'s transaction has, and finds it for its PMID only', async () => {
     const store = await CardStore.open();
-    const load = { kind: 'load' as const, amount: 10, currency: 'GBP', dateTime: now.toISOString(), note: null, actualBalance: 10, availableBalance: 10 };
+    const dateTime = now.toISOString();
+    const load = { kind: 'load' as const, amount: 10, currency: 'GBP', dateTime, note: null, actualBalance: 10, availableBalance: 10 };
     const first = store.addTransaction(store.create(record()), load, { cardBalance: 10, pendingAmount: 0 });
     const second = store.addTransaction(store.create(record()), load, { cardBalance: 10, pendingAmount: 0 });
     assert.notEqual(first.transaction.id, second.transaction.id);
@@ -64,7 +67,8 @@ describe('sandbox card store', () => {
   it('ignores cards of the sandbox\'s earlier API with a log line, and replaces them at the next change', async () => {
     const temp = tempFile();
     try {
-      const old = { id: '123456789', productId: '1001', cardholder: { firstName: 'Ada', lastName: 'Lovelace' }, status: 'INACTIVE', pmid: 'PM-1' };
+      const cardholder = { firstName: 'Ada', lastName: 'Lovelace' };
+      const old = { id: '123456789', productId: '1001', cardholder, status: 'INACTIVE', pmid: 'PM-1' };
       fs.writeFileSync(temp.file, JSON.stringify({ cards: [old] }));
       const lines: string[] = [];
       const store = await CardStore.open({ file: temp.file, log: (line) => lines.push(line) });

@@ -68,7 +68,9 @@ describe('the samples workspace', () => {
     const bodies = all.map((request) => (request.body?.kind === 'text' ? request.body.text : '')).join('\n');
     for (const status of ['"00"', '"G1"']) assert.ok(bodies.includes(`"cardStatusCode": ${status}`), status);
     assert.ok(bodies.includes('"cardType": "Physical"') && bodies.includes('"cardType": "Virtual"'));
-    const expected = (status: string) => all.filter((request) => request.metadata.expectations.some((item) => item.subject.kind === 'status' && item.value === status));
+    const expectsStatus = (request: (typeof all)[number], status: string) =>
+      request.metadata.expectations.some((item) => item.subject.kind === 'status' && item.value === status);
+    const expected = (status: string) => all.filter((request) => expectsStatus(request, status));
     assert.equal(expected('403')[0]?.metadata.env, 'sandbox-readonly');
     const [validation, noCertificate] = expected('400');
     assert.equal(validation?.url, '{{baseUrl}}/core/api/v1/cards');
@@ -79,7 +81,8 @@ describe('the samples workspace', () => {
   it('sends a fresh idempotency key with each write, except the retry that shows one key sent twice', () => {
     for (const name of requestFiles) {
       const file = parseRequestFile(fs.readFileSync(path.join(samples, 'requests', name), 'utf8'));
-      const keys = file.requests.flatMap((request) => request.headers.filter((header) => header.name === 'idempotencyKey').map((header) => header.value));
+      const keyHeaders = file.requests.flatMap((request) => request.headers.filter((header) => header.name === 'idempotencyKey'));
+      const keys = keyHeaders.map((header) => header.value);
       if (name === 'idempotency.thredd') assert.deepEqual(keys, ['{{retryKey}}', '{{retryKey}}']);
       else for (const key of keys) assert.equal(key, '{{$guid}}', name);
     }

@@ -38,7 +38,9 @@ export function answers(success: Record<string, CatalogueResponse>, causes: Erro
     ...(causes[400] ? { 400: { description: causes[400], body: json(VALIDATION_PROBLEM_DETAILS) } } : {}),
     401: { description: 'The access token is missing, expired or not valid.' },
     403: {
-      description: `The token lacks the operation's scope, or more than ${FAIR_USAGE_CONNECTION_LIMIT} connections from your IP address are open.`,
+      description:
+        "The token lacks the operation's scope, " +
+        `or more than ${FAIR_USAGE_CONNECTION_LIMIT} connections from your IP address are open.`,
     },
     ...(causes[404] ? { 404: { description: causes[404], body: json(PROBLEM_DETAILS) } } : {}),
     ...(causes[422] ? { 422: { description: causes[422], body: json(VALIDATION_PROBLEM_DETAILS) } } : {}),

@@ -61,7 +61,11 @@ export function validationProblem(status: 400 | 422, errors: FieldErrors, traceI
 }
 
 /** The body of any other problem: what went wrong, as `detail`. */
-export function problem(status: 401 | 403 | 404 | 405 | 409 | 500 | 503, detail: string, traceId = EXAMPLE_TRACE_ID): Record<string, unknown> {
+export function problem(
+  status: 401 | 403 | 404 | 405 | 409 | 500 | 503,
+  detail: string,
+  traceId = EXAMPLE_TRACE_ID,
+): Record<string, unknown> {
   return { ...PROBLEM_KINDS[status], status, detail, traceId };
 }
 
