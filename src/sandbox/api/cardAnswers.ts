@@ -1,4 +1,4 @@
-import { cardStatusByCode, cardStatusDescription } from '../../core/catalogue';
+import { cardStatusByCode, cardStatusDescription, CONTROL_GROUP_TYPES } from '../../core/catalogue';
 import type { AddressRecord, CardRecord } from '../cardRecords';
 import { numericCountry } from '../countries';
 import { NEW_CARD_GROUPS, SANDBOX_EHI_MODE, type SandboxProduct } from '../sandboxProducts';
@@ -72,23 +72,13 @@ export function cardAnswer(card: CardRecord, product: SandboxProduct, related: {
   };
 }
 
-/** A card's groups: the product's standard limits and usage groups, null for the types it is in none of. */
-function controlGroups() {
-  const none = null as number | null;
-  return {
-    ...NEW_CARD_GROUPS,
-    recurringFeeGroup: none,
-    webServiceFeeGroup: none,
-    authFeeGroup: none,
-    mccGroup: none,
-    cardLinkageGroup: none,
-    calendarGroup: none,
-    fxGroup: none,
-    paymentTokenUsageGroup: none,
-    cardAcceptorAllowList: none,
-    cardAcceptorDisallowList: none,
-    limitedNetworkGroup: none,
-  };
+/** Retrieve Card's group types, in its order: Thredd's numbered types, then limitedNetworkGroup, which has no number. */
+const GROUP_NAMES = [...CONTROL_GROUP_TYPES.map((type) => type.name), 'limitedNetworkGroup'];
+
+/** A card's groups: the products' standard limits and usage groups, null for the types it is in none of. */
+function controlGroups(): Record<string, number | null> {
+  const groups: Readonly<Record<string, number>> = NEW_CARD_GROUPS;
+  return Object.fromEntries(GROUP_NAMES.map((name) => [name, groups[name] ?? null]));
 }
 
 /** Every line, '' when unknown, and the country as its ISO numeric code, as the published example has them. */
