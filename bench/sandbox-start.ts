@@ -14,6 +14,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { TokenClient } from '../src/core/auth';
+import { operationById } from '../src/core/catalogue';
 import { loadConfigFile } from '../src/core/config';
 import { bodyBytes, createHttpClient, loadTlsSettings } from '../src/core/http';
 import { initSandboxWorkspace, openSandboxState, startSandbox } from '../src/sandbox';
@@ -93,9 +94,13 @@ async function main(): Promise<void> {
       const token = await new TokenClient({ http }).requestToken({ environment, application, tls });
       if (!token.binding?.matches) throw new Error('the token is not bound to the transport certificate');
       const headers = { authorization: `Bearer ${token.accessToken}`, 'x-region': '0', accept: 'application/json' };
-      const created = await http.send({ method: 'POST', url: `${environment.baseUrl}/core/api/v1/cards`, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ productId: '1001', cardholder: { firstName: 'Bench', lastName: 'Mark' } }), tls });
-      const cardId = JSON.parse((await bodyBytes(created.body)).toString()).id as string;
-      const urls = [`${environment.baseUrl}/core/api/v1/products`, `${environment.baseUrl}/core/api/v1/cards/${cardId}`];
+      // The catalogue's own example of a Virtual card: a body the API takes as it is.
+      const newCard = operationById('cards.create').examples.find((example) => example.id === 'virtual-card')!.request.body;
+      const createHeaders = { ...headers, 'content-type': 'application/json' };
+      const createUrl = `${environment.baseUrl}/core/api/v1/cards`;
+      const created = await http.send({ method: 'POST', url: createUrl, headers: createHeaders, body: JSON.stringify(newCard), tls });
+      const publicToken = JSON.parse((await bodyBytes(created.body)).toString()).publicToken as string;
+      const urls = [`${environment.baseUrl}/core/api/v1/products`, `${environment.baseUrl}/core/api/v1/cards/${publicToken}`];
 
       const total = Math.round(seconds * rate);
       const interval = 1000 / rate;

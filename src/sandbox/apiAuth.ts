@@ -1,6 +1,6 @@
 import type { JWTPayload } from 'jose';
 import { isRegionCode, REGIONS } from '../core/catalogue';
-import { ApiError } from './httpJson';
+import { forbidden, invalidRequest, unauthorized } from './api/problems';
 
 /** The caller as the API sees it, from a verified access token. */
 export interface Caller {
@@ -36,19 +36,19 @@ export async function authorizeCall(
     const message = authorization
       ? 'The Authorization header must be "Bearer <access token>".'
       : 'No access token: send "Authorization: Bearer <access token>" with a token from /oauth2/token.';
-    throw new ApiError(401, authorization ? 'invalid_token' : 'missing_token', message, { 'www-authenticate': REALM });
+    throw unauthorized(message, { 'www-authenticate': REALM });
   }
   let claims: JWTPayload;
   try {
     claims = await verify(match[1]);
   } catch (error) {
     const message = describeTokenFailure(error as Error & { code?: string; claim?: string });
-    throw new ApiError(401, 'invalid_token', message, challenge('invalid_token', message));
+    throw unauthorized(message, challenge('invalid_token', message));
   }
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
   if (!scopes.includes(requiredScope)) {
     const message = `This call needs scope ${requiredScope}; the token has ${scopes.length ? scopes.join(' ') : 'no scope'}. Ask for ${requiredScope} in the token request ("scopes" of the application in thredd.json).`;
-    throw new ApiError(403, 'insufficient_scope', message, challenge('insufficient_scope', message, requiredScope));
+    throw forbidden(message, challenge('insufficient_scope', message, requiredScope));
   }
   checkBinding(claims, presentedX5tS256);
   return { clientId: String(claims.client_id ?? claims.sub ?? ''), pmid: String(claims.pmid ?? ''), scopes, claims };
@@ -60,11 +60,11 @@ function checkBinding(claims: JWTPayload, presented: string | undefined): void {
   if (typeof bound !== 'string') return;
   if (presented === undefined) {
     const message = 'This token is bound to a Transport certificate (cnf.x5t#S256): call the mTLS listener and present that certificate.';
-    throw new ApiError(403, 'certificate_mismatch', message, challenge('invalid_token', message));
+    throw forbidden(message, challenge('invalid_token', message));
   }
   if (presented !== bound) {
     const message = `The token is bound to another certificate (cnf.x5t#S256 ${bound}) than the one presented (${presented}): get a new token while presenting this certificate.`;
-    throw new ApiError(403, 'certificate_mismatch', message, challenge('invalid_token', message));
+    throw forbidden(message, challenge('invalid_token', message));
   }
 }
 
@@ -85,11 +85,17 @@ function describeTokenFailure(error: Error & { code?: string; claim?: string }):
 }
 
 const REGION_CHOICES = REGIONS.map((region) => `${region.code} (${region.name})`).join(', ');
+const REGION_HEADER = 'X-Region';
 
-/** X-Region is mandatory on every API Hub call; its values are the catalogue's regions. */
+/**
+ * X-Region is mandatory on every API Hub call; its values are the catalogue's regions. Thredd documents no
+ * error for it: a 400 keyed by the header, as ASP.NET keys a missing required header, is our reading.
+ */
 export function requireRegion(header: string | string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (value === undefined || value.trim() === '') throw new ApiError(400, 'missing_region', `The X-Region header is required: ${REGION_CHOICES}.`);
-  if (!isRegionCode(value.trim())) throw new ApiError(400, 'invalid_region', `X-Region "${value}" is not a region: use ${REGION_CHOICES}.`);
-  return value.trim();
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!value) throw invalidRequest({ [REGION_HEADER]: [`The ${REGION_HEADER} header is required: ${REGION_CHOICES}.`] });
+  if (!isRegionCode(value)) {
+    throw invalidRequest({ [REGION_HEADER]: [`${REGION_HEADER} "${value}" is not a region: use ${REGION_CHOICES}.`] });
+  }
+  return value;
 }

@@ -5,7 +5,13 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JSONWebK
 import type { Configuration, Provider as ProviderType } from 'oidc-provider';
 import { clientKeysHttpOptions, clientKeysPolicy, type ClientKeysFetch } from './clientKeysFetch';
 import { MemoryStore } from './memoryStore';
-import { explainClientErrors, refuseScopesBeyondClient, rememberIssuedTokens, verifiedPeerCertificate } from './providerHooks';
+import {
+  acceptAudienceWithWww,
+  explainClientErrors,
+  refuseScopesBeyondClient,
+  rememberIssuedTokens,
+  verifiedPeerCertificate,
+} from './providerHooks';
 import { softwareStatementPolicy, type SoftwareStatementOptions } from './softwareStatementPolicy';
 
 /** Routes as on Thredd's authorization server (token endpoint `/oauth2/token`); the rest sit beside it. */
@@ -183,6 +189,7 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
   const provider = new Provider(issuer, configuration);
   explainClientErrors(provider, options.onServerError);
   rememberIssuedTokens(provider, store);
+  acceptAudienceWithWww(provider);
 
   const server: AuthorizationServer = {
     issuer,

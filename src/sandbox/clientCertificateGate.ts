@@ -1,7 +1,7 @@
 import type { TLSSocket } from 'node:tls';
 import { sha256Thumbprint } from '../core/x509/thumbprints';
 import type { CertificateRegistry } from './certificateRegistry';
-import { ApiError } from './httpJson';
+import { invalidRequest } from './api/problems';
 
 /** Thredd's mTLS hosts (nginx) answer exactly this when no client certificate comes with the request. */
 export const NO_CERTIFICATE_MESSAGE = 'No required SSL certificate was sent';
@@ -24,17 +24,26 @@ export function requireClientCertificate(socket: TLSSocket, certificates: Certif
 
 async function check(socket: TLSSocket, certificates: CertificateRegistry): Promise<string> {
   const peer = socket.getPeerCertificate();
-  if (!peer?.raw) throw new ApiError(400, 'no_client_certificate', NO_CERTIFICATE_MESSAGE);
+  if (!peer?.raw) throw refused(NO_CERTIFICATE_MESSAGE);
   if (!socket.authorized) {
     const code = String(socket.authorizationError ?? 'UNKNOWN');
-    throw new ApiError(400, 'invalid_client_certificate', `The client certificate was refused (${code}): ${reason(code, peer.valid_from, peer.valid_to)} Present the Transport certificate the sandbox issued ("mtls" in thredd.json; make one with "thredd sandbox issue --type transport").`);
+    const present =
+      'Present the Transport certificate the sandbox issued ("mtls" in thredd.json; ' +
+      'make one with "thredd sandbox issue --type transport").';
+    throw refused(`The client certificate was refused (${code}): ${reason(code, peer.valid_from, peer.valid_to)} ${present}`);
   }
   const x5tS256 = sha256Thumbprint(peer.raw);
   const record = await certificates.findByThumbprint(x5tS256);
   if (record?.type === 'signing') {
-    throw new ApiError(400, 'invalid_client_certificate', `The client certificate is a Signing certificate (KID ${record.kid}); mTLS needs the Transport certificate ("mtls.cert" in thredd.json).`);
+    const needed = 'mTLS needs the Transport certificate ("mtls.cert" in thredd.json)';
+    throw refused(`The client certificate is a Signing certificate (KID ${record.kid}); ${needed}.`);
   }
   return x5tS256;
+}
+
+/** A 400 whose detail (and only error, keyed to the request itself) says why the certificate was refused. */
+function refused(why: string) {
+  return invalidRequest({ '': [why] }, why);
 }
 
 function reason(code: string, validFrom: string, validTo: string): string {

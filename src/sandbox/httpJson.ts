@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-/** An API error as Thredd-style JSON `{ "code", "message" }` with its HTTP status. */
+/**
+ * An error of the sandbox-only routes (portal, directory, JWKS) as JSON `{ "code", "message" }` with its HTTP
+ * status. The API answers problem details instead (api/problems.ts), as Thredd's does.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    /** e.g. WWW-Authenticate for 401/403 (RFC 6750 §3). */
     readonly headers: Record<string, string> = {},
   ) {
     super(message);
@@ -14,7 +16,7 @@ export class ApiError extends Error {
   }
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -27,24 +29,41 @@ export function sendText(response: ServerResponse, status: number, contentType: 
   response.end(text);
 }
 
-export function sendError(response: ServerResponse, error: ApiError): void {
-  sendJson(response, error.status, { code: error.code, message: error.message }, error.headers);
+/** An answer without a body, such as a 204. */
+export function sendEmpty(response: ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'cache-control': 'no-store', ...headers });
+  response.end();
 }
 
-/** The request's JSON object body; a missing, oversized or malformed body is a 400 saying which. */
-export async function readJsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
-  const type = String(request.headers['content-type'] ?? '');
-  if (!/^application\/([\w.+-]*\+)?json\b/i.test(type)) {
-    throw new ApiError(400, 'invalid_request', `The body must be JSON: send "Content-Type: application/json" (got ${type ? `"${type}"` : 'none'}).`);
-  }
+/** The request's body as sent, up to MAX_BODY_BYTES; past that, the error `tooLarge` makes is thrown. */
+export async function readBodyBytes(request: IncomingMessage, tooLarge: () => Error): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+    if (size > MAX_BODY_BYTES) throw tooLarge();
     chunks.push(chunk as Buffer);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/**
+ * A JSON media type, as Thredd's OpenAPI accepts them: application/json, text/json and application/*+json (its own
+ * cURL examples send that literally), and any +json suffix.
+ */
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  return /^\s*(application\/([\w.*+-]*\+)?json|text\/json)\s*(;|$)/i.test(contentType ?? '');
+}
+
+/** The request's JSON object body, for the portal; a missing, oversized or malformed body is a 400 saying which. */
+export async function readJsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
+  const type = String(request.headers['content-type'] ?? '');
+  if (!isJsonMediaType(type)) {
+    throw new ApiError(400, 'invalid_request', `The body must be JSON: send "Content-Type: application/json" (got ${type ? `"${type}"` : 'none'}).`);
+  }
+  const tooLarge = () => new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  const bytes = await readBodyBytes(request, tooLarge);
+  const text = bytes.toString('utf8');
   if (text.trim() === '') throw new ApiError(400, 'invalid_request', 'The body is empty: send a JSON object.');
   let value: unknown;
   try {

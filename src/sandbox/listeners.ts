@@ -1,6 +1,7 @@
 import * as https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { FairUsage } from './fairUsage';
 import { SandboxError } from './sandboxErrors';
 
 export interface ListenerOptions {
@@ -14,6 +15,8 @@ export interface ListenerOptions {
   host: string;
   port: number;
   name: string;
+  /** Counts the listener's connections for the fair usage limit. */
+  fairUsage?: FairUsage;
 }
 
 export interface Listener {
@@ -33,6 +36,7 @@ export async function listen(options: ListenerOptions, handler: (request: Incomi
     handler,
   );
   server.on('tlsClientError', () => undefined); // a client giving up mid-handshake is not the sandbox's failure
+  options.fairUsage?.watch(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {

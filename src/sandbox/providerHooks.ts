@@ -1,4 +1,5 @@
 import { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import type { Provider } from 'oidc-provider';
 import type { MemoryStore } from './memoryStore';
@@ -50,6 +51,39 @@ export function explainClientErrors(provider: Provider, onServerError?: (error: 
     });
   }
   provider.on('server_error', (_ctx: unknown, error: Error) => onServerError?.(error));
+}
+
+/**
+ * Thredd gives a client assertion's audience as www.threddid.com/oauth2/token (55840699567) for the token endpoint
+ * at threddid.com/oauth2/token, so both spellings must work. oidc-provider accepts the `aud` values that
+ * OIDCContext#clientJwtAuthExpectedAudience returns (the issuer and the endpoint's URLs); each provider has its own
+ * OIDCContext class, so extending that method here changes this provider only. The www. form of every URL named by
+ * a host name (not an IP address) joins the accepted set; the plain ones stay.
+ */
+export function acceptAudienceWithWww(provider: Provider): void {
+  const context = provider.OIDCContext.prototype;
+  const accepted = context.clientJwtAuthExpectedAudience;
+  context.clientJwtAuthExpectedAudience = function (this: typeof context) {
+    const audiences = accepted.call(this);
+    for (const audience of [...audiences]) {
+      const www = withWww(audience);
+      if (www) audiences.add(www);
+    }
+    return audiences;
+  };
+}
+
+/** The URL with www. before its host name; undefined for an IP address or a host that already has it. */
+export function withWww(url: string): string | undefined {
+  let hostname: string;
+  try {
+    hostname = new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+  if (isIP(hostname.replace(/^\[|\]$/g, '')) !== 0 || hostname.startsWith('www.')) return undefined;
+  const scheme = /^[a-z][a-z\d+.-]*:\/\//i.exec(url)?.[0] ?? '';
+  return `${scheme}www.${url.slice(scheme.length)}`;
 }
 
 /** JWT access tokens are not stored by oidc-provider; keep them so RFC 7662 introspection finds them. */

@@ -1,11 +1,16 @@
 import * as path from 'node:path';
 import type { JWTPayload } from 'jose';
+import { PERMANENT_CARD_STATUS_CODES } from '../core/catalogue';
+import { IdempotencyStore } from './api/idempotency';
 import { addApiRoutes } from './apiRoutes';
 import { createAuthorizationServer, type AuthorizationServer, type SandboxClientMetadata } from './authorizationServer';
-import { CardStore } from './cardData';
+import { CardStore } from './cardStore';
 import { loadOrCreateServerCertificate } from './certificateAuthority';
+import { systemClock, type Clock } from './clock';
+import { FairUsage } from './fairUsage';
 import { listen, type Listener } from './listeners';
 import { addPortalRoutes } from './portalRoutes';
+import { addPortalTransactionRoutes } from './portalTransactions';
 import { loadRegistrations, persistRegistrations } from './registrations';
 import { createRequestHandler } from './requestHandler';
 import type { RouteHandler } from './requestContext';
@@ -28,6 +33,20 @@ export interface StartSandboxOptions {
   log?: (line: string) => void;
   /** Keep cards in <stateDir>/api-data.json across restarts (default true). */
   persistData?: boolean;
+  /** The time cards, transactions and idempotency keys are dated with (default the system clock); tests move it. */
+  clock?: Clock;
+  /**
+   * Card statuses that can no longer be changed once set. Thredd's pages disagree (cardStatusCodes.ts); default
+   * the catalogue's reading, PERMANENT_CARD_STATUS_CODES.
+   */
+  permanentCardStatusCodes?: readonly string[];
+  /** Concurrent connections per client IP address before the fair usage 403 (default Thredd's 20). */
+  fairUsageConnectionLimit?: number;
+  /**
+   * Whether an idempotency key reused with the same method and path but another body is "a different request"
+   * (a 400), as we read Thredd's page (default true); false replays the first answer.
+   */
+  idempotencyComparesBody?: boolean;
 }
 
 export interface SandboxApplication {
@@ -67,23 +86,33 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   // Loading oidc-provider (~0.4 s) overlaps with making or reading the state.
   const providerModule = import('oidc-provider');
   const state = await openSandboxState(options.stateDir, { certificateDays: options.certificateDays });
+  const clock = options.clock ?? systemClock;
   const [serverCertificate, cards, registered] = await Promise.all([
     loadOrCreateServerCertificate(state.paths, state.ca, host),
-    CardStore.open(options.persistData === false ? undefined : state.paths.apiData, onError),
+    CardStore.open({ file: options.persistData === false ? undefined : state.paths.apiData, log, onWriteError: onError }),
     loadRegistrations(state.paths.registrations, (message) => log?.(message)),
     providerModule,
   ]);
 
   let authorization: AuthorizationServer | undefined;
-  const router = new Router<RouteHandler>();
-  addApiRoutes(router, { cards, verifyAccessToken: (token) => authorization!.verifyAccessToken(token) });
-  addPortalRoutes(router, {
+  const api = new Router<RouteHandler>();
+  addApiRoutes(api, {
+    cards,
+    clock,
+    verifyAccessToken: (token) => authorization!.verifyAccessToken(token),
+    idempotency: new IdempotencyStore({ clock, compareBody: options.idempotencyComparesBody }),
+    permanentStatusCodes: options.permanentCardStatusCodes ?? PERMANENT_CARD_STATUS_CODES,
+  });
+  const portal = new Router<RouteHandler>();
+  addPortalRoutes(portal, {
     state,
     createInitialAccessToken: () => authorization!.createInitialAccessToken(),
     registrationEndpoint: () => authorization!.endpoints.registration,
   });
-  const dependencies = { authorization: () => authorization, router, certificates: state.certificates, log, onError };
-  const common = { certPem: serverCertificate.chainPem, keyPem: serverCertificate.keyPem, caPem: state.ca.chainPem, host };
+  addPortalTransactionRoutes(portal, { cards, clock, pmid: state.identity.application.pmid });
+  const fairUsage = new FairUsage(options.fairUsageConnectionLimit);
+  const dependencies = { authorization: () => authorization, api, portal, certificates: state.certificates, fairUsage, log, onError };
+  const common = { certPem: serverCertificate.chainPem, keyPem: serverCertificate.keyPem, caPem: state.ca.chainPem, host, fairUsage };
 
   const listeners: Listener[] = [];
   const closeAll = () => Promise.all(listeners.map((listener) => listener.close()));

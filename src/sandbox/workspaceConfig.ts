@@ -32,7 +32,8 @@ export interface SandboxConfigInput {
  */
 export function sandboxConfigEntries(input: SandboxConfigInput) {
   const names = SANDBOX_ENTRY_NAMES;
-  const variables = { tlsBaseUrl: input.urls.tls, mtlsBaseUrl: input.urls.mtls, productId: '1001' };
+  // cardProduct: Create Card's product id, a product of the sandbox's program (a UAT environment names its own).
+  const variables = { tlsBaseUrl: input.urls.tls, mtlsBaseUrl: input.urls.mtls, cardProduct: '1001' };
   const mtls = { cert: input.files.transportCert, key: input.files.transportKey };
   const privateKeyJwt = { method: 'private_key_jwt', key: input.files.signingKey, cert: input.files.signingCert, kid: input.kid, alg: 'RS256' };
   const readScope = input.scopes.filter((scope) => scope.endsWith('.read'));

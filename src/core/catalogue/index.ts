@@ -2,7 +2,8 @@
 // examples. The editor, the CLI and the sandbox read them from here, so they never disagree. Validation against
 // the schemas is in ./validation, imported by path: it loads ajv, which this index must not pull in.
 export { REGIONS, REGION_CODES, REGION_NAMES, isRegionCode, type RegionCode } from './regions';
-export { REQUEST_HEADERS, type RequestHeader } from './headers';
+export { REQUEST_HEADERS, RESPONSE_CACHE_CONTROL, type RequestHeader } from './headers';
+export { FAIR_USAGE_CONNECTION_LIMIT, FAIR_USAGE_SUB_STATUS } from './fairUsage';
 export { IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_KEY_LIFETIME_MS } from './idempotency';
 export { API_HUB_ROOT, API_ROOTS, CARDS_API_ROOT, SANDBOX_API_ROOT } from './apiRoots';
 export { OPERATIONS, operationById, type OperationId } from './operations';
@@ -26,6 +27,7 @@ export {
   BUSINESS_RULE_KEY,
   PROBLEM_DETAILS,
   problem,
+  TRACE_ID_PATTERN,
   VALIDATION_PROBLEM_DETAILS,
   validationProblem,
   type FieldErrors,

@@ -65,7 +65,7 @@ describe('the .thredd language in the real host', () => {
       return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     };
     const variables = await labels(1, 6);
-    for (const name of ['who', 'baseUrl', 'region', 'productId', '$guid', '$timestamp']) assert.ok(variables.includes(name), `{{ offers ${name}`);
+    for (const name of ['who', 'baseUrl', 'region', 'cardProduct', '$guid', '$timestamp']) assert.ok(variables.includes(name), `{{ offers ${name}`);
     const metadata = await labels(2, 3);
     for (const name of ['name', 'no-auth', 'env', 'timeout', 'expect']) assert.ok(metadata.includes(name), `# @ offers ${name}`);
     const regions = await labels(3, 10);
@@ -94,7 +94,7 @@ describe('the .thredd language in the real host', () => {
     const bodyLine = 13;
     const text = document.lineAt(bodyLine).text;
     assert.match(await hover(bodyLine, text.indexOf('cardholder}}') + 2), /Ada Lovelace/);
-    assert.match(await hover(bodyLine, text.indexOf('productId}}') + 2), /1234/);
+    assert.match(await hover(bodyLine, text.indexOf('cardProduct}}') + 2), /1234/);
     const secret = await hover(bodyLine, text.indexOf('apiToken}}') + 2);
     assert.match(secret, /••••••/);
     assert.doesNotMatch(secret, /do-not-show-me/);
@@ -116,7 +116,7 @@ describe('the .thredd language in the real host', () => {
     assert.equal((local[0] as vscode.Location).range.start.line, 0);
     const chained = await definitions(16, document.lineAt(16).text.indexOf('createCard.') + 2);
     assert.equal((chained[0] as vscode.Location).range.start.line, 9);
-    const environment = await definitions(13, document.lineAt(13).text.indexOf('productId}}') + 2);
+    const environment = await definitions(13, document.lineAt(13).text.indexOf('cardProduct}}') + 2);
     assert.equal((environment[0] as vscode.Location).uri.fsPath, workspaceUri('thredd.json').fsPath);
   });
 
@@ -124,7 +124,7 @@ describe('the .thredd language in the real host', () => {
     const curl = await vscode.commands.executeCommand<string>('thredd.copyAsCurl', { uri: cards.toString(), index: 1 });
     assert.match(curl, /^curl -X POST https:\/\/127\.0\.0\.1:8443\/core\/api\/v1\/cards/);
     assert.match(curl, /-H 'X-Region: 0'/);
-    assert.match(curl, /"name": "Ada Lovelace"/);
+    assert.match(curl, /"nameOnCard": "Ada Lovelace"/);
     assert.doesNotMatch(curl, /do-not-show-me/, 'secret variables stay masked, as in every copy of a request');
     assert.equal(await vscode.env.clipboard.readText(), curl);
   });

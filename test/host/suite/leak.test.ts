@@ -61,7 +61,7 @@ describe('secrets never leak: the whole journey, then a search of everything wri
     recorder = https.createServer({ cert: server.certPem, key: server.keyPem }, (request, response) => {
       const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
       if (token) bearerTokens.add(token);
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"card-1","status":"active"}');
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"Active","cardStatusCode":"00","cardStatusDescription":"00 (Active)"}');
     });
     await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
     fs.writeFileSync(path.join(workspace, 'certs', 'leak-ca.pem'), fs.readFileSync(path.join(workspace, 'certs', 'sandbox-ca.pem'), 'utf8') + ca.certPem);
@@ -72,7 +72,7 @@ describe('secrets never leak: the whole journey, then a search of everything wri
     fs.mkdirSync(path.join(workspace, 'requests'), { recursive: true });
     fs.writeFileSync(
       path.join(workspace, 'requests', 'leak.thredd'),
-      '### read a card\nGET {{baseUrl}}/core/api/v1/cards/card-1\n# @expect status == 200\n\n### update it\nPUT {{baseUrl}}/core/api/v1/cards/card-1\nContent-Type: application/json\n\n{"status": "active"}\n',
+      '### read a card\'s status\nGET {{baseUrl}}/core/api/v1/cards/402718355/status\n# @expect status == 200\n\n### activate it\nPUT {{baseUrl}}/core/api/v1/cards/402718355/status\nContent-Type: application/json\n\n{"cardStatusCode": "00"}\n',
     );
   });
 
@@ -165,8 +165,8 @@ describe('secrets never leak: the whole journey, then a search of everything wri
     assert.deepEqual(findings, [], `secrets found:\n${findings.map((finding) => `${finding.marker} in ${finding.where}: …${finding.context}…`).join('\n')}`);
     // The search covered a log that really holds the exchanges.
     const log = logFiles.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
-    assert.match(log, /→ PUT https:\/\/127\.0\.0\.1:\d+\/core\/api\/v1\/cards\/card-1\n(?: {2}.*\n)* {2}Authorization: Bearer ••••••\n← 200 OK/, 'requests are logged at debug');
-    assert.match(log, /response body:\n\{"id":"card-1"/, 'bodies are logged at trace');
+    assert.match(log, /→ PUT https:\/\/127\.0\.0\.1:\d+\/core\/api\/v1\/cards\/402718355\/status\n(?: {2}.*\n)* {2}Authorization: Bearer ••••••\n← 200 OK/, 'requests are logged at debug');
+    assert.match(log, /response body:\n\{"status":"Active","cardStatusCode":"00"/, 'bodies are logged at trace');
     assert.ok(workspaceFiles.some((file) => file.endsWith(path.join('reports', 'run.xml'))) && workspaceFiles.some((file) => file.endsWith(path.join('reports', 'run.json'))), 'the CLI reports were searched');
   });
 });

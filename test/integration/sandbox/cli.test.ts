@@ -104,7 +104,7 @@ describe('thredd sandbox, sandbox init and sandbox issue', () => {
       assert.equal(started.urls.jwks, `${started.urls.tls}/${started.orgId}/jwks.json`);
       const response = await http.send({ method: 'GET', url: `${started.urls.mtls}/core/api/v1/products`, tls: { ca: fs.readFileSync(started.files.rootCa, 'utf8') } });
       assert.equal(response.status, 400);
-      assert.equal(JSON.parse((await bodyBytes(response.body)).toString()).message, 'No required SSL certificate was sent');
+      assert.equal(JSON.parse((await bodyBytes(response.body)).toString()).detail, 'No required SSL certificate was sent');
       await http.close();
       child.kill('SIGTERM');
       assert.equal(await exited, 0, stderr);

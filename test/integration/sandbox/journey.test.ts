@@ -7,11 +7,11 @@ import { introspectToken, OAuthError } from '../../../src/core/auth';
 import { generateKeyAndCsr, jwkThumbprint, sha256Thumbprint } from '../../../src/core/pki';
 import { NO_CERTIFICATE_MESSAGE } from '../../../src/sandbox';
 import { createTestCa } from '../../support/testPki';
-import { startSandboxFixture, tempDir, type SandboxFixture } from './sandboxFixture';
+import { physicalCard } from './cardBodies';
+import { API, startSandboxFixture, tempDir, type SandboxFixture } from './sandboxFixture';
 
 let fixture: SandboxFixture;
-const API = '/core/api/v1';
-const newCard = { productId: '1001', cardholder: { firstName: 'Ada', lastName: 'Lovelace' } };
+const newCard = physicalCard();
 
 describe('the sandbox journey with the project\'s own core: init, token over mTLS, cards, refusals', () => {
   before(async () => {
@@ -70,39 +70,43 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
     assert.equal(token.expiresIn, 3600);
   });
 
-  it('creates a card, reads it back, changes its status, and refuses a final status change', async () => {
+  it('creates a card, reads it back, activates it, and refuses to revive a stolen one', async () => {
     const base = fixture.config.environments['sandbox-mtls'].baseUrl + API;
     const tls = await fixture.tls('sandbox-mtls');
     const headers = { authorization: `Bearer ${(await fixture.token('sandbox-mtls')).accessToken}`, 'x-region': '1' };
     const products = await fixture.call('GET', `${base}/products`, { headers, tls });
     assert.equal(products.response.status, 200);
-    assert.equal((products.json.items as unknown[]).length, products.json.total);
+    assert.deepEqual((products.json as unknown as { productID: number }[]).map((product) => product.productID), [1001, 1002, 1003]);
 
     const created = await fixture.call('POST', `${base}/cards`, { headers, tls, body: newCard });
-    assert.equal(created.response.status, 201, JSON.stringify(created.json));
-    assert.equal(created.json.status, 'INACTIVE');
-    assert.equal(created.json.region, '1');
-    assert.equal(created.response.headers.location, `${API}/cards/${created.json.id}`);
-    const read = await fixture.call('GET', `${base}/cards/${created.json.id}`, { headers, tls });
+    assert.equal(created.response.status, 200, JSON.stringify(created.json));
+    const publicToken = String(created.json.publicToken);
+    assert.match(publicToken, /^\d{9}$/);
+    assert.deepEqual(Object.keys(created.json), ['publicToken', 'customerReference', 'embossName', 'maskedPan', 'startDate', 'expiryDate']);
+    const read = await fixture.call('GET', `${base}/cards/${publicToken}`, { headers, tls });
     assert.equal(read.response.status, 200);
-    assert.deepEqual(read.json, created.json);
+    assert.deepEqual([read.json.cardType, read.json.cardStatusCode, read.json.status], ['Physical', '02', 'Inactive']);
+    assert.equal((read.json.cardHolder as { lastName: string }).lastName, 'Okafor');
+    assert.equal((read.json.address as { country: string }).country, '826', 'GBR is answered as its ISO numeric code');
 
-    const activated = await fixture.call('PATCH', `${base}/cards/${created.json.id}`, { headers, tls, body: { status: 'ACTIVE' } });
-    assert.equal(activated.json.status, 'ACTIVE');
-    const closed = await fixture.call('PATCH', `${base}/cards/${created.json.id}`, { headers, tls, body: { status: 'CLOSED', reason: 'test' } });
-    assert.equal(closed.json.status, 'CLOSED');
-    const revived = await fixture.call('PATCH', `${base}/cards/${created.json.id}`, { headers, tls, body: { status: 'ACTIVE' } });
-    assert.equal(revived.response.status, 409);
-    assert.deepEqual(revived.json, { code: 'invalid_status_transition', message: `Card ${created.json.id} is CLOSED and cannot become ACTIVE (CLOSED is final).` });
+    const status = (body: unknown) => fixture.call('PUT', `${base}/cards/${publicToken}/status`, { headers, tls, body });
+    const activated = await status({ cardStatusCode: '00' });
+    const { cardStatusCode, description } = activated.json;
+    assert.deepEqual([activated.response.status, cardStatusCode, description], [200, '00', 'Card was activated.']);
+    const again = await status({ status: 'Active' });
+    assert.deepEqual([again.response.status, again.json.description], [200, 'Card is already in status 00 (Active). Status not changed.']);
+    assert.equal((await status({ cardStatusCode: '43', updatedBy: 'journey' })).json.updatedBy, 'journey');
+    const revived = await status({ cardStatusCode: '00' });
+    assert.equal(revived.response.status, 422);
+    assert.equal(revived.json.detail, 'The card has the permanent status 43 (Stolen Card) and cannot be changed.');
+    assert.deepEqual(revived.json.errors, { Messages: ['The card has the permanent status 43 (Stolen Card) and cannot be changed.'] });
 
-    const badStatus = await fixture.call('PATCH', `${base}/cards/${created.json.id}`, { headers, tls, body: { status: 'FROZEN' } });
-    assert.equal(badStatus.response.status, 400);
-    assert.match(String(badStatus.json.message), /"status" must be one of INACTIVE, ACTIVE, BLOCKED, LOST, STOLEN, CLOSED \(got "FROZEN"\)/);
-    const unknownField = await fixture.call('POST', `${base}/cards`, { headers, tls, body: { ...newCard, productID: '1001' } });
-    assert.deepEqual(unknownField.json, { code: 'invalid_request', message: 'Unknown field "productID" in a new card; accepted: productId, cardholder, externalReference.' });
+    const unknownField = await fixture.call('POST', `${base}/cards`, { headers, tls, body: { ...newCard, productId: 1001 } });
+    assert.equal(unknownField.response.status, 400);
+    assert.deepEqual(unknownField.json.errors, { productId: ['The productId field is not known here.'] });
     const missing = await fixture.call('GET', `${base}/cards/000000000`, { headers, tls });
     assert.equal(missing.response.status, 404);
-    assert.equal(missing.json.code, 'card_not_found');
+    assert.equal(missing.json.detail, 'No card with public token 000000000 was found.');
   });
 
   it('refuses an expired Transport certificate with a clear message, at the token endpoint and at the API', async () => {
@@ -122,23 +126,22 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
       const token = await fixture.token('sandbox-mtls');
       const call = await fixture.call('GET', `${environment.baseUrl}${API}/products`, { headers: { authorization: `Bearer ${token.accessToken}`, 'x-region': '0' }, tls: expired });
       assert.equal(call.response.status, 400);
-      assert.equal(call.json.code, 'invalid_client_certificate');
-      assert.match(String(call.json.message), /^The client certificate was refused \(CERT_HAS_EXPIRED\): it expired on \d{4}-\d\d-\d\dT.*Z\. Present the Transport certificate/);
+      assert.match(String(call.json.detail), /^The client certificate was refused \(CERT_HAS_EXPIRED\): it expired on \d{4}-\d\d-\d\dT.*Z\. Present the Transport certificate/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('refuses a call without X-Region or with an unknown region (400)', async () => {
+  it('refuses a call without X-Region or with an unknown region (400, keyed by the header)', async () => {
     const base = fixture.config.environments['sandbox-mtls'].baseUrl + API;
     const tls = await fixture.tls('sandbox-mtls');
     const authorization = `Bearer ${(await fixture.token('sandbox-mtls')).accessToken}`;
     const missing = await fixture.call('GET', `${base}/products`, { headers: { authorization }, tls });
     assert.equal(missing.response.status, 400);
-    assert.deepEqual(missing.json, { code: 'missing_region', message: 'The X-Region header is required: 0 (Default), 1 (EMEA), 2 (APAC).' });
+    assert.deepEqual(missing.json.errors, { 'X-Region': ['The X-Region header is required: 0 (Default), 1 (EMEA), 2 (APAC).'] });
     const unknown = await fixture.call('GET', `${base}/products`, { headers: { authorization, 'x-region': '3' }, tls });
     assert.equal(unknown.response.status, 400);
-    assert.equal(unknown.json.code, 'invalid_region');
+    assert.deepEqual(unknown.json.errors, { 'X-Region': ['X-Region "3" is not a region: use 0 (Default), 1 (EMEA), 2 (APAC).'] });
   });
 
   it('refuses a write with a read-only token (403), and a missing or forged token (401)', async () => {
@@ -148,24 +151,24 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
     assert.equal(readOnly.scope, 'cards.read');
     const write = await fixture.call('POST', `${base}/cards`, { headers: { authorization: `Bearer ${readOnly.accessToken}`, 'x-region': '0' }, tls, body: newCard });
     assert.equal(write.response.status, 403);
-    assert.equal(write.json.code, 'insufficient_scope');
-    assert.match(String(write.json.message), /^This call needs scope cards\.write; the token has cards\.read\./);
+    assert.match(String(write.json.detail), /^This call needs scope cards\.write; the token has cards\.read\./);
     assert.match(String(write.response.headers['www-authenticate']), /error="insufficient_scope".*scope="cards\.write"/);
     const read = await fixture.call('GET', `${base}/products`, { headers: { authorization: `Bearer ${readOnly.accessToken}`, 'x-region': '0' }, tls });
     assert.equal(read.response.status, 200, 'the same token may read');
 
     const none = await fixture.call('GET', `${base}/products`, { headers: { 'x-region': '0' }, tls });
     assert.equal(none.response.status, 401);
-    assert.equal(none.json.code, 'missing_token');
+    assert.equal(none.response.headers['www-authenticate'], 'Bearer realm="thredd-sandbox"');
     const forged = await fixture.call('GET', `${base}/products`, { headers: { authorization: `Bearer ${readOnly.accessToken.slice(0, -6)}AAAAAA`, 'x-region': '0' }, tls });
     assert.equal(forged.response.status, 401);
-    assert.deepEqual(forged.json, { code: 'invalid_token', message: 'The access token\'s signature does not verify: it was changed, or not issued by this sandbox.' });
+    assert.equal(forged.json.detail, 'The access token\'s signature does not verify: it was changed, or not issued by this sandbox.');
+    assert.match(String(forged.response.headers['www-authenticate']), /error="invalid_token"/);
   });
 
   it('answers 400 "No required SSL certificate was sent" on the mTLS listener without a client certificate', async () => {
     const { response, json } = await fixture.call('GET', `${fixture.sandbox.urls.mtls}${API}/products`, { tls: { ca: fixture.sandbox.caCertPem } });
     assert.equal(response.status, 400);
-    assert.deepEqual(json, { code: 'no_client_certificate', message: NO_CERTIFICATE_MESSAGE });
+    assert.equal(json.detail, NO_CERTIFICATE_MESSAGE);
     assert.equal(NO_CERTIFICATE_MESSAGE, 'No required SSL certificate was sent');
   });
 
@@ -179,10 +182,10 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
       const tls = { ca: fixture.sandbox.caCertPem, clientCertificate: { kind: 'pem' as const, cert: other.certificatePem, key: keyPem, id: 'other', source: 'other' } };
       const mismatch = await fixture.call('GET', `${fixture.sandbox.urls.mtls}${API}/products`, { headers, tls });
       assert.equal(mismatch.response.status, 403);
-      assert.equal(mismatch.json.code, 'certificate_mismatch');
+      assert.match(String(mismatch.json.detail), /^The token is bound to another certificate/);
       const overTls = await fixture.call('GET', `${fixture.sandbox.urls.tls}${API}/products`, { headers, tls: { ca: fixture.sandbox.caCertPem } });
       assert.equal(overTls.response.status, 403, 'a bound token cannot be used where no certificate is presented');
-      assert.match(String(overTls.json.message), /call the mTLS listener/);
+      assert.match(String(overTls.json.detail), /call the mTLS listener/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -194,8 +197,7 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
     const tls = { ca: fixture.sandbox.caCertPem, clientCertificate: { kind: 'pem' as const, cert: stranger.certPem, key: stranger.keyPem, id: 'stranger', source: 'stranger' } };
     const { response, json } = await fixture.call('GET', `${fixture.sandbox.urls.mtls}${API}/products`, { tls });
     assert.equal(response.status, 400);
-    assert.equal(json.code, 'invalid_client_certificate');
-    assert.match(String(json.message), /\(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY\): it was not issued by this sandbox's Sandbox Issuing CA/);
+    assert.match(String(json.detail), /\(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY\): it was not issued by this sandbox's Sandbox Issuing CA/);
   });
 
   it('introspects its tokens for the client secret client with HTTP Basic (RFC 7662)', async () => {
@@ -212,7 +214,7 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
     assert.equal(token.claims?.x5tS256, undefined);
     assert.equal(token.claims?.clientId, fixture.sandbox.application.clientIds.clientSecret);
     const { response, json } = await fixture.call('POST', `${fixture.sandbox.urls.tls}${API}/cards`, { headers: { authorization: `Bearer ${token.accessToken}`, 'x-region': '2' }, tls: await fixture.tls('sandbox'), body: newCard });
-    assert.equal(response.status, 201);
-    assert.equal(json.region, '2');
+    assert.equal(response.status, 200);
+    assert.match(String(json.publicToken), /^\d{9}$/);
   });
 });

@@ -8,6 +8,7 @@ import type { TokenResult } from '../../../src/core/auth';
 import { TokenClient } from '../../../src/core/auth';
 import { loadConfigFile, type Application, type Environment, type ThreddConfig } from '../../../src/core/config';
 import { bodyBytes, createHttpClient, HttpClient, loadTlsSettings, type HttpResponse, type TlsSettings } from '../../../src/core/http';
+import { SANDBOX_API_ROOT } from '../../../src/core/catalogue';
 import { initSandboxWorkspace, startSandbox, type InitSandboxWorkspaceResult, type RunningSandbox, type StartSandboxOptions } from '../../../src/sandbox';
 
 export interface SandboxFixture {
@@ -24,8 +25,29 @@ export interface SandboxFixture {
   token(environment: string, scopes?: string[]): Promise<TokenResult>;
   /** An API call with the token and X-Region headers given (nothing is added). */
   call(method: string, url: string, options?: { headers?: Record<string, string>; body?: unknown; tls?: TlsSettings }): Promise<{ response: HttpResponse; json: Record<string, unknown> }>;
+  /**
+   * A call of the sandbox's API (`path` below /core/api/v1) as a client of `environment` (default sandbox-mtls)
+   * makes it: its token, its certificate, X-Region 0; `headers` adds to or replaces those.
+   */
+  api(method: string, path: string, options?: ApiCallOptions): Promise<ApiAnswer>;
   close(): Promise<void>;
 }
+
+export interface ApiCallOptions {
+  body?: unknown;
+  headers?: Record<string, string>;
+  environment?: string;
+}
+
+export interface ApiAnswer {
+  status: number;
+  headers: HttpResponse['headers'];
+  /** The JSON body; undefined when there is none (a 204). */
+  json: unknown;
+}
+
+/** The API root the sandbox serves, as request files write it after {{baseUrl}}. */
+export const API = SANDBOX_API_ROOT;
 
 export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
@@ -48,6 +70,15 @@ export async function startSandboxFixture(options: Partial<StartSandboxOptions> 
     return { environment, application: config.applications[environment.application!] };
   };
   const tls = (name: string) => loadTlsSettings(config.environments[name]);
+  const accessTokens = new Map<string, Promise<string>>();
+  const accessToken = (name: string) => {
+    let token = accessTokens.get(name);
+    if (!token) {
+      token = tokens.requestToken(target(name)).then((result) => result.accessToken);
+      accessTokens.set(name, token);
+    }
+    return token;
+  };
   return {
     dir,
     workspace,
@@ -65,6 +96,21 @@ export async function startSandboxFixture(options: Partial<StartSandboxOptions> 
       const response = await http.send({ method, url, headers, body: callOptions.body === undefined ? undefined : JSON.stringify(callOptions.body), tls: callOptions.tls });
       const text = (await bodyBytes(response.body)).toString('utf8');
       return { response, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+    },
+    async api(method, path, apiOptions = {}) {
+      const name = apiOptions.environment ?? 'sandbox-mtls';
+      const headers = {
+        accept: 'application/json',
+        authorization: `Bearer ${await accessToken(name)}`,
+        'x-region': '0',
+        ...(apiOptions.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...apiOptions.headers,
+      };
+      const body = apiOptions.body === undefined ? undefined : JSON.stringify(apiOptions.body);
+      const url = `${config.environments[name].baseUrl}${SANDBOX_API_ROOT}${path}`;
+      const response = await http.send({ method, url, headers, body, tls: await tls(name) });
+      const text = (await bodyBytes(response.body)).toString('utf8');
+      return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
     },
     async close() {
       await http.close();

@@ -7,11 +7,11 @@ import { OAuthError, registerClient, TokenClient } from '../../../src/core/auth'
 import type { Application } from '../../../src/core/config';
 import { generateKeyAndCsr } from '../../../src/core/pki';
 import { initSandboxWorkspace, startSandbox, type RunningSandbox } from '../../../src/sandbox';
-import { startSandboxFixture, tempDir, type SandboxFixture } from './sandboxFixture';
+import { physicalCard } from './cardBodies';
+import { API, startSandboxFixture, tempDir, type SandboxFixture } from './sandboxFixture';
 
 let fixture: SandboxFixture;
 let dir: string;
-const API = '/core/api/v1';
 
 function portIsFree(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -113,8 +113,8 @@ describe('sandbox portal, dynamic registration and state across restarts', () =>
     const tls = await fixture.tls('sandbox-mtls');
     const token = await fixture.token('sandbox-mtls');
     tokenBeforeRestart = token.accessToken;
-    const created = await fixture.call('POST', `${urls.mtls}${API}/cards`, { headers: { authorization: `Bearer ${token.accessToken}`, 'x-region': '0' }, tls, body: { productId: '1002', cardholder: { firstName: 'Grace', lastName: 'Hopper' } } });
-    cardId = String(created.json.id);
+    const created = await fixture.call('POST', `${urls.mtls}${API}/cards`, { headers: { authorization: `Bearer ${token.accessToken}`, 'x-region': '0' }, tls, body: physicalCard({ cardProduct: 1002, cardHolder: { firstName: 'Grace', lastName: 'Hopper', dateOfBirth: '1906-12-09' } }) });
+    cardId = String(created.json.publicToken);
     const rootBefore = fixture.sandbox.caCertPem;
 
     await fixture.sandbox.stop();
@@ -127,7 +127,7 @@ describe('sandbox portal, dynamic registration and state across restarts', () =>
     assert.ok((jwks.json.keys as { kid: string }[]).some((key) => key.kid === fixture.init.kid), 'the KID is still published');
     const read = await fixture.call('GET', `${restarted.urls.mtls}${API}/cards/${cardId}`, { headers: { authorization: `Bearer ${tokenBeforeRestart}`, 'x-region': '0' }, tls });
     assert.equal(read.response.status, 200, 'a token from before the restart still verifies, and the card was kept');
-    assert.equal((read.json.cardholder as { lastName: string }).lastName, 'Hopper');
+    assert.equal((read.json.cardHolder as { lastName: string }).lastName, 'Hopper');
     const { environment, application } = fixture.target('sandbox-mtls');
     const fresh = new TokenClient({ http: fixture.http });
     const registered = await fresh.requestToken({ environment, application: { ...application, clientId: registeredClientId, scopes: ['cards.read'] } });

@@ -53,7 +53,10 @@ describe('X-Region values and names come from the catalogue', () => {
   it('the sandbox accepts each region and lists them all when refusing another', () => {
     for (const region of REGIONS) assert.equal(requireRegion(region.code), region.code);
     const choices = REGIONS.map((region) => `${region.code} (${region.name})`).join(', ');
-    assert.throws(() => requireRegion('toString'), { code: 'invalid_region', message: `X-Region "toString" is not a region: use ${choices}.` });
+    assert.throws(() => requireRegion('toString'), (error: { status: number; body: { errors: unknown } }) => {
+      assert.deepEqual([error.status, error.body.errors], [400, { 'X-Region': [`X-Region "toString" is not a region: use ${choices}.`] }]);
+      return true;
+    });
   });
 
   it('the X-Region header\'s description lists the regions', () => {

@@ -26,8 +26,8 @@ function initOutputWithoutKid(): string {
 }
 
 describe('the samples workspace', () => {
-  it('has request files for products, cards and refusals', () => {
-    assert.deepEqual(requestFiles.sort(), ['cards.thredd', 'errors.thredd', 'products.thredd']);
+  it('has request files for products, cards, an idempotent retry and refusals', () => {
+    assert.deepEqual(requestFiles.sort(), ['cards.thredd', 'errors.thredd', 'idempotency.thredd', 'products.thredd']);
   });
 
   it('commits the thredd.json that "thredd sandbox init" writes (the KID is added by init)', () => {
@@ -49,17 +49,42 @@ describe('the samples workspace', () => {
     });
   }
 
-  it('covers the journey: list, create, chained read, status change, a 403 and a 400 without a certificate', () => {
+  it('covers the journey a newcomer makes, each request with its @expect lines', () => {
     const all = requestFiles.flatMap((name) => parseRequestFile(fs.readFileSync(path.join(samples, 'requests', name), 'utf8')).requests);
     const lines = all.map((request) => `${request.method} ${request.url}`);
-    assert.ok(lines.includes('GET {{baseUrl}}/core/api/v1/products'));
-    assert.ok(lines.includes('POST {{baseUrl}}/core/api/v1/cards'));
-    assert.ok(lines.includes('GET {{baseUrl}}/core/api/v1/cards/{{createCard.response.body.$.id}}'));
-    assert.ok(lines.includes('PATCH {{baseUrl}}/core/api/v1/cards/{{createCard.response.body.$.id}}'));
-    const expected = (status: string) => all.filter((request) => request.metadata.expectations.some((item) => item.subject.kind === 'status' && item.value === status));
+    const card = '{{baseUrl}}/core/api/v1/cards/{{physicalCard.response.body.$.publicToken}}';
+    for (const line of [
+      'GET {{baseUrl}}/core/api/v1/products',
+      'GET {{baseUrl}}/core/api/v1/products/{{cardProduct}}',
+      'POST {{baseUrl}}/core/api/v1/cards',
+      `GET ${card}`,
+      `PUT ${card}/status`,
+      `GET ${card}/balance`,
+      `GET ${card}/transactions`,
+    ]) {
+      assert.ok(lines.includes(line), line);
+    }
+    for (const request of all) assert.ok(request.metadata.expectations.length > 0, `${request.method} ${request.url} has @expect lines`);
+    const bodies = all.map((request) => (request.body?.kind === 'text' ? request.body.text : '')).join('\n');
+    for (const status of ['"00"', '"G1"']) assert.ok(bodies.includes(`"cardStatusCode": ${status}`), status);
+    assert.ok(bodies.includes('"cardType": "Physical"') && bodies.includes('"cardType": "Virtual"'));
+    const expectsStatus = (request: (typeof all)[number], status: string) =>
+      request.metadata.expectations.some((item) => item.subject.kind === 'status' && item.value === status);
+    const expected = (status: string) => all.filter((request) => expectsStatus(request, status));
     assert.equal(expected('403')[0]?.metadata.env, 'sandbox-readonly');
-    const noCertificate = expected('400')[0];
+    const [validation, noCertificate] = expected('400');
+    assert.equal(validation?.url, '{{baseUrl}}/core/api/v1/cards');
     assert.equal(noCertificate?.metadata.noAuth, true);
     assert.equal(noCertificate?.url, '{{mtlsBaseUrl}}/core/api/v1/products');
+  });
+
+  it('sends a fresh idempotency key with each write, except the retry that shows one key sent twice', () => {
+    for (const name of requestFiles) {
+      const file = parseRequestFile(fs.readFileSync(path.join(samples, 'requests', name), 'utf8'));
+      const keyHeaders = file.requests.flatMap((request) => request.headers.filter((header) => header.name === 'idempotencyKey'));
+      const keys = keyHeaders.map((header) => header.value);
+      if (name === 'idempotency.thredd') assert.deepEqual(keys, ['{{retryKey}}', '{{retryKey}}']);
+      else for (const key of keys) assert.equal(key, '{{$guid}}', name);
+    }
   });
 });

@@ -14,7 +14,7 @@ export const listGroups = defineOperation({
   examples: [
     {
       id: 'groups',
-      summary: 'A program with two limits groups and one authorisation fee group.',
+      summary: 'A program with two limits groups, a usage group (the card example is in 2001 and 2002) and an authorisation fee group.',
       request: {},
       response: {
         status: 200,
@@ -27,6 +27,7 @@ export const listGroups = defineOperation({
               { id: 2003, code: 'SBX-LIM-HIGH', description: 'Raised limits' },
             ],
           },
+          { groupType: '1', groupTypeName: 'UsageGroup', groups: [{ id: 2002, code: 'SBX-USAGE-01', description: 'Standard usage' }] },
           { groupType: '4', groupTypeName: 'AuthFeeGroup', groups: [{ id: 2101, code: 'SBX-AUTH-FEE', description: 'Authorisation fee' }] },
         ],
       },

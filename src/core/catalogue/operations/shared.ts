@@ -1,3 +1,4 @@
+import { FAIR_USAGE_CONNECTION_LIMIT } from '../fairUsage';
 import { problem, PROBLEM_DETAILS, VALIDATION_PROBLEM_DETAILS } from '../schemas/problemDetails';
 import type { CatalogueBody, CatalogueExample, CatalogueOperation, CatalogueParameter, CatalogueResponse, JsonSchema } from '../types';
 
@@ -29,14 +30,18 @@ interface ErrorCauses {
 /**
  * An operation's answers: its success, the errors it documents, and those every call may get. The OpenAPI
  * lists 401 and 403 without a body. A missing scope is a 403 (Connecting guide v1.1, "Understanding Scopes"),
- * and so is passing the fair-usage limit of 20 concurrent connections per IP address ("403, sub-status 501").
+ * and so is passing the fair-usage limit of concurrent connections per IP address ("403, sub-status 501", fairUsage.ts).
  */
 export function answers(success: Record<string, CatalogueResponse>, causes: ErrorCauses): Record<string, CatalogueResponse> {
   return {
     ...success,
     ...(causes[400] ? { 400: { description: causes[400], body: json(VALIDATION_PROBLEM_DETAILS) } } : {}),
     401: { description: 'The access token is missing, expired or not valid.' },
-    403: { description: "The token lacks the operation's scope, or more than 20 connections from your IP address are open." },
+    403: {
+      description:
+        "The token lacks the operation's scope, " +
+        `or more than ${FAIR_USAGE_CONNECTION_LIMIT} connections from your IP address are open.`,
+    },
     ...(causes[404] ? { 404: { description: causes[404], body: json(PROBLEM_DETAILS) } } : {}),
     ...(causes[422] ? { 422: { description: causes[422], body: json(VALIDATION_PROBLEM_DETAILS) } } : {}),
     500: { description: 'Thredd failed to handle the request.', body: json(PROBLEM_DETAILS) },

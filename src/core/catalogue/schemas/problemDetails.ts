@@ -2,6 +2,12 @@ import type { JsonSchema } from '../types';
 import { integer, nullable, object, text } from './build';
 
 /**
+ * A W3C traceparent (Trace Context §3.2): version 00, trace id, parent id, flags. Both published examples end in
+ * -00; the flags are any two hex digits here, as ASP.NET sets them from sampling.
+ */
+export const TRACE_ID_PATTERN = '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$';
+
+/**
  * Thredd's errors are RFC 7807 problem details (Errors page 56089822997; the OpenAPI's ProblemDetails and
  * ValidationProblemDetails): every member may be null and extra members are allowed, which is how `traceId`
  * arrives. A 400 or 422 adds `errors`, field name to messages; business rules go under the key `Messages`
@@ -14,7 +20,7 @@ const problemMembers = {
   detail: nullable(text('What went wrong this time.')),
   instance: nullable(text('A URI naming this occurrence of the problem.')),
   // Not in the OpenAPI's schema; the Errors page describes it and every published example carries one.
-  traceId: text('The W3C trace id of the call (00-<32 hex>-<16 hex>-00): quote it to Thredd support.'),
+  traceId: text('The W3C trace id of the call (00-<32 hex>-<16 hex>-00): quote it to Thredd support.', { pattern: TRACE_ID_PATTERN }),
 };
 
 export const PROBLEM_DETAILS: JsonSchema = object('An error: what went wrong, as RFC 7807 problem details.', problemMembers);
@@ -28,14 +34,20 @@ export const VALIDATION_PROBLEM_DETAILS: JsonSchema = object('A refused request:
   }),
 });
 
-/** The `type` and `title` ASP.NET Core gives each status, which Thredd's published problems use. */
+/**
+ * The `type` and `title` ASP.NET Core gives each status, which Thredd's published problems use. Thredd's 401 and 403
+ * have no body; a server that explains them (the sandbox) uses these.
+ */
 const PROBLEM_KINDS: Readonly<Record<number, { type: string; title: string }>> = {
   400: { type: 'https://tools.ietf.org/html/rfc7231#section-6.5.1', title: 'One or more validation errors occurred.' },
+  401: { type: 'https://tools.ietf.org/html/rfc7235#section-3.1', title: 'Unauthorized' },
+  403: { type: 'https://tools.ietf.org/html/rfc7231#section-6.5.3', title: 'Forbidden' },
   404: { type: 'https://tools.ietf.org/html/rfc7231#section-6.5.4', title: 'Not Found' },
   405: { type: 'https://tools.ietf.org/html/rfc7231#section-6.5.5', title: 'Method Not Allowed' },
   409: { type: 'https://tools.ietf.org/html/rfc7231#section-6.5.8', title: 'Conflict' },
   422: { type: 'https://tools.ietf.org/html/rfc4918#section-11.2', title: 'One or more validation errors occurred.' },
   500: { type: 'https://tools.ietf.org/html/rfc7231#section-6.6.1', title: 'An error occurred while processing your request.' },
+  503: { type: 'https://tools.ietf.org/html/rfc7231#section-6.6.4', title: 'Service Unavailable' },
 };
 
 /** The trace id our examples show; a server makes a new one for each call. */
@@ -48,8 +60,12 @@ export function validationProblem(status: 400 | 422, errors: FieldErrors, traceI
   return { ...PROBLEM_KINDS[status], status, traceId, errors };
 }
 
-/** A 404, 405, 409 or 500 body. */
-export function problem(status: 404 | 405 | 409 | 500, detail: string, traceId = EXAMPLE_TRACE_ID): Record<string, unknown> {
+/** The body of any other problem: what went wrong, as `detail`. */
+export function problem(
+  status: 401 | 403 | 404 | 405 | 409 | 500 | 503,
+  detail: string,
+  traceId = EXAMPLE_TRACE_ID,
+): Record<string, unknown> {
   return { ...PROBLEM_KINDS[status], status, detail, traceId };
 }
 
