@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { parseRequestFile, resolveRequest, resolveText } from '../../../src/core/requestFile';
+import { isSecretName, parseRequestFile, resolveRequest, resolveText } from '../../../src/core/requestFile';
 import type { ResolveContext, ResolvedRequest, StoredExchange } from '../../../src/core/requestFile';
 
 /** Deep equality on the JSON shape: parse results hold compact range objects that serialise to {start, end}. */
@@ -181,6 +181,20 @@ describe('resolver: chained requests', () => {
     same(request.headers.map((header) => header.value), ['trace-1', 'a=1, b=2', 'application/x-www-form-urlencoded grant_type=client_credentials', 'Bearer tok-123']);
     assert.ok(asked.every((name) => name === 'login'));
     same(secretsUsed, [{ name: 'login.response.body.$.access_token', value: 'tok-123' }], 'a value whose path names a token is a secret');
+  });
+
+  it("does not mask Thredd's public token or idempotency key, which are ids, but still masks real tokens", () => {
+    const card = { status: 200, headers: {}, bodyText: '{"publicToken":"402718355","access_token":"tok-9"}' };
+    const text =
+      file +
+      '@idempotencyKey = 3196f682-62ea-4122-830e-b4a21a4d832f\n' +
+      'GET /cards/{{login.response.body.$.publicToken}}?t={{login.response.body.$.access_token}}\n' +
+      'idempotencyKey: {{idempotencyKey}}\n';
+    const { request, secretsUsed } = resolveFirst(text, { responseOf: () => card });
+    assert.equal(request.url, '/cards/402718355?t=tok-9');
+    same(secretsUsed, [{ name: 'login.response.body.$.access_token', value: 'tok-9' }]);
+    assert.equal(isSecretName('publicTokenSecret'), true, 'a name that also says secret stays masked');
+    assert.equal(isSecretName('apiKey'), true);
   });
 
   it('explains JSONPaths that match nothing, bodies that are not JSON and missing headers', () => {
