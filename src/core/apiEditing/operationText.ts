@@ -1,0 +1,26 @@
+import { IDEMPOTENCY_KEY_HEADER, type CatalogueOperation } from '../catalogue';
+
+/**
+ * An operation as the editor shows it on hover and in completion: method and path, id, what it does, the scope
+ * its token needs, whether an idempotency key applies, its parameters and the statuses it answers. Markdown.
+ */
+export function describeOperation(operation: CatalogueOperation): string {
+  const lines = [
+    `**${operation.method} ${escape(operation.path)}** · \`${operation.id}\``,
+    escape(operation.summary),
+    `Scope \`${operation.scope}\` · ${
+      operation.idempotencyKey
+        ? `idempotent with an \`${IDEMPOTENCY_KEY_HEADER}\` header (a GUID): a retry within an hour is not done twice`
+        : `no \`${IDEMPOTENCY_KEY_HEADER}\``
+    }`,
+  ];
+  for (const parameter of operation.parameters ?? []) {
+    lines.push(`\`${parameter.name}\` (${parameter.in}${parameter.required ? ', required' : ''}): ${escape(parameter.description)}`);
+  }
+  lines.push(`Answers ${Object.keys(operation.responses).join(', ')}`);
+  return lines.join('\n\n');
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
