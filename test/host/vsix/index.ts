@@ -15,20 +15,31 @@ export function run(): Promise<void> {
         await extension.activate();
         assert.equal(extension.isActive, true);
         assert.ok((await vscode.commands.getCommands(true)).includes('thredd.createConfig'));
-        const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'requests', 'products.thredd'));
-        assert.equal(document.languageId, 'thredd');
       });
 
-      it('ships undici, the PKI code, node-forge and jsonpath-plus as files it loads on first use, not at activation', async () => {
+      it('ships undici, the PKI code, node-forge, jsonpath-plus, the catalogue and the JSON language service as files it loads on first use, not at activation', async () => {
         const extension = vscode.extensions.getExtension('thredd-tools.thredd-vscode')!;
         await extension.activate();
         const lazy = path.join(extension.extensionPath, 'dist', 'lazy');
         assert.deepEqual(Object.keys(require.cache).filter((file) => file.startsWith(lazy)), [], 'nothing from dist/lazy is loaded by activation');
-        assert.deepEqual(fs.readdirSync(lazy).sort(), ['jsonpath-plus.js', 'node-forge.js', 'pki.js', 'transport.js']);
+        const bundles = ['api-editing.js', 'catalogue.js', 'json-language-service.js', 'jsonpath-plus.js', 'node-forge.js', 'pki.js', 'transport.js'];
+        assert.deepEqual(fs.readdirSync(lazy).sort(), bundles);
         assert.equal(typeof require(path.join(lazy, 'transport.js')).AgentPool, 'function');
         assert.equal(typeof require(path.join(lazy, 'pki.js')).inspectBytes, 'function');
         assert.equal(typeof require(path.join(lazy, 'node-forge.js')).pkcs12.generateKey, 'function');
         assert.equal(typeof require(path.join(lazy, 'jsonpath-plus.js')).JSONPath, 'function');
+        assert.equal(require(path.join(lazy, 'catalogue.js')).OPERATIONS.length, 11);
+        assert.equal(typeof require(path.join(lazy, 'json-language-service.js')).getLanguageService, 'function');
+        assert.equal(typeof require(path.join(lazy, 'api-editing.js')).BodyLanguage, 'function');
+      });
+
+      it('opens .thredd files as the thredd language, and describes their calls from the catalogue loaded then', async () => {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'requests', 'products.thredd'));
+        assert.equal(document.languageId, 'thredd');
+        const call = await vscode.workspace.openTextDocument({ language: 'thredd', content: 'GET {{baseUrl}}/core/api/v1/products\n' });
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', call.uri, new vscode.Position(0, 25));
+        const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+        assert.match(text, /`products\.list`/);
       });
     });
   });
