@@ -74,9 +74,23 @@ function otherRequest(index: number): string[] {
   const token = `{{card${index - (index % 10) + 6}.response.body.$.publicToken}}`;
   switch (index % 4) {
     case 0:
-      return [`### Activate ${index}`, `PUT {{baseUrl}}/core/api/v1/cards/${token}/status`, 'Content-Type: application/json', '', `{ "cardStatusCode": "00", "updatedBy": "bench-${index}" }`, ''];
+      return [
+        `### Activate ${index}`,
+        `PUT {{baseUrl}}/core/api/v1/cards/${token}/status`,
+        'Content-Type: application/json',
+        '',
+        `{ "cardStatusCode": "00", "updatedBy": "bench-${index}" }`,
+        '',
+      ];
     case 1:
-      return [`### Move ${index}`, `PATCH {{baseUrl}}/core/api/v1/cards/${token}`, 'Content-Type: application/json', '', `{ "address": { "addressLine1": "${index} Canal Walk", "postCode": "BS2 0JX", "country": "GBR" } }`, ''];
+      return [
+        `### Move ${index}`,
+        `PATCH {{baseUrl}}/core/api/v1/cards/${token}`,
+        'Content-Type: application/json',
+        '',
+        `{ "address": { "addressLine1": "${index} Canal Walk", "postCode": "BS2 0JX", "country": "GBR" } }`,
+        '',
+      ];
     default:
       return [`### Read ${index}`, `GET {{baseUrl}}/core/api/v1/cards/${token}`, 'Accept: application/json', ''];
   }
@@ -92,9 +106,26 @@ function generateFile(): string[] {
 /** The environment and application a team would use: it may read and write cards. */
 function environmentAndConfig(): { config: ThreddConfig; environment: Environment } {
   const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
-  const environment: Environment = { name: 'uat', baseUrl: 'https://uat-api.thredd.com', region: '1', application: 'app', insecure: false, variables: {}, range };
-  const application = { name: 'app', clientId: 'client', auth: { method: 'client_secret_post' as const }, scopes: ['cards.read', 'cards.write'], range };
-  return { environment, config: { file: '/bench/thredd.json', dir: '/bench', environments: { uat: environment }, applications: { app: application } } };
+  const environment: Environment = {
+    name: 'uat',
+    baseUrl: 'https://uat-api.thredd.com',
+    region: '1',
+    application: 'app',
+    insecure: false,
+    variables: {},
+    range,
+  };
+  const application = {
+    name: 'app',
+    clientId: 'client',
+    auth: { method: 'client_secret_post' as const },
+    scopes: ['cards.read', 'cards.write'],
+    range,
+  };
+  return {
+    environment,
+    config: { file: '/bench/thredd.json', dir: '/bench', environments: { uat: environment }, applications: { app: application } },
+  };
 }
 
 function median(samples: number[]): number {
@@ -155,11 +186,17 @@ async function main(): Promise<void> {
   // What the checks find must be what a correct file has: nothing, so the figures are not of an error path.
   const parsed = requestFile.parseRequestFile(text);
   const found = await new api.ApiChecks(bodies).check(parsed, { lineAt, config, environment });
-  const checkedBodies = parsed.requests.filter((request) => api.operationOf(request)?.requestBody && api.bodyJson(parsed, request, lineAt)).length;
+  const checkedBodies = parsed.requests.filter(
+    (request) => api.operationOf(request)?.requestBody && api.bodyJson(parsed, request, lineAt),
+  ).length;
   if (parsed.requests.length !== REQUESTS || parsed.diagnostics.length + found.length !== 0 || checkedBodies < 800) {
     const problems = `${parsed.diagnostics.length} parse problems and ${found.length} API warnings`;
-    console.error(`The generated file has ${parsed.requests.length} requests, ${checkedBodies} JSON bodies, ${problems}: expected ${REQUESTS}, 800 or more, 0.`);
-    for (const problem of [...parsed.diagnostics, ...found].slice(0, 5)) console.error(`  line ${problem.range.start.line + 1}: ${problem.message}`);
+    console.error(
+      `The generated file has ${parsed.requests.length} requests, ${checkedBodies} JSON bodies, ${problems}: ` +
+        `expected ${REQUESTS}, 800 or more, 0.`,
+    );
+    for (const problem of [...parsed.diagnostics, ...found].slice(0, 5))
+      console.error(`  line ${problem.range.start.line + 1}: ${problem.message}`);
     process.exit(1);
   }
   console.log(`${checkedBodies} JSON bodies are checked against their operation's schema.`);

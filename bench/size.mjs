@@ -12,7 +12,8 @@ const budgets = [
 let over = false;
 for (const [file, budget] of budgets) {
   const size = statSync(file).size;
-  const ratio = budget ? ` = ${(size / budget).toFixed(3)} of the ${budget >= 1e6 ? `${budget / 1e6} MB` : `${budget / 1e3} KB`} budget` : '';
+  const unit = budget >= 1e6 ? `${budget / 1e6} MB` : `${budget / 1e3} KB`;
+  const ratio = budget ? ` = ${(size / budget).toFixed(3)} of the ${unit} budget` : '';
   console.log(`${file}: ${(size / 1024).toFixed(1)} KiB${ratio}`);
   if (budget && size > budget) over = true;
 }

@@ -48,7 +48,13 @@ export class BodyLanguage {
       allowComments: false,
       schemas: operations.flatMap((operation) =>
         operation.requestBody
-          ? [{ uri: `thredd-catalogue:/${operation.id}/request.json`, fileMatch: [documentName(operation)], schema: operation.requestBody.schema as JSONSchema }]
+          ? [
+              {
+                uri: `thredd-catalogue:/${operation.id}/request.json`,
+                fileMatch: [documentName(operation)],
+                schema: operation.requestBody.schema as JSONSchema,
+              },
+            ]
           : [],
       ),
     });

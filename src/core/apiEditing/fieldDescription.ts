@@ -18,7 +18,9 @@ export function describeField(node: ASTNode | undefined, matching: readonly Matc
   if (!value || value.type === 'property') return undefined;
   const objects = matching.filter((match) => property && match.node === property.parent).map((match) => match.schema);
   // The service also matches an `if`'s condition; what it tests is not a rule of the field ("Must be Physical").
-  const conditions = new Set(objects.flatMap((schema) => (isSchema(schema.if) ? [schema.if, ...Object.values(schema.if.properties ?? {})] : [])));
+  const conditions = new Set(
+    objects.flatMap((schema) => (isSchema(schema.if) ? [schema.if, ...Object.values(schema.if.properties ?? {})] : [])),
+  );
   const schemas = matching.filter((match) => match.node === value && !conditions.has(match.schema)).map((match) => match.schema);
   if (schemas.length === 0) return undefined;
   const name = property?.keyNode.value;
@@ -39,7 +41,8 @@ function limitsOf(schema: JSONSchema): string[] {
   if (size) limits.push(size);
   if (schema.pattern) limits.push(`Matches ${code(schema.pattern)}`);
   if (schema.format) limits.push(`Format: ${schema.format}`);
-  if (Array.isArray(schema.examples) && schema.examples.length) limits.push(`For example ${schema.examples.map((value) => code(String(value))).join(', ')}`);
+  if (Array.isArray(schema.examples) && schema.examples.length)
+    limits.push(`For example ${schema.examples.map((value) => code(String(value))).join(', ')}`);
   return limits;
 }
 
@@ -47,7 +50,8 @@ function limitsOf(schema: JSONSchema): string[] {
 function range(minimum: number | undefined, maximum: number | undefined, unit?: string): string | undefined {
   const low = minimum !== undefined && (minimum > 0 || !unit) ? minimum : undefined;
   const of = (count: number) => (unit ? ` ${unit}${count === 1 ? '' : 's'}` : '');
-  if (low !== undefined && maximum !== undefined) return low === maximum ? `Exactly ${low}${of(low)}` : `${unit ? '' : 'From '}${low} to ${maximum}${of(maximum)}`;
+  if (low !== undefined && maximum !== undefined)
+    return low === maximum ? `Exactly ${low}${of(low)}` : `${unit ? '' : 'From '}${low} to ${maximum}${of(maximum)}`;
   if (maximum !== undefined) return `Up to ${maximum}${of(maximum)}`;
   return low === undefined ? undefined : `At least ${low}${of(low)}`;
 }
@@ -56,7 +60,8 @@ function range(minimum: number | undefined, maximum: number | undefined, unit?: 
 function pathOf(node: ASTNode): string {
   let path = '';
   for (let child: ASTNode = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (parent.type === 'property' && parent.valueNode === child) path = `${(parent as PropertyASTNode).keyNode.value}${path && !path.startsWith('[') ? '.' : ''}${path}`;
+    if (parent.type === 'property' && parent.valueNode === child)
+      path = `${(parent as PropertyASTNode).keyNode.value}${path && !path.startsWith('[') ? '.' : ''}${path}`;
     else if (parent.type === 'array') path = `[${parent.items.indexOf(child)}]${path && !path.startsWith('[') ? '.' : ''}${path}`;
   }
   return path;

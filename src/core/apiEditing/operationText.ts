@@ -11,7 +11,7 @@ export function describeOperation(operation: CatalogueOperation): string {
     `Scope \`${operation.scope}\` · ${
       operation.idempotencyKey
         ? `idempotent with an \`${IDEMPOTENCY_KEY_HEADER}\` header (a GUID): a retry within an hour is not done twice`
-        : `no \`${IDEMPOTENCY_KEY_HEADER}\``
+        : `not idempotent: Thredd ignores an \`${IDEMPOTENCY_KEY_HEADER}\` here`
     }`,
   ];
   for (const parameter of operation.parameters ?? []) {

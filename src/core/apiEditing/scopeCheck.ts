@@ -24,7 +24,8 @@ export function missingScope(
 ): MissingScope | undefined {
   const environment = (pinned && config?.environments[pinned]) || active;
   const application = environment?.application ? config?.applications[environment.application] : undefined;
-  if (!config || !environment || !application || application.scopes.length === 0 || application.scopes.includes(operation.scope)) return undefined;
+  if (!config || !environment || !application || application.scopes.length === 0 || application.scopes.includes(operation.scope))
+    return undefined;
   return {
     application,
     configFile: config.file,

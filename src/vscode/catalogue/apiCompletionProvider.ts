@@ -15,7 +15,10 @@ export class ApiCompletionProvider implements vscode.CompletionItemProvider {
 
   constructor(private readonly language: LanguageContext) {}
 
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionList | vscode.CompletionItem[]> {
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): Promise<vscode.CompletionList | vscode.CompletionItem[]> {
     const editing = await loadApiEditing();
     const { api } = editing;
     const parsed = this.language.store.get(document);
@@ -24,10 +27,16 @@ export class ApiCompletionProvider implements vscode.CompletionItemProvider {
     const site = api.pathSiteOf(document.lineAt(position.line).text.slice(0, position.character));
     if (!site) return [];
     const apiRoot = api.apiRootFor(parsed, (await this.language.activeEnvironment.get())?.baseUrl);
-    return api.pathCompletions(site, apiRoot).map((path, index) => pathItem(path, site, position, api.describeOperation(path.operation), index));
+    return api
+      .pathCompletions(site, apiRoot)
+      .map((path, index) => pathItem(path, site, position, api.describeOperation(path.operation), index));
   }
 
-  private async bodyItems({ api, bodies }: ApiEditing, document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionList | []> {
+  private async bodyItems(
+    { api, bodies }: ApiEditing,
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): Promise<vscode.CompletionList | []> {
     const parsed = this.language.store.get(document);
     const request = api.requestForLine(parsed, position.line)!;
     const operation = api.operationOf(request);
@@ -39,7 +48,13 @@ export class ApiCompletionProvider implements vscode.CompletionItemProvider {
 }
 
 /** A path to complete, in catalogue order ahead of snippets and words. */
-function pathItem(path: PathCompletion, site: PathSite, position: vscode.Position, description: string, index: number): vscode.CompletionItem {
+function pathItem(
+  path: PathCompletion,
+  site: PathSite,
+  position: vscode.Position,
+  description: string,
+  index: number,
+): vscode.CompletionItem {
   const { operation } = path;
   const item = new vscode.CompletionItem({ label: path.text, description: operation.id }, vscode.CompletionItemKind.Method);
   item.sortText = `0${String(index).padStart(3, '0')}`;

@@ -42,7 +42,11 @@ export class ApiDiagnostics implements vscode.Disposable {
     const checks = this.checks.get(key) ?? new api.ApiChecks(bodies);
     this.checks.set(key, checks);
     const [config, environment] = await Promise.all([this.language.config(), this.language.activeEnvironment.get()]);
-    const problems = await checks.check(this.language.store.get(document), { lineAt: (line) => document.lineAt(line).text, config, environment });
+    const problems = await checks.check(this.language.store.get(document), {
+      lineAt: (line) => document.lineAt(line).text,
+      config,
+      environment,
+    });
     const diagnostics = problems.map(toDiagnostic);
     // A newer edit is checked by its own run; a closed document keeps no diagnostics.
     if (document.version === version && !document.isClosed) this.collection.set(document.uri, diagnostics);

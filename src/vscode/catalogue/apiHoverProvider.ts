@@ -20,9 +20,12 @@ export class ApiHoverProvider implements vscode.HoverProvider {
     const request = api.requestForLine(parsed, position.line);
     const operation = request && api.operationOf(request);
     if (!request || !operation) return undefined;
-    const url = request.urlLines.find(({ range }) => range.start.line === at.line && range.start.column <= at.column && at.column <= range.end.column);
+    const url = request.urlLines.find(
+      ({ range }) => range.start.line === at.line && range.start.column <= at.column && at.column <= range.end.column,
+    );
     if (url) return new vscode.Hover(new vscode.MarkdownString(api.describeOperation(operation)), toVscodeRange(url.range));
-    const body = api.inBody(request, position.line) && operation.requestBody && api.bodyJson(parsed, request, (line) => document.lineAt(line).text);
+    const body =
+      api.inBody(request, position.line) && operation.requestBody && api.bodyJson(parsed, request, (line) => document.lineAt(line).text);
     const hover = body ? await bodies.hover(operation, body, at) : undefined;
     return hover && new vscode.Hover(new vscode.MarkdownString(hover.markdown), toVscodeRange(hover.range));
   }

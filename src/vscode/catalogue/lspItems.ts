@@ -11,7 +11,8 @@ export function toCompletionItem(item: CompletionItem): vscode.CompletionItem {
   const edit = item.textEdit;
   const text = edit?.newText ?? item.insertText ?? item.label;
   completion.insertText = item.insertTextFormat === SNIPPET ? new vscode.SnippetString(text) : text;
-  if (edit) completion.range = 'range' in edit ? toRange(edit.range) : { inserting: toRange(edit.insert), replacing: toRange(edit.replace) };
+  if (edit)
+    completion.range = 'range' in edit ? toRange(edit.range) : { inserting: toRange(edit.insert), replacing: toRange(edit.replace) };
   completion.filterText = item.filterText;
   completion.sortText = item.sortText;
   completion.detail = item.detail;

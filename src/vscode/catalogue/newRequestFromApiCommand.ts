@@ -14,7 +14,10 @@ export interface NewRequestFromApiArgs {
  * and summary) and appends its example as a complete request, with its body and `# @expect`, to the active
  * .thredd document, or to a new one, and shows it. Answers the document, or undefined when the pick was dismissed.
  */
-export async function newRequestFromApiCommand(language: LanguageContext, args?: NewRequestFromApiArgs): Promise<vscode.TextDocument | undefined> {
+export async function newRequestFromApiCommand(
+  language: LanguageContext,
+  args?: NewRequestFromApiArgs,
+): Promise<vscode.TextDocument | undefined> {
   const { api } = await loadApiEditing();
   const operationId = args?.operationId ?? (await pickOperation(api.operationGroups()))?.operationId;
   if (!operationId) return undefined;

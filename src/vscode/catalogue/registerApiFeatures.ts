@@ -14,7 +14,11 @@ import { newRequestFromApiCommand, type NewRequestFromApiArgs } from './newReque
 export function registerApiFeatures(language: LanguageContext): vscode.Disposable[] {
   return [
     new ApiDiagnostics(language),
-    vscode.languages.registerCompletionItemProvider(THREDD_SELECTOR, new ApiCompletionProvider(language), ...ApiCompletionProvider.triggerCharacters),
+    vscode.languages.registerCompletionItemProvider(
+      THREDD_SELECTOR,
+      new ApiCompletionProvider(language),
+      ...ApiCompletionProvider.triggerCharacters,
+    ),
     vscode.languages.registerHoverProvider(THREDD_SELECTOR, new ApiHoverProvider(language)),
     vscode.commands.registerCommand('thredd.newRequestFromApi', (args?: NewRequestFromApiArgs) => newRequestFromApiCommand(language, args)),
   ];

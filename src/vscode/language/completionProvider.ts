@@ -37,8 +37,8 @@ export class RequestCompletionProvider implements vscode.CompletionItemProvider 
     const afterRequestLine = request && position.line > request.requestLineRange.start.line && !request.body;
     if (afterRequestLine && /^[\w-]*$/.test(before)) return headerItems();
     const inBody = request?.body && position.line >= request.body.range.start.line;
-    if (!inBody && /^[A-Za-z]*$/.test(before)) return HTTP_METHODS.map((method) => item(method, vscode.CompletionItemKind.Keyword, `${method} request`));
-    return [];
+    if (inBody || !/^[A-Za-z]*$/.test(before)) return [];
+    return HTTP_METHODS.map((method) => item(method, vscode.CompletionItemKind.Keyword, `${method} request`));
   }
 
   private async variables(document: vscode.TextDocument, position: vscode.Position, nameStart: number): Promise<vscode.CompletionItem[]> {
@@ -75,7 +75,7 @@ async function headerItems(): Promise<vscode.CompletionItem[]> {
  * Idempotency?); or `{{$guid}}`, a new key on every send.
  */
 function idempotencyKeyItems(): vscode.CompletionItem[] {
-  const fresh = item(randomUUID(), vscode.CompletionItemKind.Value, 'A new GUID, written out: resending the request reuses it, so Thredd does it once');
+  const fresh = item(randomUUID(), vscode.CompletionItemKind.Value, 'A new GUID, written out: a resend reuses it, so Thredd does it once');
   fresh.sortText = '0';
   const generated = item('{{$guid}}', vscode.CompletionItemKind.Variable, 'A new GUID on every send');
   generated.sortText = '1';

@@ -18,7 +18,9 @@ async function completionsAt(uri: vscode.Uri, position: vscode.Position): Promis
 
 async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
-  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n---\n');
+  return hovers
+    .flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)))
+    .join('\n---\n');
 }
 
 /** The API warnings of a document, once the debounced check has published them. */
@@ -29,9 +31,13 @@ async function apiWarnings(uri: vscode.Uri, what: string, check: (found: vscode.
   });
 }
 
-/** Closes every editor, dropping unsaved text (a dirty untitled editor would otherwise ask to be saved). */
+/** Closes every editor, earlier suites' too, dropping unsaved text (a dirty untitled editor would ask to be saved). */
 async function closeEditors(): Promise<void> {
-  for (let left = 10; vscode.window.activeTextEditor && left > 0; left--) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  for (const tab of vscode.window.tabGroups.all.flatMap((group) => group.tabs)) {
+    if (!(tab.input instanceof vscode.TabInputText)) continue;
+    await vscode.window.showTextDocument(tab.input.uri, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
@@ -52,7 +58,7 @@ async function suggestWithDetailsAt(document: vscode.TextDocument, position: vsc
   detailsShown = true;
 }
 
-describe('the editor knows Thredd\'s API (catalogue completion, checks, hover, New Request from API)', () => {
+describe("the editor knows Thredd's API (catalogue completion, checks, hover, New Request from API)", () => {
   const fixture = workspaceUri('requests', 'api-editing.thredd');
   // Files the tests write (a document stays loaded once opened, so each test has its own).
   const paths = workspaceUri('requests', 'paths.thredd');
@@ -71,7 +77,7 @@ describe('the editor knows Thredd\'s API (catalogue completion, checks, hover, N
     for (const file of [paths, newCard, idempotent]) fs.rmSync(file.fsPath, { force: true });
   });
 
-  it('completes the catalogue\'s paths after the method and after {{baseUrl}}, parameters as placeholders', async () => {
+  it("completes the catalogue's paths after the method and after {{baseUrl}}, parameters as placeholders", async () => {
     fs.writeFileSync(paths.fsPath, 'GET \n\n###\nPUT {{baseUrl}}\n');
     const document = await vscode.workspace.openTextDocument(paths);
     const gets = await completionsAt(paths, new vscode.Position(0, 4));
@@ -101,8 +107,19 @@ describe('the editor knows Thredd\'s API (catalogue completion, checks, hover, N
     assert.ok(!again.includes(guid), 'each completion offers a new one');
   });
 
-  it('completes JSON body properties with their descriptions, and enum values, from the operation\'s schema', async () => {
-    const body = ['POST {{baseUrl}}/core/api/v1/cards', 'Content-Type: application/json', '', '{', '  "cardType": "",', '  "cardHolder": {', '    "firstName": "Ben",', '    ', '  }', '}'];
+  it("completes JSON body properties with their descriptions, and enum values, from the operation's schema", async () => {
+    const body = [
+      'POST {{baseUrl}}/core/api/v1/cards',
+      'Content-Type: application/json',
+      '',
+      '{',
+      '  "cardType": "",',
+      '  "cardHolder": {',
+      '    "firstName": "Ben",',
+      '    ',
+      '  }',
+      '}',
+    ];
     fs.writeFileSync(newCard.fsPath, body.join('\n') + '\n');
     const document = await vscode.workspace.openTextDocument(newCard);
     const properties = await completionsAt(newCard, new vscode.Position(7, 4));
@@ -122,7 +139,11 @@ describe('the editor knows Thredd\'s API (catalogue completion, checks, hover, N
   it('warns of a missing cardHolder.dateOfBirth on the key that lacks it, and never of the {{productId}} variable', async () => {
     await vscode.window.showTextDocument(fixture);
     const [missing, ...others] = await apiWarnings(fixture, 'the missing dateOfBirth warning', (found) => found.length > 0);
-    assert.deepEqual(others.map((diagnostic) => diagnostic.message), [], 'cardProduct: {{productId}} is any value');
+    assert.deepEqual(
+      others.map((diagnostic) => diagnostic.message),
+      [],
+      'cardProduct: {{productId}} is any value',
+    );
     assert.equal(missing.message, 'Missing property "dateOfBirth".');
     assert.equal(missing.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(missing.code, 'body-schema');
@@ -148,7 +169,10 @@ describe('the editor knows Thredd\'s API (catalogue completion, checks, hover, N
   });
 
   it('opens New Request from API as a keyboard-driven pick, and appends the chosen call with its example and # @expect', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'thredd', content: '### Mine\nGET {{baseUrl}}/core/api/v1/groups\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'thredd',
+      content: '### Mine\nGET {{baseUrl}}/core/api/v1/groups\n',
+    });
     await vscode.window.showTextDocument(document);
     const picked = vscode.commands.executeCommand<vscode.TextDocument | undefined>('thredd.newRequestFromApi');
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -162,7 +186,10 @@ describe('the editor knows Thredd\'s API (catalogue completion, checks, hover, N
 
   it('inserts a chosen operation and example in a new .thredd document when no .thredd editor is active', async () => {
     // afterEach closed every editor.
-    const document = await vscode.commands.executeCommand<vscode.TextDocument>('thredd.newRequestFromApi', { operationId: 'cards.create', exampleId: 'missing-date-of-birth' });
+    const document = await vscode.commands.executeCommand<vscode.TextDocument>('thredd.newRequestFromApi', {
+      operationId: 'cards.create',
+      exampleId: 'missing-date-of-birth',
+    });
     assert.equal(document.languageId, 'thredd');
     assert.equal(vscode.window.activeTextEditor?.document, document);
     const text = document.getText();
@@ -170,7 +197,7 @@ describe('the editor knows Thredd\'s API (catalogue completion, checks, hover, N
     assert.match(text, /# @expect status 400\nPOST \{\{baseUrl\}\}\/core\/api\/v1\/cards\n/);
     assert.match(text, /idempotencyKey: \{\{\$guid\}\}\n\n\{\n {2}"cardType": "Physical"/);
     // The example leaves dateOfBirth out on purpose, and the editor says so.
-    const [missing] = await apiWarnings(document.uri, 'the example\'s missing dateOfBirth', (found) => found.length > 0);
+    const [missing] = await apiWarnings(document.uri, "the example's missing dateOfBirth", (found) => found.length > 0);
     assert.equal(missing.message, 'Missing property "dateOfBirth".');
   });
 
@@ -195,23 +222,35 @@ describe('the editor knows Thredd\'s API (catalogue completion, checks, hover, N
       await vscode.commands.executeCommand('thredd.selectEnvironment', 'sandbox-tls');
     });
 
-    it('warns on a write that the environment\'s application lacks the scope, naming where to add it, and follows a pinned # @env', async () => {
+    it("warns on a write that the application lacks the scope, naming where to add it, and follows a pinned # @env", async () => {
       await vscode.commands.executeCommand('thredd.selectEnvironment', 'sandbox-readonly');
       await vscode.window.showTextDocument(fixture);
-      const warnings = await apiWarnings(fixture, 'the scope warning', (found) => found.some((diagnostic) => diagnostic.code === 'missing-scope'));
+      const warnings = await apiWarnings(fixture, 'the scope warning', (found) =>
+        found.some((diagnostic) => diagnostic.code === 'missing-scope'),
+      );
       const scope = warnings.filter((diagnostic) => diagnostic.code === 'missing-scope');
       assert.equal(scope.length, 1, 'the read of the card needs only cards.read');
       assert.equal(scope[0].range.start.line, CREATE_LINE);
-      assert.match(scope[0].message, /^cards\.create needs the scope cards\.write, which application "reader-app" of environment "sandbox-readonly" does not ask for/);
+      assert.match(
+        scope[0].message,
+        /^cards\.create needs the scope cards\.write, which application "reader-app" of environment "sandbox-readonly" does not ask for/,
+      );
       assert.match(scope[0].message, /Add "cards\.write" to "scopes" of applications\."reader-app" in thredd\.json\./);
       assert.equal(scope[0].relatedInformation?.[0].location.uri.fsPath, configUri.fsPath);
       await showAt(fixture, new vscode.Position(CREATE_LINE, 2), 'editor.action.showHover');
       await screenshot('scope-warning');
 
       await vscode.commands.executeCommand('thredd.selectEnvironment', 'sandbox-tls');
-      await apiWarnings(fixture, 'the scope warning to go with the environment', (found) => !found.some((diagnostic) => diagnostic.code === 'missing-scope'));
-      const pinned = await vscode.workspace.openTextDocument({ language: 'thredd', content: '# @env sandbox-readonly\nPUT {{baseUrl}}/core/api/v1/cards/1/status\n\n{ "cardStatusCode": "G1" }\n' });
-      const [pinnedWarning] = await apiWarnings(pinned.uri, 'the pinned environment\'s scope warning', (found) => found.length > 0);
+      await apiWarnings(
+        fixture,
+        'the scope warning to go with the environment',
+        (found) => !found.some((diagnostic) => diagnostic.code === 'missing-scope'),
+      );
+      const pinned = await vscode.workspace.openTextDocument({
+        language: 'thredd',
+        content: '# @env sandbox-readonly\nPUT {{baseUrl}}/core/api/v1/cards/1/status\n\n{ "cardStatusCode": "G1" }\n',
+      });
+      const [pinnedWarning] = await apiWarnings(pinned.uri, "the pinned environment's scope warning", (found) => found.length > 0);
       assert.equal(pinnedWarning.code, 'missing-scope');
       assert.equal(pinnedWarning.range.start.line, 1);
     });

@@ -16,7 +16,7 @@ describe('a request body as JSON for the language service', () => {
     assert.deepEqual(JSON.parse(body!.text), { cardType: 'Virtual' });
   });
 
-  it('masks variables given as values (string, number, boolean, object) with strings of their own length, and leaves those inside strings', () => {
+  it('masks variables given as values (string, number, boolean, object) with strings of their length, leaving those in strings', () => {
     const lines = [
       CREATE_CARD_LINE,
       '',

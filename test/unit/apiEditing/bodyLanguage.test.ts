@@ -48,7 +48,9 @@ describe('request bodies checked, completed and described by the JSON language s
   it('warns of a missing nested field on the key of the object that lacks it, placed in the request file', async () => {
     const { lines, body } = createCardBody(VIRTUAL_CARD.map((line) => line.replace(', "dateOfBirth": "1990-01-25"', '')));
     const at = positionOf(lines, '"cardHolder"');
-    assert.deepEqual(described(await language.validate(createCard, body)), [`${at.line}:${at.column} schema Missing property "dateOfBirth".`]);
+    assert.deepEqual(described(await language.validate(createCard, body)), [
+      `${at.line}:${at.column} schema Missing property "dateOfBirth".`,
+    ]);
   });
 
   it('warns of unknown fields, wrong types, values too long and values not allowed', async () => {
@@ -82,10 +84,16 @@ describe('request bodies checked, completed and described by the JSON language s
       '}',
     ]);
     assert.deepEqual(described(await language.validate(createCard, body)), []);
-    const beside = createCardBody(['{ "cardType": {{cardType}}, "cardProduct": 1, "cardHolder": {{holder}}, "address": {{address}}, "colour": 1 }']);
+    const beside = createCardBody([
+      '{ "cardType": {{cardType}}, "cardProduct": 1, "cardHolder": {{holder}}, "address": {{address}}, "colour": 1 }',
+    ]);
     const colour = positionOf(beside.lines, '"colour"');
     const problems = described(await language.validate(createCard, beside.body));
-    assert.deepEqual(problems, [`${colour.line}:${colour.column} schema Property colour is not allowed.`], 'a real problem beside variables stays');
+    assert.deepEqual(
+      problems,
+      [`${colour.line}:${colour.column} schema Property colour is not allowed.`],
+      'a real problem beside variables stays',
+    );
   });
 
   it('reports a body that is not JSON by its syntax errors only', async () => {
@@ -101,7 +109,11 @@ describe('request bodies checked, completed and described by the JSON language s
     assert.deepEqual(labels.sort(), ['dateOfBirth', 'email', 'lastName', 'middleName', 'mobile', 'title']);
     const dateOfBirth = list!.items.find((item) => item.label === 'dateOfBirth')!;
     assert.match(JSON.stringify(dateOfBirth.documentation), /Date of birth, YYYY-MM-DD/);
-    assert.equal(dateOfBirth.textEdit && 'range' in dateOfBirth.textEdit && dateOfBirth.textEdit.range.start.line, 5, 'placed in the request file');
+    assert.equal(
+      dateOfBirth.textEdit && 'range' in dateOfBirth.textEdit && dateOfBirth.textEdit.range.start.line,
+      5,
+      'placed in the request file',
+    );
     assert.equal(lines[5], '    ');
   });
 
@@ -121,12 +133,18 @@ describe('request bodies checked, completed and described by the JSON language s
   it('describes a field on hover: its path, description, type, whether it is required and its limits', async () => {
     const { lines, body } = createCardBody(VIRTUAL_CARD);
     const hover = await language.hover(createCard, body, positionOf(lines, '"dateOfBirth"', 3));
-    assert.equal(hover?.markdown, ['**cardHolder\\.dateOfBirth**', 'Date of birth, YYYY\\-MM\\-DD\\.', '`string` · required', 'At least 1 character'].join('\n\n'));
+    assert.equal(
+      hover?.markdown,
+      ['**cardHolder\\.dateOfBirth**', 'Date of birth, YYYY\\-MM\\-DD\\.', '`string` · required', 'At least 1 character'].join('\n\n'),
+    );
     assert.deepEqual(hover?.range, { start: positionOf(lines, '"dateOfBirth"'), end: positionOf(lines, '"dateOfBirth"', 13) });
     const country = await language.hover(createCard, body, positionOf(lines, '"country"', 2));
     assert.match(country!.markdown, /`string` · required\n\nExactly 3 characters/);
     const cardType = await language.hover(createCard, body, positionOf(lines, '"Virtual"', 2));
-    assert.match(cardType!.markdown, /^\*\*cardType\*\*\n\n.*\n\n`string` · required\n\nOne of `"Physical"`, `"Virtual"`, `"MasterVirtual"`$/);
+    assert.match(
+      cardType!.markdown,
+      /^\*\*cardType\*\*\n\n.*\n\n`string` · required\n\nOne of `"Physical"`, `"Virtual"`, `"MasterVirtual"`$/,
+    );
   });
 
   it('says a field is required when a rule of the schema requires it here: the name on a Physical card', async () => {
@@ -134,6 +152,9 @@ describe('request bodies checked, completed and described by the JSON language s
     const virtual = createCardBody(['{ "cardType": "Virtual", "nameOnCard": "BEN CARTER" }']);
     const at = (lines: string[]) => positionOf(lines, '"nameOnCard"', 2);
     assert.match((await language.hover(createCard, physical.body, at(physical.lines)))!.markdown, /`string` or `null`.*· required/);
-    assert.match((await language.hover(createCard, virtual.body, at(virtual.lines)))!.markdown, /`string` or `null` · optional\n\nUp to 26 characters/);
+    assert.match(
+      (await language.hover(createCard, virtual.body, at(virtual.lines)))!.markdown,
+      /`string` or `null` · optional\n\nUp to 26 characters/,
+    );
   });
 });

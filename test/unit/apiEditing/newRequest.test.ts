@@ -6,8 +6,14 @@ import { parseRequestFile } from '../../../src/core/requestFile';
 describe('New Request from API', () => {
   it('groups every catalogue operation once by resource, in catalogue order, as method and path, id and summary', () => {
     const groups = operationGroups();
-    assert.deepEqual(groups.map((group) => group.resource), ['Products', 'Cards', 'Transactions', 'Groups']);
-    assert.deepEqual(groups.flatMap((group) => group.picks.map((pick) => pick.operationId)).sort(), OPERATIONS.map((operation) => operation.id).sort());
+    assert.deepEqual(
+      groups.map((group) => group.resource),
+      ['Products', 'Cards', 'Transactions', 'Groups'],
+    );
+    assert.deepEqual(
+      groups.flatMap((group) => group.picks.map((pick) => pick.operationId)).sort(),
+      OPERATIONS.map((operation) => operation.id).sort(),
+    );
     assert.deepEqual(groups[1].picks[0], {
       operationId: 'cards.create',
       label: 'POST /cards',
@@ -25,8 +31,14 @@ describe('New Request from API', () => {
       assert.equal(parsed.requests.length, 2);
       const created = parsed.requests[1];
       assert.equal(created.url, '{{baseUrl}}/core/api/v1/cards');
-      assert.deepEqual(created.metadata.expectations.map((expectation) => expectation.text), ['status 200']);
-      assert.deepEqual(JSON.parse(created.body?.kind === 'text' ? created.body.text : ''), operationById('cards.create').examples[0].request.body);
+      assert.deepEqual(
+        created.metadata.expectations.map((expectation) => expectation.text),
+        ['status 200'],
+      );
+      assert.deepEqual(
+        JSON.parse(created.body?.kind === 'text' ? created.body.text : ''),
+        operationById('cards.create').examples[0].request.body,
+      );
     }
   });
 

@@ -33,15 +33,31 @@ describe('the catalogue on a request line', () => {
     assert.deepEqual(status.parts, [{ text: '/api/v1' }, { text: '/cards/' }, { parameter: 'publicToken' }, { text: '/status' }]);
   });
 
-  it('uses no root when the base URL ends with one, else the root the file uses most, else API Hub\'s', () => {
-    const cardsApi = requestText(['GET {{baseUrl}}/api/v1/products', '###', 'GET {{baseUrl}}/api/v1/groups', '###', 'GET {{baseUrl}}/core/api/v1/groups']);
+  it("uses no root when the base URL ends with one, else the root the file uses most, else API Hub's", () => {
+    const cardsApi = requestText([
+      'GET {{baseUrl}}/api/v1/products',
+      '###',
+      'GET {{baseUrl}}/api/v1/groups',
+      '###',
+      'GET {{baseUrl}}/core/api/v1/groups',
+    ]);
     assert.equal(apiRootFor(cardsApi.parsed), '/api/v1');
     assert.equal(apiRootFor(cardsApi.parsed, 'https://api.uat.threddpay.com/api/v1/'), '');
     assert.equal(apiRootFor(requestText(['GET https://example.test/']).parsed, 'https://127.0.0.1:8443'), '/core/api/v1');
   });
 
   it('tells which operation a request calls and which request a line belongs to, body lines below it included', () => {
-    const lines = ['GET {{baseUrl}}/core/api/v1/cards/402718355/balance', '', '###', 'PATCH {{baseUrl}}/api/v1/cards/1', '', '{', '', '', '###'];
+    const lines = [
+      'GET {{baseUrl}}/core/api/v1/cards/402718355/balance',
+      '',
+      '###',
+      'PATCH {{baseUrl}}/api/v1/cards/1',
+      '',
+      '{',
+      '',
+      '',
+      '###',
+    ];
     const { parsed } = requestText(lines);
     assert.equal(operationOf(parsed.requests[0])?.id, 'cards.balance');
     assert.equal(operationOf(parsed.requests[1])?.id, 'cards.update');
