@@ -1,4 +1,5 @@
 import type { ASTNode, JSONSchema, MatchingSchema, PropertyASTNode } from 'vscode-json-languageservice';
+import { codeSpan, escapeMarkdown } from './markdown';
 
 export interface FieldDescription {
   /** The field's path in the body, in bold: `**cardHolder.dateOfBirth**`. */
@@ -26,23 +27,23 @@ export function describeField(node: ASTNode | undefined, matching: readonly Matc
   const name = property?.keyNode.value;
   const required = name !== undefined && objects.some((schema) => !conditions.has(schema) && schema.required?.includes(name));
   const types = [...new Set(schemas.flatMap((schema) => (schema.type === undefined ? [] : [schema.type].flat())))];
-  const first = [types.length ? types.map(code).join(' or ') : 'any JSON value', ...(property ? [required ? 'required' : 'optional'] : [])];
-  return { heading: `**${escape(pathOf(value) || '(the body)')}**`, constraints: [first.join(' · '), ...schemas.flatMap(limitsOf)] };
+  const first = [types.length ? types.map(codeSpan).join(' or ') : 'any JSON value', ...(property ? [required ? 'required' : 'optional'] : [])];
+  return { heading: `**${escapeMarkdown(pathOf(value) || '(the body)')}**`, constraints: [first.join(' · '), ...schemas.flatMap(limitsOf)] };
 }
 
 function limitsOf(schema: JSONSchema): string[] {
   const limits: string[] = [];
   const values = schema.enum?.filter((value) => value !== null);
-  if (values?.length) limits.push(`One of ${values.map((value) => code(JSON.stringify(value))).join(', ')}`);
-  if (schema.const !== undefined) limits.push(`Must be ${code(JSON.stringify(schema.const))}`);
+  if (values?.length) limits.push(`One of ${values.map((value) => codeSpan(JSON.stringify(value))).join(', ')}`);
+  if (schema.const !== undefined) limits.push(`Must be ${codeSpan(JSON.stringify(schema.const))}`);
   const length = range(schema.minLength, schema.maxLength, 'character');
   if (length) limits.push(length);
   const size = range(schema.minimum, schema.maximum);
   if (size) limits.push(size);
-  if (schema.pattern) limits.push(`Matches ${code(schema.pattern)}`);
+  if (schema.pattern) limits.push(`Matches ${codeSpan(schema.pattern)}`);
   if (schema.format) limits.push(`Format: ${schema.format}`);
   if (Array.isArray(schema.examples) && schema.examples.length)
-    limits.push(`For example ${schema.examples.map((value) => code(String(value))).join(', ')}`);
+    limits.push(`For example ${schema.examples.map((value) => codeSpan(String(value))).join(', ')}`);
   return limits;
 }
 
@@ -69,12 +70,4 @@ function pathOf(node: ASTNode): string {
 
 function isSchema(schema: JSONSchema | boolean | undefined): schema is JSONSchema {
   return typeof schema === 'object';
-}
-
-function code(text: string): string {
-  return text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``;
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }

@@ -1,4 +1,5 @@
 import { IDEMPOTENCY_KEY_HEADER, type CatalogueOperation } from '../catalogue';
+import { escapeMarkdown } from './markdown';
 
 /**
  * An operation as the editor shows it on hover and in completion: method and path, id, what it does, the scope
@@ -6,8 +7,8 @@ import { IDEMPOTENCY_KEY_HEADER, type CatalogueOperation } from '../catalogue';
  */
 export function describeOperation(operation: CatalogueOperation): string {
   const lines = [
-    `**${operation.method} ${escape(operation.path)}** · \`${operation.id}\``,
-    escape(operation.summary),
+    `**${operation.method} ${escapeMarkdown(operation.path)}** · \`${operation.id}\``,
+    escapeMarkdown(operation.summary),
     `Scope \`${operation.scope}\` · ${
       operation.idempotencyKey
         ? `idempotent with an \`${IDEMPOTENCY_KEY_HEADER}\` header (a GUID): a retry within an hour is not done twice`
@@ -15,12 +16,8 @@ export function describeOperation(operation: CatalogueOperation): string {
     }`,
   ];
   for (const parameter of operation.parameters ?? []) {
-    lines.push(`\`${parameter.name}\` (${parameter.in}${parameter.required ? ', required' : ''}): ${escape(parameter.description)}`);
+    lines.push(`\`${parameter.name}\` (${parameter.in}${parameter.required ? ', required' : ''}): ${escapeMarkdown(parameter.description)}`);
   }
   lines.push(`Answers ${Object.keys(operation.responses).join(', ')}`);
   return lines.join('\n\n');
-}
-
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
 }
