@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { UserError } from '../../core/errors/userError';
 import type { OperationGroup, OperationPick } from '../../core/apiEditing';
 import type { LanguageContext } from '../language/languageContext';
 import { loadApiEditing } from './loadApiEditing';
@@ -22,11 +23,17 @@ export async function newRequestFromApiCommand(
   const operationId = args?.operationId ?? (await pickOperation(api.operationGroups()))?.operationId;
   if (!operationId) return undefined;
   const operation = api.OPERATIONS.find((candidate) => candidate.id === operationId);
-  if (!operation) throw new Error(`The catalogue has no operation "${operationId}"; see Thredd: New Request from API… for the list.`);
+  if (!operation) {
+    throw new UserError(`The catalogue has no operation "${operationId}".`, `Use one of: ${api.OPERATIONS.map(({ id }) => id).join(', ')}.`);
+  }
+  const exampleId = args?.exampleId;
+  if (exampleId !== undefined && !operation.examples.some((example) => example.id === exampleId)) {
+    throw new UserError(`${operation.id} has no example "${exampleId}".`, `Its examples: ${operation.examples.map(({ id }) => id).join(', ')}.`);
+  }
   const active = vscode.window.activeTextEditor?.document;
   const document = active?.languageId === 'thredd' ? active : await vscode.workspace.openTextDocument({ language: 'thredd', content: '' });
   const apiRoot = api.apiRootFor(language.store.get(document), (await language.activeEnvironment.get())?.baseUrl);
-  const text = api.newRequestText(document.getText(), operation, { exampleId: args?.exampleId, apiRoot });
+  const text = api.newRequestText(document.getText(), operation, { exampleId, apiRoot });
   const end = document.lineAt(document.lineCount - 1).range.end;
   const edit = new vscode.WorkspaceEdit();
   edit.insert(document.uri, end, text);

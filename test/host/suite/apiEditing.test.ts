@@ -196,6 +196,13 @@ describe("the editor knows Thredd's API (catalogue completion, checks, hover, Ne
     assert.match(text, /^### .+\n# POST \/cards: cards\.create, scope cards\.write\n/);
     assert.match(text, /# @expect status 400\nPOST \{\{baseUrl\}\}\/core\/api\/v1\/cards\n/);
     assert.match(text, /idempotencyKey: \{\{\$guid\}\}\n\n\{\n {2}"cardType": "Physical"/);
+    const refusal = async (args: object) => {
+      const error = await Promise.resolve(vscode.commands.executeCommand('thredd.newRequestFromApi', args)).then(() => undefined, (thrown) => thrown);
+      return `${error?.message} ${error?.fix}`;
+    };
+    assert.match(await refusal({ operationId: 'cards.delete' }), /^The catalogue has no operation "cards\.delete"\. Use one of: products\.list, /);
+    const example = await refusal({ operationId: 'cards.create', exampleId: 'nope' });
+    assert.match(example, /^cards\.create has no example "nope"\. Its examples: physical-card, virtual-card, /);
     // The example leaves dateOfBirth out on purpose, and the editor says so.
     const [missing] = await apiWarnings(document.uri, "the example's missing dateOfBirth", (found) => found.length > 0);
     assert.equal(missing.message, 'Missing property "dateOfBirth".');
