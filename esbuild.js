@@ -38,11 +38,30 @@ const commandModules = [...new Set(require('./src/cli/commands.json').map((comma
  * a require of that file. The CLI's per-command bundles keep them inline (a command needs them at once).
  */
 const path = require('node:path');
+/**
+ * `shared`: small files inside a lazy module that the extension bundle may compile too (a second copy, tiny):
+ * the catalogue's facts that configuration and the Thredd view read (regions, API roots, the idempotency header).
+ */
 const lazyModules = [
   { name: 'transport', module: path.resolve(__dirname, 'src/core/http/agentPool'), entry: 'src/core/http/agentPool.ts' },
   { name: 'pki', module: path.resolve(__dirname, 'src/core/pki'), entry: 'src/core/pki/index.ts' },
   { name: 'node-forge', module: 'node-forge', entry: require.resolve('node-forge') },
   { name: 'jsonpath-plus', module: 'jsonpath-plus', entry: require.resolve('jsonpath-plus') },
+  // Thredd's API as data (operations, schemas, examples) and the editor's body completion, diagnostics and
+  // hover over it, loaded by the first .thredd feature that needs them.
+  {
+    name: 'catalogue',
+    module: path.resolve(__dirname, 'src/core/catalogue'),
+    entry: 'src/core/catalogue/index.ts',
+    shared: ['regions.ts', 'apiRoots.ts', 'idempotency.ts', 'types.ts'],
+  },
+  { name: 'api-editing', module: path.resolve(__dirname, 'src/core/apiEditing'), entry: 'src/core/apiEditing/index.ts' },
+  // Its ES module build, which the bundler can follow (the UMD build, package.json's main, hides its requires).
+  {
+    name: 'json-language-service',
+    module: 'vscode-json-languageservice',
+    entry: path.join(path.dirname(require.resolve('vscode-json-languageservice/package.json')), 'lib/esm/jsonLanguageService.js'),
+  },
 ];
 const lazyModulesAsFiles = (prefix) => ({
   name: 'lazy-modules',

@@ -9,6 +9,7 @@ export { API_HUB_ROOT, API_ROOTS, CARDS_API_ROOT, SANDBOX_API_ROOT } from './api
 export { OPERATIONS, operationById, type OperationId } from './operations';
 export { OPERATION_SCOPES, scopesOf } from './scopes';
 export { matchOperation, type OperationMatch } from './matchOperation';
+export { exampleRequest, requestNameOf, successExample, type ExampleRequestOptions } from './exampleRequest';
 export { pathSegments, RouteTable, type PathParams, type RouteMatch } from './routeTable';
 export {
   ACTIVE_CARD_STATUS,

@@ -10,7 +10,7 @@ export type Rule =
   | { kind: 'object'; fields: Record<string, Rule>; required?: readonly string[] }
   | { kind: 'map'; of: Rule };
 
-import { REGION_CODES, REGIONS } from '../catalogue';
+import { REGION_CODES, REGIONS } from '../catalogue/regions';
 
 const string = (extra: Omit<Extract<Rule, { kind: 'string' }>, 'kind'> = {}): Rule => ({ kind: 'string', ...extra });
 

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { REGION_NAMES } from '../catalogue';
+import { REGION_NAMES } from '../catalogue/regions';
 import type { Application, ConfigDiagnostic, Environment, ThreddConfig } from '../config';
 import { certificatesNeedingAttention } from './attention';
 import type { CertificateFileFacts, CertificateFileRequest } from './certificateFacts';

@@ -1,13 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { REGIONS as CATALOGUE_REGIONS, REQUEST_HEADERS } from '../../core/catalogue';
+import { IDEMPOTENCY_KEY_HEADER } from '../../core/catalogue/idempotency';
+import { REGIONS as CATALOGUE_REGIONS } from '../../core/catalogue/regions';
 import { DIRECTIVE_BY_KEY, DIRECTIVES, HTTP_METHODS, requestAt, variablesInScope } from '../../core/requestFile';
+import { loadApiEditing } from '../catalogue/loadApiEditing';
 import type { LanguageContext } from './languageContext';
 
-/** Headers Thredd's API Hub uses, then common HTTP ones; X-Region values. Both from the catalogue. */
-const HEADERS: readonly [string, string][] = REQUEST_HEADERS.map((header) => [header.name, header.description]);
+/** X-Region values, from the catalogue. Its headers come with the rest of it (loadApiEditing): they list its operations. */
 const REGIONS: readonly [string, string][] = CATALOGUE_REGIONS.map((region) => [region.code, region.name]);
+const IDEMPOTENCY_KEY_VALUE = new RegExp(`^${IDEMPOTENCY_KEY_HEADER}:\\s*\\S*$`, 'i');
 
-/** Methods, headers, X-Region values, `{{variables}}` in scope, `# @directives` and their values (`@env` names, `@expect` subjects). */
+/**
+ * Methods, headers, X-Region values, a fresh idempotency key, `{{variables}}` in scope, `# @directives` and their values
+ * (`@env` names, `@expect` subjects). Paths and JSON bodies are ApiCompletionProvider's.
+ */
 export class RequestCompletionProvider implements vscode.CompletionItemProvider {
   static readonly triggerCharacters = ['{', '@', ':', ' ', '$'];
 
@@ -24,20 +30,15 @@ export class RequestCompletionProvider implements vscode.CompletionItemProvider 
     if (values === 'environments') return this.environmentItems();
     if (values) return values.map(({ value, description }) => item(value, vscode.CompletionItemKind.EnumMember, description));
     if (/^x-region:\s*\S*$/i.test(before)) return REGIONS.map(([value, label]) => item(value, vscode.CompletionItemKind.EnumMember, label));
+    if (IDEMPOTENCY_KEY_VALUE.test(before)) return idempotencyKeyItems();
 
     const parsed = this.language.store.get(document);
     const request = requestAt(parsed, position.line);
     const afterRequestLine = request && position.line > request.requestLineRange.start.line && !request.body;
-    if (afterRequestLine && /^[\w-]*$/.test(before)) {
-      return HEADERS.map(([name, detail]) => {
-        const completion = item(name, vscode.CompletionItemKind.Field, detail);
-        completion.insertText = `${name}: `;
-        completion.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
-        return completion;
-      });
-    }
-    if (/^[A-Za-z]*$/.test(before)) return HTTP_METHODS.map((method) => item(method, vscode.CompletionItemKind.Keyword, `${method} request`));
-    return [];
+    if (afterRequestLine && /^[\w-]*$/.test(before)) return headerItems();
+    const inBody = request?.body && position.line >= request.body.range.start.line;
+    if (inBody || !/^[A-Za-z]*$/.test(before)) return [];
+    return HTTP_METHODS.map((method) => item(method, vscode.CompletionItemKind.Keyword, `${method} request`));
   }
 
   private async variables(document: vscode.TextDocument, position: vscode.Position, nameStart: number): Promise<vscode.CompletionItem[]> {
@@ -56,6 +57,29 @@ export class RequestCompletionProvider implements vscode.CompletionItemProvider 
     const config = await this.language.config();
     return Object.values(config?.environments ?? {}).map((environment) => item(environment.name, vscode.CompletionItemKind.Module, environment.baseUrl));
   }
+}
+
+/** The catalogue's headers, each inserted as `Name: ` with its values offered next (X-Region, idempotencyKey). */
+async function headerItems(): Promise<vscode.CompletionItem[]> {
+  const { api } = await loadApiEditing();
+  return api.REQUEST_HEADERS.map(({ name, description }) => {
+    const completion = item(name, vscode.CompletionItemKind.Field, description);
+    completion.insertText = `${name}: `;
+    completion.command = { title: 'Suggest values', command: 'editor.action.triggerSuggest' };
+    return completion;
+  });
+}
+
+/**
+ * A fresh GUID written out, so a retry of the request sends the same key and Thredd answers it once (What is
+ * Idempotency?); or `{{$guid}}`, a new key on every send.
+ */
+function idempotencyKeyItems(): vscode.CompletionItem[] {
+  const fresh = item(randomUUID(), vscode.CompletionItemKind.Value, 'A new GUID, written out: a resend reuses it, so Thredd does it once');
+  fresh.sortText = '0';
+  const generated = item('{{$guid}}', vscode.CompletionItemKind.Variable, 'A new GUID on every send');
+  generated.sortText = '1';
+  return [fresh, generated];
 }
 
 /** Every directive of the table, inserted as its snippet; those with values to choose from open the list next. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { registerApiFeatures } from '../catalogue/registerApiFeatures';
 import { RequestCodeLensProvider } from './codeLensProvider';
 import { RequestCompletionProvider } from './completionProvider';
 import { VariableDefinitionProvider } from './definitionProvider';
@@ -26,6 +27,7 @@ export function registerLanguageFeatures(language: LanguageContext): { disposabl
       vscode.languages.registerFoldingRangeProvider(THREDD_SELECTOR, symbols),
       vscode.languages.registerDefinitionProvider(THREDD_SELECTOR, new VariableDefinitionProvider(language)),
       vscode.commands.registerCommand('thredd.newRequestFile', newRequestFileCommand),
+      ...registerApiFeatures(language),
     ],
   };
 }

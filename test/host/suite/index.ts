@@ -6,6 +6,7 @@ export function run(): Promise<void> {
     require('./activation.test');
     require('./language.test');
     require('./catalogue.test');
+    require('./apiEditing.test');
     require('./config.test');
     require('./pki.test');
     require('./tree.test');

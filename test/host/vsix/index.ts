@@ -15,20 +15,40 @@ export function run(): Promise<void> {
         await extension.activate();
         assert.equal(extension.isActive, true);
         assert.ok((await vscode.commands.getCommands(true)).includes('thredd.createConfig'));
-        const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'requests', 'products.thredd'));
-        assert.equal(document.languageId, 'thredd');
       });
 
-      it('ships undici, the PKI code, node-forge and jsonpath-plus as files it loads on first use, not at activation', async () => {
+      it('ships undici, PKI, node-forge, jsonpath-plus, the catalogue and the JSON service as files loaded on first use', async () => {
         const extension = vscode.extensions.getExtension('thredd-tools.thredd-vscode')!;
         await extension.activate();
         const lazy = path.join(extension.extensionPath, 'dist', 'lazy');
         assert.deepEqual(Object.keys(require.cache).filter((file) => file.startsWith(lazy)), [], 'nothing from dist/lazy is loaded by activation');
-        assert.deepEqual(fs.readdirSync(lazy).sort(), ['jsonpath-plus.js', 'node-forge.js', 'pki.js', 'transport.js']);
+        assert.deepEqual(fs.readdirSync(lazy).sort(), [
+          'api-editing.js',
+          'catalogue.js',
+          'json-language-service.js',
+          'jsonpath-plus.js',
+          'node-forge.js',
+          'pki.js',
+          'transport.js',
+        ]);
         assert.equal(typeof require(path.join(lazy, 'transport.js')).AgentPool, 'function');
         assert.equal(typeof require(path.join(lazy, 'pki.js')).inspectBytes, 'function');
         assert.equal(typeof require(path.join(lazy, 'node-forge.js')).pkcs12.generateKey, 'function');
         assert.equal(typeof require(path.join(lazy, 'jsonpath-plus.js')).JSONPath, 'function');
+        assert.equal(require(path.join(lazy, 'catalogue.js')).OPERATIONS.length, 11);
+        assert.equal(typeof require(path.join(lazy, 'json-language-service.js')).getLanguageService, 'function');
+        assert.equal(typeof require(path.join(lazy, 'api-editing.js')).BodyLanguage, 'function');
+      });
+
+      it('opens .thredd files as the thredd language, and describes their calls from the catalogue loaded then', async () => {
+        const products = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'requests', 'products.thredd');
+        const document = await vscode.workspace.openTextDocument(products);
+        assert.equal(document.languageId, 'thredd');
+        const call = await vscode.workspace.openTextDocument({ language: 'thredd', content: 'GET {{baseUrl}}/core/api/v1/products\n' });
+        const at = new vscode.Position(0, 25);
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', call.uri, at);
+        const text = hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value)));
+        assert.match(text.join(), /`products\.list`/);
       });
     });
   });

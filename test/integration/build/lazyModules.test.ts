@@ -13,6 +13,8 @@ interface LazyModule {
   name: string;
   /** An absolute path without extension (a file, or a folder with its index), or a package name. */
   module: string;
+  /** Small files of a folder module that dist/extension.js may compile too. */
+  shared?: string[];
 }
 
 const { extensionBuild, lazyBuild, lazyModules } = require(path.join(root, 'esbuild.js')) as {
@@ -28,11 +30,13 @@ async function compiledFiles(options: BuildOptions): Promise<Map<string, string[
   return new Map(Object.entries(outputs).map(([output, { inputs }]) => [path.basename(output), Object.keys(inputs)]));
 }
 
-/** The lazy module a compiled file is part of, if any. */
+/** The lazy module a compiled file is part of, if any; a module's shared files are part of none. */
 function lazyModuleOf(file: string): LazyModule | undefined {
   const absolute = path.resolve(root, file).replace(/\.ts$/, '');
-  const inside = ({ module }: LazyModule) =>
-    path.isAbsolute(module) ? absolute === module || absolute.startsWith(module + path.sep) : file.includes(`node_modules/${module}/`);
+  const inside = ({ module, shared = [] }: LazyModule) =>
+    path.isAbsolute(module)
+      ? (absolute === module || absolute.startsWith(module + path.sep)) && !shared.includes(path.relative(module, `${absolute}.ts`))
+      : file.includes(`node_modules/${module}/`);
   return lazyModules.find(inside);
 }
 
@@ -65,15 +69,27 @@ describe('the lazily loaded modules of the extension bundle', () => {
     }
   });
 
+  it('keep the catalogue\'s operations and schemas and the JSON language service out of dist/extension.js', () => {
+    const heavyFile = /^src\/core\/(catalogue\/(operations|schemas)|apiEditing)\/|vscode-json-languageservice/;
+    const heavy = extension.filter((file) => heavyFile.test(file));
+    assert.deepEqual(heavy, []);
+    const shared = extension.filter((file) => file.startsWith('src/core/catalogue/'));
+    assert.ok(shared.length > 0 && shared.every((file) => !lazyModuleOf(file)), `only the catalogue's shared facts: ${shared.join(', ')}`);
+  });
+
   it('are linted on every source file dist/extension.js compiles: a value import of an inner file is refused', async () => {
-    const sources = extension.filter((file) => file.startsWith('src/') && !lazyModuleOf(file) && !file.startsWith('src/core/pki/'));
+    const lazyFolder = /^src\/core\/(pki|catalogue)\//;
+    const sources = extension.filter((file) => file.startsWith('src/') && !lazyModuleOf(file) && !lazyFolder.test(file));
     assert.ok(sources.length > 100, `${sources.length} source files`);
     for (const file of sources) {
-      // src/core/pki/inspect as the file would write it.
-      const relative = path.relative(path.dirname(file), 'src/core/pki/inspect');
-      const specifier = relative.startsWith('.') ? relative : `./${relative}`;
-      const messages = await lint(file, `import { inspectFile } from '${specifier}';\nexport const used = inspectFile;\n`);
-      assert.match(messages.join('\n'), /lazily loaded module/, `${file} may import ${specifier}`);
+      // A file inside each of src/core's lazy modules, as the file would write it.
+      const innerFiles = [['pki/inspect', 'inspectFile'], ['catalogue/operations', 'OPERATIONS'], ['apiEditing/bodyJson', 'bodyJson']];
+      for (const [inner, name] of innerFiles) {
+        const relative = path.relative(path.dirname(file), `src/core/${inner}`);
+        const specifier = relative.startsWith('.') ? relative : `./${relative}`;
+        const messages = await lint(file, `import { ${name} } from '${specifier}';\nexport const used = ${name};\n`);
+        assert.match(messages.join('\n'), /lazily loaded module/, `${file} may import ${specifier}`);
+      }
     }
   });
 
@@ -86,5 +102,25 @@ describe('the lazily loaded modules of the extension bundle', () => {
     assert.deepEqual(await lint('src/core/http/x.ts', `import { readableName } from '../x509/x509Text';${uses('readableName')}`), []);
     const forgeInside = await lint('src/core/tree/x.ts', `import forge from 'node-forge/lib/forge';${uses('forge')}`);
     assert.match(forgeInside.join(), /lazily loaded module/);
+  });
+
+  it('let the editor import the catalogue\'s shared facts, and the catalogue and API editing only through their entries', async () => {
+    const uses = (name: string) => `\nexport const used = ${name};\n`;
+    const regions = `import { REGIONS } from '../../core/catalogue/regions';${uses('REGIONS')}`;
+    assert.deepEqual(await lint('src/vscode/language/x.ts', regions), []);
+    assert.deepEqual(await lint('src/core/config/x.ts', `import { API_ROOTS } from '../catalogue/apiRoots';${uses('API_ROOTS')}`), []);
+    const operations = `import { OPERATIONS } from '../../core/catalogue';${uses('OPERATIONS')}`;
+    assert.deepEqual(await lint('src/vscode/catalogue/x.ts', operations), []);
+    assert.deepEqual(await lint('src/core/apiEditing/x.ts', `import { OPERATIONS } from '../catalogue';${uses('OPERATIONS')}`), []);
+    const typeOnly = "import type { BodyJson } from '../../core/apiEditing/bodyJson';\nexport type A = BodyJson;\n";
+    assert.deepEqual(await lint('src/vscode/catalogue/x.ts', typeOnly), []);
+    const headers = await lint(
+      'src/core/apiEditing/x.ts',
+      `import { REQUEST_HEADERS } from '../catalogue/headers';${uses('REQUEST_HEADERS')}`,
+    );
+    assert.match(headers.join(), /lazily loaded module/);
+    const umd = 'vscode-json-languageservice/lib/umd/jsonLanguageService';
+    const service = await lint('src/core/x.ts', `import { getLanguageService } from '${umd}';${uses('getLanguageService')}`);
+    assert.match(service.join(), /lazily loaded module/);
   });
 });

@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { ApiChecks, ApiProblem } from '../../core/apiEditing';
+import type { LanguageContext } from '../language/languageContext';
+import { toVscodeRange } from '../ranges';
+import { loadApiEditing } from './loadApiEditing';
+
+/** Typing pauses this long before a file's bodies are checked again; the parser's diagnostics wait 250 ms. */
+const EDIT_DELAY_MS = 400;
+
+/**
+ * Warnings about how requests use Thredd's API, a diagnostic source of their own beside the parser's: a scope the
+ * environment's application lacks, and what vscode-json-languageservice finds in literal JSON bodies (missing,
+ * unknown and wrongly typed fields, values too long or not allowed). Debounced, and each document keeps its
+ * bodies' results, so an edit re-validates only the body it changed.
+ */
+export class ApiDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('thredd-api');
+  private readonly checks = new Map<string, ApiChecks>();
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly language: LanguageContext) {
+    this.disposables.push(
+      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, EDIT_DELAY_MS)),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.collection.delete(document.uri);
+        this.checks.delete(document.uri.toString());
+      }),
+      // The active environment or thredd.json changed: the scopes to check against did.
+      language.activeEnvironment.onDidChange(() => this.refreshAll()),
+    );
+    this.refreshAll();
+  }
+
+  /** Checks a document now and returns its API warnings. */
+  async refresh(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
+    if (document.languageId !== 'thredd' || document.isClosed) return [];
+    const version = document.version;
+    const key = document.uri.toString();
+    const { api, bodies } = await loadApiEditing();
+    const checks = this.checks.get(key) ?? new api.ApiChecks(bodies);
+    this.checks.set(key, checks);
+    const [config, environment] = await Promise.all([this.language.config(), this.language.activeEnvironment.get()]);
+    const problems = await checks.check(this.language.store.get(document), {
+      lineAt: (line) => document.lineAt(line).text,
+      config,
+      environment,
+    });
+    const diagnostics = problems.map(toDiagnostic);
+    // A newer edit is checked by its own run; a closed document keeps no diagnostics.
+    if (document.version === version && !document.isClosed) this.collection.set(document.uri, diagnostics);
+    return diagnostics;
+  }
+
+  private schedule(document: vscode.TextDocument, delayMs: number): void {
+    if (document.languageId !== 'thredd') return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.refresh(document);
+      }, delayMs),
+    );
+  }
+
+  private refreshAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function toDiagnostic(problem: ApiProblem): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toVscodeRange(problem.range), problem.message, vscode.DiagnosticSeverity.Warning);
+  diagnostic.source = 'thredd api';
+  diagnostic.code = problem.code;
+  if (problem.related) {
+    const where = new vscode.Location(vscode.Uri.file(problem.related.file), toVscodeRange(problem.related.range));
+    diagnostic.relatedInformation = [new vscode.DiagnosticRelatedInformation(where, problem.related.message)];
+  }
+  return diagnostic;
+}
