@@ -40,7 +40,8 @@ const commandModules = [...new Set(require('./src/cli/commands.json').map((comma
 const path = require('node:path');
 /**
  * `shared`: small files inside a lazy module that the extension bundle may compile too (a second copy, tiny):
- * the catalogue's facts that configuration and the Thredd view read (regions, API roots, the idempotency header).
+ * the catalogue's facts that configuration, the Thredd view and the response view read (regions, API roots, the
+ * idempotency header, the business-rule key).
  */
 const lazyModules = [
   { name: 'transport', module: path.resolve(__dirname, 'src/core/http/agentPool'), entry: 'src/core/http/agentPool.ts' },
@@ -53,7 +54,7 @@ const lazyModules = [
     name: 'catalogue',
     module: path.resolve(__dirname, 'src/core/catalogue'),
     entry: 'src/core/catalogue/index.ts',
-    shared: ['regions.ts', 'apiRoots.ts', 'idempotency.ts', 'types.ts'],
+    shared: ['regions.ts', 'apiRoots.ts', 'idempotency.ts', 'problemKeys.ts', 'types.ts'],
   },
   { name: 'api-editing', module: path.resolve(__dirname, 'src/core/apiEditing'), entry: 'src/core/apiEditing/index.ts' },
   // Its ES module build, which the bundler can follow (the UMD build, package.json's main, hides its requires).

@@ -15,15 +15,16 @@ const coreImports = {
  * core's entry (src/core/pki, or its loader pki/load), of the catalogue's (src/core/catalogue), of the API
  * editing support's (src/core/apiEditing) or of node-forge, jsonpath-plus or vscode-json-languageservice
  * becomes a require of dist/lazy/<module>.js. An import of a file inside one of them is compiled into
- * dist/extension.js as a second copy, except the catalogue's small facts that configuration and the Thredd
- * view read (its `shared` files: regions, API roots, the idempotency header, types). Type imports are erased,
+ * dist/extension.js as a second copy, except the catalogue's small facts that configuration, the Thredd view and
+ * the response view read (its `shared` files: regions, API roots, the idempotency header, the business-rule key,
+ * types). Type imports are erased,
  * so they may go anywhere. `core` matches src/core/ as the importing folder writes it.
  */
 function onlyThroughLazyEntries(core) {
   const message = 'This copies part of a lazily loaded module into the extension bundle: import its entry (or "import type").';
   return [
     { regex: `${core}pki/(?!(index|load)$)`, allowTypeImports: true, message },
-    { regex: `${core}catalogue/(?!(index|regions|apiRoots|idempotency|types)$)`, allowTypeImports: true, message },
+    { regex: `${core}catalogue/(?!(index|regions|apiRoots|idempotency|problemKeys|types)$)`, allowTypeImports: true, message },
     { regex: `${core}apiEditing/(?!index$)`, allowTypeImports: true, message },
     { group: ['node-forge/*', 'jsonpath-plus/*', 'vscode-json-languageservice/*'], allowTypeImports: true, message },
   ];

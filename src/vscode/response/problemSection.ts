@@ -1,4 +1,4 @@
-import { BUSINESS_RULE_KEY } from '../../core/catalogue/schemas/problemDetails';
+import { BUSINESS_RULE_KEY } from '../../core/catalogue/problemKeys';
 import { problemDetailsOf, type FieldProblem } from '../../core/runner/problemDetails';
 import type { ReceivedResponse } from '../../core/runner/types';
 import { escapeHtml } from '../../core/text/html';

@@ -69,5 +69,4 @@ export function problem(
   return { ...PROBLEM_KINDS[status], status, detail, traceId };
 }
 
-/** The key under which Thredd lists the failures of business rules, as opposed to malformed fields. */
-export const BUSINESS_RULE_KEY = 'Messages';
+export { BUSINESS_RULE_KEY } from '../problemKeys';
