@@ -11,7 +11,7 @@ import { activateExtension, screenshot, useTestEnvironment, waitFor, workspaceUr
 const TRACE_ID = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00';
 const FIELD_ERRORS = {
   'cardHolder.dateOfBirth': ['The dateOfBirth field is required.'],
-  nameOnCard: ['The field nameOnCard must be a string with a maximum length of 27.'],
+  nameOnCard: ['The field nameOnCard must be a string with a maximum length of 26.'],
 };
 
 describe('a problem-details answer in the response view', () => {
@@ -58,7 +58,7 @@ describe('a problem-details answer in the response view', () => {
     const top = view.html.slice(0, view.html.indexOf('role="tablist"'));
     assert.match(top, /<h2 id="problem-title"><span class="status status-4xx">400<\/span> One or more validation errors occurred\.<\/h2>/);
     assert.match(top, /<dt><code>cardHolder\.dateOfBirth<\/code><\/dt><dd><ul><li>The dateOfBirth field is required\.<\/li><\/ul><\/dd>/);
-    assert.match(top, /<dt><code>nameOnCard<\/code><\/dt><dd><ul><li>The field nameOnCard must be a string with a maximum length of 27\./);
+    assert.match(top, /<dt><code>nameOnCard<\/code><\/dt><dd><ul><li>The field nameOnCard must be a string with a maximum length of 26\./);
     assert.match(top, new RegExp(`<code id="problem-trace-id">${TRACE_ID}</code><button type="button" data-action="copyTraceId"`));
     await screenshot('problem-details');
 
