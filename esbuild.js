@@ -70,7 +70,9 @@ const lazyModulesAsFiles = (prefix) => ({
     build.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind === 'entry-point') return undefined;
       const target = args.path.startsWith('.') ? path.resolve(args.resolveDir, args.path) : args.path;
-      const lazy = lazyModules.find(({ module }) => [module, `${module}.ts`, path.join(module, 'index'), path.join(module, 'index.ts')].includes(target));
+      const lazy = lazyModules.find(({ module }) =>
+        [module, `${module}.ts`, path.join(module, 'index'), path.join(module, 'index.ts')].includes(target),
+      );
       return lazy && { path: `${prefix}${lazy.name}.js`, external: true };
     });
   },
@@ -111,9 +113,16 @@ const entries = [
   // The host suite runs inside the extension host; mocha stays external so it resolves from node_modules.
   ...(production
     ? []
-    : [{ ...common, entryPoints: ['test/host/suite/index.ts'], outfile: 'out/test/host/suite/index.js', external: ['vscode', 'mocha'] },
-       { ...common, entryPoints: ['test/host/vsix/index.ts'], outfile: 'out/test/host/vsix/index.js', external: ['vscode', 'mocha'] },
-       { ...common, entryPoints: ['test/host/untrusted/index.ts'], outfile: 'out/test/host/untrusted/index.js', external: ['vscode', 'mocha'] }]),
+    : [
+        { ...common, entryPoints: ['test/host/suite/index.ts'], outfile: 'out/test/host/suite/index.js', external: ['vscode', 'mocha'] },
+        { ...common, entryPoints: ['test/host/vsix/index.ts'], outfile: 'out/test/host/vsix/index.js', external: ['vscode', 'mocha'] },
+        {
+          ...common,
+          entryPoints: ['test/host/untrusted/index.ts'],
+          outfile: 'out/test/host/untrusted/index.js',
+          external: ['vscode', 'mocha'],
+        },
+      ]),
 ];
 
 async function main() {

@@ -85,7 +85,19 @@ function probeResult(output) {
 
 /** One cold host: resolves to the probe's figures, or throws with the launcher's output. */
 function measureOnce(workspace) {
-  const args = ['scripts/run-host-tests.mjs', '--tests', PROBE, '--dev', 'test/host/vsix-probe', '--vsix', vsix, '--workspace', workspace, '--timeout', '120000'];
+  const args = [
+    'scripts/run-host-tests.mjs',
+    '--tests',
+    PROBE,
+    '--dev',
+    'test/host/vsix-probe',
+    '--vsix',
+    vsix,
+    '--workspace',
+    workspace,
+    '--timeout',
+    '120000',
+  ];
   return new Promise((resolve, reject) => {
     // The extension host inherits this environment (through code-server).
     const env = { ...process.env, THREDD_ACTIVATION_WAIT_MS: String(wait) };
@@ -117,7 +129,9 @@ async function main() {
   });
   // Empty: no thredd.json, no .thredd file, nothing that activates the extension by itself.
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-activation-'));
-  console.log(`[activation] ${runs} cold activation(s) of ${path.relative(process.cwd(), vsix)} in code-server, empty workspace, ${wait} ms wait before activate()`);
+  console.log(
+    `[activation] ${runs} cold activation(s) of ${path.relative(process.cwd(), vsix)} in code-server, empty workspace, ${wait} ms wait before activate()`,
+  );
   const results = [];
   try {
     for (let i = 1; i <= runs; i++) {
@@ -147,9 +161,13 @@ async function main() {
   const early = [...new Set(results.flatMap((r) => r.before))];
 
   console.log('');
-  console.log(`activation: median ${median.toFixed(1)} ms of ${times.length} (min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)}) = ${(median / TARGET_MS).toFixed(3)} of the ${TARGET_MS} ms target`);
+  console.log(
+    `activation: median ${median.toFixed(1)} ms of ${times.length} (min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)}) = ${(median / TARGET_MS).toFixed(3)} of the ${TARGET_MS} ms target`,
+  );
   console.log(`  of which the require of dist/extension.js (read, compile, top-level code): median ${fmt(loadMedian)} ms`);
-  console.log(`dist/extension.js: ${bundleBytes} bytes (${(bundleBytes / 1024).toFixed(1)} KiB) = ${(bundleBytes / TARGET_BYTES).toFixed(3)} of the ${TARGET_BYTES.toLocaleString('en')}-byte target`);
+  console.log(
+    `dist/extension.js: ${bundleBytes} bytes (${(bundleBytes / 1024).toFixed(1)} KiB) = ${(bundleBytes / TARGET_BYTES).toFixed(3)} of the ${TARGET_BYTES.toLocaleString('en')}-byte target`,
+  );
   console.log(`loaded at activation: ${list(loaded)}`);
   console.log(`loaded in the second after: ${list(later)}`);
   if (differing) console.log(`(${differing} run(s) loaded a different set of files)`);

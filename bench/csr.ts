@@ -37,14 +37,53 @@ async function main() {
   await generateKeyAndCsr({ type: 'transport', subject: { commonName: 'warm-up' }, outDir: dir }); // load modules once
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
-    await generateKeyAndCsr({ type: 'transport', subject: { country: 'GB', organization: 'Acme Ltd', organizationalUnit: 'Cards', commonName: `ours-${run}` }, outDir: dir });
+    await generateKeyAndCsr({
+      type: 'transport',
+      subject: { country: 'GB', organization: 'Acme Ltd', organizationalUnit: 'Cards', commonName: `ours-${run}` },
+      outDir: dir,
+    });
     ours.push(performance.now() - start);
     const name = `openssl-${run}`;
-    openssl.push(timeProcess('openssl', ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-out', `${name}-rtstransport.csr`, '-keyout', `${name}-rtstransport.key`, '-subj', `${subject}${name}`, '-sha256']));
-    if (withCli) oursCli.push(timeProcess(process.execPath, [cli, 'csr', '--type', 'transport', '--cn', `cli-${run}`, '--c', 'GB', '--o', 'Acme Ltd', '--ou', 'Cards']));
+    openssl.push(
+      timeProcess('openssl', [
+        'req',
+        '-new',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-out',
+        `${name}-rtstransport.csr`,
+        '-keyout',
+        `${name}-rtstransport.key`,
+        '-subj',
+        `${subject}${name}`,
+        '-sha256',
+      ]),
+    );
+    if (withCli)
+      oursCli.push(
+        timeProcess(process.execPath, [
+          cli,
+          'csr',
+          '--type',
+          'transport',
+          '--cn',
+          `cli-${run}`,
+          '--c',
+          'GB',
+          '--o',
+          'Acme Ltd',
+          '--ou',
+          'Cards',
+        ]),
+      );
   }
   const row = (label: string, values: number[]) =>
-    `${label.padEnd(34)} median ${median(values).toFixed(1).padStart(6)} ms   min ${Math.min(...values).toFixed(1).padStart(6)}   max ${Math.max(...values).toFixed(1).padStart(6)}`;
+    `${label.padEnd(34)} median ${median(values).toFixed(1).padStart(6)} ms   min ${Math.min(...values)
+      .toFixed(1)
+      .padStart(6)}   max ${Math.max(...values)
+      .toFixed(1)
+      .padStart(6)}`;
   console.log(`RSA 2048 key + CSR, ${runs} runs each, interleaved (${os.cpus().length} CPUs, Node ${process.version})`);
   console.log(row('ours (in process, files written)', ours));
   console.log(row('openssl req -newkey rsa:2048', openssl));

@@ -45,8 +45,21 @@ function generateDense(count: number): string {
   for (let index = 0; index < count; index++) {
     parts.push(`### Request ${index}`, `# @name request${index}`, '# @expect status 200', '# @expect body $.items.length > 0');
     if (index % 3 === 0) {
-      parts.push(`POST {{host}}/cards/${index}`, 'Content-Type: application/json', 'X-Region: {{region}}', 'Authorization: Bearer {{token}}', '');
-      parts.push('{', `  "productId": "{{request${Math.max(0, index - 1)}.response.body.$.id}}",`, `  "reference": "{{$guid}}",`, '  "amount": 1250', '}', '');
+      parts.push(
+        `POST {{host}}/cards/${index}`,
+        'Content-Type: application/json',
+        'X-Region: {{region}}',
+        'Authorization: Bearer {{token}}',
+        '',
+      );
+      parts.push(
+        '{',
+        `  "productId": "{{request${Math.max(0, index - 1)}.response.body.$.id}}",`,
+        `  "reference": "{{$guid}}",`,
+        '  "amount": 1250',
+        '}',
+        '',
+      );
     } else {
       parts.push(`GET {{host}}/products/${index}`, '    ?page=1', '    &size={{pageSize}}', 'Accept: application/json', '');
     }
@@ -87,7 +100,9 @@ function codeLensPositions(parsed: ParsedRequestFile): TextPosition[] {
 function report(label: string, measured: number, floor: number, target?: number): boolean {
   const met = target === undefined || measured < target;
   const goal = target === undefined ? '' : `  target < ${target} ms: ${met ? 'met' : 'MISSED'}`;
-  console.log(`${label.padEnd(48)} median ${measured.toFixed(2).padStart(8)} ms  (split floor ${floor.toFixed(2)} ms, ratio ${(measured / floor).toFixed(1)}x)${goal}`);
+  console.log(
+    `${label.padEnd(48)} median ${measured.toFixed(2).padStart(8)} ms  (split floor ${floor.toFixed(2)} ms, ratio ${(measured / floor).toFixed(1)}x)${goal}`,
+  );
   return met;
 }
 
@@ -103,28 +118,52 @@ async function main(): Promise<void> {
   for (const text of [typical, dense]) {
     const parsed = parseRequestFile(text);
     if (parsed.requests.length !== 10_000 || parsed.diagnostics.length !== 0) {
-      console.error(`A generated file parsed to ${parsed.requests.length} requests and ${parsed.diagnostics.length} diagnostics; expected 10000 and 0.`);
+      console.error(
+        `A generated file parsed to ${parsed.requests.length} requests and ${parsed.diagnostics.length} diagnostics; expected 10000 and 0.`,
+      );
       process.exit(1);
     }
   }
 
   let ok = true;
-  ok = report('parseRequestFile, 10,000 typical requests', time(21, () => parseRequestFile(typical)), time(21, () => splitFloor(typical)), 100) && ok;
-  report('parseRequestFile, 10,000 dense requests (info)', time(21, () => parseRequestFile(dense)), time(21, () => splitFloor(dense)));
+  ok =
+    report(
+      'parseRequestFile, 10,000 typical requests',
+      time(21, () => parseRequestFile(typical)),
+      time(21, () => splitFloor(typical)),
+      100,
+    ) && ok;
+  report(
+    'parseRequestFile, 10,000 dense requests (info)',
+    time(21, () => parseRequestFile(dense)),
+    time(21, () => splitFloor(dense)),
+  );
 
   const cache = new RequestFileCache();
   const mediumFloor = time(51, () => splitFloor(medium));
   const cold = time(51, (run) => codeLensPositions(cache.get('file:///bench.thredd', run, medium)));
   ok = report('CodeLens, 1,000 requests, new version each time', cold, mediumFloor, 20) && ok;
   cache.get('file:///bench.thredd', 1_000_000, medium);
-  report('CodeLens, 1,000 requests, cached version', time(51, () => codeLensPositions(cache.get('file:///bench.thredd', 1_000_000, medium))), mediumFloor);
+  report(
+    'CodeLens, 1,000 requests, cached version',
+    time(51, () => codeLensPositions(cache.get('file:///bench.thredd', 1_000_000, medium))),
+    mediumFloor,
+  );
   process.exit(ok ? 0 : 1);
 }
 
 /** Measures the code that ships: src/core/requestFile bundled by esbuild, as esbuild.js builds the extension. */
 async function loadShippedParser(): Promise<typeof import('../src/core/requestFile')> {
   const outfile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-bench-')), 'requestFile.js');
-  await esbuild.build({ entryPoints: [path.join(__dirname, '../src/core/requestFile/index.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, '../src/core/requestFile/index.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
   try {
     return require(outfile);
   } finally {

@@ -27,7 +27,12 @@ const TOOLS = path.join(os.homedir(), '.cache', 'thredd', 'bench-tools');
 const TARGET_RATIO = 1.3;
 
 const { values } = parseArgs({
-  options: { requests: { type: 'string', default: '500' }, runs: { type: 'string', default: '3' }, 'no-tools': { type: 'boolean', default: false }, serve: { type: 'string' } },
+  options: {
+    requests: { type: 'string', default: '500' },
+    runs: { type: 'string', default: '3' },
+    'no-tools': { type: 'boolean', default: false },
+    serve: { type: 'string' },
+  },
 });
 const REQUESTS = Number(values.requests);
 const RUNS = Number(values.runs);
@@ -67,11 +72,14 @@ function timeProcess(contender: Contender, cwd: string): Promise<{ ms: number; c
 function serve(dir: string): void {
   const read = (name: string) => fs.readFileSync(path.join(dir, name));
   let served = 0;
-  const server = https.createServer({ cert: read('server.pem'), key: read('server.key'), ca: read('ca.pem'), requestCert: true, rejectUnauthorized: true }, (request, response) => {
-    served += 1;
-    response.writeHead(200, { 'content-type': 'application/json' });
-    response.end(`{"id":"${request.url?.split('/').pop()}","region":"${request.headers['x-region'] ?? ''}"}`);
-  });
+  const server = https.createServer(
+    { cert: read('server.pem'), key: read('server.key'), ca: read('ca.pem'), requestCert: true, rejectUnauthorized: true },
+    (request, response) => {
+      served += 1;
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(`{"id":"${request.url?.split('/').pop()}","region":"${request.headers['x-region'] ?? ''}"}`);
+    },
+  );
   server.listen(0, '127.0.0.1', () => process.send!({ origin: `https://127.0.0.1:${(server.address() as AddressInfo).port}` }));
   process.on('message', (message) => {
     if (message === 'count') {
@@ -125,41 +133,97 @@ async function main(): Promise<void> {
   const { origin } = await ask<{ origin: string }>(server);
   const urls = Array.from({ length: REQUESTS }, (_, index) => `${origin}/core/api/v1/cards/${index}`);
 
-  file('thredd.json', JSON.stringify({ environments: { bench: { baseUrl: origin, region: '0', ca: 'ca.pem', mtls: { cert: 'client.pem', key: 'client.key' } } } }));
+  file(
+    'thredd.json',
+    JSON.stringify({
+      environments: { bench: { baseUrl: origin, region: '0', ca: 'ca.pem', mtls: { cert: 'client.pem', key: 'client.key' } } },
+    }),
+  );
   file('bench.thredd', urls.map((_, index) => `### card ${index}\nGET {{baseUrl}}/core/api/v1/cards/${index}\n`).join('\n'));
-  file('floor.js', [
-    `const { Agent } = require(${JSON.stringify(require.resolve('undici', { paths: [ROOT] }))});`,
-    `const fs = require('node:fs');`,
-    `const urls = ${JSON.stringify(urls)};`,
-    `(async () => {`,
-    `  const agent = new Agent({ connect: { ca: fs.readFileSync('ca.pem'), cert: fs.readFileSync('client.pem'), key: fs.readFileSync('client.key') } });`,
-    `  for (const url of urls) {`,
-    `    const { statusCode, body } = await agent.request({ origin: ${JSON.stringify(origin)}, path: new URL(url).pathname, method: 'GET', headers: { 'x-region': '0' } });`,
-    `    await body.text();`,
-    `    if (statusCode !== 200) process.exitCode = 1;`,
-    `  }`,
-    `  await agent.close();`,
-    `})();`,
-  ].join('\n'));
+  file(
+    'floor.js',
+    [
+      `const { Agent } = require(${JSON.stringify(require.resolve('undici', { paths: [ROOT] }))});`,
+      `const fs = require('node:fs');`,
+      `const urls = ${JSON.stringify(urls)};`,
+      `(async () => {`,
+      `  const agent = new Agent({ connect: { ca: fs.readFileSync('ca.pem'), cert: fs.readFileSync('client.pem'), key: fs.readFileSync('client.key') } });`,
+      `  for (const url of urls) {`,
+      `    const { statusCode, body } = await agent.request({ origin: ${JSON.stringify(origin)}, path: new URL(url).pathname, method: 'GET', headers: { 'x-region': '0' } });`,
+      `    await body.text();`,
+      `    if (statusCode !== 200) process.exitCode = 1;`,
+      `  }`,
+      `  await agent.close();`,
+      `})();`,
+    ].join('\n'),
+  );
   file('curl.cfg', urls.map((url) => `url = "${url}"\noutput = "/dev/null"\n`).join(''));
   file('bench.http', urls.map((url, index) => `### card ${index}\nGET ${url}\nX-Region: 0\n`).join('\n'));
   file('.httpyac.json', JSON.stringify({ clientCertificates: { [new URL(origin).host]: { cert: certFile, key: keyFile } } }));
-  file('bench.postman_collection.json', JSON.stringify({
-    info: { name: 'bench', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
-    item: urls.map((url, index) => ({ name: `card ${index}`, request: { method: 'GET', url, header: [{ key: 'X-Region', value: '0' }] } })),
-  }));
+  file(
+    'bench.postman_collection.json',
+    JSON.stringify({
+      info: { name: 'bench', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' },
+      item: urls.map((url, index) => ({
+        name: `card ${index}`,
+        request: { method: 'GET', url, header: [{ key: 'X-Region', value: '0' }] },
+      })),
+    }),
+  );
 
   const contenders: Contender[] = [
-    { label: '(a) thredd run', command: process.execPath, args: [path.join(ROOT, 'dist', 'cli.js'), 'run', 'bench.thredd', '--env', 'bench'], check: (out) => out.includes(`${REQUESTS} requests: ${REQUESTS} passed, 0 failed`) },
+    {
+      label: '(a) thredd run',
+      command: process.execPath,
+      args: [path.join(ROOT, 'dist', 'cli.js'), 'run', 'bench.thredd', '--env', 'bench'],
+      check: (out) => out.includes(`${REQUESTS} requests: ${REQUESTS} passed, 0 failed`),
+    },
     { label: '(b) undici Agent loop', command: process.execPath, args: ['floor.js'] },
-    { label: '(c) curl, one process', command: 'curl', args: ['--silent', '--show-error', '--fail', '--cert', certFile, '--key', keyFile, '--cacert', caFile, '-H', 'X-Region: 0', '--config', 'curl.cfg'] },
+    {
+      label: '(c) curl, one process',
+      command: 'curl',
+      args: [
+        '--silent',
+        '--show-error',
+        '--fail',
+        '--cert',
+        certFile,
+        '--key',
+        keyFile,
+        '--cacert',
+        caFile,
+        '-H',
+        'X-Region: 0',
+        '--config',
+        'curl.cfg',
+      ],
+    },
   ];
   if (withTools) {
     // Both tools trust the test CA through Node's NODE_EXTRA_CA_CERTS.
     const nodeCa = { NODE_EXTRA_CA_CERTS: caFile };
     contenders.push(
-      { label: '(d) httpyac send --all', command: path.join(TOOLS, 'node_modules', '.bin', 'httpyac'), args: ['send', 'bench.http', '--all'], env: nodeCa },
-      { label: '(e) newman run', command: path.join(TOOLS, 'node_modules', '.bin', 'newman'), args: ['run', 'bench.postman_collection.json', '--ssl-client-cert', certFile, '--ssl-client-key', keyFile, '--ssl-extra-ca-certs', caFile], env: nodeCa },
+      {
+        label: '(d) httpyac send --all',
+        command: path.join(TOOLS, 'node_modules', '.bin', 'httpyac'),
+        args: ['send', 'bench.http', '--all'],
+        env: nodeCa,
+      },
+      {
+        label: '(e) newman run',
+        command: path.join(TOOLS, 'node_modules', '.bin', 'newman'),
+        args: [
+          'run',
+          'bench.postman_collection.json',
+          '--ssl-client-cert',
+          certFile,
+          '--ssl-client-key',
+          keyFile,
+          '--ssl-extra-ca-certs',
+          caFile,
+        ],
+        env: nodeCa,
+      },
     );
   }
 
@@ -171,7 +235,10 @@ async function main(): Promise<void> {
         const result = await timeProcess(contender, dir);
         const { served } = await ask<{ served: number }>(server, 'count');
         const ok = result.code === 0 && served === REQUESTS && (contender.check?.(result.output) ?? true);
-        if (!ok) throw new Error(`${contender.label} failed (exit ${result.code}, ${served}/${REQUESTS} requests served):\n${result.output.slice(-3000)}`);
+        if (!ok)
+          throw new Error(
+            `${contender.label} failed (exit ${result.code}, ${served}/${REQUESTS} requests served):\n${result.output.slice(-3000)}`,
+          );
         times.get(contender.label)!.push(result.ms);
         console.log(`run ${run}: ${contender.label.padEnd(24)} ${(result.ms / 1000).toFixed(3)} s`);
       }
@@ -182,10 +249,14 @@ async function main(): Promise<void> {
   }
 
   const floor = median(times.get('(b) undici Agent loop')!);
-  console.log(`\n${REQUESTS} sequential GET requests over mTLS, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} CPUs):`);
+  console.log(
+    `\n${REQUESTS} sequential GET requests over mTLS, median of ${RUNS} runs (Node ${process.version}, ${os.cpus().length} CPUs):`,
+  );
   for (const contender of contenders) {
     const value = median(times.get(contender.label)!);
-    console.log(`  ${contender.label.padEnd(24)} ${(value / 1000).toFixed(3).padStart(7)} s   ${(value / floor).toFixed(2).padStart(6)}x (b)`);
+    console.log(
+      `  ${contender.label.padEnd(24)} ${(value / 1000).toFixed(3).padStart(7)} s   ${(value / floor).toFixed(2).padStart(6)}x (b)`,
+    );
   }
   const ratio = median(times.get('(a) thredd run')!) / floor;
   console.log(`\nthredd run / undici loop = ${ratio.toFixed(2)} (target <= ${TARGET_RATIO}): ${ratio <= TARGET_RATIO ? 'met' : 'MISSED'}`);

@@ -43,7 +43,9 @@ const CLI = path.resolve(__dirname, '..', 'dist', 'cli.js');
 function timeCliStart(stateDir: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [CLI, 'sandbox', '--state', stateDir, '--port-tls', '0', '--port-mtls', '0', '--json'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [CLI, 'sandbox', '--state', stateDir, '--port-tls', '0', '--port-mtls', '0', '--json'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     child.stdout.once('data', () => {
       const elapsed = performance.now() - started;
       child.once('exit', () => resolve(elapsed));
@@ -54,7 +56,9 @@ function timeCliStart(stateDir: string): Promise<number> {
 }
 
 const line = (label: string, ms: number, runs: number) =>
-  console.log(`${`${label} (median of ${runs})`.padEnd(58)} ${ms.toFixed(0).padStart(5)} ms   target < ${TARGET_START_MS} ms, ratio ${(TARGET_START_MS / ms).toFixed(1)}x`);
+  console.log(
+    `${`${label} (median of ${runs})`.padEnd(58)} ${ms.toFixed(0).padStart(5)} ms   target < ${TARGET_START_MS} ms, ratio ${(TARGET_START_MS / ms).toFixed(1)}x`,
+  );
 
 async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-bench-sandbox-'));
@@ -122,17 +126,20 @@ async function main(): Promise<void> {
         inFlight += 1;
         const sent = performance.now();
         pending.push(
-          http.send({ method: 'GET', url: urls[i % 2], headers, tls }).then(
-            async (response) => {
-              await bodyBytes(response.body);
-              if (response.status !== 200) errors += 1;
-              if (!response.timings.reused) newConnections += 1;
-              latencies.push(performance.now() - sent);
-            },
-            () => {
-              errors += 1;
-            },
-          ).finally(() => (inFlight -= 1)),
+          http
+            .send({ method: 'GET', url: urls[i % 2], headers, tls })
+            .then(
+              async (response) => {
+                await bodyBytes(response.body);
+                if (response.status !== 200) errors += 1;
+                if (!response.timings.reused) newConnections += 1;
+                latencies.push(performance.now() - sent);
+              },
+              () => {
+                errors += 1;
+              },
+            )
+            .finally(() => (inFlight -= 1)),
         );
       }
       await Promise.all(pending);
@@ -140,8 +147,12 @@ async function main(): Promise<void> {
       const achieved = latencies.length / elapsed;
       console.log(`load over mTLS (keep-alive, HttpClient): ${latencies.length} requests in ${elapsed.toFixed(2)} s`);
       console.log(`  achieved ${achieved.toFixed(0)} req/s   target ${rate} req/s, ratio ${(achieved / rate).toFixed(2)}x`);
-      console.log(`  latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, max ${Math.max(...latencies).toFixed(2)} ms`);
-      console.log(`  new connections ${newConnections}, skipped (over ${MAX_IN_FLIGHT} in flight) ${skipped}, errors ${errors}${errors === 0 && skipped === 0 ? ' (must be 0: ok)' : '  <-- must be 0'}`);
+      console.log(
+        `  latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, max ${Math.max(...latencies).toFixed(2)} ms`,
+      );
+      console.log(
+        `  new connections ${newConnections}, skipped (over ${MAX_IN_FLIGHT} in flight) ${skipped}, errors ${errors}${errors === 0 && skipped === 0 ? ' (must be 0: ok)' : '  <-- must be 0'}`,
+      );
       if (errors > 0 || skipped > 0) process.exitCode = 1;
 
       // Headroom: as fast as 16 concurrent callers go for 2 s (closed loop).
@@ -149,15 +160,19 @@ async function main(): Promise<void> {
       let capacityErrors = 0;
       const until = performance.now() + 2000;
       const capacityStart = performance.now();
-      await Promise.all(Array.from({ length: 16 }, async (_unused, worker) => {
-        for (let i = worker; performance.now() < until; i += 1) {
-          const response = await http.send({ method: 'GET', url: urls[i % 2], headers, tls });
-          await bodyBytes(response.body);
-          if (response.status === 200) done += 1;
-          else capacityErrors += 1;
-        }
-      }));
-      console.log(`  headroom: ${(done / ((performance.now() - capacityStart) / 1000)).toFixed(0)} req/s with 16 concurrent callers (errors ${capacityErrors})`);
+      await Promise.all(
+        Array.from({ length: 16 }, async (_unused, worker) => {
+          for (let i = worker; performance.now() < until; i += 1) {
+            const response = await http.send({ method: 'GET', url: urls[i % 2], headers, tls });
+            await bodyBytes(response.body);
+            if (response.status === 200) done += 1;
+            else capacityErrors += 1;
+          }
+        }),
+      );
+      console.log(
+        `  headroom: ${(done / ((performance.now() - capacityStart) / 1000)).toFixed(0)} req/s with 16 concurrent callers (errors ${capacityErrors})`,
+      );
     } finally {
       await sandbox.stop();
     }

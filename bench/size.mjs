@@ -5,7 +5,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const budgets = [
   ['dist/extension.js', 300_000],
-  ...readdirSync('dist/lazy').filter((file) => file.endsWith('.js')).map((file) => [`dist/lazy/${file}`, undefined]),
+  ...readdirSync('dist/lazy')
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => [`dist/lazy/${file}`, undefined]),
   ['dist/cli.js', undefined],
   [`out/${name}-${version}.vsix`, 2_000_000],
 ];

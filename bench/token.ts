@@ -50,26 +50,54 @@ async function main(): Promise<void> {
     console.log(`cached token: ${Math.round(hits).toLocaleString('en')} tokens/s`);
 
     // 2. Fresh tokens with our client (warm-up first: module loading, first TLS context).
-    const fresh = () => tokens.requestToken({ environment, application }).then((token) => {
-      if (token.binding?.matches !== true) throw new Error('token not bound to the transport certificate');
-    });
+    const fresh = () =>
+      tokens.requestToken({ environment, application }).then((token) => {
+        if (token.binding?.matches !== true) throw new Error('token not bound to the transport certificate');
+      });
     await fresh();
     const keepAlive = median(await timeEach(iterations, fresh));
-    const newConnection = median(await timeEach(iterations, async () => {
-      const client = createHttpClient();
-      await new TokenClient({ http: client }).requestToken({ environment, application });
-      await client.close();
-    }));
-    console.log(`fresh mTLS private_key_jwt token, thredd client, keep-alive:      median ${keepAlive.toFixed(1)} ms (${iterations} requests)`);
+    const newConnection = median(
+      await timeEach(iterations, async () => {
+        const client = createHttpClient();
+        await new TokenClient({ http: client }).requestToken({ environment, application });
+        await client.close();
+      }),
+    );
+    console.log(
+      `fresh mTLS private_key_jwt token, thredd client, keep-alive:      median ${keepAlive.toFixed(1)} ms (${iterations} requests)`,
+    );
     console.log(`fresh mTLS private_key_jwt token, thredd client, new connection:  median ${newConnection.toFixed(1)} ms`);
 
     // 3. The same request from curl, one process each, assertion signed outside the timing.
     const curlWall: number[] = [];
     const curlOwn: number[] = [];
     for (let i = 0; i < iterations; i += 1) {
-      const assertion = await createClientAssertion({ clientId: PKJ_CLIENT_ID, audience: environment.tokenUrl!, key: fixture.signingKey, kid: SIGNING_KID });
-      const form = { grant_type: 'client_credentials', client_id: PKJ_CLIENT_ID, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion.jwt, scope: application.scopes.join(' ') };
-      const args = ['-s', '-o', '/dev/null', '-w', '%{http_code} %{time_total}', '--cert', fixture.files.transportCert, '--key', fixture.files.transportKey, '--cacert', fixture.files.ca];
+      const assertion = await createClientAssertion({
+        clientId: PKJ_CLIENT_ID,
+        audience: environment.tokenUrl!,
+        key: fixture.signingKey,
+        kid: SIGNING_KID,
+      });
+      const form = {
+        grant_type: 'client_credentials',
+        client_id: PKJ_CLIENT_ID,
+        client_assertion_type: CLIENT_ASSERTION_TYPE,
+        client_assertion: assertion.jwt,
+        scope: application.scopes.join(' '),
+      };
+      const args = [
+        '-s',
+        '-o',
+        '/dev/null',
+        '-w',
+        '%{http_code} %{time_total}',
+        '--cert',
+        fixture.files.transportCert,
+        '--key',
+        fixture.files.transportKey,
+        '--cacert',
+        fixture.files.ca,
+      ];
       for (const [name, value] of Object.entries(form)) args.push('--data-urlencode', `${name}=${value}`);
       const started = performance.now();
       const { stdout } = await run('curl', [...args, environment.tokenUrl!]);
@@ -79,8 +107,12 @@ async function main(): Promise<void> {
       curlOwn.push(Number(seconds) * 1000);
     }
     const curl = median(curlWall);
-    console.log(`fresh mTLS private_key_jwt token, curl --cert --key:              median ${curl.toFixed(1)} ms per process (curl's own time_total ${median(curlOwn).toFixed(1)} ms)`);
-    console.log(`ratio curl / thredd: ${(curl / keepAlive).toFixed(2)}x (keep-alive), ${(curl / newConnection).toFixed(2)}x (new connection each time)`);
+    console.log(
+      `fresh mTLS private_key_jwt token, curl --cert --key:              median ${curl.toFixed(1)} ms per process (curl's own time_total ${median(curlOwn).toFixed(1)} ms)`,
+    );
+    console.log(
+      `ratio curl / thredd: ${(curl / keepAlive).toFixed(2)}x (keep-alive), ${(curl / newConnection).toFixed(2)}x (new connection each time)`,
+    );
   } finally {
     await http.close();
     await fixture.close();

@@ -48,8 +48,13 @@ async function generateWorkspace(dir: string, now: Date) {
   const keyFiles: string[] = [];
   const issue = async (name: string, index: number, withKey: boolean) => {
     const keyPair = await generateTestKey('p256');
-    const daysToExpiry = (index * 37) % 420 - 10; // spread over expired, expiring and valid
-    const certificate = await issueDated(ca, { subject: { country: 'GB', organization: 'Bench', commonName: name }, now, daysToExpiry, keyPair });
+    const daysToExpiry = ((index * 37) % 420) - 10; // spread over expired, expiring and valid
+    const certificate = await issueDated(ca, {
+      subject: { country: 'GB', organization: 'Bench', commonName: name },
+      now,
+      daysToExpiry,
+      keyPair,
+    });
     const file = path.join(certs, `${name}.pem`);
     fs.writeFileSync(file, certificate.certPem);
     certificateFiles.push(file);
@@ -63,11 +68,30 @@ async function generateWorkspace(dir: string, now: Date) {
   for (let index = 0; index < ENVIRONMENTS; index++) {
     await issue(`env${index}-rtstransport`, index, true);
     await issue(`env${index}-rtssigning`, index + 1000, true);
-    applications[`app${index}`] = { clientId: `client-${index}`, auth: { method: 'private_key_jwt', key: `certs/env${index}-rtssigning.key`, cert: `certs/env${index}-rtssigning.pem`, kid: `kid${index}` }, scopes: ['cards.read'] };
-    environments[`env${index}`] = { baseUrl: 'https://uat-mtls.thredd.com', region: String(index % 3), application: `app${index}`, mtls: { cert: `certs/env${index}-rtstransport.pem`, key: `certs/env${index}-rtstransport.key` }, ca: 'certs/ca.pem' };
+    applications[`app${index}`] = {
+      clientId: `client-${index}`,
+      auth: {
+        method: 'private_key_jwt',
+        key: `certs/env${index}-rtssigning.key`,
+        cert: `certs/env${index}-rtssigning.pem`,
+        kid: `kid${index}`,
+      },
+      scopes: ['cards.read'],
+    };
+    environments[`env${index}`] = {
+      baseUrl: 'https://uat-mtls.thredd.com',
+      region: String(index % 3),
+      application: `app${index}`,
+      mtls: { cert: `certs/env${index}-rtstransport.pem`, key: `certs/env${index}-rtstransport.key` },
+      ca: 'certs/ca.pem',
+    };
   }
   for (let index = certificateFiles.length; index < CERTIFICATE_FILES; index++) await issue(`other${index}`, index, false);
-  const { config, diagnostics } = parseConfigText(JSON.stringify({ defaultEnvironment: 'env0', environments, applications }), path.join(dir, 'thredd.json'), { env: {} });
+  const { config, diagnostics } = parseConfigText(
+    JSON.stringify({ defaultEnvironment: 'env0', environments, applications }),
+    path.join(dir, 'thredd.json'),
+    { env: {} },
+  );
   if (!config) throw new Error(`Generated thredd.json has errors: ${JSON.stringify(diagnostics)}`);
   return { config, certificateFiles, keyFiles };
 }
@@ -78,13 +102,18 @@ async function main() {
     const now = wholeSecondNow();
     const generating = Date.now();
     const { config, certificateFiles, keyFiles } = await generateWorkspace(dir, now);
-    console.log(`Node ${process.version}; ${ENVIRONMENTS} environments, ${certificateFiles.length} certificate files + ${keyFiles.length} key files (P-256, one CA), generated in ${Date.now() - generating} ms`);
+    console.log(
+      `Node ${process.version}; ${ENVIRONMENTS} environments, ${certificateFiles.length} certificate files + ${keyFiles.length} key files (P-256, one CA), generated in ${Date.now() - generating} ms`,
+    );
 
     const input = { config, configDiagnostics: [], workspaceCertificateFiles: certificateFiles, warningDays: 60, now };
     const sample = new CertificateFactsCache();
     const model = await buildTreeModel({ ...input, facts: sample });
-    console.log(`Model: ${model.roots.length} roots, attentionCount ${model.attentionCount}; cold build read ${sample.counters.reads} files and parsed ${sample.counters.parses}`);
-    if (sample.counters.parses !== CERTIFICATE_FILES) throw new Error(`Expected ${CERTIFICATE_FILES} parses, got ${sample.counters.parses}.`);
+    console.log(
+      `Model: ${model.roots.length} roots, attentionCount ${model.attentionCount}; cold build read ${sample.counters.reads} files and parsed ${sample.counters.parses}`,
+    );
+    if (sample.counters.parses !== CERTIFICATE_FILES)
+      throw new Error(`Expected ${CERTIFICATE_FILES} parses, got ${sample.counters.parses}.`);
 
     const watched = [...certificateFiles, ...keyFiles];
     const baseline = await time(20, () => Promise.all(watched.map((file) => fs.promises.stat(file))));
@@ -108,7 +137,9 @@ async function main() {
     const assemble = await time(20, async () => assembleTreeModel(input, (request) => inMemory.get(remember(request))!));
 
     const line = (label: string, ms: number, target?: number) =>
-      console.log(`${label.padEnd(62)} ${ms.toFixed(2).padStart(8)} ms  (${(ms / baseline).toFixed(1)}x baseline)${target ? `  ${(ms / target).toFixed(2)}x of the ${target} ms target: ${ms < target ? 'met' : 'MISSED'}` : ''}`);
+      console.log(
+        `${label.padEnd(62)} ${ms.toFixed(2).padStart(8)} ms  (${(ms / baseline).toFixed(1)}x baseline)${target ? `  ${(ms / target).toFixed(2)}x of the ${target} ms target: ${ms < target ? 'met' : 'MISSED'}` : ''}`,
+      );
     line(`baseline: fs.promises.stat of the ${watched.length} files (median of 20)`, baseline);
     line('(a) cold build: parse 500 certificates + 100 keys (median of 7)', cold, TARGET_MS);
     line('(b) warm rebuild: cache filled, stat only (median of 20)', warm, TARGET_MS);

@@ -12,7 +12,15 @@ execFileSync(process.execPath, ['esbuild.js', '--production'], { stdio: 'inherit
 // extension should have none.
 const result = spawnSync(
   process.execPath,
-  ['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
+  [
+    'node_modules/@vscode/vsce/vsce',
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--no-rewrite-relative-links',
+    '--out',
+    out,
+  ],
   { encoding: 'utf8' },
 );
 process.stdout.write(result.stdout);

@@ -14,11 +14,16 @@ const DIRECTIVES_START = '<!-- directives:start -->';
 const DIRECTIVES_END = '<!-- directives:end -->';
 
 export function renderReference(pkg) {
-  const hidden = new Set((pkg.contributes.menus?.commandPalette ?? []).filter((entry) => entry.when === 'false').map((entry) => entry.command));
+  const hidden = new Set(
+    (pkg.contributes.menus?.commandPalette ?? []).filter((entry) => entry.when === 'false').map((entry) => entry.command),
+  );
   const keys = new Map((pkg.contributes.keybindings ?? []).map((binding) => [binding.command, binding.key]));
   const commands = pkg.contributes.commands
     .filter((command) => !hidden.has(command.command))
-    .map((command) => `| ${command.category}: ${command.title} | \`${command.command}\` | ${keys.has(command.command) ? `\`${keys.get(command.command)}\`` : ''} |`);
+    .map(
+      (command) =>
+        `| ${command.category}: ${command.title} | \`${command.command}\` | ${keys.has(command.command) ? `\`${keys.get(command.command)}\`` : ''} |`,
+    );
   const settings = Object.entries(pkg.contributes.configuration.properties).map(([name, setting]) => {
     const text = (setting.markdownDescription ?? setting.description ?? '').replace(/\|/g, '\\|');
     const values = setting.enum ? ` One of: ${setting.enum.map((value) => `\`${value}\``).join(', ')}.` : '';

@@ -120,7 +120,10 @@ async function main() {
       // THREDD_KEEP_TMP=1 keeps user data (logs/), workspace and screenshots.
       if (!process.env.THREDD_KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
     })());
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]]) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ]) {
     process.once(sig, () => {
       console.error(`[host-tests] ${sig}: stopping code-server and Chromium`);
       cleanup()
@@ -163,7 +166,9 @@ async function main() {
     });
 
     const url = testPayloadUrl({ port: server.port, workspace, extensionDevelopmentPath: opts.dev, extensionTestsPath: opts.tests });
-    console.log(`[host-tests] code-server ${server.url} ready after ${((Date.now() - started) / 1000).toFixed(1)}s; running ${path.relative(process.cwd(), opts.tests) || opts.tests}`);
+    console.log(
+      `[host-tests] code-server ${server.url} ready after ${((Date.now() - started) / 1000).toFixed(1)}s; running ${path.relative(process.cwd(), opts.tests) || opts.tests}`,
+    );
     // The timeout covers page load too; a crashed page would otherwise hang.
     page.on('crash', () => exitResolve({ code: 1, crashed: true }));
     let timer;

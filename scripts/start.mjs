@@ -18,12 +18,20 @@ const editorState = path.join(root, '.thredd', 'code-server');
 const cli = path.join(root, 'dist', 'cli.js');
 
 execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
-execFileSync(process.execPath, [cli, 'sandbox', 'init', '--workspace', workspace, '--state', sandboxState], { cwd: root, stdio: 'inherit' });
+execFileSync(process.execPath, [cli, 'sandbox', 'init', '--workspace', workspace, '--state', sandboxState], {
+  cwd: root,
+  stdio: 'inherit',
+});
 
-const sandbox = spawn(process.execPath, [cli, 'sandbox', '--state', sandboxState, '--json'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const sandbox = spawn(process.execPath, [cli, 'sandbox', '--state', sandboxState, '--json'], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const ready = await new Promise((resolve, reject) => {
   readline.createInterface({ input: sandbox.stdout }).once('line', (line) => resolve(JSON.parse(line)));
-  sandbox.once('exit', (code) => reject(new Error(`The sandbox stopped before it was ready (exit ${code}); is another one using ports 8443/8444?`)));
+  sandbox.once('exit', (code) =>
+    reject(new Error(`The sandbox stopped before it was ready (exit ${code}); is another one using ports 8443/8444?`)),
+  );
 }).catch((error) => {
   console.error(error.message);
   process.exit(1);
@@ -46,7 +54,9 @@ const server = await startCodeServer({
   env: dotenv(path.join(workspace, '.env')),
 });
 const url = testPayloadUrl({ port: server.port, workspace, extensionDevelopmentPath: root });
-console.log(`\nThe Thredd sandbox is running: API ${ready.urls?.tls ?? 'https://127.0.0.1:8443'} (TLS) and ${ready.urls?.mtls ?? 'https://127.0.0.1:8444'} (mTLS).`);
+console.log(
+  `\nThe Thredd sandbox is running: API ${ready.urls?.tls ?? 'https://127.0.0.1:8443'} (TLS) and ${ready.urls?.mtls ?? 'https://127.0.0.1:8444'} (mTLS).`,
+);
 console.log(`Thredd for VS Code is running in code-server with the samples workspace.\nOpen: ${url}\n(Press Ctrl+C to stop.)\n`);
 
 let stopping = false;

@@ -11,10 +11,11 @@ function step(title, command, args, count) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
     const lines = [];
-    const forward = (stream, sink) => stream.on('data', (chunk) => {
-      sink.write(chunk);
-      lines.push(...chunk.toString().split('\n'));
-    });
+    const forward = (stream, sink) =>
+      stream.on('data', (chunk) => {
+        sink.write(chunk);
+        lines.push(...chunk.toString().split('\n'));
+      });
     forward(child.stdout, process.stdout);
     forward(child.stderr, process.stderr);
     child.on('close', (code) => {
@@ -45,17 +46,49 @@ const steps = [
   ['build', node, ['esbuild.js']],
   ['type-check', node, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', '.']],
   ['lint', node, ['node_modules/eslint/bin/eslint.js', 'src', 'test', 'scripts', 'bench', 'media', 'esbuild.js']],
+  // Prettier (width 140, .prettierrc.json) on the code; npm run format rewrites it.
+  ['format', node, ['node_modules/prettier/bin/prettier.cjs', '--check', '.']],
   ['unit and integration tests', node, ['scripts/run-node-tests.mjs', 'test/unit', 'test/integration'], countNodeTests],
   // Twice, in a light and a dark theme: the screenshots in README come from these runs.
   ...['light', 'dark'].map((theme) => [
     `host suite in VS Code (code-server, ${theme} theme)`,
     node,
-    ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/suite/index.js', '--workspace', 'test/fixtures/workspace', '--theme', theme, '--screenshots', `test-results/screenshots/${theme}`],
+    [
+      'scripts/run-host-tests.mjs',
+      '--tests',
+      'out/test/host/suite/index.js',
+      '--workspace',
+      'test/fixtures/workspace',
+      '--theme',
+      theme,
+      '--screenshots',
+      `test-results/screenshots/${theme}`,
+    ],
     countMochaTests,
   ]),
-  ['host suite in an untrusted workspace (restricted mode)', node, ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/untrusted/index.js', '--workspace', 'test/fixtures/workspace', '--untrusted'], countMochaTests],
+  [
+    'host suite in an untrusted workspace (restricted mode)',
+    node,
+    ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/untrusted/index.js', '--workspace', 'test/fixtures/workspace', '--untrusted'],
+    countMochaTests,
+  ],
   ['package', node, ['scripts/package.mjs']],
-  ['packaged .vsix in VS Code (code-server)', node, ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/vsix/index.js', '--dev', 'test/host/vsix-probe', '--vsix', 'out/thredd-vscode-0.1.0.vsix', '--workspace', 'test/fixtures/workspace'], countMochaTests],
+  [
+    'packaged .vsix in VS Code (code-server)',
+    node,
+    [
+      'scripts/run-host-tests.mjs',
+      '--tests',
+      'out/test/host/vsix/index.js',
+      '--dev',
+      'test/host/vsix-probe',
+      '--vsix',
+      'out/thredd-vscode-0.1.0.vsix',
+      '--workspace',
+      'test/fixtures/workspace',
+    ],
+    countMochaTests,
+  ],
   ['sizes', node, ['bench/size.mjs']],
 ];
 

@@ -36,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
 
   // PKI code (ASN.1, PKCS#12) is loaded on first use, not at activation.
   let certificatePanels: CertificatePanels | undefined;
-  const panels = async () => (certificatePanels ??= new (await import('./vscode/pki/certificatePanel')).CertificatePanels(context.extensionUri));
+  const panels = async () =>
+    (certificatePanels ??= new (await import('./vscode/pki/certificatePanel')).CertificatePanels(context.extensionUri));
 
   context.subscriptions.push(
     log,
@@ -63,9 +64,15 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     vscode.commands.registerCommand('thredd.showLog', () => log.show()),
     vscode.commands.registerCommand('thredd.reloadConfig', () => configService.reload()),
     vscode.commands.registerCommand('thredd.selectEnvironment', (name?: string) => activeEnvironment.choose(name)),
-    vscode.commands.registerCommand('thredd.generateCsr', async (args) => (await import('./vscode/pki/generateCsrCommand')).generateCsrCommand(context, log, args)),
-    vscode.commands.registerCommand('thredd.inspectCertificate', async (target) => (await import('./vscode/pki/inspectCertificateCommand')).inspectCertificateCommand(await panels(), log, target)),
-    vscode.commands.registerCommand('thredd.exportPkcs12', async (args) => (await import('./vscode/pki/exportPkcs12Command')).exportPkcs12Command(log, args)),
+    vscode.commands.registerCommand('thredd.generateCsr', async (args) =>
+      (await import('./vscode/pki/generateCsrCommand')).generateCsrCommand(context, log, args),
+    ),
+    vscode.commands.registerCommand('thredd.inspectCertificate', async (target) =>
+      (await import('./vscode/pki/inspectCertificateCommand')).inspectCertificateCommand(await panels(), log, target),
+    ),
+    vscode.commands.registerCommand('thredd.exportPkcs12', async (args) =>
+      (await import('./vscode/pki/exportPkcs12Command')).exportPkcs12Command(log, args),
+    ),
   );
   void configService.reload();
 

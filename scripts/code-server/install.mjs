@@ -47,7 +47,12 @@ async function must(step, cmd, args, opts) {
 // Chromium drives the web UI (recommends kept: they bring its fonts). VS Code's
 // search needs a ripgrep binary; @vscode/ripgrep's postinstall would download it.
 async function ensureSystemPackages(log) {
-  const missing = [['/usr/bin/chromium', 'chromium'], ['/usr/bin/rg', 'ripgrep']].filter(([f]) => !fs.existsSync(f)).map(([, p]) => p);
+  const missing = [
+    ['/usr/bin/chromium', 'chromium'],
+    ['/usr/bin/rg', 'ripgrep'],
+  ]
+    .filter(([f]) => !fs.existsSync(f))
+    .map(([, p]) => p);
   if (!missing.length) return;
   const step = `apt-get install ${missing.join(' ')}`;
   if (process.getuid?.() !== 0) throw new InstallError(step, `not root: install Debian packages ${missing.join(' ')} first`);
@@ -134,14 +139,22 @@ async function install(dir, log) {
   // A package.json makes this folder npm's project root, not some parent.
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'thredd-code-server', private: true }, null, 2)}\n`);
   await step(`npm install code-server@${CODE_SERVER_VERSION}`, () =>
-    must(`npm install code-server@${CODE_SERVER_VERSION}`, 'npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts'], { cwd: dir }),
+    must(`npm install code-server@${CODE_SERVER_VERSION}`, 'npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--ignore-scripts'], {
+      cwd: dir,
+    }),
   );
   await step(`patch npm-shrinkwrap.json (${PROXY_AGENT} from the registry)`, () => patchShrinkwrap(vscodeDir));
-  await step('npm install lib/vscode', () => must('npm install lib/vscode', 'npm', ['install', '--omit=dev', '--ignore-scripts'], { cwd: vscodeDir }));
-  await step('npm install lib/vscode/extensions', () =>
-    must('npm install lib/vscode/extensions', 'npm', ['install', '--omit=dev', '--ignore-scripts'], { cwd: path.join(vscodeDir, 'extensions') }),
+  await step('npm install lib/vscode', () =>
+    must('npm install lib/vscode', 'npm', ['install', '--omit=dev', '--ignore-scripts'], { cwd: vscodeDir }),
   );
-  await step(`npm rebuild ${VSCODE_NATIVE.join(' ')}`, () => must('npm rebuild (vscode)', 'npm', ['rebuild', ...VSCODE_NATIVE], { cwd: vscodeDir }));
+  await step('npm install lib/vscode/extensions', () =>
+    must('npm install lib/vscode/extensions', 'npm', ['install', '--omit=dev', '--ignore-scripts'], {
+      cwd: path.join(vscodeDir, 'extensions'),
+    }),
+  );
+  await step(`npm rebuild ${VSCODE_NATIVE.join(' ')}`, () =>
+    must('npm rebuild (vscode)', 'npm', ['rebuild', ...VSCODE_NATIVE], { cwd: vscodeDir }),
+  );
   // argon2 is hoisted next to code-server, so rebuild from the cache root.
   await step('npm rebuild argon2', () => must('npm rebuild argon2', 'npm', ['rebuild', 'argon2'], { cwd: dir }));
   await step('link node_modules.asar, CLI scripts and /usr/bin/rg', () => linkFiles(vscodeDir));
@@ -183,15 +196,19 @@ async function withLock(lock, fn, log) {
 /** Returns the code-server entry script, installing it first if needed. */
 export async function ensureCodeServer({ log = (m) => console.log(`[code-server] ${m}`) } = {}) {
   const dir = codeServerDir();
-  return withLock(`${dir}.lock`, async () => {
-    await ensureSystemPackages(log);
-    if (isInstalled(dir)) return codeServerBin(dir);
-    const started = Date.now();
-    log(`installing ${CODE_SERVER_VERSION} into ${dir}`);
-    await install(dir, log);
-    log(`installed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-    return codeServerBin(dir);
-  }, log);
+  return withLock(
+    `${dir}.lock`,
+    async () => {
+      await ensureSystemPackages(log);
+      if (isInstalled(dir)) return codeServerBin(dir);
+      const started = Date.now();
+      log(`installing ${CODE_SERVER_VERSION} into ${dir}`);
+      await install(dir, log);
+      log(`installed in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+      return codeServerBin(dir);
+    },
+    log,
+  );
 }
 
 /** One clear line naming the failed step, after the tail of its output. */

@@ -35,18 +35,32 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *   env?: Record<string,string>, bin?: string, onOutput?: (text: string) => void,
  *   readyTimeout?: number }} opts
  */
-export async function startCodeServer({ workspace, userDataDir, extensionsDir, port, env = {}, bin = codeServerBin(), onOutput, readyTimeout = 60_000, workspaceTrust = false }) {
+export async function startCodeServer({
+  workspace,
+  userDataDir,
+  extensionsDir,
+  port,
+  env = {},
+  bin = codeServerBin(),
+  onOutput,
+  readyTimeout = 60_000,
+  workspaceTrust = false,
+}) {
   port ??= await freePort();
   const args = [
     bin,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     // Trust is off unless a suite tests the untrusted (restricted) mode.
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     workspace,
   ];
   // detached: own process group, so stop() can signal all descendants at once.
@@ -115,12 +129,24 @@ export async function startCodeServer({ workspace, userDataDir, extensionsDir, p
 export async function installVsix(vsixPath, extensionsDir, { bin = codeServerBin() } = {}) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-vsix-'));
   try {
-    const args = [bin, '--install-extension', path.resolve(vsixPath), '--force', '--extensions-dir', extensionsDir, '--user-data-dir', path.join(scratch, 'user-data')];
+    const args = [
+      bin,
+      '--install-extension',
+      path.resolve(vsixPath),
+      '--force',
+      '--extensions-dir',
+      extensionsDir,
+      '--user-data-dir',
+      path.join(scratch, 'user-data'),
+    ];
     const { code, output } = await run(process.execPath, args, { env: cleanEnv({ ...xdgEnv(scratch), EXTENSIONS_GALLERY: NO_GALLERY }) });
     if (code !== 0 || !/successfully installed/i.test(output)) {
       throw new Error(`installing ${vsixPath} failed (exit ${code}):\n${tail(output)}`);
     }
-    return output.split('\n').find((l) => /successfully installed/i.test(l)).trim();
+    return output
+      .split('\n')
+      .find((l) => /successfully installed/i.test(l))
+      .trim();
   } finally {
     fs.rmSync(scratch, { recursive: true, force: true });
   }

@@ -13,7 +13,10 @@ export interface CliIo {
 export class CliError extends UserError {
   static override readonly kind: string = 'CliError';
 
-  constructor(message: string, readonly exitCode = 1) {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
     super(message);
   }
 }

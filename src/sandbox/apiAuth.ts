@@ -73,10 +73,10 @@ function describeTokenFailure(error: Error & { code?: string; claim?: string }):
     case 'ERR_JWT_EXPIRED':
       return 'The access token has expired: get a new one (tokens last 3600 s).';
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
-      return 'The access token\'s signature does not verify: it was changed, or not issued by this sandbox.';
+      return "The access token's signature does not verify: it was changed, or not issued by this sandbox.";
     case 'ERR_JWKS_NO_MATCHING_KEY':
     case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
-      return 'The access token was signed by a key this sandbox does not know: get a token from this sandbox\'s /oauth2/token.';
+      return "The access token was signed by a key this sandbox does not know: get a token from this sandbox's /oauth2/token.";
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
       return `The access token's "${error.claim ?? 'claims'}" does not fit this sandbox (${error.message}): get a token from this sandbox's /oauth2/token.`;
     default:

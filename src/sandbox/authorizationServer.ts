@@ -120,7 +120,8 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     },
     'client-keys-fetch': clientKeysPolicy(options.clientKeysFetch, errors) as never,
   };
-  if (options.softwareStatement) registrationPolicies['software-statement'] = softwareStatementPolicy(options.softwareStatement, errors) as never;
+  if (options.softwareStatement)
+    registrationPolicies['software-statement'] = softwareStatementPolicy(options.softwareStatement, errors) as never;
 
   const configuration: Configuration = {
     adapter: store.adapterFactory as unknown as Configuration['adapter'],
@@ -172,9 +173,16 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
         defaultResource: async () => resource,
         useGrantedResource: async () => true,
         async getResourceServerInfo(ctx, indicator, client) {
-          if (indicator !== resource) throw new errors.InvalidTarget(`unknown resource ${indicator}; this server issues tokens for ${resource}`);
+          if (indicator !== resource)
+            throw new errors.InvalidTarget(`unknown resource ${indicator}; this server issues tokens for ${resource}`);
           refuseScopesBeyondClient(ctx.oidc.params?.scope as string | undefined, client.scope, apiScopes, errors.InvalidScope);
-          return { scope: [...apiScopes].join(' '), audience: resource, accessTokenTTL: ttl, accessTokenFormat: 'jwt', jwt: { sign: { alg: 'RS256' } } };
+          return {
+            scope: [...apiScopes].join(' '),
+            audience: resource,
+            accessTokenTTL: ttl,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'RS256' } },
+          };
         },
       },
       registration: {
@@ -204,7 +212,9 @@ export async function createAuthorizationServer(options: AuthorizationServerOpti
     handler: provider.callback(),
     handles: (pathname) => pathname.startsWith('/oauth2/') || pathname === DISCOVERY_PATH,
     async createInitialAccessToken() {
-      const token = new provider.InitialAccessToken({ policies: [...(options.softwareStatement ? ['software-statement'] : []), 'organisation-keys', 'client-keys-fetch'] });
+      const token = new provider.InitialAccessToken({
+        policies: [...(options.softwareStatement ? ['software-statement'] : []), 'organisation-keys', 'client-keys-fetch'],
+      });
       return token.save();
     },
     async addClient(metadata) {

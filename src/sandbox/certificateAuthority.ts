@@ -69,7 +69,12 @@ export interface ServerCertificate {
 }
 
 /** The listeners' certificate for localhost, 127.0.0.1, ::1 and the host they listen on. */
-export async function loadOrCreateServerCertificate(paths: StatePaths, ca: SandboxCa, host: string, now = new Date()): Promise<ServerCertificate> {
+export async function loadOrCreateServerCertificate(
+  paths: StatePaths,
+  ca: SandboxCa,
+  host: string,
+  now = new Date(),
+): Promise<ServerCertificate> {
   // P-256: made in a millisecond (an RSA key can take a few hundred on a busy machine) and fine for any TLS client.
   const { key } = await loadOrCreateKey(paths.serverKey, { type: 'ec', curve: 'P-256' });
   const names = [...new Set(['localhost', '127.0.0.1', '::1', host])];

@@ -118,7 +118,13 @@ export class CertificateRegistry {
       if (record.type !== 'signing' || !record.kid) return { record };
       const pem = await fs.promises.readFile(path.join(this.dir, record.file), 'utf8');
       const x509 = new X509Certificate(pem);
-      const jwk: JWK = { ...(await exportJWK(x509.publicKey)), kid: record.kid, use: 'sig', x5c: [x509.raw.toString('base64')], 'x5t#S256': record.x5tS256 };
+      const jwk: JWK = {
+        ...(await exportJWK(x509.publicKey)),
+        kid: record.kid,
+        use: 'sig',
+        x5c: [x509.raw.toString('base64')],
+        'x5t#S256': record.x5tS256,
+      };
       return { record, jwk };
     } catch {
       return undefined;

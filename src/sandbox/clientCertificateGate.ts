@@ -58,10 +58,10 @@ function reason(code: string, validFrom: string, validTo: string): string {
     case 'DEPTH_ZERO_SELF_SIGNED_CERT':
     case 'SELF_SIGNED_CERT_IN_CHAIN':
     case 'CERT_SIGNATURE_FAILURE':
-      return 'it was not issued by this sandbox\'s Sandbox Issuing CA (only certificates the sandbox issued are accepted, as on Thredd).';
+      return "it was not issued by this sandbox's Sandbox Issuing CA (only certificates the sandbox issued are accepted, as on Thredd).";
     case 'INVALID_PURPOSE':
       return 'it is not for client authentication (a Transport certificate is).';
     default:
-      return 'it does not verify against this sandbox\'s CA.';
+      return "it does not verify against this sandbox's CA.";
   }
 }

@@ -51,7 +51,11 @@ export interface IssuedFromCsr {
 export async function issueFromCsr(ca: SandboxCa, request: CsrIssueRequest): Promise<IssuedFromCsr> {
   const type = checkType(request.type);
   const days = request.days ?? DEFAULT_CERTIFICATE_DAYS;
-  if (!Number.isFinite(days)) throw new SandboxError(`days must be a number (got ${String(request.days)}).`, 'Give the validity in days, e.g. 350; a negative number issues an expired certificate.');
+  if (!Number.isFinite(days))
+    throw new SandboxError(
+      `days must be a number (got ${String(request.days)}).`,
+      'Give the validity in days, e.g. 350; a negative number issues an expired certificate.',
+    );
   const source = request.source ?? 'The CSR';
   const der = csrDer(request.csrPem, source);
   const { subject, publicKey } = await readCsr(der, source);
@@ -88,7 +92,10 @@ export async function issueFromCsr(ca: SandboxCa, request: CsrIssueRequest): Pro
 
 function checkType(type: string): SandboxCertificateType {
   if ((SANDBOX_CERTIFICATE_TYPES as readonly string[]).includes(type)) return type as SandboxCertificateType;
-  throw new SandboxError(`Unknown certificate type "${type}".`, 'Use "transport" (mTLS) or "signing" (private_key_jwt); the sandbox issues no Encryption certificates.');
+  throw new SandboxError(
+    `Unknown certificate type "${type}".`,
+    'Use "transport" (mTLS) or "signing" (private_key_jwt); the sandbox issues no Encryption certificates.',
+  );
 }
 
 function csrDer(pem: string, source: string): Buffer {
@@ -96,36 +103,64 @@ function csrDer(pem: string, source: string): Buffer {
   try {
     blocks = parsePemBlocks(pem);
   } catch (error) {
-    throw new SandboxError(`${source} is not a readable PEM CSR: ${(error as Error).message}.`, 'Upload the .csr file made with "thredd csr" (or "Thredd: Generate Key and CSR…"), whole and unchanged.');
+    throw new SandboxError(
+      `${source} is not a readable PEM CSR: ${(error as Error).message}.`,
+      'Upload the .csr file made with "thredd csr" (or "Thredd: Generate Key and CSR…"), whole and unchanged.',
+    );
   }
   const csr = blocks.find((block) => block.label === 'CERTIFICATE REQUEST' || block.label === 'NEW CERTIFICATE REQUEST');
   if (csr) return csr.der;
   const labels = blocks.map((block) => block.label);
   if (labels.some((label) => label.includes('PRIVATE KEY'))) {
-    throw new SandboxError(`${source} holds a private key, not a CSR.`, 'Never upload a private key: it must stay on your machine. Upload the .csr file made with it.');
+    throw new SandboxError(
+      `${source} holds a private key, not a CSR.`,
+      'Never upload a private key: it must stay on your machine. Upload the .csr file made with it.',
+    );
   }
-  if (labels.includes('CERTIFICATE')) throw new SandboxError(`${source} is a certificate, not a CSR.`, 'Upload the .csr file (-----BEGIN CERTIFICATE REQUEST-----).');
-  throw new SandboxError(`${source} has no "-----BEGIN CERTIFICATE REQUEST-----" block.`, 'Upload the .csr file made with "thredd csr" (or "Thredd: Generate Key and CSR…").');
+  if (labels.includes('CERTIFICATE'))
+    throw new SandboxError(`${source} is a certificate, not a CSR.`, 'Upload the .csr file (-----BEGIN CERTIFICATE REQUEST-----).');
+  throw new SandboxError(
+    `${source} has no "-----BEGIN CERTIFICATE REQUEST-----" block.`,
+    'Upload the .csr file made with "thredd csr" (or "Thredd: Generate Key and CSR…").',
+  );
 }
 
-async function readCsr(der: Buffer, source: string): Promise<{ subject: CertificationRequest['certificationRequestInfo']['subject']; publicKey: KeyObject }> {
+async function readCsr(
+  der: Buffer,
+  source: string,
+): Promise<{ subject: CertificationRequest['certificationRequestInfo']['subject']; publicKey: KeyObject }> {
   let request: CertificationRequest;
   let info;
   try {
     request = AsnConvert.parse(der, CertificationRequest);
     info = await describeCsr(der);
   } catch (error) {
-    throw new SandboxError(`${source} is not a PKCS#10 certificate request (${(error as Error).message}).`, 'Generate the CSR again with "thredd csr".');
+    throw new SandboxError(
+      `${source} is not a PKCS#10 certificate request (${(error as Error).message}).`,
+      'Generate the CSR again with "thredd csr".',
+    );
   }
-  if (!info.signatureValid) throw new SandboxError(`${source} is not signed by its own key (the signature does not verify): it was changed after it was made.`, 'Generate the key and CSR again and upload the new CSR unchanged.');
+  if (!info.signatureValid)
+    throw new SandboxError(
+      `${source} is not signed by its own key (the signature does not verify): it was changed after it was made.`,
+      'Generate the key and CSR again and upload the new CSR unchanged.',
+    );
   const subject = request.certificationRequestInfo.subject;
-  if (subject.length === 0) throw new SandboxError(`${source} has an empty subject.`, 'Give the CSR at least a common name (CN), e.g. thredd csr --cn my-app.');
-  const publicKey = createPublicKey({ key: Buffer.from(AsnConvert.serialize(request.certificationRequestInfo.subjectPKInfo)), format: 'der', type: 'spki' });
+  if (subject.length === 0)
+    throw new SandboxError(`${source} has an empty subject.`, 'Give the CSR at least a common name (CN), e.g. thredd csr --cn my-app.');
+  const publicKey = createPublicKey({
+    key: Buffer.from(AsnConvert.serialize(request.certificationRequestInfo.subjectPKInfo)),
+    format: 'der',
+    type: 'spki',
+  });
   const details = publicKey.asymmetricKeyDetails;
   const strongRsa = publicKey.asymmetricKeyType === 'rsa' && (details?.modulusLength ?? 0) >= 2048;
   const p256 = publicKey.asymmetricKeyType === 'ec' && details?.namedCurve === 'prime256v1';
   if (!strongRsa && !p256) {
-    throw new SandboxError(`${source} is for ${info.publicKey.type} ${info.publicKey.curve ?? info.publicKey.bits ?? ''} key, which Thredd does not accept.`, 'Use an RSA 2048 key (what Thredd Portal\'s command makes) or P-256.');
+    throw new SandboxError(
+      `${source} is for ${info.publicKey.type} ${info.publicKey.curve ?? info.publicKey.bits ?? ''} key, which Thredd does not accept.`,
+      "Use an RSA 2048 key (what Thredd Portal's command makes) or P-256.",
+    );
   }
   return { subject, publicKey };
 }

@@ -20,11 +20,22 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function sendJson(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store', ...headers });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...headers,
+  });
   response.end(text);
 }
 
-export function sendText(response: ServerResponse, status: number, contentType: string, text: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(text), ...headers });
   response.end(text);
 }
@@ -59,7 +70,11 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
 export async function readJsonBody(request: IncomingMessage): Promise<Record<string, unknown>> {
   const type = String(request.headers['content-type'] ?? '');
   if (!isJsonMediaType(type)) {
-    throw new ApiError(400, 'invalid_request', `The body must be JSON: send "Content-Type: application/json" (got ${type ? `"${type}"` : 'none'}).`);
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `The body must be JSON: send "Content-Type: application/json" (got ${type ? `"${type}"` : 'none'}).`,
+    );
   }
   const tooLarge = () => new ApiError(413, 'payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
   const bytes = await readBodyBytes(request, tooLarge);
@@ -71,6 +86,7 @@ export async function readJsonBody(request: IncomingMessage): Promise<Record<str
   } catch (error) {
     throw new ApiError(400, 'invalid_request', `The body is not valid JSON: ${(error as Error).message}.`);
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new ApiError(400, 'invalid_request', 'The body must be a JSON object ({ ... }).');
+  if (!value || typeof value !== 'object' || Array.isArray(value))
+    throw new ApiError(400, 'invalid_request', 'The body must be a JSON object ({ ... }).');
   return value as Record<string, unknown>;
 }

@@ -55,7 +55,12 @@ export async function initSandboxWorkspace(options: InitSandboxWorkspaceOptions)
   await fs.promises.mkdir(certsDir, { recursive: true });
   const state = await openSandboxState(options.sandbox.stateDir);
   const { identity } = state;
-  const subject = { country: 'GB', organization: identity.organisationName, organizationalUnit: identity.application.name, commonName: BASE_NAME };
+  const subject = {
+    country: 'GB',
+    organization: identity.organisationName,
+    organizationalUnit: identity.application.name,
+    commonName: BASE_NAME,
+  };
   const changes: InitSandboxWorkspaceResult['changes'] = [];
   const record = (file: string, action: FileAction) => changes.push({ file, action });
 
@@ -85,7 +90,13 @@ export async function initSandboxWorkspace(options: InitSandboxWorkspaceOptions)
     clientIds: identity.clients,
     scopes: [...SANDBOX_SCOPES],
     kid: signing.kid!,
-    files: { ca: relative(caCert), transportCert: relative(transport.files.cert), transportKey: relative(transport.files.key), signingKey: relative(signing.files.key), signingCert: relative(signing.files.cert) },
+    files: {
+      ca: relative(caCert),
+      transportCert: relative(transport.files.cert),
+      transportKey: relative(transport.files.key),
+      signingKey: relative(signing.files.key),
+      signingCert: relative(signing.files.cert),
+    },
   });
   if (text !== before) await writeFileAtomic(configFile, text); // keeps the mode of an existing thredd.json
   record(configFile, before === undefined ? 'created' : text === before ? 'unchanged' : 'updated');
@@ -96,7 +107,11 @@ export async function initSandboxWorkspace(options: InitSandboxWorkspaceOptions)
     kid: signing.kid!,
     transportX5tS256: transport.x5tS256,
     environments: [SANDBOX_ENTRY_NAMES.mtlsEnvironment, SANDBOX_ENTRY_NAMES.tlsEnvironment, SANDBOX_ENTRY_NAMES.readOnlyEnvironment],
-    applications: [SANDBOX_ENTRY_NAMES.privateKeyJwtApplication, SANDBOX_ENTRY_NAMES.clientSecretApplication, SANDBOX_ENTRY_NAMES.readOnlyApplication],
+    applications: [
+      SANDBOX_ENTRY_NAMES.privateKeyJwtApplication,
+      SANDBOX_ENTRY_NAMES.clientSecretApplication,
+      SANDBOX_ENTRY_NAMES.readOnlyApplication,
+    ],
     changes,
   };
 }

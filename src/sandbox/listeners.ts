@@ -30,7 +30,10 @@ export interface Listener {
  * (rejectUnauthorized false): the handlers answer a missing or refused one with an HTTP 400 that
  * says why, as Thredd's mTLS hosts do.
  */
-export async function listen(options: ListenerOptions, handler: (request: IncomingMessage, response: ServerResponse) => void): Promise<Listener> {
+export async function listen(
+  options: ListenerOptions,
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+): Promise<Listener> {
   const server = https.createServer(
     { cert: options.certPem, key: options.keyPem, ca: options.caPem, requestCert: options.requestCert, rejectUnauthorized: false },
     handler,
@@ -40,9 +43,23 @@ export async function listen(options: ListenerOptions, handler: (request: Incomi
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') {
-        reject(new SandboxError(`Port ${options.port} on ${options.host} is already in use, so the sandbox's ${options.name} listener cannot start (is a sandbox already running?).`, 'Stop the other process, or choose other ports (--port-tls / --port-mtls; 0 picks a free one).', 409, 'port_in_use'));
+        reject(
+          new SandboxError(
+            `Port ${options.port} on ${options.host} is already in use, so the sandbox's ${options.name} listener cannot start (is a sandbox already running?).`,
+            'Stop the other process, or choose other ports (--port-tls / --port-mtls; 0 picks a free one).',
+            409,
+            'port_in_use',
+          ),
+        );
       } else if (error.code === 'EACCES') {
-        reject(new SandboxError(`Not allowed to listen on port ${options.port} of ${options.host}.`, 'Use a port above 1024 (the defaults are 8443 and 8444).', 403, 'port_denied'));
+        reject(
+          new SandboxError(
+            `Not allowed to listen on port ${options.port} of ${options.host}.`,
+            'Use a port above 1024 (the defaults are 8443 and 8444).',
+            403,
+            'port_denied',
+          ),
+        );
       } else {
         reject(error);
       }

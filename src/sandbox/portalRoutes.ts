@@ -25,16 +25,40 @@ export function addPortalRoutes(router: Router<RouteHandler>, dependencies: Port
   const { state } = dependencies;
   const { identity } = state;
   const application = (appId: string) => {
-    if (appId !== identity.application.appId) throw new ApiError(404, 'application_not_found', `No application ${appId} in this sandbox; its application is ${identity.application.appId}.`);
+    if (appId !== identity.application.appId)
+      throw new ApiError(
+        404,
+        'application_not_found',
+        `No application ${appId} in this sandbox; its application is ${identity.application.appId}.`,
+      );
     return identity.application;
   };
 
   router.add('GET', '/portal/applications', () => {
     const { appId, name, pmid } = identity.application;
-    return { status: 200, body: { items: [{ appId, name, orgId: identity.orgId, pmid, scopes: SANDBOX_SCOPES, clients: [
-      { clientId: identity.clients.privateKeyJwt, type: 'Machine to Machine', tokenEndpointAuthMethod: 'private_key_jwt', certificateBoundAccessTokens: true },
-      { clientId: identity.clients.clientSecret, type: 'Machine to Machine', tokenEndpointAuthMethod: 'client_secret_post' },
-    ] }] } };
+    return {
+      status: 200,
+      body: {
+        items: [
+          {
+            appId,
+            name,
+            orgId: identity.orgId,
+            pmid,
+            scopes: SANDBOX_SCOPES,
+            clients: [
+              {
+                clientId: identity.clients.privateKeyJwt,
+                type: 'Machine to Machine',
+                tokenEndpointAuthMethod: 'private_key_jwt',
+                certificateBoundAccessTokens: true,
+              },
+              { clientId: identity.clients.clientSecret, type: 'Machine to Machine', tokenEndpointAuthMethod: 'client_secret_post' },
+            ],
+          },
+        ],
+      },
+    };
   });
 
   router.add('GET', '/portal/applications/{appId}/certificates', async (context) => {
@@ -46,12 +70,23 @@ export function addPortalRoutes(router: Router<RouteHandler>, dependencies: Port
   router.add('POST', '/portal/applications/{appId}/certificates', async (context) => {
     const appId = application(context.params.appId).appId;
     const body = await readJsonBody(context.request);
-    if (typeof body.csr !== 'string') throw new ApiError(400, 'invalid_request', '"csr" is required: the PEM text of the CSR (-----BEGIN CERTIFICATE REQUEST-----...).');
+    if (typeof body.csr !== 'string')
+      throw new ApiError(400, 'invalid_request', '"csr" is required: the PEM text of the CSR (-----BEGIN CERTIFICATE REQUEST-----...).');
     if (typeof body.type !== 'string') throw new ApiError(400, 'invalid_request', '"type" is required: "transport" or "signing".');
-    if (body.days !== undefined && typeof body.days !== 'number') throw new ApiError(400, 'invalid_request', '"days" must be a number of days.');
+    if (body.days !== undefined && typeof body.days !== 'number')
+      throw new ApiError(400, 'invalid_request', '"days" must be a number of days.');
     try {
-      const issued = await state.issueCertificate({ appId, csrPem: body.csr, type: body.type, days: body.days as number | undefined, source: 'The uploaded CSR' });
-      return { status: 201, body: { ...describeRecord(issued.record), certificate: issued.certificatePem, caCertificates: issued.caChainPem } };
+      const issued = await state.issueCertificate({
+        appId,
+        csrPem: body.csr,
+        type: body.type,
+        days: body.days as number | undefined,
+        source: 'The uploaded CSR',
+      });
+      return {
+        status: 201,
+        body: { ...describeRecord(issued.record), certificate: issued.certificatePem, caCertificates: issued.caChainPem },
+      };
     } catch (error) {
       if (error instanceof SandboxError) throw new ApiError(error.status, error.code, `${error.message} ${error.fix}`);
       throw error;
@@ -61,7 +96,13 @@ export function addPortalRoutes(router: Router<RouteHandler>, dependencies: Port
   router.add('POST', '/portal/applications/{appId}/software-statement', async (context) => {
     const app = application(context.params.appId);
     // The claims become the registered client's metadata (RFC 7591 §2.3); the org JWKS supplies its keys.
-    const softwareStatement = await new SignJWT({ software_id: app.appId, org_id: identity.orgId, pmid: app.pmid, scope: SANDBOX_SCOPES.join(' '), client_name: app.name })
+    const softwareStatement = await new SignJWT({
+      software_id: app.appId,
+      org_id: identity.orgId,
+      pmid: app.pmid,
+      scope: SANDBOX_SCOPES.join(' '),
+      client_name: app.name,
+    })
       .setProtectedHeader({ alg: 'RS256', kid: state.directoryPublicJwk.kid })
       .setIssuer(DIRECTORY_ISSUER)
       .setIssuedAt()
@@ -82,7 +123,8 @@ export function addPortalRoutes(router: Router<RouteHandler>, dependencies: Port
   router.add('GET', '/directory/jwks.json', () => ({ status: 200, body: { keys: [state.directoryPublicJwk] } }));
 
   router.add('GET', '/{orgId}/jwks.json', async (context) => {
-    if (context.params.orgId !== identity.orgId) throw new ApiError(404, 'not_found', `No organisation ${context.params.orgId}; this sandbox's JWKS is /${identity.orgId}/jwks.json.`);
+    if (context.params.orgId !== identity.orgId)
+      throw new ApiError(404, 'not_found', `No organisation ${context.params.orgId}; this sandbox's JWKS is /${identity.orgId}/jwks.json.`);
     return { status: 200, body: await state.certificates.organisationJwks() };
   });
 }

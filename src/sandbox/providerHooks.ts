@@ -20,15 +20,26 @@ interface IssuedToken {
  * The client certificate for RFC 8705 binding, only when the handshake verified it against our CA:
  * the listener asks for certificates without requiring them, so TLS and mTLS clients share it.
  */
-export function verifiedPeerCertificate(socket: TLSSocket | undefined, InvalidGrant: new (description: string) => Error): X509Certificate | undefined {
+export function verifiedPeerCertificate(
+  socket: TLSSocket | undefined,
+  InvalidGrant: new (description: string) => Error,
+): X509Certificate | undefined {
   const peer = socket?.getPeerCertificate?.();
   if (!peer?.raw) return undefined;
-  if (!socket?.authorized) throw new InvalidGrant(`the client certificate was not accepted (${String(socket?.authorizationError)}): present a certificate issued by this server's CA and still valid`);
+  if (!socket?.authorized)
+    throw new InvalidGrant(
+      `the client certificate was not accepted (${String(socket?.authorizationError)}): present a certificate issued by this server's CA and still valid`,
+    );
   return new X509Certificate(peer.raw);
 }
 
 /** client_credentials quietly drops unknown scopes; asking for one the client lacks is refused, which is clearer. */
-export function refuseScopesBeyondClient(requested: string | undefined, clientScope: string | undefined, apiScopes: Set<string>, InvalidScope: new (description: string, scope: string) => Error): void {
+export function refuseScopesBeyondClient(
+  requested: string | undefined,
+  clientScope: string | undefined,
+  apiScopes: Set<string>,
+  InvalidScope: new (description: string, scope: string) => Error,
+): void {
   if (!requested) return;
   const allowed = new Set((clientScope ?? [...apiScopes].join(' ')).split(' '));
   const refused = requested.split(' ').filter((scope) => scope && (!allowed.has(scope) || !apiScopes.has(scope)));
@@ -41,11 +52,23 @@ export function refuseScopesBeyondClient(requested: string | undefined, clientSc
  * audience, replayed jti) goes into error_description through the provider's error events.
  */
 export function explainClientErrors(provider: Provider, onServerError?: (error: Error) => void): void {
-  const events = ['grant.error', 'introspection.error', 'registration_create.error', 'registration_read.error', 'registration_update.error', 'registration_delete.error'];
+  const events = [
+    'grant.error',
+    'introspection.error',
+    'registration_create.error',
+    'registration_read.error',
+    'registration_update.error',
+    'registration_delete.error',
+  ];
   for (const event of events) {
     provider.on(event, (ctx: { body?: Record<string, unknown> }, error: { error_detail?: string }) => {
       const body = ctx.body;
-      if (error.error_detail && body && typeof body.error_description === 'string' && !body.error_description.includes(error.error_detail)) {
+      if (
+        error.error_detail &&
+        body &&
+        typeof body.error_description === 'string' &&
+        !body.error_description.includes(error.error_detail)
+      ) {
         body.error_description = `${body.error_description} (${error.error_detail})`;
       }
     });

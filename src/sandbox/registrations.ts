@@ -34,13 +34,17 @@ export async function loadRegistrations(dir: string, onError: (message: string) 
 export function persistRegistrations(provider: Provider, dir: string, onError: (message: string) => void): void {
   const save = (metadata: Record<string, unknown>) => {
     const clean = Object.fromEntries(Object.entries(metadata).filter(([key]) => !NOT_METADATA.includes(key)));
-    writeJsonFile(fileFor(dir, String(clean.client_id)), clean, 0o600).catch((error: Error) => onError(`Could not save registered client ${String(clean.client_id)}: ${error.message}`));
+    writeJsonFile(fileFor(dir, String(clean.client_id)), clean, 0o600).catch((error: Error) =>
+      onError(`Could not save registered client ${String(clean.client_id)}: ${error.message}`),
+    );
   };
   provider.on('registration_create.success', (_ctx: unknown, client: { metadata(): Record<string, unknown> }) => save(client.metadata()));
   provider.on('registration_update.success', (ctx: { body?: Record<string, unknown> }) => {
     if (ctx.body && typeof ctx.body.client_id === 'string') save(ctx.body);
   });
   provider.on('registration_delete.success', (_ctx: unknown, client: { clientId: string }) => {
-    fs.promises.rm(fileFor(dir, client.clientId), { force: true }).catch((error: Error) => onError(`Could not remove registered client ${client.clientId}: ${error.message}`));
+    fs.promises
+      .rm(fileFor(dir, client.clientId), { force: true })
+      .catch((error: Error) => onError(`Could not remove registered client ${client.clientId}: ${error.message}`));
   });
 }

@@ -21,8 +21,7 @@ export interface RequestContext {
  * `text` as it is, with its type.
  */
 export type RouteResult = { status: number; headers?: Record<string, string> } & (
-  | { body?: unknown }
-  | { text: string; contentType: string }
+  { body?: unknown } | { text: string; contentType: string }
 );
 
 export type RouteHandler = (context: RequestContext) => Promise<RouteResult> | RouteResult;

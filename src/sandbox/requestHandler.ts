@@ -44,7 +44,11 @@ export function createRequestHandler(listener: ListenerName, dependencies: Handl
     const url = new URL(request.url ?? '/', 'https://sandbox.invalid');
     if (dependencies.log) {
       const log = dependencies.log;
-      response.once('finish', () => log(`${listener.padEnd(4)} ${request.method} ${url.pathname} ${response.statusCode} ${(performance.now() - started).toFixed(1)} ms`));
+      response.once('finish', () =>
+        log(
+          `${listener.padEnd(4)} ${request.method} ${url.pathname} ${response.statusCode} ${(performance.now() - started).toFixed(1)} ms`,
+        ),
+      );
     }
     const traceId = traceIdFor(request.headers.traceparent);
     const portal = dependencies.portal.match(request.method ?? 'GET', url.pathname);

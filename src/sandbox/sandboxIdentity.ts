@@ -25,8 +25,16 @@ interface SandboxIdentityV1 extends Omit<SandboxIdentity, 'version' | 'applicati
 export async function loadOrCreateIdentity(paths: StatePaths): Promise<SandboxIdentity> {
   const existing = await readJsonFile<SandboxIdentity | SandboxIdentityV1>(paths.identity);
   if (existing) {
-    if ((existing.version !== 1 && existing.version !== 2) || !existing.orgId || !existing.application?.appId || !existing.clients?.privateKeyJwt) {
-      throw new SandboxError(`${paths.identity} is not a sandbox identity this version understands.`, 'Delete the state folder to start a fresh sandbox.');
+    if (
+      (existing.version !== 1 && existing.version !== 2) ||
+      !existing.orgId ||
+      !existing.application?.appId ||
+      !existing.clients?.privateKeyJwt
+    ) {
+      throw new SandboxError(
+        `${paths.identity} is not a sandbox identity this version understands.`,
+        'Delete the state folder to start a fresh sandbox.',
+      );
     }
     if (existing.version === 2) return existing;
     const migrated = upgradeIdentity(existing);
@@ -47,5 +55,12 @@ export async function loadOrCreateIdentity(paths: StatePaths): Promise<SandboxId
 
 function upgradeIdentity(old: SandboxIdentityV1): SandboxIdentity {
   const { appId, name, pmid } = old.application;
-  return { version: 2, orgId: old.orgId, organisationName: old.organisationName, application: { appId, name, pmid }, clients: old.clients, createdAt: old.createdAt };
+  return {
+    version: 2,
+    orgId: old.orgId,
+    organisationName: old.organisationName,
+    application: { appId, name, pmid },
+    clients: old.clients,
+    createdAt: old.createdAt,
+  };
 }

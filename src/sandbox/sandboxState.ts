@@ -81,7 +81,12 @@ export async function openSandboxState(stateDir: string, options: OpenStateOptio
     async issueCertificate(request) {
       const appId = request.appId ?? identity.application.appId;
       if (appId !== identity.application.appId) {
-        throw new SandboxError(`No application ${appId} in this sandbox.`, `Use the sandbox application ${identity.application.appId} (or leave the app ID out).`, 404, 'application_not_found');
+        throw new SandboxError(
+          `No application ${appId} in this sandbox.`,
+          `Use the sandbox application ${identity.application.appId} (or leave the app ID out).`,
+          404,
+          'application_not_found',
+        );
       }
       const issued = await issueFromCsr(ca, { ...request, days: request.days ?? defaultDays });
       const record = await certificates.add(appId, issued);

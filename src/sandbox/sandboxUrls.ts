@@ -17,7 +17,12 @@ export interface SandboxUrls {
 }
 
 /** The URLs of a sandbox on these ports; `host` 0.0.0.0 or :: is shown as 127.0.0.1. */
-export function sandboxUrls(host: string, tlsPort: number = DEFAULT_PORTS.tls, mtlsPort: number = DEFAULT_PORTS.mtls, defaultOrgId?: string): SandboxUrls {
+export function sandboxUrls(
+  host: string,
+  tlsPort: number = DEFAULT_PORTS.tls,
+  mtlsPort: number = DEFAULT_PORTS.mtls,
+  defaultOrgId?: string,
+): SandboxUrls {
   const shown = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const name = shown.includes(':') ? `[${shown}]` : shown;
   const tls = `https://${name}:${tlsPort}`;

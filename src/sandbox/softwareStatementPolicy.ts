@@ -31,7 +31,10 @@ export function softwareStatementPolicy(options: SoftwareStatementOptions, error
     const statement = properties.software_statement;
     delete properties.software_statement;
     if (statement === undefined) {
-      if (ctx.oidc.route === 'registration') throw new errors.InvalidSoftwareStatement('software_statement is required: get one (the SSA) for this application from the directory');
+      if (ctx.oidc.route === 'registration')
+        throw new errors.InvalidSoftwareStatement(
+          'software_statement is required: get one (the SSA) for this application from the directory',
+        );
       return;
     }
     if (typeof statement !== 'string') throw new errors.InvalidSoftwareStatement('software_statement must be a signed JWT (string)');
@@ -44,7 +47,10 @@ export function softwareStatementPolicy(options: SoftwareStatementOptions, error
     const requested = typeof properties.scope === 'string' ? properties.scope.split(' ').filter(Boolean) : undefined;
     const allowed = typeof claims.scope === 'string' ? new Set(claims.scope.split(' ')) : undefined;
     const refused = requested && allowed ? requested.filter((scope) => !allowed.has(scope)) : [];
-    if (refused.length > 0) throw new errors.InvalidClientMetadata(`scope ${refused.join(' ')} is beyond what the software statement allows (${[...(allowed ?? [])].join(' ')})`);
+    if (refused.length > 0)
+      throw new errors.InvalidClientMetadata(
+        `scope ${refused.join(' ')} is beyond what the software statement allows (${[...(allowed ?? [])].join(' ')})`,
+      );
     for (const [name, value] of Object.entries(claims)) {
       if (ENVELOPE_CLAIMS.has(name) || (name === 'scope' && requested)) continue;
       properties[name] = value;

@@ -34,7 +34,10 @@ export async function startAuthorizationServer(
     response.statusCode = 503;
     response.end();
   };
-  const server = https.createServer({ cert: listen.certPem, key: listen.keyPem, ca: listen.caPem, requestCert: true, rejectUnauthorized: false }, (request, response) => handler(request, response));
+  const server = https.createServer(
+    { cert: listen.certPem, key: listen.keyPem, ca: listen.caPem, requestCert: true, rejectUnauthorized: false },
+    (request, response) => handler(request, response),
+  );
   server.on('tlsClientError', () => undefined); // a client that gives up mid-handshake is its own problem
   const host = listen.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

@@ -117,8 +117,18 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   const listeners: Listener[] = [];
   const closeAll = () => Promise.all(listeners.map((listener) => listener.close()));
   try {
-    listeners.push(await listen({ ...common, requestCert: false, port: options.ports?.tls ?? DEFAULT_PORTS.tls, name: 'TLS' }, createRequestHandler('tls', dependencies)));
-    listeners.push(await listen({ ...common, requestCert: true, port: options.ports?.mtls ?? DEFAULT_PORTS.mtls, name: 'mTLS' }, createRequestHandler('mtls', dependencies)));
+    listeners.push(
+      await listen(
+        { ...common, requestCert: false, port: options.ports?.tls ?? DEFAULT_PORTS.tls, name: 'TLS' },
+        createRequestHandler('tls', dependencies),
+      ),
+    );
+    listeners.push(
+      await listen(
+        { ...common, requestCert: true, port: options.ports?.mtls ?? DEFAULT_PORTS.mtls, name: 'mTLS' },
+        createRequestHandler('mtls', dependencies),
+      ),
+    );
     const urls = sandboxUrls(host, listeners[0].port, listeners[1].port, state.identity.orgId);
     authorization = await createAuthorizationServer({
       issuer: urls.tls,
@@ -166,12 +176,29 @@ function describeApplication(identity: SandboxIdentity): SandboxApplication {
 /** The application's two OAuth clients (Machine to Machine), as Thredd Portal would have set them up. */
 function preRegisteredClients(state: SandboxState): SandboxClientMetadata[] {
   const { identity } = state;
-  const common = { scope: SANDBOX_SCOPES.join(' '), pmid: identity.application.pmid, org_id: identity.orgId, software_id: identity.application.appId };
+  const common = {
+    scope: SANDBOX_SCOPES.join(' '),
+    pmid: identity.application.pmid,
+    org_id: identity.orgId,
+    software_id: identity.application.appId,
+  };
   return [
-    { ...common, client_id: identity.clients.privateKeyJwt, client_name: `${identity.application.name} (private_key_jwt)`, token_endpoint_auth_method: 'private_key_jwt', tls_client_certificate_bound_access_tokens: true },
-    { ...common, client_id: identity.clients.clientSecret, client_name: `${identity.application.name} (client secret)`, token_endpoint_auth_method: 'client_secret_post', client_secret: state.clientSecret,
+    {
+      ...common,
+      client_id: identity.clients.privateKeyJwt,
+      client_name: `${identity.application.name} (private_key_jwt)`,
+      token_endpoint_auth_method: 'private_key_jwt',
+      tls_client_certificate_bound_access_tokens: true,
+    },
+    {
+      ...common,
+      client_id: identity.clients.clientSecret,
+      client_name: `${identity.application.name} (client secret)`,
+      token_endpoint_auth_method: 'client_secret_post',
+      client_secret: state.clientSecret,
       // Introspection (RFC 7662) authenticates with HTTP Basic, as on Thredd's RDX server.
-      introspection_endpoint_auth_method: 'client_secret_basic' },
+      introspection_endpoint_auth_method: 'client_secret_basic',
+    },
   ];
 }
 

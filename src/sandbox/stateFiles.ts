@@ -41,7 +41,10 @@ export async function ensureStateDir(stateDir: string): Promise<void> {
       const first = await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
       created ??= first;
     } catch (error) {
-      throw new SandboxError(`Cannot create the sandbox state folder ${dir}: ${(error as Error).message}.`, 'Choose a writable folder with --state (or the stateDir option).');
+      throw new SandboxError(
+        `Cannot create the sandbox state folder ${dir}: ${(error as Error).message}.`,
+        'Choose a writable folder with --state (or the stateDir option).',
+      );
     }
   }
   // mkdir's mode is masked by the umask; make sure a folder we made is 0700 whatever the umask.
@@ -64,7 +67,10 @@ export async function readJsonFile<T>(file: string): Promise<T | undefined> {
   try {
     return JSON.parse(text) as T;
   } catch (error) {
-    throw new SandboxError(`The sandbox state file ${file} is damaged (${(error as Error).message}).`, 'Restore it, or delete the state folder to start a fresh sandbox (its CA and certificates are then replaced).');
+    throw new SandboxError(
+      `The sandbox state file ${file} is damaged (${(error as Error).message}).`,
+      'Restore it, or delete the state folder to start a fresh sandbox (its CA and certificates are then replaced).',
+    );
   }
 }
 
@@ -78,10 +84,14 @@ export type KeySpec = { type: 'rsa'; bits: 2048 } | { type: 'ec'; curve: 'P-256'
  * The private key in `file`, created once (PKCS#8 PEM, 0600) and never replaced: a CA whose key changed
  * would invalidate every certificate it issued. Two processes racing to create it read the winner's.
  */
-export async function loadOrCreateKey(file: string, spec: KeySpec = { type: 'rsa', bits: 2048 }): Promise<{ key: KeyObject; created: boolean }> {
+export async function loadOrCreateKey(
+  file: string,
+  spec: KeySpec = { type: 'rsa', bits: 2048 },
+): Promise<{ key: KeyObject; created: boolean }> {
   const existing = await readIfExists(file);
   if (existing !== undefined) return { key: parseKey(existing, file), created: false };
-  const { privateKey } = spec.type === 'rsa' ? await generate('rsa', { modulusLength: spec.bits }) : await generate('ec', { namedCurve: spec.curve });
+  const { privateKey } =
+    spec.type === 'rsa' ? await generate('rsa', { modulusLength: spec.bits }) : await generate('ec', { namedCurve: spec.curve });
   try {
     await writeFileExclusive(file, privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, 0o600);
   } catch (error) {
@@ -95,6 +105,9 @@ function parseKey(pem: string, file: string): KeyObject {
   try {
     return createPrivateKey(pem);
   } catch (error) {
-    throw new SandboxError(`The sandbox key ${file} cannot be read (${(error as Error).message}).`, 'Delete the state folder to start a fresh sandbox (its CA and certificates are then replaced).');
+    throw new SandboxError(
+      `The sandbox key ${file} cannot be read (${(error as Error).message}).`,
+      'Delete the state folder to start a fresh sandbox (its CA and certificates are then replaced).',
+    );
   }
 }

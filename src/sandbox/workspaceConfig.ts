@@ -35,17 +35,56 @@ export function sandboxConfigEntries(input: SandboxConfigInput) {
   // cardProduct: Create Card's product id, a product of the sandbox's program (a UAT environment names its own).
   const variables = { tlsBaseUrl: input.urls.tls, mtlsBaseUrl: input.urls.mtls, cardProduct: '1001' };
   const mtls = { cert: input.files.transportCert, key: input.files.transportKey };
-  const privateKeyJwt = { method: 'private_key_jwt', key: input.files.signingKey, cert: input.files.signingCert, kid: input.kid, alg: 'RS256' };
+  const privateKeyJwt = {
+    method: 'private_key_jwt',
+    key: input.files.signingKey,
+    cert: input.files.signingCert,
+    kid: input.kid,
+    alg: 'RS256',
+  };
   const readScope = input.scopes.filter((scope) => scope.endsWith('.read'));
   return {
     environments: {
-      [names.mtlsEnvironment]: { baseUrl: input.urls.mtls, tokenUrl: input.urls.mtlsToken, region: '0', application: names.privateKeyJwtApplication, ca: input.files.ca, mtls, variables },
-      [names.tlsEnvironment]: { baseUrl: input.urls.tls, tokenUrl: input.urls.token, region: '0', application: names.clientSecretApplication, ca: input.files.ca, variables },
-      [names.readOnlyEnvironment]: { baseUrl: input.urls.mtls, tokenUrl: input.urls.mtlsToken, region: '0', application: names.readOnlyApplication, ca: input.files.ca, mtls, variables },
+      [names.mtlsEnvironment]: {
+        baseUrl: input.urls.mtls,
+        tokenUrl: input.urls.mtlsToken,
+        region: '0',
+        application: names.privateKeyJwtApplication,
+        ca: input.files.ca,
+        mtls,
+        variables,
+      },
+      [names.tlsEnvironment]: {
+        baseUrl: input.urls.tls,
+        tokenUrl: input.urls.token,
+        region: '0',
+        application: names.clientSecretApplication,
+        ca: input.files.ca,
+        variables,
+      },
+      [names.readOnlyEnvironment]: {
+        baseUrl: input.urls.mtls,
+        tokenUrl: input.urls.mtlsToken,
+        region: '0',
+        application: names.readOnlyApplication,
+        ca: input.files.ca,
+        mtls,
+        variables,
+      },
     } as Record<string, Record<string, unknown>>,
     applications: {
-      [names.privateKeyJwtApplication]: { appId: input.appId, clientId: input.clientIds.privateKeyJwt, auth: privateKeyJwt, scopes: input.scopes },
-      [names.clientSecretApplication]: { appId: input.appId, clientId: input.clientIds.clientSecret, auth: { method: 'client_secret_post', secret: `\${env:${CLIENT_SECRET_ENV}}` }, scopes: input.scopes },
+      [names.privateKeyJwtApplication]: {
+        appId: input.appId,
+        clientId: input.clientIds.privateKeyJwt,
+        auth: privateKeyJwt,
+        scopes: input.scopes,
+      },
+      [names.clientSecretApplication]: {
+        appId: input.appId,
+        clientId: input.clientIds.clientSecret,
+        auth: { method: 'client_secret_post', secret: `\${env:${CLIENT_SECRET_ENV}}` },
+        scopes: input.scopes,
+      },
       [names.readOnlyApplication]: { appId: input.appId, clientId: input.clientIds.privateKeyJwt, auth: privateKeyJwt, scopes: readScope },
     } as Record<string, Record<string, unknown>>,
   };

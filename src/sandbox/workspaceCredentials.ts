@@ -37,7 +37,14 @@ export interface Credential {
  * replaced; a certificate that no longer fits (expired, another sandbox CA, unknown to this state) is
  * issued again for the same key, so re-running init repairs rather than multiplies.
  */
-export async function ensureCredential(state: SandboxState, dir: string, type: SandboxCertificateType, subject: DnFields, baseName: string, days?: number): Promise<Credential> {
+export async function ensureCredential(
+  state: SandboxState,
+  dir: string,
+  type: SandboxCertificateType,
+  subject: DnFields,
+  baseName: string,
+  days?: number,
+): Promise<Credential> {
   const base = path.join(dir, `${baseName}${FILE_SUFFIXES[type]}`);
   const files = { key: `${base}.key`, csr: `${base}.csr`, cert: `${base}.pem` };
   const actions: Credential['actions'] = { key: 'kept', csr: 'kept', cert: 'kept' };
@@ -46,7 +53,10 @@ export async function ensureCredential(state: SandboxState, dir: string, type: S
   const keyPem = await readIfExists(files.key);
   if (keyPem === undefined) {
     if (fs.existsSync(files.csr)) {
-      throw new SandboxError(`${files.csr} exists without its key ${path.basename(files.key)}.`, 'Move the old CSR (and certificate) away, then run "thredd sandbox init" again to make a new key pair.');
+      throw new SandboxError(
+        `${files.csr} exists without its key ${path.basename(files.key)}.`,
+        'Move the old CSR (and certificate) away, then run "thredd sandbox init" again to make a new key pair.',
+      );
     }
     const generated = await generateKeyAndCsr({ type, subject, outDir: dir, baseName });
     key = generated.privateKey;
@@ -56,13 +66,22 @@ export async function ensureCredential(state: SandboxState, dir: string, type: S
     try {
       key = createPrivateKey(keyPem);
     } catch (error) {
-      throw new SandboxError(`${files.key} is not a usable private key (${(error as Error).message}).`, 'Move it away (keys are never overwritten), then run "thredd sandbox init" again.');
+      throw new SandboxError(
+        `${files.key} is not a usable private key (${(error as Error).message}).`,
+        'Move it away (keys are never overwritten), then run "thredd sandbox init" again.',
+      );
     }
   }
 
   const current = await usableCertificate(state, files.cert, key);
   if (current) {
-    return { files, kid: type === 'signing' ? await jwkThumbprint(createPublicKey(key)) : undefined, x5tS256: current.x5tS256, notAfter: current.notAfter, actions };
+    return {
+      files,
+      kid: type === 'signing' ? await jwkThumbprint(createPublicKey(key)) : undefined,
+      x5tS256: current.x5tS256,
+      notAfter: current.notAfter,
+      actions,
+    };
   }
   const csrPem = await csrFor(files.csr, key, subject, actions);
   const certExisted = fs.existsSync(files.cert);
@@ -73,7 +92,11 @@ export async function ensureCredential(state: SandboxState, dir: string, type: S
 }
 
 /** The certificate in `file` if it belongs to `key`, was issued by this state's CA and has more than a day left. */
-async function usableCertificate(state: SandboxState, file: string, key: KeyObject): Promise<{ x5tS256: string; notAfter: string } | undefined> {
+async function usableCertificate(
+  state: SandboxState,
+  file: string,
+  key: KeyObject,
+): Promise<{ x5tS256: string; notAfter: string } | undefined> {
   const pem = await readIfExists(file);
   if (pem === undefined) return undefined;
   let x509: X509Certificate;
@@ -82,7 +105,10 @@ async function usableCertificate(state: SandboxState, file: string, key: KeyObje
   } catch {
     return undefined;
   }
-  const fits = x509.publicKey.equals(createPublicKey(key)) && x509.verify(state.ca.issuing.x509.publicKey) && Date.parse(x509.validTo) > Date.now() + DAY;
+  const fits =
+    x509.publicKey.equals(createPublicKey(key)) &&
+    x509.verify(state.ca.issuing.x509.publicKey) &&
+    Date.parse(x509.validTo) > Date.now() + DAY;
   if (!fits) return undefined;
   const x5tS256 = sha256Thumbprint(x509.raw);
   // The JWKS and the mTLS gate know certificates by their records.

@@ -27,5 +27,10 @@ export interface ThreddExtensionApi {
   /** Checks a .thredd document now instead of after the editing debounce. */
   refreshDiagnostics(uri: vscode.Uri): Promise<vscode.Diagnostic[]>;
   /** Where the extension keeps things, its log level and its stored state: what the secret-leak test searches. */
-  storedState(): { globalStorage: string; logLevel: vscode.LogLevel; globalState: Record<string, unknown>; workspaceState: Record<string, unknown> };
+  storedState(): {
+    globalStorage: string;
+    logLevel: vscode.LogLevel;
+    globalState: Record<string, unknown>;
+    workspaceState: Record<string, unknown>;
+  };
 }

@@ -7,7 +7,10 @@ import * as vscode from 'vscode';
 export function requireTrust(action: string): boolean {
   if (vscode.workspace.isTrusted) return true;
   void vscode.window
-    .showErrorMessage(`Thredd cannot ${action} in an untrusted workspace. Trust this folder if you know where it came from.`, 'Manage Workspace Trust')
+    .showErrorMessage(
+      `Thredd cannot ${action} in an untrusted workspace. Trust this folder if you know where it came from.`,
+      'Manage Workspace Trust',
+    )
     .then((choice) => choice && vscode.commands.executeCommand('workbench.trust.manage'));
   return false;
 }

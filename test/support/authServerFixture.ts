@@ -53,11 +53,30 @@ export async function startAuthFixture(options: { scopes?: string[]; softwareSta
     {
       scopes: options.scopes ?? ['cards.read', 'cards.write', 'pin.read'],
       clientJwks: () => orgJwks,
-      softwareStatement: ssaKey ? { keys: { keys: [await publicJwk(createPublicKey(ssaKey), 'ssa', 'RS256')] }, issuer: 'test-directory' } : undefined,
+      softwareStatement: ssaKey
+        ? { keys: { keys: [await publicJwk(createPublicKey(ssaKey), 'ssa', 'RS256')] }, issuer: 'test-directory' }
+        : undefined,
       clients: [
-        { client_id: PKJ_CLIENT_ID, token_endpoint_auth_method: 'private_key_jwt', scope: 'cards.read cards.write', tls_client_certificate_bound_access_tokens: true, pmid: 'PM-1234' },
-        { client_id: 'secret-post-client', client_secret: SECRETS.post, token_endpoint_auth_method: 'client_secret_post', scope: 'cards.read' },
-        { client_id: 'secret-basic-client', client_secret: SECRETS.basic, token_endpoint_auth_method: 'client_secret_basic', scope: 'cards.read', pmid: 'PM-9' },
+        {
+          client_id: PKJ_CLIENT_ID,
+          token_endpoint_auth_method: 'private_key_jwt',
+          scope: 'cards.read cards.write',
+          tls_client_certificate_bound_access_tokens: true,
+          pmid: 'PM-1234',
+        },
+        {
+          client_id: 'secret-post-client',
+          client_secret: SECRETS.post,
+          token_endpoint_auth_method: 'client_secret_post',
+          scope: 'cards.read',
+        },
+        {
+          client_id: 'secret-basic-client',
+          client_secret: SECRETS.basic,
+          token_endpoint_auth_method: 'client_secret_basic',
+          scope: 'cards.read',
+          pmid: 'PM-9',
+        },
         { client_id: 'introspector', client_secret: SECRETS.introspector, token_endpoint_auth_method: 'client_secret_basic' },
       ],
     },
@@ -65,13 +84,27 @@ export async function startAuthFixture(options: { scopes?: string[]; softwareSta
   const thredd = {
     defaultEnvironment: 'local-mtls',
     environments: {
-      'local-mtls': { baseUrl: server.url, tokenUrl: server.endpoints.token, application: 'pkj', ca: 'ca.pem', mtls: { cert: 'transport.pem', key: 'transport.key' } },
+      'local-mtls': {
+        baseUrl: server.url,
+        tokenUrl: server.endpoints.token,
+        application: 'pkj',
+        ca: 'ca.pem',
+        mtls: { cert: 'transport.pem', key: 'transport.key' },
+      },
       'local-post': { baseUrl: server.url, tokenUrl: server.endpoints.token, application: 'post', ca: 'ca.pem' },
       'local-basic': { baseUrl: server.url, tokenUrl: server.endpoints.token, application: 'basic', ca: 'ca.pem' },
     },
     applications: {
-      pkj: { clientId: PKJ_CLIENT_ID, auth: { method: 'private_key_jwt', key: 'signing.key', kid: SIGNING_KID }, scopes: ['cards.read', 'cards.write'] },
-      post: { clientId: 'secret-post-client', auth: { method: 'client_secret_post', secret: '${env:THREDD_CLIENT_SECRET}' }, scopes: ['cards.read'] },
+      pkj: {
+        clientId: PKJ_CLIENT_ID,
+        auth: { method: 'private_key_jwt', key: 'signing.key', kid: SIGNING_KID },
+        scopes: ['cards.read', 'cards.write'],
+      },
+      post: {
+        clientId: 'secret-post-client',
+        auth: { method: 'client_secret_post', secret: '${env:THREDD_CLIENT_SECRET}' },
+        scopes: ['cards.read'],
+      },
       basic: { clientId: 'secret-basic-client', auth: { method: 'client_secret_basic', secret: SECRETS.basic }, scopes: ['cards.read'] },
     },
   };

@@ -33,7 +33,10 @@ export interface DatedCertificate {
 export async function issueDated(ca: TestCa, options: DatedCertificateOptions): Promise<DatedCertificate> {
   const { privateKey, publicKey } = options.keyPair ?? (await generateTestKey('p256'));
   const notAfter = new Date(options.now.getTime() + options.daysToExpiry * DAY);
-  const notBefore = options.notBeforeDays !== undefined ? new Date(options.now.getTime() + options.notBeforeDays * DAY) : new Date(Math.min(options.now.getTime(), notAfter.getTime()) - 30 * DAY);
+  const notBefore =
+    options.notBeforeDays !== undefined
+      ? new Date(options.now.getTime() + options.notBeforeDays * DAY)
+      : new Date(Math.min(options.now.getTime(), notAfter.getTime()) - 30 * DAY);
   const { der, pem } = issueCertificate({
     subject: options.subject,
     publicKey,

@@ -26,7 +26,13 @@ export async function startHttpsServer(
   handler: (request: IncomingMessage, response: ServerResponse) => void,
 ): Promise<TestHttpsServer> {
   const server = https.createServer(
-    { cert: options.certPem, key: options.keyPem, ca: options.caPem, requestCert: options.requestCert ?? false, rejectUnauthorized: options.rejectUnauthorized ?? false },
+    {
+      cert: options.certPem,
+      key: options.keyPem,
+      ca: options.caPem,
+      requestCert: options.requestCert ?? false,
+      rejectUnauthorized: options.rejectUnauthorized ?? false,
+    },
     handler,
   );
   let handshakes = 0;

@@ -82,7 +82,11 @@ async function issueLeaf(ca: TestCa, options: IssueTestCertOptions): Promise<Tes
   const daysValid = options.daysValid ?? 30;
   const notAfter = new Date(now + daysValid * DAY);
   const notBefore =
-    options.notBeforeDays !== undefined ? new Date(now + options.notBeforeDays * DAY) : daysValid < 0 ? new Date(notAfter.getTime() - 30 * DAY) : new Date(now - 60 * 60 * 1000);
+    options.notBeforeDays !== undefined
+      ? new Date(now + options.notBeforeDays * DAY)
+      : daysValid < 0
+        ? new Date(notAfter.getTime() - 30 * DAY)
+        : new Date(now - 60 * 60 * 1000);
   const server = options.usage !== 'client';
   const { der, pem } = issueCertificate({
     subject: { organization: 'Thredd Tools Test', commonName: options.commonName },
@@ -94,5 +98,11 @@ async function issueLeaf(ca: TestCa, options: IssueTestCertOptions): Promise<Tes
     dnsNames: options.dnsNames ?? (server ? ['localhost'] : undefined),
     ipAddresses: options.ipAddresses ?? (server ? ['127.0.0.1'] : undefined),
   });
-  return { certPem: pem, keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, der, privateKey, x5tS256: sha256Thumbprint(der) };
+  return {
+    certPem: pem,
+    keyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    der,
+    privateKey,
+    x5tS256: sha256Thumbprint(der),
+  };
 }

@@ -1,5 +1,12 @@
 import * as path from 'node:path';
-import { findConfigFile, formatConfigDiagnostic, loadConfigFile, type Application, type Environment, type ThreddConfig } from '../../core/config';
+import {
+  findConfigFile,
+  formatConfigDiagnostic,
+  loadConfigFile,
+  type Application,
+  type Environment,
+  type ThreddConfig,
+} from '../../core/config';
 import { loadCa, loadClientCertificate, loadTlsSettings, type TlsSettings } from '../../core/http';
 import { CliError, type CliIo, type CliOptions, type CliValues } from '../command';
 
@@ -34,7 +41,8 @@ export function fromEnv(io: CliIo, variable: string, what: string): string {
 export async function loadConfig(values: CliValues, io: CliIo): Promise<ThreddConfig> {
   const option = text(values, 'config');
   const file = option ? path.resolve(io.cwd, option) : findConfigFile(io.cwd);
-  if (!file) throw new CliError(`No thredd.json found in ${io.cwd} or above; pass --config FILE or create one with "Thredd: Create thredd.json".`);
+  if (!file)
+    throw new CliError(`No thredd.json found in ${io.cwd} or above; pass --config FILE or create one with "Thredd: Create thredd.json".`);
   const { config, diagnostics } = await loadConfigFile(file, { env: io.env });
   // Warnings (e.g. a secret variable unset for another environment) are `thredd config check`'s business.
   for (const diagnostic of diagnostics.filter((item) => item.severity === 'error')) io.err(formatConfigDiagnostic(diagnostic) + '\n');
@@ -54,7 +62,8 @@ export function pickEnvironment(config: ThreddConfig, name: string | undefined):
 
 export function applicationOf(config: ThreddConfig, environment: Environment): Application {
   const application = environment.application ? config.applications[environment.application] : undefined;
-  if (!application) throw new CliError(`Environment "${environment.name}" names no application; add "application" to it in ${config.file}.`);
+  if (!application)
+    throw new CliError(`Environment "${environment.name}" names no application; add "application" to it in ${config.file}.`);
   return application;
 }
 
@@ -64,13 +73,20 @@ export async function tlsFromOptions(values: CliValues, io: CliIo): Promise<{ tl
   let environment: Environment | undefined;
   if (text(values, 'env') || text(values, 'config')) {
     environment = pickEnvironment(await loadConfig(values, io), text(values, 'env'));
-    tls = await loadTlsSettings(environment, { certificatePassphrase: environment.clientCertificate?.passphrase ?? io.env.THREDD_CERT_PASSPHRASE });
+    tls = await loadTlsSettings(environment, {
+      certificatePassphrase: environment.clientCertificate?.passphrase ?? io.env.THREDD_CERT_PASSPHRASE,
+    });
   }
   const cert = text(values, 'cert');
   const key = text(values, 'key');
   if (cert || key) {
     if (!cert || !key) throw new CliError('--cert and --key go together (the Transport Certificate and its private key).');
-    tls.clientCertificate = await loadClientCertificate({ kind: 'pem', cert: path.resolve(io.cwd, cert), key: path.resolve(io.cwd, key), passphrase: io.env.THREDD_CERT_PASSPHRASE });
+    tls.clientCertificate = await loadClientCertificate({
+      kind: 'pem',
+      cert: path.resolve(io.cwd, cert),
+      key: path.resolve(io.cwd, key),
+      passphrase: io.env.THREDD_CERT_PASSPHRASE,
+    });
   }
   const ca = text(values, 'ca');
   if (ca) {

@@ -1,11 +1,21 @@
 import * as path from 'node:path';
-import { CERTIFICATE_TYPES, describeKey, formatName, buildName, generateKeyAndCsr, KEY_ALGORITHMS, type CertificateType, type KeyAlgorithm } from '../../core/pki';
+import {
+  CERTIFICATE_TYPES,
+  describeKey,
+  formatName,
+  buildName,
+  generateKeyAndCsr,
+  KEY_ALGORITHMS,
+  type CertificateType,
+  type KeyAlgorithm,
+} from '../../core/pki';
 import { CliError, type CliCommand } from '../command';
 import { filePath, passphraseFromEnv, stringOption } from './pkiCliSupport';
 
 const TYPE_TITLES: Record<CertificateType, string> = { transport: 'Transport', signing: 'Signing', encryption: 'Encryption' };
 
-const USAGE = 'thredd csr --type transport|signing|encryption --cn NAME [--o ORG] [--ou UNIT] [--c CC] [--key rsa2048|rsa3072|rsa4096|p256] [--out DIR] [--passphrase-env VAR] [--json]';
+const USAGE =
+  'thredd csr --type transport|signing|encryption --cn NAME [--o ORG] [--ou UNIT] [--c CC] [--key rsa2048|rsa3072|rsa4096|p256] [--out DIR] [--passphrase-env VAR] [--json]';
 
 export const csrCommand: CliCommand = {
   path: ['csr'],
@@ -24,18 +34,45 @@ export const csrCommand: CliCommand = {
   },
   async run(values, _positionals, io) {
     const type = stringOption(values, 'type');
-    if (!type || !(CERTIFICATE_TYPES as readonly string[]).includes(type)) throw new CliError(`--type must be one of: ${CERTIFICATE_TYPES.join(', ')}. Usage: ${USAGE}`);
+    if (!type || !(CERTIFICATE_TYPES as readonly string[]).includes(type))
+      throw new CliError(`--type must be one of: ${CERTIFICATE_TYPES.join(', ')}. Usage: ${USAGE}`);
     const keyAlgorithm = stringOption(values, 'key') ?? 'rsa2048';
-    if (!(KEY_ALGORITHMS as readonly string[]).includes(keyAlgorithm)) throw new CliError(`--key must be one of: ${KEY_ALGORITHMS.join(', ')} (Thredd Portal's command uses rsa2048).`);
+    if (!(KEY_ALGORITHMS as readonly string[]).includes(keyAlgorithm))
+      throw new CliError(`--key must be one of: ${KEY_ALGORITHMS.join(', ')} (Thredd Portal's command uses rsa2048).`);
     if (!stringOption(values, 'cn')) throw new CliError(`--cn is required: the name of your application. Usage: ${USAGE}`);
     const passphrase = passphraseFromEnv(values, 'passphrase-env', io);
-    const subject = { country: stringOption(values, 'c'), organization: stringOption(values, 'o'), organizationalUnit: stringOption(values, 'ou'), commonName: stringOption(values, 'cn') };
+    const subject = {
+      country: stringOption(values, 'c'),
+      organization: stringOption(values, 'o'),
+      organizationalUnit: stringOption(values, 'ou'),
+      commonName: stringOption(values, 'cn'),
+    };
 
     const outDir = filePath(io, stringOption(values, 'out') ?? '.');
-    const generated = await generateKeyAndCsr({ type: type as CertificateType, subject, keyAlgorithm: keyAlgorithm as KeyAlgorithm, outDir, passphrase });
+    const generated = await generateKeyAndCsr({
+      type: type as CertificateType,
+      subject,
+      keyAlgorithm: keyAlgorithm as KeyAlgorithm,
+      outDir,
+      passphrase,
+    });
     const subjectText = formatName(buildName(subject));
     if (values.json) {
-      io.out(JSON.stringify({ type, keyAlgorithm, subject: subjectText, keyPath: generated.keyPath, csrPath: generated.csrPath, keyEncrypted: passphrase !== undefined, csrPem: generated.csrPem }, null, 2) + '\n');
+      io.out(
+        JSON.stringify(
+          {
+            type,
+            keyAlgorithm,
+            subject: subjectText,
+            keyPath: generated.keyPath,
+            csrPath: generated.csrPath,
+            keyEncrypted: passphrase !== undefined,
+            csrPem: generated.csrPem,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
       return 0;
     }
     const key = describeKey(generated.privateKey);

@@ -1,6 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { deleteRegistration, readRegistration, registerClient, updateRegistration, type ClientMetadata, type ClientRegistration } from '../../core/auth';
+import {
+  deleteRegistration,
+  readRegistration,
+  registerClient,
+  updateRegistration,
+  type ClientMetadata,
+  type ClientRegistration,
+} from '../../core/auth';
 import type { HttpClient, TlsSettings } from '../../core/http';
 import { MASK } from '../../core/requestFile/secrets';
 import { CliError, type CliCommand, type CliIo, type CliValues } from '../command';
@@ -56,7 +63,14 @@ function maskedMetadata(metadata: ClientMetadata, show: boolean): ClientMetadata
 }
 
 /** Prints a registration; its credentials only with --show-token, else it says where they were saved. */
-async function report(io: CliIo, registration: ClientRegistration, values: CliValues, verb: string, destination: SecretsDestination, usedToken?: string): Promise<void> {
+async function report(
+  io: CliIo,
+  registration: ClientRegistration,
+  values: CliValues,
+  verb: string,
+  destination: SecretsDestination,
+  usedToken?: string,
+): Promise<void> {
   printWarnings(io, registration.warnings);
   if (destination.file) await saveSecrets(io, { ...destination, file: destination.file }, registration, usedToken);
   if (values.json === true) {
@@ -65,20 +79,33 @@ async function report(io: CliIo, registration: ClientRegistration, values: CliVa
   }
   io.out(`${verb} client ${registration.clientId} (scope: ${String(registration.metadata.scope ?? '(none)')})\n`);
   if (registration.registrationAccessToken) {
-    io.out(`registration_client_uri: ${registration.registrationClientUri}\nregistration_access_token: ${destination.show ? registration.registrationAccessToken : MASK}\n`);
+    io.out(
+      `registration_client_uri: ${registration.registrationClientUri}\nregistration_access_token: ${destination.show ? registration.registrationAccessToken : MASK}\n`,
+    );
   }
   if (registration.clientSecret) io.out(`client_secret: ${destination.show ? registration.clientSecret : MASK}\n`);
 }
 
 function manageArgs(values: CliValues, io: CliIo, usage: string) {
-  return { registrationClientUri: required(values, 'client-uri', usage), registrationAccessToken: fromEnv(io, required(values, 'rat-env', usage), 'the registration access token') };
+  return {
+    registrationClientUri: required(values, 'client-uri', usage),
+    registrationAccessToken: fromEnv(io, required(values, 'rat-env', usage), 'the registration access token'),
+  };
 }
 
 export const dcrRegisterCommand: CliCommand = {
   path: ['dcr', 'register'],
   summary: 'Register an OAuth client with a software statement (RFC 7591)',
   usage: USAGES.register,
-  options: { url: { type: 'string' }, ssa: { type: 'string' }, 'iat-env': { type: 'string' }, metadata: { type: 'string' }, scope: { type: 'string' }, ...SECRETS_OPTIONS, ...COMMON },
+  options: {
+    url: { type: 'string' },
+    ssa: { type: 'string' },
+    'iat-env': { type: 'string' },
+    metadata: { type: 'string' },
+    scope: { type: 'string' },
+    ...SECRETS_OPTIONS,
+    ...COMMON,
+  },
   run: (values, _positionals, io) =>
     withContext(values, io, async ({ http, tls, registrationUrl }) => {
       const destination = secretsDestination(values, io, USAGES.register, false);
@@ -112,7 +139,7 @@ export const dcrGetCommand = manageCommand('get', 'Read a registered client (RFC
 
 export const dcrUpdateCommand: CliCommand = {
   path: ['dcr', 'update'],
-  summary: 'Replace a registered client\'s metadata (RFC 7592 PUT)',
+  summary: "Replace a registered client's metadata (RFC 7592 PUT)",
   usage: USAGES.update,
   options: { metadata: { type: 'string' }, ...SECRETS_OPTIONS, ...MANAGE_OPTIONS },
   run: (values, _positionals, io) =>
@@ -122,7 +149,11 @@ export const dcrUpdateCommand: CliCommand = {
       const changes = readMetadata(io, required(values, 'metadata', USAGES.update));
       // PUT replaces everything: start from the current registration so unspecified fields stay.
       const current = await readRegistration(http, manage);
-      const updated = await updateRegistration(http, { ...manage, clientId: current.clientId, metadata: { ...current.metadata, ...changes } });
+      const updated = await updateRegistration(http, {
+        ...manage,
+        clientId: current.clientId,
+        metadata: { ...current.metadata, ...changes },
+      });
       await report(io, updated, values, 'Updated', destination, manage.registrationAccessToken);
     }),
 };

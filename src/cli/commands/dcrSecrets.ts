@@ -28,14 +28,19 @@ export function secretsDestination(values: CliValues, io: CliIo, usage: string, 
   const given = text(values, 'secrets-out');
   const show = values['show-token'] === true;
   if (!given && !show) {
-    throw new CliError(`The answer holds a registration access token, shown only once. Say where it goes: --secrets-out FILE (written with mode 0600) or --show-token (printed).\nUsage: ${usage}`, 2);
+    throw new CliError(
+      `The answer holds a registration access token, shown only once. Say where it goes: --secrets-out FILE (written with mode 0600) or --show-token (printed).\nUsage: ${usage}`,
+      2,
+    );
   }
   const file = given && path.resolve(io.cwd, given);
   if (file && !fs.statSync(path.dirname(file), { throwIfNoEntry: false })?.isDirectory()) {
     throw new CliError(`The folder for ${given} does not exist (${path.dirname(file)}): create it first. Nothing was sent.`);
   }
   if (file && !replace && fs.existsSync(file)) {
-    throw new CliError(`${given} already exists and may hold another client's registration access token: choose a new file. Nothing was sent.`);
+    throw new CliError(
+      `${given} already exists and may hold another client's registration access token: choose a new file. Nothing was sent.`,
+    );
   }
   return { file, show, replace };
 }
@@ -44,7 +49,12 @@ export function secretsDestination(values: CliValues, io: CliIo, usage: string, 
  * Writes the credentials with mode 0600. An update answer may leave out the token (when the server
  * does not rotate it) or the client secret: the file then keeps the ones it had, or the token used.
  */
-export async function saveSecrets(io: CliIo, destination: SecretsDestination & { file: string }, registration: ClientRegistration, usedToken?: string): Promise<void> {
+export async function saveSecrets(
+  io: CliIo,
+  destination: SecretsDestination & { file: string },
+  registration: ClientRegistration,
+  usedToken?: string,
+): Promise<void> {
   const previous = destination.replace ? readSaved(destination.file) : undefined;
   const secrets: SavedSecrets = {
     client_id: registration.clientId,
@@ -60,8 +70,15 @@ export async function saveSecrets(io: CliIo, destination: SecretsDestination & {
     io.err(`Could not write ${destination.file}: ${(error as Error).message}. Store these now, they are not shown again:\n${data}`);
     throw new CliError(`The registration succeeded but its secrets could not be saved to ${destination.file}.`);
   }
-  const fresh = [registration.registrationAccessToken && 'a new registration access token', registration.clientSecret && 'a new client secret'].filter(Boolean).join(' and ');
-  io.err(`Saved ${fresh || 'the registration (its access token unchanged)'} to ${destination.file} (mode 0600). Keep it out of the repository; use it as: THREDD_RAT=… thredd dcr get --client-uri URI --rat-env THREDD_RAT\n`);
+  const fresh = [
+    registration.registrationAccessToken && 'a new registration access token',
+    registration.clientSecret && 'a new client secret',
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  io.err(
+    `Saved ${fresh || 'the registration (its access token unchanged)'} to ${destination.file} (mode 0600). Keep it out of the repository; use it as: THREDD_RAT=… thredd dcr get --client-uri URI --rat-env THREDD_RAT\n`,
+  );
 }
 
 function readSaved(file: string): Partial<SavedSecrets> | undefined {

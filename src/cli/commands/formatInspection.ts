@@ -5,7 +5,9 @@ export function formatInspection(file: string, result: InspectResult): string {
   if (result.kind === 'csr') return formatCsr(file, result.csr);
   const { certificates } = result;
   const header = certificates.length === 1 ? `${file}: certificate` : `${file}: chain of ${certificates.length} certificates (leaf first)`;
-  const blocks = certificates.map((info, index) => formatCertificate(info, certificates.length > 1 ? `Certificate ${index + 1} of ${certificates.length}` : undefined));
+  const blocks = certificates.map((info, index) =>
+    formatCertificate(info, certificates.length > 1 ? `Certificate ${index + 1} of ${certificates.length}` : undefined),
+  );
   return certificates.length === 1 ? `${header}\n${blocks[0]}\n` : [header, ...blocks].join('\n\n') + '\n';
 }
 
@@ -40,7 +42,10 @@ function formatCertificate(info: CertificateInfo, title: string | undefined): st
     ['x5t#S256', info.x5tS256],
     ['Signature', info.signatureAlgorithm],
     ['CA', info.isCa ? 'yes' : 'no'],
-    ['Key matches', info.keyMatches === undefined ? undefined : info.keyMatches ? 'yes' : 'NO: this private key does not belong to the certificate'],
+    [
+      'Key matches',
+      info.keyMatches === undefined ? undefined : info.keyMatches ? 'yes' : 'NO: this private key does not belong to the certificate',
+    ],
     ['Chain', info.chainVerified === undefined ? undefined : info.chainVerified ? 'verified' : `NOT VERIFIED: ${info.chainProblem}`],
   ];
   return [...(title ? [title] : []), ...table(rows)].join('\n');

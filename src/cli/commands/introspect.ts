@@ -9,7 +9,14 @@ export const introspectCommand: CliCommand = {
   path: ['introspect'],
   summary: 'Ask an RFC 7662 introspection endpoint whether a token is active (Basic auth)',
   usage: USAGE,
-  options: { url: { type: 'string' }, 'token-env': { type: 'string' }, 'client-id': { type: 'string' }, 'secret-env': { type: 'string' }, json: { type: 'boolean' }, ...TLS_OPTIONS },
+  options: {
+    url: { type: 'string' },
+    'token-env': { type: 'string' },
+    'client-id': { type: 'string' },
+    'secret-env': { type: 'string' },
+    json: { type: 'boolean' },
+    ...TLS_OPTIONS,
+  },
   async run(values, _positionals, io) {
     const tokenVar = required(values, 'token-env', USAGE);
     const secretVar = required(values, 'secret-env', USAGE);
@@ -25,7 +32,9 @@ export const introspectCommand: CliCommand = {
     } else if (!result.active) {
       io.out('Token is NOT active (expired, revoked, or unknown to this server).\n');
     } else {
-      const expires = result.exp ? `${new Date(result.exp * 1000).toISOString()} (in ${result.exp - Math.floor(Date.now() / 1000)} s)` : 'unknown';
+      const expires = result.exp
+        ? `${new Date(result.exp * 1000).toISOString()} (in ${result.exp - Math.floor(Date.now() / 1000)} s)`
+        : 'unknown';
       io.out(`Token is active\nClient ID: ${result.clientId ?? '?'}\nScope: ${result.scope ?? '(none)'}\nExpires: ${expires}\n`);
     }
     return 0;

@@ -12,7 +12,8 @@ import { CliError, type CliCommand, type CliIo, type CliValues } from '../comman
 import { pickEnvironment, text } from './authSupport';
 import { withHttpClient } from './httpSupport';
 
-const USAGE = 'thredd run FILE... [--env NAME] [--config FILE] [--request NAME] [--bail] [--dry-run] [--reporter pretty|json|junit] [--output FILE] [--insecure]';
+const USAGE =
+  'thredd run FILE... [--env NAME] [--config FILE] [--request NAME] [--bail] [--dry-run] [--reporter pretty|json|junit] [--output FILE] [--insecure]';
 const REQUEST_FILE = /\.(thredd|http|rest)$/i;
 
 export const runCommand: CliCommand = {
@@ -110,7 +111,8 @@ class BatchedOutput {
 
 async function loadRequestFile(file: string, io: CliIo): Promise<SessionFile> {
   const absolute = path.resolve(io.cwd, file);
-  if (!REQUEST_FILE.test(absolute)) throw new CliError(`${file} is not a request file: thredd run takes .thredd and .http (REST Client) files.`);
+  if (!REQUEST_FILE.test(absolute))
+    throw new CliError(`${file} is not a request file: thredd run takes .thredd and .http (REST Client) files.`);
   const parsed = await readRequestFile(absolute, file).catch((error: unknown) => {
     throw isUserError(error) ? new CliError(error.userMessage()) : error;
   });
@@ -133,10 +135,14 @@ async function loadRunConfig(values: CliValues, io: CliIo, firstFile: string): P
 function selectRequests(values: CliValues, files: readonly SessionFile[]): readonly SessionFile[] {
   const names = values.request as string[] | undefined;
   if (!names || names.length === 0) return files;
-  const known = new Set(files.flatMap((file) => file.parsed.requests.map((request) => request.name).filter((name): name is string => name !== undefined)));
+  const known = new Set(
+    files.flatMap((file) => file.parsed.requests.map((request) => request.name).filter((name): name is string => name !== undefined)),
+  );
   const missing = names.filter((name) => !known.has(name));
   if (missing.length > 0) {
-    throw new CliError(`No request named ${missing.map((name) => `"${name}"`).join(', ')} in ${files.map((file) => file.shown).join(', ')}${known.size ? `; named requests: ${[...known].join(', ')}` : ' (name a request with "# @name NAME")'}.`);
+    throw new CliError(
+      `No request named ${missing.map((name) => `"${name}"`).join(', ')} in ${files.map((file) => file.shown).join(', ')}${known.size ? `; named requests: ${[...known].join(', ')}` : ' (name a request with "# @name NAME")'}.`,
+    );
   }
   const wanted = new Set(names);
   const selected = (file: SessionFile) => file.parsed.requests.filter((request) => wanted.has(request.name ?? ''));

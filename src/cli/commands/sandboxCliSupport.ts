@@ -13,13 +13,15 @@ export function portOption(values: CliValues, name: string, fallback: number): n
   const text = stringOption(values, name);
   if (text === undefined) return fallback;
   const port = Number(text);
-  if (!/^\d+$/.test(text) || port > 65535) throw new CliError(`--${name} must be a port number from 0 to 65535 (0 picks a free one); got "${text}".`);
+  if (!/^\d+$/.test(text) || port > 65535)
+    throw new CliError(`--${name} must be a port number from 0 to 65535 (0 picks a free one); got "${text}".`);
   return port;
 }
 
 export function daysOption(values: CliValues): number | undefined {
   const text = stringOption(values, 'days');
   if (text === undefined) return undefined;
-  if (!/^-?\d+$/.test(text)) throw new CliError(`--days must be a whole number of days (negative issues an expired certificate: --days=-1); got "${text}".`);
+  if (!/^-?\d+$/.test(text))
+    throw new CliError(`--days must be a whole number of days (negative issues an expired certificate: --days=-1); got "${text}".`);
   return Number(text);
 }

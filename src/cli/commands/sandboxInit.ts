@@ -7,7 +7,8 @@ import type { CliCommand } from '../command';
 import { stringOption } from './pkiCliSupport';
 import { daysOption, portOption, stateDirOf } from './sandboxCliSupport';
 
-const USAGE = 'thredd sandbox init [--workspace DIR] [--state DIR] [--host 127.0.0.1] [--port-tls 8443] [--port-mtls 8444] [--days N] [--json]';
+const USAGE =
+  'thredd sandbox init [--workspace DIR] [--state DIR] [--host 127.0.0.1] [--port-tls 8443] [--port-mtls 8444] [--days N] [--json]';
 
 export const sandboxInitCommand: CliCommand = {
   path: ['sandbox', 'init'],

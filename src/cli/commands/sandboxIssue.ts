@@ -25,10 +25,12 @@ export const sandboxIssueCommand: CliCommand = {
     const csrOption = stringOption(values, 'csr');
     if (!csrOption) throw new CliError(`--csr is required. Usage: ${USAGE}`);
     const type = stringOption(values, 'type');
-    if (!type || !(SANDBOX_CERTIFICATE_TYPES as readonly string[]).includes(type)) throw new CliError(`--type must be transport or signing. Usage: ${USAGE}`);
+    if (!type || !(SANDBOX_CERTIFICATE_TYPES as readonly string[]).includes(type))
+      throw new CliError(`--type must be transport or signing. Usage: ${USAGE}`);
     const csrFile = filePath(io, csrOption);
     const certFile = path.join(path.dirname(csrFile), `${path.basename(csrFile).replace(/\.(csr|pem|req)$/i, '')}.pem`);
-    if (certFile === csrFile) throw new CliError(`${csrFile} ends in .pem, so the certificate would replace it; rename the CSR to .csr first.`);
+    if (certFile === csrFile)
+      throw new CliError(`${csrFile} ends in .pem, so the certificate would replace it; rename the CSR to .csr first.`);
     const days = daysOption(values);
 
     let csrPem: string;
@@ -54,7 +56,9 @@ export const sandboxIssueCommand: CliCommand = {
         `Certificate: ${certFile}`,
         `  ${record.type === 'transport' ? 'Transport' : 'Signing'} certificate for ${record.subject}, serial ${record.serialNumber}`,
         `  Valid ${record.notBefore} to ${record.notAfter}${Date.parse(record.notAfter) <= Date.now() ? '  (already expired, as asked)' : ''}`,
-        record.kid ? `  KID ${record.kid} (published on the organisation JWKS; use it as "kid" in thredd.json)` : `  x5t#S256 ${record.x5tS256} (tokens bound to it carry this in cnf)`,
+        record.kid
+          ? `  KID ${record.kid} (published on the organisation JWKS; use it as "kid" in thredd.json)`
+          : `  x5t#S256 ${record.x5tS256} (tokens bound to it carry this in cnf)`,
         '',
       ].join('\n'),
     );

@@ -19,7 +19,8 @@ export const sandboxServeCommand: CliCommand = {
     json: { type: 'boolean' },
   },
   async run(values, positionals, io) {
-    if (positionals.length > 0) throw new CliError(`"sandbox ${positionals[0]}" is not a command: use thredd sandbox, thredd sandbox init or thredd sandbox issue.`);
+    if (positionals.length > 0)
+      throw new CliError(`"sandbox ${positionals[0]}" is not a command: use thredd sandbox, thredd sandbox init or thredd sandbox issue.`);
     const json = values.json === true;
     const options = {
       stateDir: stateDirOf(values, io),
@@ -47,7 +48,16 @@ export const sandboxServeCommand: CliCommand = {
 function describe(sandbox: RunningSandbox) {
   const { urls } = sandbox;
   return {
-    urls: { tls: urls.tls, mtls: urls.mtls, token: urls.token, mtlsToken: urls.mtlsToken, introspection: urls.introspection, registration: urls.registration, portal: urls.portal, jwks: urls.jwks() },
+    urls: {
+      tls: urls.tls,
+      mtls: urls.mtls,
+      token: urls.token,
+      mtlsToken: urls.mtlsToken,
+      introspection: urls.introspection,
+      registration: urls.registration,
+      portal: urls.portal,
+      jwks: urls.jwks(),
+    },
     orgId: sandbox.orgId,
     application: sandbox.application,
     stateDir: sandbox.stateDir,

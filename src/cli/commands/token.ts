@@ -14,7 +14,9 @@ export const tokenCommand: CliCommand = {
     const config = await loadConfig(values, io);
     const environment = pickEnvironment(config, text(values, 'env'));
     const application = applicationOf(config, environment);
-    const token = await withHttpClient(values, io, (http) => new TokenClient({ http, secrets: envSecretSource(io.env) }).requestToken({ environment, application }));
+    const token = await withHttpClient(values, io, (http) =>
+      new TokenClient({ http, secrets: envSecretSource(io.env) }).requestToken({ environment, application }),
+    );
     const shown = values['show-token'] ? token.accessToken : redact(token.accessToken);
     printWarnings(io, token.warnings);
     io.out(values.json ? JSON.stringify(asJson(token, shown), null, 2) + '\n' : describe(token, shown));
@@ -29,7 +31,9 @@ function asJson(token: TokenResult, shown: string) {
     expires_in: token.expiresIn,
     scope: token.scope ?? null,
     claims: token.claims?.payload ?? null,
-    boundToCertificate: token.binding ? { 'x5t#S256': token.binding.tokenX5tS256, matchesTransportCertificate: token.binding.matches } : null,
+    boundToCertificate: token.binding
+      ? { 'x5t#S256': token.binding.tokenX5tS256, matchesTransportCertificate: token.binding.matches }
+      : null,
   };
 }
 
@@ -41,7 +45,9 @@ function describe(token: TokenResult, shown: string): string {
   ];
   if (token.claims) lines.push(`Client ID: ${token.claims.clientId ?? '?'}${token.claims.pmid ? `   PMID: ${token.claims.pmid}` : ''}`);
   if (token.binding) {
-    lines.push(`Bound to certificate x5t#S256 ${token.binding.tokenX5tS256} (${token.binding.matches ? 'matches the transport certificate' : 'does NOT match the transport certificate'})`);
+    lines.push(
+      `Bound to certificate x5t#S256 ${token.binding.tokenX5tS256} (${token.binding.matches ? 'matches the transport certificate' : 'does NOT match the transport certificate'})`,
+    );
   }
   if (shown !== token.accessToken) lines.push('(token redacted; pass --show-token to print it)');
   return lines.join('\n') + '\n';

@@ -27,8 +27,14 @@ export function describeField(node: ASTNode | undefined, matching: readonly Matc
   const name = property?.keyNode.value;
   const required = name !== undefined && objects.some((schema) => !conditions.has(schema) && schema.required?.includes(name));
   const types = [...new Set(schemas.flatMap((schema) => (schema.type === undefined ? [] : [schema.type].flat())))];
-  const first = [types.length ? types.map(codeSpan).join(' or ') : 'any JSON value', ...(property ? [required ? 'required' : 'optional'] : [])];
-  return { heading: `**${escapeMarkdown(pathOf(value) || '(the body)')}**`, constraints: [first.join(' · '), ...schemas.flatMap(limitsOf)] };
+  const first = [
+    types.length ? types.map(codeSpan).join(' or ') : 'any JSON value',
+    ...(property ? [required ? 'required' : 'optional'] : []),
+  ];
+  return {
+    heading: `**${escapeMarkdown(pathOf(value) || '(the body)')}**`,
+    constraints: [first.join(' · '), ...schemas.flatMap(limitsOf)],
+  };
 }
 
 function limitsOf(schema: JSONSchema): string[] {

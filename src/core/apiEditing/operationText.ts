@@ -16,7 +16,9 @@ export function describeOperation(operation: CatalogueOperation): string {
     }`,
   ];
   for (const parameter of operation.parameters ?? []) {
-    lines.push(`\`${parameter.name}\` (${parameter.in}${parameter.required ? ', required' : ''}): ${escapeMarkdown(parameter.description)}`);
+    lines.push(
+      `\`${parameter.name}\` (${parameter.in}${parameter.required ? ', required' : ''}): ${escapeMarkdown(parameter.description)}`,
+    );
   }
   lines.push(`Answers ${Object.keys(operation.responses).join(', ')}`);
   return lines.join('\n\n');

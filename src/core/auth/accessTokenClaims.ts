@@ -43,7 +43,10 @@ export function decodeAccessToken(token: string): AccessTokenClaims | undefined 
 }
 
 /** Compares a bound token with the certificate actually presented; a mismatch means the API will refuse the token. */
-export function checkCertificateBinding(claims: AccessTokenClaims | undefined, certificateX5tS256: string | undefined): { binding?: CertificateBinding; warning?: string } {
+export function checkCertificateBinding(
+  claims: AccessTokenClaims | undefined,
+  certificateX5tS256: string | undefined,
+): { binding?: CertificateBinding; warning?: string } {
   if (!claims?.x5tS256) return {};
   const binding = { tokenX5tS256: claims.x5tS256, certificateX5tS256, matches: claims.x5tS256 === certificateX5tS256 };
   if (binding.matches) return { binding };

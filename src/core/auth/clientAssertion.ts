@@ -39,7 +39,8 @@ export async function createClientAssertion(options: ClientAssertionOptions): Pr
   const alg = options.alg ?? defaultAlgorithm(options.key);
   checkAlgorithm(alg, options.key, options.keySource ?? 'the signing key');
   if (!options.clientId) throw new Error('The client ID is empty: set "clientId" of the application in thredd.json.');
-  if (!options.audience) throw new Error('The assertion audience is empty: set "tokenUrl" (or "audience") of the environment in thredd.json.');
+  if (!options.audience)
+    throw new Error('The assertion audience is empty: set "tokenUrl" (or "audience") of the environment in thredd.json.');
   const iat = Math.floor((options.now?.() ?? Date.now()) / 1000);
   const exp = iat + (options.ttlSeconds ?? DEFAULT_ASSERTION_TTL_SECONDS);
   const jti = randomUUID();

@@ -31,23 +31,33 @@ export interface IntrospectionResult {
 export async function introspectToken(http: HttpClient, request: IntrospectionRequest): Promise<IntrospectionResult> {
   const form = new URLSearchParams({ token: request.token });
   if (request.tokenTypeHint) form.set('token_type_hint', request.tokenTypeHint);
-  const response = await sendOAuthRequest(http, {
-    method: 'POST',
-    url: request.url,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      accept: 'application/json',
-      authorization: `Basic ${Buffer.from(`${formEncode(request.clientId)}:${formEncode(request.clientSecret)}`).toString('base64')}`,
+  const response = await sendOAuthRequest(
+    http,
+    {
+      method: 'POST',
+      url: request.url,
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        accept: 'application/json',
+        authorization: `Basic ${Buffer.from(`${formEncode(request.clientId)}:${formEncode(request.clientSecret)}`).toString('base64')}`,
+      },
+      body: form.toString(),
+      tls: request.tls,
+      timeouts: request.timeouts,
+      signal: request.signal,
     },
-    body: form.toString(),
-    tls: request.tls,
-    timeouts: request.timeouts,
-    signal: request.signal,
-  }, 'introspection');
+    'introspection',
+  );
   if (response.status !== 200) throw await oauthErrorFrom(response, 'introspection', 'client_secret');
   const claims = await readJsonObject(response);
   if (!claims || typeof claims.active !== 'boolean') {
-    throw new OAuthError(`The introspection endpoint answered without an "active" field.`, 'introspection', response.url, response.status, 'Check "introspectionUrl" points at the RFC 7662 endpoint (…/connect/introspect on the RDX server).');
+    throw new OAuthError(
+      `The introspection endpoint answered without an "active" field.`,
+      'introspection',
+      response.url,
+      response.status,
+      'Check "introspectionUrl" points at the RFC 7662 endpoint (…/connect/introspect on the RDX server).',
+    );
   }
   return {
     active: claims.active,

@@ -30,7 +30,11 @@ export class OAuthError extends UserError {
   }
 }
 
-const ENDPOINT_NAMES: Record<OAuthEndpoint, string> = { token: 'Token request', introspection: 'Introspection', registration: 'Client registration' };
+const ENDPOINT_NAMES: Record<OAuthEndpoint, string> = {
+  token: 'Token request',
+  introspection: 'Introspection',
+  registration: 'Client registration',
+};
 
 /** Hints keyed by the OAuth error code; `clientAuth` words invalid_client for the method in use. */
 export function hintFor(error: string | undefined, status: number, clientAuth?: 'private_key_jwt' | 'client_secret'): string {
@@ -59,7 +63,8 @@ export function hintFor(error: string | undefined, status: number, clientAuth?: 
     case 'unapproved_software_statement':
       return 'Get a fresh software statement (SSA) for this application; it may be expired or signed by another directory.';
   }
-  if (status === 401 || status === 403) return 'The server refused the credentials: check the client ID and secret (or the token) and the certificate used.';
+  if (status === 401 || status === 403)
+    return 'The server refused the credentials: check the client ID and secret (or the token) and the certificate used.';
   if (status === 404) return 'Check the URL: the server has no endpoint there.';
   if (status >= 500) return 'The server failed; try again later, and check its status page.';
   return 'Compare the request with the API documentation.';
@@ -69,7 +74,11 @@ export function hintFor(error: string | undefined, status: number, clientAuth?: 
 export function excerpt(text: string, limit = 160): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
   // The title leads; the page's text follows without it (and without repeating it when a heading does).
-  const body = text.replace(/<(script|style|title)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+  const body = text
+    .replace(/<(script|style|title)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   const line = title && !body.startsWith(title) ? `${title} ${body}` : body;
   return line.length > limit ? `${line.slice(0, limit)}…` : line;
 }
@@ -84,12 +93,25 @@ export async function readJsonObject(response: HttpResponse, limit = 1024 * 1024
   }
 }
 
-export async function oauthErrorFrom(response: HttpResponse, endpoint: OAuthEndpoint, clientAuth?: 'private_key_jwt' | 'client_secret'): Promise<OAuthError> {
+export async function oauthErrorFrom(
+  response: HttpResponse,
+  endpoint: OAuthEndpoint,
+  clientAuth?: 'private_key_jwt' | 'client_secret',
+): Promise<OAuthError> {
   const json = await readJsonObject(response);
   const error = typeof json?.error === 'string' ? json.error : undefined;
   const description = typeof json?.error_description === 'string' ? json.error_description : undefined;
   const bodyExcerpt = json ? undefined : excerpt(await bodyPreview(response.body, 4096));
   const what = error ? `${error}${description ? `: ${description}` : ''}` : bodyExcerpt ? `"${bodyExcerpt}"` : 'no details';
   const message = `${ENDPOINT_NAMES[endpoint]} refused (HTTP ${response.status}): ${what}`;
-  return new OAuthError(message, endpoint, response.url, response.status, hintFor(error, response.status, clientAuth), error, description, bodyExcerpt);
+  return new OAuthError(
+    message,
+    endpoint,
+    response.url,
+    response.status,
+    hintFor(error, response.status, clientAuth),
+    error,
+    description,
+    bodyExcerpt,
+  );
 }

@@ -10,7 +10,11 @@ import type { OAuthEndpoint } from './oauthErrors';
  */
 export const OAUTH_MAX_RESPONSE_BYTES = 1024 * 1024;
 
-const SETTING: Record<OAuthEndpoint, string> = { token: '"tokenUrl"', introspection: 'the introspection URL ("introspectionUrl")', registration: 'the registration URL' };
+const SETTING: Record<OAuthEndpoint, string> = {
+  token: '"tokenUrl"',
+  introspection: 'the introspection URL ("introspectionUrl")',
+  registration: 'the registration URL',
+};
 
 /** Sends a request to an OAuth endpoint under the OAuth size limit; an oversized answer says which setting to check. */
 export async function sendOAuthRequest(http: HttpClient, request: HttpRequest, endpoint: OAuthEndpoint): Promise<HttpResponse> {

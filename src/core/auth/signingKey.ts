@@ -23,13 +23,22 @@ export function parseSigningKey(pem: string | Buffer, source: string, passphrase
     const code = (error as { code?: string }).code ?? '';
     const text = `${code} ${(error as Error).message}`;
     // OpenSSL 3 reports a missing passphrase as "interrupted or cancelled" (its prompt was refused).
-    if (code === 'ERR_MISSING_PASSPHRASE' || (!passphrase && /interrupted or cancelled|ENCRYPTED/i.test(`${text} ${pem.toString().slice(0, 64)}`))) {
-      throw new SigningKeyError(`${source} is encrypted and no passphrase was given.`, 'Set "passphrase" under "auth" in thredd.json (use ${env:NAME}), or pass --passphrase-env.');
+    if (
+      code === 'ERR_MISSING_PASSPHRASE' ||
+      (!passphrase && /interrupted or cancelled|ENCRYPTED/i.test(`${text} ${pem.toString().slice(0, 64)}`))
+    ) {
+      throw new SigningKeyError(
+        `${source} is encrypted and no passphrase was given.`,
+        'Set "passphrase" under "auth" in thredd.json (use ${env:NAME}), or pass --passphrase-env.',
+      );
     }
     if (/bad decrypt|BAD_DECRYPT|bad password/i.test(text)) {
       throw new SigningKeyError(`The passphrase for ${source} is wrong.`, 'Check the passphrase the key was encrypted with.');
     }
-    throw new SigningKeyError(`${source} is not a PEM private key (${(error as Error).message}).`, 'Point "key" at the Signing Certificate\'s private key (-----BEGIN PRIVATE KEY-----), not the certificate or CSR.');
+    throw new SigningKeyError(
+      `${source} is not a PEM private key (${(error as Error).message}).`,
+      'Point "key" at the Signing Certificate\'s private key (-----BEGIN PRIVATE KEY-----), not the certificate or CSR.',
+    );
   }
 }
 
@@ -39,14 +48,18 @@ export async function loadSigningKey(file: string, passphrase?: string): Promise
     pem = await fs.promises.readFile(file);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new SigningKeyError(missing ? `The signing key ${file} does not exist.` : `The signing key ${file} cannot be read: ${(error as Error).message}.`, 'Fix "key" in thredd.json (relative to thredd.json), or generate the key with "Thredd: Generate Key and CSR…".');
+    throw new SigningKeyError(
+      missing ? `The signing key ${file} does not exist.` : `The signing key ${file} cannot be read: ${(error as Error).message}.`,
+      'Fix "key" in thredd.json (relative to thredd.json), or generate the key with "Thredd: Generate Key and CSR…".',
+    );
   }
   return parseSigningKey(pem, file, passphrase);
 }
 
 function describeKey(key: KeyObject): string {
   const details = key.asymmetricKeyDetails;
-  if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') return `an ${key.asymmetricKeyType.toUpperCase()} ${details?.modulusLength ?? '?'}-bit key`;
+  if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss')
+    return `an ${key.asymmetricKeyType.toUpperCase()} ${details?.modulusLength ?? '?'}-bit key`;
   if (key.asymmetricKeyType === 'ec') return `an EC ${details?.namedCurve ?? '?'} key`;
   return `an ${key.asymmetricKeyType ?? 'unknown'} key`;
 }
@@ -62,20 +75,30 @@ export function defaultAlgorithm(key: KeyObject): SigningAlgorithm {
 export function checkAlgorithm(alg: SigningAlgorithm, key: KeyObject, source: string): void {
   const type = key.asymmetricKeyType;
   const details = key.asymmetricKeyDetails;
-  if (key.type !== 'private') throw new SigningKeyError(`${source} holds a public key; signing needs the private key.`, 'Point "key" at the private key file.');
+  if (key.type !== 'private')
+    throw new SigningKeyError(`${source} holds a public key; signing needs the private key.`, 'Point "key" at the private key file.');
   if (alg === 'ES256') {
     if (type !== 'ec' || details?.namedCurve !== 'prime256v1') {
-      throw new SigningKeyError(`ES256 needs an EC P-256 key, but ${source} is ${describeKey(key)}.`, type === 'ec' ? 'Use the P-256 signing key registered for this kid.' : 'Set "alg": "RS256" (or "PS256") for this RSA key.');
+      throw new SigningKeyError(
+        `ES256 needs an EC P-256 key, but ${source} is ${describeKey(key)}.`,
+        type === 'ec' ? 'Use the P-256 signing key registered for this kid.' : 'Set "alg": "RS256" (or "PS256") for this RSA key.',
+      );
     }
     return;
   }
   if (type !== 'rsa' && type !== 'rsa-pss') {
-    throw new SigningKeyError(`${alg} needs an RSA key, but ${source} is ${describeKey(key)}.`, type === 'ec' ? 'Set "alg": "ES256" for this key.' : 'Use an RSA 2048 (or P-256 with ES256) signing key.');
+    throw new SigningKeyError(
+      `${alg} needs an RSA key, but ${source} is ${describeKey(key)}.`,
+      type === 'ec' ? 'Set "alg": "ES256" for this key.' : 'Use an RSA 2048 (or P-256 with ES256) signing key.',
+    );
   }
   if (alg === 'RS256' && type === 'rsa-pss') {
     throw new SigningKeyError(`${source} is an RSA-PSS key, which can only sign PS256.`, 'Set "alg": "PS256".');
   }
   if ((details?.modulusLength ?? 0) < 2048) {
-    throw new SigningKeyError(`${source} is ${describeKey(key)}; ${alg} needs 2048 bits or more.`, 'Generate a new RSA 2048 signing key and CSR.');
+    throw new SigningKeyError(
+      `${source} is ${describeKey(key)}; ${alg} needs 2048 bits or more.`,
+      'Generate a new RSA 2048 signing key and CSR.',
+    );
   }
 }

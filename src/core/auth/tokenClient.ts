@@ -73,8 +73,16 @@ export class TokenClient {
   async requestToken(request: TokenRequest): Promise<TokenResult> {
     const { environment, application } = request;
     const tokenUrl = environment.tokenUrl;
-    if (!tokenUrl) throw new TokenConfigError(`Environment "${environment.name}" has no "tokenUrl".`, 'Add "tokenUrl": "https://threddid.com/oauth2/token" (or the sandbox\'s) to the environment in thredd.json.');
-    if (!application.clientId) throw new TokenConfigError(`Application "${application.name}" has no "clientId".`, 'Copy the Client ID from Thredd Portal (OAuth Client) into "clientId".');
+    if (!tokenUrl)
+      throw new TokenConfigError(
+        `Environment "${environment.name}" has no "tokenUrl".`,
+        'Add "tokenUrl": "https://threddid.com/oauth2/token" (or the sandbox\'s) to the environment in thredd.json.',
+      );
+    if (!application.clientId)
+      throw new TokenConfigError(
+        `Application "${application.name}" has no "clientId".`,
+        'Copy the Client ID from Thredd Portal (OAuth Client) into "clientId".',
+      );
     const scopes = request.scopes ?? application.scopes;
     const tls = request.tls ?? (await this.loadTls(environment));
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
@@ -83,14 +91,24 @@ export class TokenClient {
     await this.authenticate(form, headers, request, tokenUrl);
 
     const obtainedAt = this.clock();
-    const response = await sendOAuthRequest(this.options.http, { method: 'POST', url: tokenUrl, headers, body: form.toString(), tls, timeouts: this.options.timeouts, signal: request.signal }, 'token');
+    const response = await sendOAuthRequest(
+      this.options.http,
+      { method: 'POST', url: tokenUrl, headers, body: form.toString(), tls, timeouts: this.options.timeouts, signal: request.signal },
+      'token',
+    );
     const clientAuth = application.auth.method === 'private_key_jwt' ? 'private_key_jwt' : 'client_secret';
     if (response.status < 200 || response.status >= 300) throw await oauthErrorFrom(response, 'token', clientAuth);
     const json = await readJsonObject(response);
     const accessToken = json?.access_token;
     if (typeof accessToken !== 'string' || accessToken === '') {
       const error = await oauthErrorFrom(response, 'token', clientAuth);
-      throw new OAuthError(`The token endpoint answered HTTP ${response.status} without an access_token${error.bodyExcerpt ? `: "${error.bodyExcerpt}"` : '.'}`, 'token', response.url, response.status, 'Check "tokenUrl" points at the OAuth token endpoint.');
+      throw new OAuthError(
+        `The token endpoint answered HTTP ${response.status} without an access_token${error.bodyExcerpt ? `: "${error.bodyExcerpt}"` : '.'}`,
+        'token',
+        response.url,
+        response.status,
+        'Check "tokenUrl" points at the OAuth token endpoint.',
+      );
     }
 
     const warnings = [...response.warnings];
@@ -102,7 +120,7 @@ export class TokenClient {
       accessToken,
       tokenType: typeof json?.token_type === 'string' ? json.token_type : 'Bearer',
       expiresIn,
-      scope: typeof json?.scope === 'string' ? json.scope : claims?.scope ?? (scopes.join(' ') || undefined),
+      scope: typeof json?.scope === 'string' ? json.scope : (claims?.scope ?? (scopes.join(' ') || undefined)),
       obtainedAt,
       expiresAt: obtainedAt + expiresIn * 1000,
       claims,
@@ -116,16 +134,27 @@ export class TokenClient {
   }
 
   private async loadTls(environment: Environment): Promise<TlsSettings> {
-    const passphrase = environment.clientCertificate?.passphrase ?? (environment.clientCertificate ? await this.secrets.get(secretNames.certificatePassphrase(environment.name)) : undefined);
+    const passphrase =
+      environment.clientCertificate?.passphrase ??
+      (environment.clientCertificate ? await this.secrets.get(secretNames.certificatePassphrase(environment.name)) : undefined);
     return loadTlsSettings(environment, { certificatePassphrase: passphrase });
   }
 
   /** Adds the client authentication of the application's method to the form or headers. */
-  private async authenticate(form: URLSearchParams, headers: Record<string, string>, request: TokenRequest, tokenUrl: string): Promise<void> {
+  private async authenticate(
+    form: URLSearchParams,
+    headers: Record<string, string>,
+    request: TokenRequest,
+    tokenUrl: string,
+  ): Promise<void> {
     const { application, environment } = request;
     const auth = application.auth;
     if (auth.method === 'private_key_jwt') {
-      if (!auth.key) throw new TokenConfigError(`Application "${application.name}" uses private_key_jwt but has no "key".`, 'Add "key": the Signing Certificate\'s private key file.');
+      if (!auth.key)
+        throw new TokenConfigError(
+          `Application "${application.name}" uses private_key_jwt but has no "key".`,
+          'Add "key": the Signing Certificate\'s private key file.',
+        );
       const passphrase = auth.passphrase ?? (await this.secrets.get(secretNames.signingKeyPassphrase(application.name)));
       const key = await loadSigningKey(auth.key, passphrase);
       const assertion = await createClientAssertion({

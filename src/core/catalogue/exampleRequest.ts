@@ -32,7 +32,8 @@ export function exampleRequest(operation: CatalogueOperation, options: ExampleRe
   const path = operation.path.replace(/\{(\w+)\}/g, '{{$1}}');
   const query = Object.entries(example.request.query ?? {}).map(([name, value], index) => `${index === 0 ? '?' : '&'}${name}=${value}`);
   const headers = [{ name: 'Accept', value: 'application/json' }];
-  if (example.request.body !== undefined) headers.unshift({ name: 'Content-Type', value: operation.requestBody?.contentType ?? 'application/json' });
+  if (example.request.body !== undefined)
+    headers.unshift({ name: 'Content-Type', value: operation.requestBody?.contentType ?? 'application/json' });
   if (operation.idempotencyKey) headers.push({ name: IDEMPOTENCY_KEY_HEADER, value: '{{$guid}}' });
   return {
     // The summary's first clause names the request; the example says which case it shows.

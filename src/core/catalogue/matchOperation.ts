@@ -40,7 +40,8 @@ function locate(target: string): { segments: string[]; apiRoot?: string } | unde
   if (!segments) return undefined;
   for (const root of API_ROOTS) {
     const rootSegments = root.split('/').filter(Boolean);
-    if (rootSegments.every((segment, index) => segments[index] === segment)) return { segments: segments.slice(rootSegments.length), apiRoot: root };
+    if (rootSegments.every((segment, index) => segments[index] === segment))
+      return { segments: segments.slice(rootSegments.length), apiRoot: root };
   }
   return variable ? { segments } : undefined;
 }

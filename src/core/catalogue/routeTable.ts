@@ -5,7 +5,8 @@
  */
 export type PathParams = Record<string, string>;
 
-export type RouteMatch<H> = { kind: 'found'; handler: H; params: PathParams } | { kind: 'wrong-method'; allowed: string[] } | { kind: 'none' };
+export type RouteMatch<H> =
+  { kind: 'found'; handler: H; params: PathParams } | { kind: 'wrong-method'; allowed: string[] } | { kind: 'none' };
 
 type Segment = { literal: string } | { param: string };
 
@@ -60,10 +61,13 @@ export function pathSegments(pathname: string): string[] | undefined {
 }
 
 function templateSegments(template: string): Segment[] {
-  return template.split('/').filter(Boolean).map((part) => {
-    const param = /^\{(\w+)\}$/.exec(part)?.[1] ?? /^:(\w+)$/.exec(part)?.[1];
-    return param === undefined ? { literal: part } : { param };
-  });
+  return template
+    .split('/')
+    .filter(Boolean)
+    .map((part) => {
+      const param = /^\{(\w+)\}$/.exec(part)?.[1] ?? /^:(\w+)$/.exec(part)?.[1];
+      return param === undefined ? { literal: part } : { param };
+    });
 }
 
 function fitTemplate(template: readonly Segment[], actual: readonly string[]): PathParams | undefined {

@@ -30,7 +30,13 @@ export function parseConfigText(text: string, file: string, options: LoadOptions
   }));
   if (syntax.length > 0 || !isPlainObject(document.value)) {
     if (syntax.length === 0) {
-      syntax.push({ file, range: document.rangeOf([]), severity: 'error', message: 'thredd.json must hold one JSON object.', fix: 'Start from "Thredd: Create thredd.json" or the README example.' });
+      syntax.push({
+        file,
+        range: document.rangeOf([]),
+        severity: 'error',
+        message: 'thredd.json must hold one JSON object.',
+        fix: 'Start from "Thredd: Create thredd.json" or the README example.',
+      });
     }
     return { diagnostics: syntax };
   }
@@ -60,15 +66,18 @@ export async function loadConfigFile(file: string, options: LoadOptions = {}): P
   try {
     text = await fs.promises.readFile(absolute, 'utf8');
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'File not found.' : `Cannot read the file: ${(error as Error).message}.`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'File not found.' : `Cannot read the file: ${(error as Error).message}.`;
     return {
-      diagnostics: [{
-        file: absolute,
-        range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
-        severity: 'error',
-        message: reason,
-        fix: 'Create it with "Thredd: Create thredd.json", or pass --config with the right path.',
-      }],
+      diagnostics: [
+        {
+          file: absolute,
+          range: { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } },
+          severity: 'error',
+          message: reason,
+          fix: 'Create it with "Thredd: Create thredd.json", or pass --config with the right path.',
+        },
+      ],
     };
   }
   return parseConfigText(text, absolute, options);

@@ -33,9 +33,19 @@ export function resolveConfig(raw: RawObject, document: JsoncDocument, file: str
     if (missing.length === 0) return expanded;
     const names = missing.join(', ');
     if (secret) {
-      report(at, 'warning', `Environment variable ${names} is not set.`, `Export ${names} before starting, or (in VS Code) run "Thredd: Set Client Secret" to keep it in SecretStorage.`);
+      report(
+        at,
+        'warning',
+        `Environment variable ${names} is not set.`,
+        `Export ${names} before starting, or (in VS Code) run "Thredd: Set Client Secret" to keep it in SecretStorage.`,
+      );
     } else {
-      report(at, 'error', `Environment variable ${names} is not set.`, `Export ${names} before starting, or replace the reference with a value.`);
+      report(
+        at,
+        'error',
+        `Environment variable ${names} is not set.`,
+        `Export ${names} before starting, or replace the reference with a value.`,
+      );
     }
     return undefined;
   };
@@ -46,7 +56,12 @@ export function resolveConfig(raw: RawObject, document: JsoncDocument, file: str
     const absolute = path.resolve(dir, relative);
     if (!options.fileExists(absolute)) {
       // A warning: a new thredd.json names certificates before they are generated and issued.
-      report(at, 'warning', `File not found: ${relative} (looked for ${absolute}).`, 'Fix the path (relative to thredd.json), or generate the key and CSR with "Thredd: Generate Key and CSR…".');
+      report(
+        at,
+        'warning',
+        `File not found: ${relative} (looked for ${absolute}).`,
+        'Fix the path (relative to thredd.json), or generate the key and CSR with "Thredd: Generate Key and CSR…".',
+      );
     }
     return absolute;
   };
@@ -79,7 +94,12 @@ export function resolveConfig(raw: RawObject, document: JsoncDocument, file: str
     const at = ['environments', name];
     const application = value.application as string | undefined;
     if (application !== undefined && !(application in applications)) {
-      report([...at, 'application'], 'error', `Environment "${name}" names application "${application}", which is not in "applications": ${suggestionText(application, Object.keys(applications))}`, 'Add the application under "applications" or fix the name.');
+      report(
+        [...at, 'application'],
+        'error',
+        `Environment "${name}" names application "${application}", which is not in "applications": ${suggestionText(application, Object.keys(applications))}`,
+        'Add the application under "applications" or fix the name.',
+      );
     }
     const mtls = value.mtls as RawObject | undefined;
     const tokenUrl = url([...at, 'tokenUrl'], value.tokenUrl);
@@ -90,13 +110,16 @@ export function resolveConfig(raw: RawObject, document: JsoncDocument, file: str
       audience: text([...at, 'audience'], value.audience) ?? tokenUrl,
       introspectionUrl: url([...at, 'introspectionUrl'], value.introspectionUrl),
       registrationUrl: url([...at, 'registrationUrl'], value.registrationUrl),
-      region: ((value.region as Region | undefined) ?? '0'),
+      region: (value.region as Region | undefined) ?? '0',
       application,
       clientCertificate: mtls ? resolveClientCertificate(mtls, [...at, 'mtls'], text, filePath, report) : undefined,
       ca: filePath([...at, 'ca'], value.ca) ?? (mtls ? filePath([...at, 'mtls', 'ca'], mtls.ca) : undefined),
       insecure: value.insecure === true,
       variables: Object.fromEntries(
-        Object.entries((value.variables ?? {}) as Record<string, string>).map(([key, item]) => [key, text([...at, 'variables', key], item) ?? '']),
+        Object.entries((value.variables ?? {}) as Record<string, string>).map(([key, item]) => [
+          key,
+          text([...at, 'variables', key], item) ?? '',
+        ]),
       ),
       range: document.rangeOf(at),
     };
@@ -104,7 +127,12 @@ export function resolveConfig(raw: RawObject, document: JsoncDocument, file: str
 
   const defaultEnvironment = raw.defaultEnvironment as string | undefined;
   if (defaultEnvironment !== undefined && !(defaultEnvironment in environments)) {
-    report(['defaultEnvironment'], 'error', `"defaultEnvironment" is "${defaultEnvironment}", which is not in "environments": ${suggestionText(defaultEnvironment, Object.keys(environments))}`, `Set it to one of: ${Object.keys(environments).join(', ') || '(add an environment first)'}.`);
+    report(
+      ['defaultEnvironment'],
+      'error',
+      `"defaultEnvironment" is "${defaultEnvironment}", which is not in "environments": ${suggestionText(defaultEnvironment, Object.keys(environments))}`,
+      `Set it to one of: ${Object.keys(environments).join(', ') || '(add an environment first)'}.`,
+    );
   }
 
   const config: ThreddConfig = { file, dir, defaultEnvironment, environments, applications };
@@ -115,7 +143,13 @@ type Text = (at: JsonPath, value: unknown, secret?: boolean) => string | undefin
 type FilePath = (at: JsonPath, value: unknown) => string | undefined;
 type Report = (at: JsonPath, severity: 'error' | 'warning', message: string, fix: string) => void;
 
-function resolveClientCertificate(mtls: RawObject, at: JsonPath, text: Text, filePath: FilePath, report: Report): ClientCertificate | undefined {
+function resolveClientCertificate(
+  mtls: RawObject,
+  at: JsonPath,
+  text: Text,
+  filePath: FilePath,
+  report: Report,
+): ClientCertificate | undefined {
   const passphrase = text([...at, 'passphrase'], mtls.passphrase, true);
   const hasPem = mtls.cert !== undefined || mtls.key !== undefined;
   if (mtls.pfx !== undefined && hasPem) {
@@ -124,7 +158,12 @@ function resolveClientCertificate(mtls: RawObject, at: JsonPath, text: Text, fil
   }
   if (mtls.pfx !== undefined) return { kind: 'pfx', pfx: filePath([...at, 'pfx'], mtls.pfx) ?? '', passphrase };
   if (mtls.cert === undefined || mtls.key === undefined) {
-    report(at, 'error', '"mtls" needs both "cert" and "key" (or a "pfx").', 'Add the Transport Certificate ("cert") and its private key ("key").');
+    report(
+      at,
+      'error',
+      '"mtls" needs both "cert" and "key" (or a "pfx").',
+      'Add the Transport Certificate ("cert") and its private key ("key").',
+    );
     return undefined;
   }
   return { kind: 'pem', cert: filePath([...at, 'cert'], mtls.cert) ?? '', key: filePath([...at, 'key'], mtls.key) ?? '', passphrase };
@@ -133,10 +172,20 @@ function resolveClientCertificate(mtls: RawObject, at: JsonPath, text: Text, fil
 function resolveAuth(auth: RawObject, at: JsonPath, text: Text, filePath: FilePath, report: Report): ApplicationAuth {
   if (auth.method === 'private_key_jwt') {
     if (auth.key === undefined) {
-      report(at, 'error', 'private_key_jwt needs "key", the Signing Certificate\'s private key.', 'Add "key": "certs/<name>-rtssigning.key".');
+      report(
+        at,
+        'error',
+        'private_key_jwt needs "key", the Signing Certificate\'s private key.',
+        'Add "key": "certs/<name>-rtssigning.key".',
+      );
     }
     if (auth.secret !== undefined) {
-      report([...at, 'secret'], 'warning', '"secret" is ignored with private_key_jwt.', 'Remove "secret", or use "method": "client_secret".');
+      report(
+        [...at, 'secret'],
+        'warning',
+        '"secret" is ignored with private_key_jwt.',
+        'Remove "secret", or use "method": "client_secret".',
+      );
     }
     return {
       method: 'private_key_jwt',
@@ -149,7 +198,12 @@ function resolveAuth(auth: RawObject, at: JsonPath, text: Text, filePath: FilePa
   }
   for (const key of ['key', 'cert', 'kid', 'alg'] as const) {
     if (auth[key] !== undefined) {
-      report([...at, key], 'warning', `"${key}" is only used with private_key_jwt.`, `Remove "${key}", or set "method": "private_key_jwt".`);
+      report(
+        [...at, key],
+        'warning',
+        `"${key}" is only used with private_key_jwt.`,
+        `Remove "${key}", or set "method": "private_key_jwt".`,
+      );
     }
   }
   // "client_secret" is the Thredd guide's name for client_secret_post.

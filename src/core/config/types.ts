@@ -21,8 +21,7 @@ export type SigningAlgorithm = 'RS256' | 'PS256' | 'ES256';
 
 /** A client certificate as PEM certificate + key, or as one PKCS#12 file. */
 export type ClientCertificate =
-  | { kind: 'pem'; cert: string; key: string; passphrase?: string }
-  | { kind: 'pfx'; pfx: string; passphrase?: string };
+  { kind: 'pem'; cert: string; key: string; passphrase?: string } | { kind: 'pfx'; pfx: string; passphrase?: string };
 
 export interface Environment {
   name: string;

@@ -22,7 +22,14 @@ export function validateShape(value: unknown, rule: Rule, path: JsonPath = []): 
     case 'string': {
       if (typeof value !== 'string') return typeProblem('a string', `Put the value in double quotes.${rule.hint ? ' ' + rule.hint : ''}`);
       if (rule.values && !rule.values.includes(value)) {
-        return [{ path, severity: 'error', message: `${where} is "${value}": ${suggestionText(value, rule.values)}`, fix: rule.hint ?? `Use one of: ${rule.values.join(', ')}.` }];
+        return [
+          {
+            path,
+            severity: 'error',
+            message: `${where} is "${value}": ${suggestionText(value, rule.values)}`,
+            fix: rule.hint ?? `Use one of: ${rule.values.join(', ')}.`,
+          },
+        ];
       }
       return [];
     }
@@ -76,7 +83,14 @@ function validateObject(
 /** `environments.uat-mtls.mtls.cert` style paths, or "the file" for the root. */
 export function describePath(path: JsonPath): string {
   if (path.length === 0) return 'the file';
-  return '"' + path.map((part) => (typeof part === 'number' ? `[${part}]` : part)).join('.').replace(/\.\[/g, '[') + '"';
+  return (
+    '"' +
+    path
+      .map((part) => (typeof part === 'number' ? `[${part}]` : part))
+      .join('.')
+      .replace(/\.\[/g, '[') +
+    '"'
+  );
 }
 
 function describeType(value: unknown): string {

@@ -15,7 +15,11 @@ export class RequestTrace {
 
 /** One connection per Client (pipelining 1), so its current socket is the one answering. */
 class TracedClient extends Client {
-  constructor(origin: URL, options: ClientOptions, readonly slot: SocketSlot) {
+  constructor(
+    origin: URL,
+    options: ClientOptions,
+    readonly slot: SocketSlot,
+  ) {
     super(origin, options);
   }
 
@@ -106,7 +110,11 @@ export class AgentPool {
           factory: (clientOrigin) => {
             const slot: SocketSlot = {};
             const connect = tracingConnector(route, secure, settings.insecure === true, connectTimeoutMs, slot);
-            return new TracedClient(clientOrigin, { connect, keepAliveTimeout, keepAliveMaxTimeout: Math.max(keepAliveTimeout, 600_000), pipelining: 1 }, slot);
+            return new TracedClient(
+              clientOrigin,
+              { connect, keepAliveTimeout, keepAliveMaxTimeout: Math.max(keepAliveTimeout, 600_000), pipelining: 1 },
+              slot,
+            );
           },
         }),
     });
@@ -115,5 +123,7 @@ export class AgentPool {
 
 function agentKey(origin: string, route: ConnectionRoute, settings: TlsSettings, connectTimeoutMs: number): string {
   const ca = settings.ca ? caDigest(settings.ca) : '';
-  return [origin, routeKey(route), settings.clientCertificate?.id ?? '', ca, settings.insecure ? 'insecure' : '', connectTimeoutMs].join('\u0000');
+  return [origin, routeKey(route), settings.clientCertificate?.id ?? '', ca, settings.insecure ? 'insecure' : '', connectTimeoutMs].join(
+    '\u0000',
+  );
 }

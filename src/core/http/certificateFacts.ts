@@ -51,7 +51,9 @@ export function readTlsFacts(socket: TLSSocket): TlsFacts {
     cipher: cipher?.standardName ?? cipher?.name ?? '',
     alpnProtocol: socket.alpnProtocol ?? false,
     authorized: socket.authorized,
-    authorizationError: authorizationError ? String(typeof authorizationError === 'string' ? authorizationError : authorizationError.message) : undefined,
+    authorizationError: authorizationError
+      ? String(typeof authorizationError === 'string' ? authorizationError : authorizationError.message)
+      : undefined,
     serverChain: serverChain(socket.getPeerCertificate(true)),
     clientCertificate: clientCertificateFacts(socket.getCertificate()),
   };

@@ -28,10 +28,18 @@ export function readCertificateFile(data: Buffer, file: string): CertificateFile
   const certificates = blocks.filter((block) => CERTIFICATE_LABELS.includes(block.label));
   if (certificates.length === 0) {
     if (blocks.some((block) => CSR_LABELS.includes(block.label))) {
-      throw new TlsConfigError(`${file} is a certificate signing request (CSR), not a certificate.`, 'Upload the CSR in Thredd Portal, then point "cert" under "mtls" at the certificate it issues.', file);
+      throw new TlsConfigError(
+        `${file} is a certificate signing request (CSR), not a certificate.`,
+        'Upload the CSR in Thredd Portal, then point "cert" under "mtls" at the certificate it issues.',
+        file,
+      );
     }
     if (blocks.some((block) => KEY_LABELS.includes(block.label))) {
-      throw new TlsConfigError(`${file} holds a private key, not a certificate.`, 'Point "key" under "mtls" at this file and "cert" at the certificate.', file);
+      throw new TlsConfigError(
+        `${file} holds a private key, not a certificate.`,
+        'Point "key" under "mtls" at this file and "cert" at the certificate.',
+        file,
+      );
     }
     throw new TlsConfigError(`${file} holds ${blocks.map((block) => `"${block.label}"`).join(', ')}, not a certificate.`, CERT_FIX, file);
   }
@@ -39,7 +47,12 @@ export function readCertificateFile(data: Buffer, file: string): CertificateFile
     pem: text,
     certificates: certificates.map((block, index) => {
       const certificate = derCertificate(block.der);
-      if (!certificate) throw new TlsConfigError(`${file}: certificate ${index + 1} is damaged (not a valid X.509 certificate).`, 'Copy the certificate again from Thredd Portal.', file);
+      if (!certificate)
+        throw new TlsConfigError(
+          `${file}: certificate ${index + 1} is damaged (not a valid X.509 certificate).`,
+          'Copy the certificate again from Thredd Portal.',
+          file,
+        );
       return certificate;
     }),
   };
@@ -50,7 +63,11 @@ export function checkKeyFile(data: Buffer, file: string): void {
   if (!looksLikePem(data)) throw new TlsConfigError(`${file} is not a PEM private key.`, KEY_FIX, file);
   const blocks = pemBlocks(data.toString('latin1'), file, 'key');
   if (blocks.some((block) => KEY_LABELS.includes(block.label))) return;
-  const holds = blocks.some((block) => CERTIFICATE_LABELS.includes(block.label)) ? 'a certificate' : blocks.some((block) => CSR_LABELS.includes(block.label)) ? 'a certificate signing request' : blocks.map((block) => `"${block.label}"`).join(', ');
+  const holds = blocks.some((block) => CERTIFICATE_LABELS.includes(block.label))
+    ? 'a certificate'
+    : blocks.some((block) => CSR_LABELS.includes(block.label))
+      ? 'a certificate signing request'
+      : blocks.map((block) => `"${block.label}"`).join(', ');
   throw new TlsConfigError(`${file} holds ${holds}, not a private key.`, KEY_FIX, file);
 }
 

@@ -45,13 +45,16 @@ export class HttpClient {
     const started = performance.now();
     const url = parseUrl(request.url);
     const timeouts = { ...DEFAULT_TIMEOUTS, ...this.options.timeouts, ...request.timeouts };
-    const settings: TlsSettings = url.protocol === 'https:' ? request.tls ?? {} : {};
+    const settings: TlsSettings = url.protocol === 'https:' ? (request.tls ?? {}) : {};
     const trace: RequestTrace = new (loadTransport().RequestTrace)();
     const context: FailureContext = {
       url: request.url,
       host: url.host,
       sentClientCertificate: settings.clientCertificate !== undefined,
-      clientCertificate: settings.clientCertificate?.kind === 'pem' && settings.clientCertificate.validity ? { source: settings.clientCertificate.source, ...settings.clientCertificate.validity } : undefined,
+      clientCertificate:
+        settings.clientCertificate?.kind === 'pem' && settings.clientCertificate.validity
+          ? { source: settings.clientCertificate.source, ...settings.clientCertificate.validity }
+          : undefined,
       caSource: settings.caSource,
       timeouts,
       aborted: false,
@@ -162,7 +165,12 @@ function parseUrl(text: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new HttpError('invalid-request', `"${text}" is not a valid URL.`, 'Write a full URL such as https://uat-api.thredd.com/core/api/v1/products.', text);
+    throw new HttpError(
+      'invalid-request',
+      `"${text}" is not a valid URL.`,
+      'Write a full URL such as https://uat-api.thredd.com/core/api/v1/products.',
+      text,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new HttpError('invalid-request', `"${text}" is not an http(s) URL.`, 'Use an https:// URL.', text);

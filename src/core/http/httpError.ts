@@ -60,8 +60,13 @@ interface Wording {
 }
 
 const UNKNOWN_CA = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE',
 ]);
 
 function errorCode(error: unknown): string {
@@ -82,12 +87,19 @@ export function classifyFailure(error: unknown, context: FailureContext): HttpEr
 }
 
 function aborted(): Wording {
-  return { kind: 'aborted', message: 'The request was cancelled.', explanation: 'It was stopped before the answer arrived; send it again when ready.' };
+  return {
+    kind: 'aborted',
+    message: 'The request was cancelled.',
+    explanation: 'It was stopped before the answer arrived; send it again when ready.',
+  };
 }
 
 function word(code: string, raw: string, context: FailureContext): Wording {
   const wording = wordFailure(code, raw, context);
-  const outOfDate = wording.kind === 'tls-bad-certificate' || (wording.kind === 'tls-certificate-required' && context.sentClientCertificate) ? outOfDateCertificate(context) : undefined;
+  const outOfDate =
+    wording.kind === 'tls-bad-certificate' || (wording.kind === 'tls-certificate-required' && context.sentClientCertificate)
+      ? outOfDateCertificate(context)
+      : undefined;
   return outOfDate ?? wording;
 }
 
@@ -107,7 +119,7 @@ function outOfDateCertificate(context: FailureContext): Wording | undefined {
     return {
       kind: 'tls-bad-certificate',
       message: `${context.host} refused our client certificate: it is not valid before ${certificate.notBefore} (${certificate.source}).`,
-      explanation: 'Check this machine\'s date and time; if they are right, use the certificate from its start date on.',
+      explanation: "Check this machine's date and time; if they are right, use the certificate from its start date on.",
     };
   }
   return undefined;
@@ -120,37 +132,87 @@ function wordFailure(code: string, raw: string, context: FailureContext): Wordin
     : 'Add the CA chain that issued the server\'s certificate with "ca" in thredd.json (PEM file).';
   const issuer = context.serverChain?.[0]?.issuer ?? (undefined as string | undefined);
   if (UNKNOWN_CA.has(code)) {
-    return { kind: 'tls-unknown-ca', message: `${host}'s certificate is not issued by a trusted CA${issuer ? ` (issuer: ${issuer})` : ''}.`, explanation: caHint };
+    return {
+      kind: 'tls-unknown-ca',
+      message: `${host}'s certificate is not issued by a trusted CA${issuer ? ` (issuer: ${issuer})` : ''}.`,
+      explanation: caHint,
+    };
   }
   switch (code) {
     case 'ECONNREFUSED':
-      return { kind: 'connection-refused', message: `Nothing is listening at ${host} (connection refused).`, explanation: 'Check the host and port of the URL, and that the server (or the local sandbox) is running.' };
+      return {
+        kind: 'connection-refused',
+        message: `Nothing is listening at ${host} (connection refused).`,
+        explanation: 'Check the host and port of the URL, and that the server (or the local sandbox) is running.',
+      };
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_NODATA':
     case 'EAI_NONAME':
-      return { kind: 'dns', message: `The host name ${host} could not be resolved.`, explanation: 'Check the spelling of the host in "baseUrl"/"tokenUrl", your network and VPN, and any proxy settings.' };
+      return {
+        kind: 'dns',
+        message: `The host name ${host} could not be resolved.`,
+        explanation: 'Check the spelling of the host in "baseUrl"/"tokenUrl", your network and VPN, and any proxy settings.',
+      };
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'ETIMEDOUT':
-      return { kind: 'unreachable', message: `${host} cannot be reached from this machine.`, explanation: 'Check your network, VPN and firewall; Thredd only accepts connections from allow-listed addresses in some environments.' };
+      return {
+        kind: 'unreachable',
+        message: `${host} cannot be reached from this machine.`,
+        explanation:
+          'Check your network, VPN and firewall; Thredd only accepts connections from allow-listed addresses in some environments.',
+      };
     case 'THREDD_CONNECT_TIMEOUT':
     case 'UND_ERR_CONNECT_TIMEOUT':
-      return { kind: 'timeout-connect', message: `Connecting to ${host} took longer than ${context.timeouts.connectMs} ms.`, explanation: 'The server did not complete the TCP/TLS handshake in time: check the network or VPN, or raise the connect timeout.' };
+      return {
+        kind: 'timeout-connect',
+        message: `Connecting to ${host} took longer than ${context.timeouts.connectMs} ms.`,
+        explanation: 'The server did not complete the TCP/TLS handshake in time: check the network or VPN, or raise the connect timeout.',
+      };
     case 'UND_ERR_HEADERS_TIMEOUT':
-      return { kind: 'timeout-headers', message: `${host} sent no response within ${context.timeouts.headersMs} ms.`, explanation: 'The request reached the server but it did not answer in time: try again, or raise the response timeout.' };
+      return {
+        kind: 'timeout-headers',
+        message: `${host} sent no response within ${context.timeouts.headersMs} ms.`,
+        explanation: 'The request reached the server but it did not answer in time: try again, or raise the response timeout.',
+      };
     case 'UND_ERR_BODY_TIMEOUT':
-      return { kind: 'timeout-body', message: `${host} stopped sending the response body for more than ${context.timeouts.bodyMs} ms.`, explanation: 'The answer started but stalled: try again, or raise the body timeout for slow downloads.' };
+      return {
+        kind: 'timeout-body',
+        message: `${host} stopped sending the response body for more than ${context.timeouts.bodyMs} ms.`,
+        explanation: 'The answer started but stalled: try again, or raise the body timeout for slow downloads.',
+      };
     case 'CERT_HAS_EXPIRED':
-      return { kind: 'tls-expired', message: `${host}'s certificate has expired${context.serverChain?.[0] ? ` (notAfter ${context.serverChain[0].notAfter})` : ''}.`, explanation: 'The server must renew its certificate; check the URL points at the right environment and the machine\'s clock is right.' };
+      return {
+        kind: 'tls-expired',
+        message: `${host}'s certificate has expired${context.serverChain?.[0] ? ` (notAfter ${context.serverChain[0].notAfter})` : ''}.`,
+        explanation:
+          "The server must renew its certificate; check the URL points at the right environment and the machine's clock is right.",
+      };
     case 'CERT_NOT_YET_VALID':
-      return { kind: 'tls-not-yet-valid', message: `${host}'s certificate is not valid yet.`, explanation: 'Check this machine\'s date and time.' };
+      return {
+        kind: 'tls-not-yet-valid',
+        message: `${host}'s certificate is not valid yet.`,
+        explanation: "Check this machine's date and time.",
+      };
     case 'ERR_TLS_CERT_ALTNAME_INVALID':
-      return { kind: 'tls-hostname', message: `${host}'s certificate is for another host name.`, explanation: `${raw.replace(/\.$/, '')}. Use a host name the certificate names, or ask for a certificate that covers ${host}.` };
+      return {
+        kind: 'tls-hostname',
+        message: `${host}'s certificate is for another host name.`,
+        explanation: `${raw.replace(/\.$/, '')}. Use a host name the certificate names, or ask for a certificate that covers ${host}.`,
+      };
     case 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED':
       return context.sentClientCertificate
-        ? { kind: 'tls-certificate-required', message: `${host} asked for a client certificate and did not accept the one sent.`, explanation: 'Check "mtls" in thredd.json names the Transport Certificate issued for this environment.' }
-        : { kind: 'tls-certificate-required', message: `${host} requires a client certificate (mTLS) and none was sent.`, explanation: 'Add "mtls": { "cert", "key" } (or "pfx") with your Transport Certificate to this environment in thredd.json.' };
+        ? {
+            kind: 'tls-certificate-required',
+            message: `${host} asked for a client certificate and did not accept the one sent.`,
+            explanation: 'Check "mtls" in thredd.json names the Transport Certificate issued for this environment.',
+          }
+        : {
+            kind: 'tls-certificate-required',
+            message: `${host} requires a client certificate (mTLS) and none was sent.`,
+            explanation: 'Add "mtls": { "cert", "key" } (or "pfx") with your Transport Certificate to this environment in thredd.json.',
+          };
     case 'ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE':
     case 'ERR_SSL_TLSV1_ALERT_UNKNOWN_CA':
     case 'ERR_SSL_SSLV3_ALERT_UNSUPPORTED_CERTIFICATE':
@@ -163,28 +225,49 @@ function wordFailure(code: string, raw: string, context: FailureContext): Wordin
       return {
         kind: 'tls-bad-certificate',
         message: `${host} closed the connection right after the TLS handshake without answering: it most likely refused our client certificate.`,
-        explanation: 'Use the Transport Certificate issued for this environment by a CA the server trusts (UAT and Production differ), and check it has not expired.',
+        explanation:
+          'Use the Transport Certificate issued for this environment by a CA the server trusts (UAT and Production differ), and check it has not expired.',
       };
     case 'ECONNRESET':
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
     case 'UND_ERR_RES_CONTENT_LENGTH_MISMATCH':
     case 'ERR_STREAM_PREMATURE_CLOSE':
-      return { kind: 'reset', message: `${host} closed the connection before the whole response arrived.`, explanation: 'The server or a proxy dropped the connection: try again; if it repeats, the server may be failing while answering.' };
+      return {
+        kind: 'reset',
+        message: `${host} closed the connection before the whole response arrived.`,
+        explanation: 'The server or a proxy dropped the connection: try again; if it repeats, the server may be failing while answering.',
+      };
     case 'UND_ERR_INVALID_ARG':
     case 'ERR_INVALID_URL':
     case 'ERR_INVALID_ARG_TYPE':
-      return { kind: 'invalid-request', message: `The request could not be sent: ${raw}`, explanation: 'Check the URL, method and headers of the request.' };
+      return {
+        kind: 'invalid-request',
+        message: `The request could not be sent: ${raw}`,
+        explanation: 'Check the URL, method and headers of the request.',
+      };
   }
   if (code.startsWith('ERR_SSL') || code.startsWith('ERR_TLS') || /SSL|TLS/i.test(raw)) {
-    return { kind: 'tls-handshake', message: `The TLS handshake with ${host} failed: ${raw}`, explanation: 'Check the URL uses https on a TLS port, and the certificate settings ("mtls", "ca") of this environment.' };
+    return {
+      kind: 'tls-handshake',
+      message: `The TLS handshake with ${host} failed: ${raw}`,
+      explanation: 'Check the URL uses https on a TLS port, and the certificate settings ("mtls", "ca") of this environment.',
+    };
   }
-  return { kind: 'unknown', message: `The request to ${host} failed: ${raw}`, explanation: 'Try again; if it repeats, run the same call with curl -v to compare.' };
+  return {
+    kind: 'unknown',
+    message: `The request to ${host} failed: ${raw}`,
+    explanation: 'Try again; if it repeats, run the same call with curl -v to compare.',
+  };
 }
 
 function badCertificate(code: string, host: string, sent: boolean): Wording {
   if (!sent) {
-    return { kind: 'tls-certificate-required', message: `${host} refused the TLS handshake; it probably requires a client certificate (${code}).`, explanation: 'Add "mtls" with your Transport Certificate to this environment in thredd.json.' };
+    return {
+      kind: 'tls-certificate-required',
+      message: `${host} refused the TLS handshake; it probably requires a client certificate (${code}).`,
+      explanation: 'Add "mtls" with your Transport Certificate to this environment in thredd.json.',
+    };
   }
   const reason: Record<string, string> = {
     ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: 'was not issued by a CA the server trusts',
@@ -195,6 +278,7 @@ function badCertificate(code: string, host: string, sent: boolean): Wording {
   return {
     kind: 'tls-bad-certificate',
     message: `${host} refused our client certificate: it ${why} (${code}).`,
-    explanation: 'Use the Transport Certificate issued for this environment (UAT and Production differ), check it has not expired, and that "mtls" in thredd.json points at it.',
+    explanation:
+      'Use the Transport Certificate issued for this environment (UAT and Production differ), check it has not expired, and that "mtls" in thredd.json points at it.',
   };
 }

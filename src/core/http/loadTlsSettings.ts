@@ -36,12 +36,22 @@ export async function loadClientCertificate(config: ClientCertificate, passphras
     checkKeyFile(key, config.key);
     const [leaf] = certificateFile.certificates;
     const validity = { notBefore: new Date(leaf.validFrom).toISOString(), notAfter: new Date(leaf.validTo).toISOString() };
-    material = { kind: 'pem', cert: certificateFile.pem, key: key.toString('utf8'), passphrase, id: '', source: `${config.cert} + ${config.key}`, validity };
+    material = {
+      kind: 'pem',
+      cert: certificateFile.pem,
+      key: key.toString('utf8'),
+      passphrase,
+      id: '',
+      source: `${config.cert} + ${config.key}`,
+      validity,
+    };
   } else {
     material = { kind: 'pfx', pfx: await readFile(config.pfx, 'PKCS#12'), passphrase, id: '', source: config.pfx };
   }
   try {
-    tls.createSecureContext(material.kind === 'pem' ? { cert: material.cert, key: material.key, passphrase } : { pfx: material.pfx, passphrase });
+    tls.createSecureContext(
+      material.kind === 'pem' ? { cert: material.cert, key: material.key, passphrase } : { pfx: material.pfx, passphrase },
+    );
   } catch (error) {
     throw describeLoadFailure(error as Error & { code?: string }, material, config, certificateFile);
   }
@@ -53,12 +63,19 @@ export async function loadClientCertificate(config: ClientCertificate, passphras
   return material;
 }
 
-function describeLoadFailure(error: Error & { code?: string }, material: ClientCertificateMaterial, config: ClientCertificate, certificateFile?: CertificateFile): TlsConfigError {
+function describeLoadFailure(
+  error: Error & { code?: string },
+  material: ClientCertificateMaterial,
+  config: ClientCertificate,
+  certificateFile?: CertificateFile,
+): TlsConfigError {
   const text = `${error.code ?? ''} ${error.message}`;
   const file = material.kind === 'pem' ? material.key : material.source;
   if (/bad decrypt|mac verify|BAD_PASSWORD|bad password|PKCS12_PARSE|interrupted or cancelled/i.test(text)) {
     return new TlsConfigError(
-      material.passphrase ? `The passphrase for ${material.source} is wrong.` : `${material.source} is encrypted and no passphrase was given.`,
+      material.passphrase
+        ? `The passphrase for ${material.source} is wrong.`
+        : `${material.source} is encrypted and no passphrase was given.`,
       'Set "passphrase" under "mtls" in thredd.json (use ${env:NAME}), or store it with "Thredd: Set Client Secret".',
       file,
     );
@@ -73,9 +90,17 @@ function describeLoadFailure(error: Error & { code?: string }, material: ClientC
         config.cert,
       );
     }
-    return new TlsConfigError(`The key ${config.key} does not belong to the certificate ${config.cert}.`, 'Pair the certificate with the key its CSR was made from.', file);
+    return new TlsConfigError(
+      `The key ${config.key} does not belong to the certificate ${config.cert}.`,
+      'Pair the certificate with the key its CSR was made from.',
+      file,
+    );
   }
-  return new TlsConfigError(`${material.source} is not a usable client certificate: ${error.message}.`, 'Use a PEM certificate + PEM key, or a PKCS#12 (.pfx/.p12) file.', file);
+  return new TlsConfigError(
+    `${material.source} is not a usable client certificate: ${error.message}.`,
+    'Use a PEM certificate + PEM key, or a PKCS#12 (.pfx/.p12) file.',
+    file,
+  );
 }
 
 /** Reads an extra CA file and checks it holds PEM certificates. */
@@ -85,7 +110,11 @@ export async function loadCa(file: string): Promise<string> {
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('no PEM certificate found');
     tls.createSecureContext({ ca: pem });
   } catch (error) {
-    throw new TlsConfigError(`${file} is not a PEM CA certificate: ${(error as Error).message}.`, 'Point "ca" at the PEM file of the CA chain (-----BEGIN CERTIFICATE-----).', file);
+    throw new TlsConfigError(
+      `${file} is not a PEM CA certificate: ${(error as Error).message}.`,
+      'Point "ca" at the PEM file of the CA chain (-----BEGIN CERTIFICATE-----).',
+      file,
+    );
   }
   return pem;
 }
@@ -97,7 +126,10 @@ export async function loadTlsSettings(
 ): Promise<TlsSettings> {
   const settings: TlsSettings = { insecure: environment.insecure };
   if (environment.clientCertificate) {
-    settings.clientCertificate = await loadClientCertificate(environment.clientCertificate, options.certificatePassphrase ?? environment.clientCertificate.passphrase);
+    settings.clientCertificate = await loadClientCertificate(
+      environment.clientCertificate,
+      options.certificatePassphrase ?? environment.clientCertificate.passphrase,
+    );
   }
   if (environment.ca) {
     settings.ca = await loadCa(environment.ca);

@@ -4,7 +4,11 @@ import { UserError } from '../errors/userError';
 export class TlsConfigError extends UserError {
   static override readonly kind: string = 'TlsConfigError';
 
-  constructor(message: string, fix: string, readonly file?: string) {
+  constructor(
+    message: string,
+    fix: string,
+    readonly file?: string,
+  ) {
     super(message, fix);
   }
 }

@@ -60,9 +60,7 @@ export interface HttpRequest {
 }
 
 /** The response body: in memory, or in a temp file the caller owns (delete it with `discardBody`). */
-export type ResponseBody =
-  | { kind: 'memory'; bytes: Buffer }
-  | { kind: 'file'; path: string; size: number };
+export type ResponseBody = { kind: 'memory'; bytes: Buffer } | { kind: 'file'; path: string; size: number };
 
 /** Milliseconds. A reused connection has zero dns/connect/tls and `reused: true`. */
 export interface HttpTimings {

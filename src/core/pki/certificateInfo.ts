@@ -16,7 +16,6 @@ import { formatName, nameAttributes, type NameAttribute } from './distinguishedN
 import { describeKey, type KeyDescription } from './keyAlgorithms';
 import { signatureAlgorithmName } from './signatureAlgorithm';
 
-
 export interface PublicKeyInfo extends KeyDescription {
   /** RFC 7638 thumbprint (SHA-256, base64url). */
   jwkThumbprint: string;
@@ -103,7 +102,8 @@ export async function publicKeyInfo(key: KeyObject): Promise<PublicKeyInfo> {
 
 export function fieldsOf(attributes: NameAttribute[]): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const attribute of attributes) fields[attribute.type] = fields[attribute.type] ? `${fields[attribute.type]}, ${attribute.value}` : attribute.value;
+  for (const attribute of attributes)
+    fields[attribute.type] = fields[attribute.type] ? `${fields[attribute.type]}, ${attribute.value}` : attribute.value;
   return fields;
 }
 

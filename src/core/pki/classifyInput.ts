@@ -39,14 +39,21 @@ function classifyPem(text: string, name: string): ClassifiedInput {
   const keyBlock = blocks.find((block) => KEY_LABELS.includes(block.label));
   if (certificates.length > 0) {
     for (const [index, block] of certificates.entries()) {
-      if (!isCertificate(block.der)) throw new PkiError('damaged-pem', `${name}: certificate ${index + 1} is damaged (its content is not a valid X.509 certificate). Copy it again.`);
+      if (!isCertificate(block.der))
+        throw new PkiError(
+          'damaged-pem',
+          `${name}: certificate ${index + 1} is damaged (its content is not a valid X.509 certificate). Copy it again.`,
+        );
     }
     return { kind: 'certificates', certificates: certificates.map((block) => block.der), keyBlock };
   }
   const csr = blocks.find((block) => CSR_LABELS.includes(block.label));
   if (csr) return { kind: 'csr', der: csr.der };
   if (keyBlock) return { kind: 'private-key' };
-  throw new PkiError('unsupported', `${name} holds ${blocks.map((block) => `"${block.label}"`).join(', ')}, not a certificate, CSR, private key or PKCS#12 file.`);
+  throw new PkiError(
+    'unsupported',
+    `${name} holds ${blocks.map((block) => `"${block.label}"`).join(', ')}, not a certificate, CSR, private key or PKCS#12 file.`,
+  );
 }
 
 function classifyDer(der: Buffer): ClassifiedInput | undefined {

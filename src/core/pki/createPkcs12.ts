@@ -1,6 +1,17 @@
 import { createHash, randomBytes, type KeyObject, X509Certificate } from 'node:crypto';
 import { ContentInfo, id_data } from '@peculiar/asn1-cms';
-import { AuthenticatedSafe, CertBag, id_certBag, id_pkcs8ShroudedKeyBag, id_x509Certificate, MacData, PFX, PKCS12Attribute, SafeBag, SafeContents } from '@peculiar/asn1-pfx';
+import {
+  AuthenticatedSafe,
+  CertBag,
+  id_certBag,
+  id_pkcs8ShroudedKeyBag,
+  id_x509Certificate,
+  MacData,
+  PFX,
+  PKCS12Attribute,
+  SafeBag,
+  SafeContents,
+} from '@peculiar/asn1-pfx';
 import { DigestInfo } from '@peculiar/asn1-rsa';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import { AlgorithmIdentifier, DirectoryString } from '@peculiar/asn1-x509';
@@ -39,7 +50,10 @@ const SHA256 = '2.16.840.1.101.3.4.2.1';
 export function createPkcs12(options: CreatePkcs12Options): Buffer {
   const leaf = new X509Certificate(options.certificate);
   if (!leaf.checkPrivateKey(options.privateKey)) {
-    throw new PkiError('key-mismatch', 'the private key does not belong to the certificate (their public keys differ): use the key generated with this certificate\'s CSR.');
+    throw new PkiError(
+      'key-mismatch',
+      "the private key does not belong to the certificate (their public keys differ): use the key generated with this certificate's CSR.",
+    );
   }
   // OpenSSL uses the certificate's SHA-1 as localKeyId; Windows pairs key and certificate by it.
   const localKeyId = createHash('sha1').update(options.certificate).digest();
@@ -55,18 +69,29 @@ export function createPkcs12(options: CreatePkcs12Options): Buffer {
         bagAttributes: index === 0 ? leafAttributes : undefined,
       }),
   );
-  const keyBag = new SafeBag({ bagId: id_pkcs8ShroudedKeyBag, bagValue: encryptKey(options), bagAttributes: [attribute(LOCAL_KEY_ID, new OctetString(localKeyId))] });
+  const keyBag = new SafeBag({
+    bagId: id_pkcs8ShroudedKeyBag,
+    bagValue: encryptKey(options),
+    bagAttributes: [attribute(LOCAL_KEY_ID, new OctetString(localKeyId))],
+  });
 
   const authenticatedSafe = new AuthenticatedSafe([dataContent(new SafeContents(certBags)), dataContent(new SafeContents([keyBag]))]);
   const authSafeDer = new Uint8Array(AsnConvert.serialize(authenticatedSafe));
   const salt = randomBytes(8);
   const digestOid = options.legacy ? SHA1 : SHA256;
   const macData = new MacData({
-    mac: new DigestInfo({ digestAlgorithm: new AlgorithmIdentifier({ algorithm: digestOid, parameters: null }), digest: new OctetString(pkcs12Mac(digestOid, options.passphrase, salt, ITERATIONS, authSafeDer)) }),
+    mac: new DigestInfo({
+      digestAlgorithm: new AlgorithmIdentifier({ algorithm: digestOid, parameters: null }),
+      digest: new OctetString(pkcs12Mac(digestOid, options.passphrase, salt, ITERATIONS, authSafeDer)),
+    }),
     macSalt: new OctetString(salt),
     iterations: ITERATIONS,
   });
-  const pfx = new PFX({ version: 3, authSafe: new ContentInfo({ contentType: id_data, content: AsnConvert.serialize(new OctetString(authSafeDer)) }), macData });
+  const pfx = new PFX({
+    version: 3,
+    authSafe: new ContentInfo({ contentType: id_data, content: AsnConvert.serialize(new OctetString(authSafeDer)) }),
+    macData,
+  });
   return Buffer.from(AsnConvert.serialize(pfx));
 }
 
@@ -78,7 +103,11 @@ function encryptKey(options: CreatePkcs12Options): ArrayBuffer {
   // The PKCS#12 PBE schemes (RFC 7292 Appendix C) are not in Node's crypto; forge encrypts the PKCS#8 as is.
   const forge = loadForge();
   const pkcs8 = options.privateKey.export({ type: 'pkcs8', format: 'der' }).toString('binary');
-  const encrypted = forge.pki.encryptPrivateKeyInfo(forge.asn1.fromDer(pkcs8), options.passphrase, { algorithm: '3des', count: ITERATIONS, saltSize: 8 });
+  const encrypted = forge.pki.encryptPrivateKeyInfo(forge.asn1.fromDer(pkcs8), options.passphrase, {
+    algorithm: '3des',
+    count: ITERATIONS,
+    saltSize: 8,
+  });
   return new Uint8Array(Buffer.from(forge.asn1.toDer(encrypted).getBytes(), 'binary')).buffer;
 }
 

@@ -28,7 +28,8 @@ export async function describeCsr(der: Uint8Array, privateKey?: KeyObject): Prom
     subjectFields: fieldsOf(nameAttributes(info.subject)),
     publicKey: await publicKeyInfo(publicKey),
     signatureAlgorithm: signatureAlgorithmName(request.signatureAlgorithm.algorithm),
-    signatureValid: hash !== undefined && signed !== undefined && verify(hash, new Uint8Array(signed), publicKey, new Uint8Array(request.signature)),
+    signatureValid:
+      hash !== undefined && signed !== undefined && verify(hash, new Uint8Array(signed), publicKey, new Uint8Array(request.signature)),
     keyMatches: privateKey ? createPublicKey(privateKey).equals(publicKey) : undefined,
   };
 }

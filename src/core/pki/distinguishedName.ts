@@ -33,12 +33,15 @@ const SHORT_NAMES: Record<string, string> = {
  * `string_mask = utf8only`: countryName is a PrintableString (X.520 fixes it), the rest UTF8String.
  */
 export function buildName(fields: DnFields): Name {
-  const rdns = ATTRIBUTES.filter((attribute) => fields[attribute.field] !== undefined && fields[attribute.field] !== '').map((attribute) => {
-    const text = fields[attribute.field]!;
-    // The value must be the library's AttributeValue class: a plain object has no ASN.1 schema.
-    const value = attribute.field === 'country' ? new AttributeValue({ printableString: text }) : new AttributeValue({ utf8String: text });
-    return new RelativeDistinguishedName([new AttributeTypeAndValue({ type: attribute.oid, value })]);
-  });
+  const rdns = ATTRIBUTES.filter((attribute) => fields[attribute.field] !== undefined && fields[attribute.field] !== '').map(
+    (attribute) => {
+      const text = fields[attribute.field]!;
+      // The value must be the library's AttributeValue class: a plain object has no ASN.1 schema.
+      const value =
+        attribute.field === 'country' ? new AttributeValue({ printableString: text }) : new AttributeValue({ utf8String: text });
+      return new RelativeDistinguishedName([new AttributeTypeAndValue({ type: attribute.oid, value })]);
+    },
+  );
   return new Name(rdns);
 }
 
@@ -52,7 +55,11 @@ export interface NameAttribute {
 export function nameAttributes(name: Name): NameAttribute[] {
   // Array.from: the library's array classes would otherwise make map() build more of themselves.
   return Array.from(name).flatMap((rdn) =>
-    Array.from(rdn, (attribute) => ({ type: SHORT_NAMES[attribute.type] ?? attribute.type, oid: attribute.type, value: attribute.value.toString() })),
+    Array.from(rdn, (attribute) => ({
+      type: SHORT_NAMES[attribute.type] ?? attribute.type,
+      oid: attribute.type,
+      value: attribute.value.toString(),
+    })),
   );
 }
 

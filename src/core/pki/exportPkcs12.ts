@@ -28,13 +28,22 @@ export async function exportPkcs12(options: ExportPkcs12Options): Promise<{ outF
   if (fs.existsSync(options.outFile)) throw new FileExistsError(options.outFile);
   const folder = path.dirname(options.outFile);
   if (!fs.statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-    throw new PkiError('no-folder', `The folder for ${path.basename(options.outFile)} does not exist: ${folder}. Create it first, or save the .pfx in another folder.`, options.outFile);
+    throw new PkiError(
+      'no-folder',
+      `The folder for ${path.basename(options.outFile)} does not exist: ${folder}. Create it first, or save the .pfx in another folder.`,
+      options.outFile,
+    );
   }
   const certificates = readCertificates(await readInput(options.certFile), path.basename(options.certFile));
   const [leaf, ...certChain] = certificates;
   const extra = options.chainFile ? readCertificates(await readInput(options.chainFile), path.basename(options.chainFile)) : [];
-  const chain = [...certChain, ...extra].filter((der, index, all) => !der.equals(leaf) && all.findIndex((other) => other.equals(der)) === index);
-  const privateKey = readPrivateKey(await readInput(options.keyFile), { name: path.basename(options.keyFile), passphrase: options.keyPassphrase });
+  const chain = [...certChain, ...extra].filter(
+    (der, index, all) => !der.equals(leaf) && all.findIndex((other) => other.equals(der)) === index,
+  );
+  const privateKey = readPrivateKey(await readInput(options.keyFile), {
+    name: path.basename(options.keyFile),
+    passphrase: options.keyPassphrase,
+  });
   checkKeyBelongs(certificates, privateKey, options);
   const pfx = createPkcs12({ certificate: leaf, privateKey, chain, passphrase: options.passphrase, legacy: options.legacy });
   await writeNewFileAtomic(options.outFile, pfx);
@@ -55,7 +64,11 @@ function checkKeyBelongs(certificates: Buffer[], privateKey: KeyObject, options:
       options.certFile,
     );
   }
-  throw new PkiError('key-mismatch', `${keyName} does not belong to the certificate in ${certName} (their public keys differ): use the key generated with this certificate's CSR.`, options.keyFile);
+  throw new PkiError(
+    'key-mismatch',
+    `${keyName} does not belong to the certificate in ${certName} (their public keys differ): use the key generated with this certificate's CSR.`,
+    options.keyFile,
+  );
 }
 
 /**

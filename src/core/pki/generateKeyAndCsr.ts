@@ -11,7 +11,11 @@ export const CERTIFICATE_TYPES = ['transport', 'signing', 'encryption'] as const
 export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
 
 /** The file suffixes in Thredd Portal's OpenSSL command (`<name>-rtstransport.key` etc.). */
-export const FILE_SUFFIXES: Record<CertificateType, string> = { transport: '-rtstransport', signing: '-rtssigning', encryption: '-rtsencryption' };
+export const FILE_SUFFIXES: Record<CertificateType, string> = {
+  transport: '-rtstransport',
+  signing: '-rtssigning',
+  encryption: '-rtsencryption',
+};
 
 export interface GenerateKeyAndCsrOptions {
   type: CertificateType;

@@ -8,7 +8,13 @@ export { validateSubject } from './subject';
 export { KEY_ALGORITHMS, generateKeyPairFor, describeKey, type KeyAlgorithm, type KeyDescription } from './keyAlgorithms';
 export { buildCsr } from './buildCsr';
 export * from './generateKeyAndCsr';
-export { issueCertificate, type IssueCertificateOptions, type IssuedCertificate, type KeyUsageName, type ExtendedKeyUsageName } from './issueCertificate';
+export {
+  issueCertificate,
+  type IssueCertificateOptions,
+  type IssuedCertificate,
+  type KeyUsageName,
+  type ExtendedKeyUsageName,
+} from './issueCertificate';
 export { readPrivateKey, type ReadKeyOptions } from './readPrivateKey';
 export { describeCertificate, type CertificateInfo, type PublicKeyInfo, type DescribeOptions } from './certificateInfo';
 export { statusAt, type CertificateStatus } from '../x509/certificateStatus';

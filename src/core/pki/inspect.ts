@@ -37,7 +37,10 @@ export async function inspectBytes(data: Uint8Array, options: InspectBytesOption
   const name = options.name ?? 'the input';
   const input = classifyInput(data, name);
   if (input.kind === 'private-key') {
-    throw new PkiError('key-not-certificate', `${name} is a private key, not a certificate: inspect the certificate file instead, and give this key with --key to check they match.`);
+    throw new PkiError(
+      'key-not-certificate',
+      `${name} is a private key, not a certificate: inspect the certificate file instead, and give this key with --key to check they match.`,
+    );
   }
   if (input.kind === 'csr') {
     return { kind: 'csr', csr: await describeCsr(input.der, options.privateKey) };
@@ -59,7 +62,8 @@ export async function inspectBytes(data: Uint8Array, options: InspectBytesOption
   const links = verifyChain(x509s, trusted, options.caName);
   const certificates = await Promise.all(ders.map((der) => describeCertificate(der, options)));
   certificates.forEach((info, index) => {
-    if (links) Object.assign(info, { chainVerified: links[index].verified }, links[index].problem ? { chainProblem: links[index].problem } : {});
+    if (links)
+      Object.assign(info, { chainVerified: links[index].verified }, links[index].problem ? { chainProblem: links[index].problem } : {});
   });
   if (privateKey) certificates[0].keyMatches = x509s[0].checkPrivateKey(privateKey);
   return { kind: 'certificates', certificates, privateKey: privateKey ? describeKey(privateKey) : undefined };
@@ -75,9 +79,17 @@ export interface InspectFileOptions extends DescribeOptions {
 
 /** Inspects a file; errors name the file by its base name and say what to do. */
 export async function inspectFile(file: string, options: InspectFileOptions = {}): Promise<InspectResult> {
-  const privateKey = options.keyFile ? readPrivateKey(await readInput(options.keyFile), { name: path.basename(options.keyFile), passphrase: options.passphrase }) : undefined;
+  const privateKey = options.keyFile
+    ? readPrivateKey(await readInput(options.keyFile), { name: path.basename(options.keyFile), passphrase: options.passphrase })
+    : undefined;
   const caCertificates = options.caFile ? readCertificates(await readInput(options.caFile), path.basename(options.caFile)) : undefined;
-  return inspectBytes(await readInput(file), { ...options, name: path.basename(file), privateKey, caCertificates, caName: options.caFile && path.basename(options.caFile) });
+  return inspectBytes(await readInput(file), {
+    ...options,
+    name: path.basename(file),
+    privateKey,
+    caCertificates,
+    caName: options.caFile && path.basename(options.caFile),
+  });
 }
 
 /**
@@ -90,9 +102,15 @@ export function readCertificates(data: Uint8Array, name: string, passphrase?: st
     case 'certificates':
       return input.certificates;
     case 'csr':
-      throw new PkiError('csr-not-certificate', `${name} is a certificate signing request, not a certificate: upload it in Thredd Portal to get the certificate.`);
+      throw new PkiError(
+        'csr-not-certificate',
+        `${name} is a certificate signing request, not a certificate: upload it in Thredd Portal to get the certificate.`,
+      );
     case 'private-key':
-      throw new PkiError('key-not-certificate', `${name} is a private key, not a certificate: give the certificate (.pem/.crt) Thredd Portal issued.`);
+      throw new PkiError(
+        'key-not-certificate',
+        `${name} is a private key, not a certificate: give the certificate (.pem/.crt) Thredd Portal issued.`,
+      );
     case 'pkcs12':
       return openPkcs12(input.der, passphrase, name).certificates;
   }
@@ -106,7 +124,12 @@ export async function readInput(file: string): Promise<Buffer> {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new PkiError('unrecognized', `${file} does not exist.`, file);
     if (code === 'EISDIR') throw new PkiError('unrecognized', `${file} is a folder, not a file.`, file);
-    if (code === 'EACCES' || code === 'EPERM') throw new PkiError('unrecognized', `${file} cannot be read: permission denied. Check the file's owner and mode (keys are 0600, readable by their owner only).`, file);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new PkiError(
+        'unrecognized',
+        `${file} cannot be read: permission denied. Check the file's owner and mode (keys are 0600, readable by their owner only).`,
+        file,
+      );
     throw new PkiError('unrecognized', `${file} cannot be read: ${(error as Error).message}.`, file);
   }
 }
@@ -117,7 +140,10 @@ function openPkcs12(der: Buffer, passphrase: string | undefined, name: string) {
     return readPkcs12(der, '', name); // some exports use an empty passphrase
   } catch (error) {
     if (error instanceof PkiError && error.code === 'wrong-passphrase') {
-      throw new PkiError('passphrase-required', `${name} is a PKCS#12 file protected by a passphrase: give it (in the CLI, name an environment variable with --passphrase-env).`);
+      throw new PkiError(
+        'passphrase-required',
+        `${name} is a PKCS#12 file protected by a passphrase: give it (in the CLI, name an environment variable with --passphrase-env).`,
+      );
     }
     throw error;
   }

@@ -104,12 +104,18 @@ function buildExtensions(options: IssueCertificateOptions, subjectKeyId: Uint8Ar
   const extension = (extnID: string, value: object, critical = false) =>
     new Extension({ extnID, critical, extnValue: new OctetString(AsnConvert.serialize(value)) });
   const isRsa = options.publicKey.asymmetricKeyType === 'rsa';
-  const usages = options.keyUsage ?? (options.isCa ? ['keyCertSign', 'cRLSign'] : isRsa ? ['digitalSignature', 'keyEncipherment'] : ['digitalSignature']);
+  const usages =
+    options.keyUsage ??
+    (options.isCa ? ['keyCertSign', 'cRLSign'] : isRsa ? ['digitalSignature', 'keyEncipherment'] : ['digitalSignature']);
   const flags = usages.reduce((all, usage) => all | KeyUsageFlags[usage], 0);
 
   // RFC 5280 §4.2.1.9: basicConstraints is critical in CA certificates.
   const extensions = [
-    extension(id_ce_basicConstraints, new BasicConstraints({ cA: options.isCa ?? false, pathLenConstraint: options.isCa ? options.pathLength : undefined }), options.isCa ?? false),
+    extension(
+      id_ce_basicConstraints,
+      new BasicConstraints({ cA: options.isCa ?? false, pathLenConstraint: options.isCa ? options.pathLength : undefined }),
+      options.isCa ?? false,
+    ),
     extension(id_ce_keyUsage, new KeyUsage(flags), true),
     extension(id_ce_subjectKeyIdentifier, new SubjectKeyIdentifier(subjectKeyId)),
     extension(id_ce_authorityKeyIdentifier, new AuthorityKeyIdentifier({ keyIdentifier: new OctetString(authorityKeyId) })),

@@ -1,6 +1,15 @@
 import { createPrivateKey, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { id_data, id_encryptedData } from '@peculiar/asn1-cms';
-import { AuthenticatedSafe, CertBag, id_certBag, id_keyBag, id_pkcs8ShroudedKeyBag, id_x509Certificate, PFX, SafeContents } from '@peculiar/asn1-pfx';
+import {
+  AuthenticatedSafe,
+  CertBag,
+  id_certBag,
+  id_keyBag,
+  id_pkcs8ShroudedKeyBag,
+  id_x509Certificate,
+  PFX,
+  SafeContents,
+} from '@peculiar/asn1-pfx';
 import { AsnConvert, OctetString } from '@peculiar/asn1-schema';
 import type * as Forge from 'node-forge';
 import { loadForge } from './forge';
@@ -117,8 +126,9 @@ function decryptEncryptedData(der: ArrayBuffer, passphrase: string, wrongPassphr
   const [oid, params] = algorithm.value as Forge.asn1.Asn1[];
   const algorithmOid = forge.asn1.derToOid(oid.value as string);
   // [0] IMPLICIT OCTET STRING, either primitive or (BER) split into OCTET STRING pieces.
-  const ciphertext = typeof content.value === 'string' ? content.value : (content.value as Forge.asn1.Asn1[]).map((piece) => piece.value as string).join('');
-  const cipher = ((forge.pki as unknown as { pbe: ForgePbe }).pbe).getCipher(algorithmOid, params, forgePassword(algorithmOid, passphrase));
+  const ciphertext =
+    typeof content.value === 'string' ? content.value : (content.value as Forge.asn1.Asn1[]).map((piece) => piece.value as string).join('');
+  const cipher = (forge.pki as unknown as { pbe: ForgePbe }).pbe.getCipher(algorithmOid, params, forgePassword(algorithmOid, passphrase));
   cipher.update(forge.util.createBuffer(ciphertext));
   if (!cipher.finish()) throw wrongPassphrase;
   return Buffer.from(cipher.output.getBytes(), 'binary');

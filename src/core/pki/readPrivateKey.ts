@@ -47,7 +47,10 @@ function readPemKey(block: PemBlock, options: ReadKeyOptions, name: string): Key
     return createPrivateKey({ key: pem, format: 'pem', passphrase: options.passphrase });
   } catch (error) {
     if (encrypted) throw new PkiError('wrong-passphrase', `wrong passphrase for ${name}: the key could not be decrypted with it.`);
-    throw new PkiError('unrecognized', `${name} holds a "${block.label}" block that is not a valid private key (${(error as Error).message}).`);
+    throw new PkiError(
+      'unrecognized',
+      `${name} holds a "${block.label}" block that is not a valid private key (${(error as Error).message}).`,
+    );
   }
 }
 
@@ -83,7 +86,10 @@ function isEncryptedPkcs8(der: Buffer): boolean {
 }
 
 function passphraseRequired(name: string): PkiError {
-  return new PkiError('passphrase-required', `${name} is an encrypted private key: give its passphrase (in the CLI, name an environment variable with --passphrase-env).`);
+  return new PkiError(
+    'passphrase-required',
+    `${name} is an encrypted private key: give its passphrase (in the CLI, name an environment variable with --passphrase-env).`,
+  );
 }
 
 function isDerCertificate(der: Buffer): boolean {

@@ -3,7 +3,12 @@ import { PkiError } from './errors';
 
 /** Upper bounds from RFC 5280 Appendix A (ub-common-name etc.). */
 const MAX_LENGTH: Record<keyof DnFields, number> = { country: 2, organization: 64, organizationalUnit: 64, commonName: 64 };
-const LABEL: Record<keyof DnFields, string> = { country: 'Country (C)', organization: 'Organisation (O)', organizationalUnit: 'Organisational unit (OU)', commonName: 'Common name (CN)' };
+const LABEL: Record<keyof DnFields, string> = {
+  country: 'Country (C)',
+  organization: 'Organisation (O)',
+  organizationalUnit: 'Organisational unit (OU)',
+  commonName: 'Common name (CN)',
+};
 
 /**
  * PrintableString's alphabet (X.680 §41.4): what every CA, and Thredd's, accepts in a subject.
@@ -21,10 +26,13 @@ export function validateSubject(fields: DnFields): DnFields {
     const value = fields[field];
     if (value === undefined || value === '') continue;
     if (value.trim() !== value) fail(`${LABEL[field]} "${value}" starts or ends with a space: remove it.`);
-    if (value.length > MAX_LENGTH[field]) fail(`${LABEL[field]} is ${value.length} characters long; the most a certificate allows is ${MAX_LENGTH[field]}.`);
+    if (value.length > MAX_LENGTH[field])
+      fail(`${LABEL[field]} is ${value.length} characters long; the most a certificate allows is ${MAX_LENGTH[field]}.`);
     const bad = [...value].find((char) => !PRINTABLE.test(char));
     if (bad !== undefined) {
-      fail(`${LABEL[field]} "${value}" contains "${bad}", which a certificate subject cannot hold: use letters, digits, spaces and ' ( ) + , - . / : = ? only.`);
+      fail(
+        `${LABEL[field]} "${value}" contains "${bad}", which a certificate subject cannot hold: use letters, digits, spaces and ' ( ) + , - . / : = ? only.`,
+      );
     }
     cleaned[field] = value;
   }

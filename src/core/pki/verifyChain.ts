@@ -26,7 +26,8 @@ export function verifyChain(chain: X509Certificate[], trusted?: X509Certificate[
   for (let index = chain.length - 1; index >= 0; index--) {
     const certificate = chain[index];
     const above = index + 1 < chain.length ? links[index + 1] : undefined;
-    const problem = index + 1 < chain.length ? linkProblem(chain, index, chain[index + 1]) : topProblem(certificate, trusted, trustedName, index);
+    const problem =
+      index + 1 < chain.length ? linkProblem(chain, index, chain[index + 1]) : topProblem(certificate, trusted, trustedName, index);
     if (problem) links[index] = { verified: false, problem };
     else if (above && !above.verified) links[index] = { verified: false, problem: `certificate ${index + 2} above it does not verify` };
     else links[index] = { verified: true };
@@ -43,16 +44,23 @@ function linkProblem(chain: X509Certificate[], index: number, issuer: X509Certif
   if (!certificate.checkIssued(issuer)) {
     return `${label(certificate, index)} was not issued by ${label(issuer, index + 1)}: its issuer is ${readableName(certificate.issuer)}. Put the chain in order, leaf first.`;
   }
-  if (!certificate.verify(issuer.publicKey)) return `the signature on ${label(certificate, index)} does not verify with the key of ${label(issuer, index + 1)}.`;
+  if (!certificate.verify(issuer.publicKey))
+    return `the signature on ${label(certificate, index)} does not verify with the key of ${label(issuer, index + 1)}.`;
   if (!issuer.ca) return `${label(issuer, index + 1)} is not a CA certificate, so it cannot issue ${label(certificate, index)}.`;
   return undefined;
 }
 
-function topProblem(certificate: X509Certificate, trusted: X509Certificate[] | undefined, trustedName: string, index: number): string | undefined {
+function topProblem(
+  certificate: X509Certificate,
+  trusted: X509Certificate[] | undefined,
+  trustedName: string,
+  index: number,
+): string | undefined {
   if (!trusted) return isSelfSigned(certificate) ? undefined : `${label(certificate, index)} is not a self-signed root`;
   if (trusted.some((anchor) => anchor.fingerprint256 === certificate.fingerprint256)) return undefined;
   const issuer = trusted.find((anchor) => certificate.checkIssued(anchor) && certificate.verify(anchor.publicKey));
-  if (!issuer) return `no certificate in ${trustedName} issued ${label(certificate, index)}, whose issuer is ${readableName(certificate.issuer)}.`;
+  if (!issuer)
+    return `no certificate in ${trustedName} issued ${label(certificate, index)}, whose issuer is ${readableName(certificate.issuer)}.`;
   if (!issuer.ca) return `the certificate in ${trustedName} that issued ${label(certificate, index)} is not a CA certificate.`;
   return undefined;
 }

@@ -28,7 +28,12 @@ function plainTextBody(lines: Lines, from: number, end: number, hooks: BodyHooks
     const start = skipSpaces(text, starts[line]);
     if (start >= ends[line]) continue;
     const code = text.charCodeAt(start);
-    if (code === 35 /* # */ || (code === 47 /* / */ && text.charCodeAt(start + 1) === 47) || (code === 60 /* < */ && start === starts[line])) return null;
+    if (
+      code === 35 /* # */ ||
+      (code === 47 /* / */ && text.charCodeAt(start + 1) === 47) ||
+      (code === 60 /* < */ && start === starts[line])
+    )
+      return null;
     if (first < 0) first = line;
     last = line;
   }

@@ -7,7 +7,8 @@ import type { ChainedPath } from './types';
 export function chainedValue(chain: ChainedPath, exchange: StoredExchange): Lookup {
   const label = `${chain.request}.${chain.source}`;
   const side = chain.source === 'response' ? exchange : exchange.request;
-  if (!side) return { problem: `The request "${chain.request}" was stored without its request side, so ${label} cannot be read: send it again.` };
+  if (!side)
+    return { problem: `The request "${chain.request}" was stored without its request side, so ${label} cannot be read: send it again.` };
   if (chain.section === 'headers') return headerValue(side.headers, chain.path, label);
   const bodyText = side.bodyText ?? '';
   if (chain.path === '*') return { value: bodyText };
@@ -30,7 +31,9 @@ export function queryJson(bodyText: string, path: string, label: string): Lookup
   try {
     json = JSON.parse(bodyText);
   } catch {
-    return { problem: `The ${label} body is not JSON, so the JSONPath ${path} cannot be applied (it starts with "${bodyText.slice(0, 30)}").` };
+    return {
+      problem: `The ${label} body is not JSON, so the JSONPath ${path} cannot be applied (it starts with "${bodyText.slice(0, 30)}").`,
+    };
   }
   let matches: unknown[];
   try {
@@ -44,5 +47,5 @@ export function queryJson(bodyText: string, path: string, label: string): Lookup
 
 /** Strings as they are (no quotes), everything else as JSON. */
 export function textOf(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value) ?? 'undefined';
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
 }

@@ -197,7 +197,10 @@ export const DIRECTIVES: readonly Directive[] = [
     },
     inherit(request, file) {
       const own = new Set(request.prompts.map((prompt) => prompt.name));
-      request.prompts = joined(file.prompts.filter((prompt) => !own.has(prompt.name)), request.prompts);
+      request.prompts = joined(
+        file.prompts.filter((prompt) => !own.has(prompt.name)),
+        request.prompts,
+      );
     },
   },
   // REST Client reads the next three per request only and Thredd only records them: at file level they would do

@@ -47,7 +47,11 @@ function requestDraft(request: ParsedRequest, comments: readonly CommentLine[]):
   };
   if (request.title !== undefined) draft.title = request.title;
   if (request.httpVersion !== undefined) draft.httpVersion = request.httpVersion;
-  draft.headers = headers(request, comments.filter((comment) => comment.range.start.line > requestLine), draft.comments);
+  draft.headers = headers(
+    request,
+    comments.filter((comment) => comment.range.start.line > requestLine),
+    draft.comments,
+  );
   if (request.body) draft.body = body(request.body);
   return draft;
 }

@@ -92,7 +92,9 @@ function compare(operator: Expectation['operator'], actual: string | undefined, 
 }
 
 function missing(expectation: Expectation): string {
-  return expectation.subject.kind === 'header' ? `but the response has no ${expectation.subject.name} header` : 'but the JSONPath matched nothing';
+  return expectation.subject.kind === 'header'
+    ? `but the response has no ${expectation.subject.name} header`
+    : 'but the JSONPath matched nothing';
 }
 
 function abbreviate(text: string): string {

@@ -4,8 +4,7 @@ import type { ExpectationOperator, ExpectationSubject } from './types';
 
 /** `# @expect SUBJECT [OPERATOR] [VALUE]` without its range: what the parser needs to build an Expectation. */
 export type ParsedExpectation =
-  | { ok: true; subject: ExpectationSubject; operator: ExpectationOperator; value?: string }
-  | { ok: false; message: string };
+  { ok: true; subject: ExpectationSubject; operator: ExpectationOperator; value?: string } | { ok: false; message: string };
 
 const SUBJECTS = ['status', 'header', 'body', 'duration'];
 /** Shared by every expectation with that subject (parse results are read-only). */
@@ -14,7 +13,8 @@ const DURATION: ExpectationSubject = Object.freeze({ kind: 'duration' });
 const WHOLE_BODY: ExpectationSubject = Object.freeze({ kind: 'body' });
 const WORD_OPERATORS = ['contains', 'matches', 'exists'];
 const ORDERING: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
-const EXAMPLES = 'for example "@expect status 200", "@expect header content-type contains json", "@expect body $.items.length > 0" or "@expect duration < 500"';
+const EXAMPLES =
+  'for example "@expect status 200", "@expect header content-type contains json", "@expect body $.items.length > 0" or "@expect duration < 500"';
 
 /** Parses the text after `@expect`. One left-to-right scan; JSONPath filters may hold spaces inside brackets. */
 export function parseExpectationText(text: string): ParsedExpectation {
@@ -22,14 +22,17 @@ export function parseExpectationText(text: string): ParsedExpectation {
   const [subjectWord, afterSubject] = nextWord(input, 0);
   const subjectKey = subjectWord.toLowerCase();
   if (!SUBJECTS.includes(subjectKey)) {
-    const what = subjectWord ? `"${subjectWord}" is not something @expect can check: ${suggestionText(subjectWord, SUBJECTS)}` : '@expect needs a subject';
+    const what = subjectWord
+      ? `"${subjectWord}" is not something @expect can check: ${suggestionText(subjectWord, SUBJECTS)}`
+      : '@expect needs a subject';
     return { ok: false, message: `${what} (${EXAMPLES}).` };
   }
   let subject: ExpectationSubject;
   let cursor = afterSubject;
   if (subjectKey === 'header') {
     const [name, after] = nextWord(input, cursor);
-    if (!name || isOperator(name)) return { ok: false, message: `@expect header needs a header name, as in "@expect header content-type contains json".` };
+    if (!name || isOperator(name))
+      return { ok: false, message: `@expect header needs a header name, as in "@expect header content-type contains json".` };
     subject = { kind: 'header', name };
     cursor = after;
   } else if (subjectKey === 'body') {
@@ -62,14 +65,16 @@ function parseOperatorAndValue(subject: ExpectationSubject, input: string, curso
   const value = unquote(valueText.trim());
   const label = describeSubject(subject);
   if (operator === 'exists') {
-    if (subject.kind === 'status' || subject.kind === 'duration') return { ok: false, message: `${label} always exists; compare it instead, as in "@expect ${label} == 200".` };
+    if (subject.kind === 'status' || subject.kind === 'duration')
+      return { ok: false, message: `${label} always exists; compare it instead, as in "@expect ${label} == 200".` };
     if (value) return { ok: false, message: `"exists" takes no value; remove "${value}".` };
     return { ok: true, subject, operator };
   }
   if (!value) return { ok: false, message: `@expect ${label} ${operator} needs a value to compare with.` };
   if (subject.kind === 'duration') {
     const milliseconds = value.replace(/\s*ms$/, '');
-    if (operator === 'contains' || operator === 'matches') return { ok: false, message: `duration is a number of milliseconds: use <, <=, >, >=, == or !=, as in "@expect duration < 500".` };
+    if (operator === 'contains' || operator === 'matches')
+      return { ok: false, message: `duration is a number of milliseconds: use <, <=, >, >=, == or !=, as in "@expect duration < 500".` };
     if (!isNumber(milliseconds)) return { ok: false, message: `duration is compared with a number of milliseconds, not "${value}".` };
     return { ok: true, subject, operator, value: milliseconds };
   }

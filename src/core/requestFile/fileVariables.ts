@@ -8,7 +8,13 @@ const FILE_VARIABLE_NAME = /^[\w.-]+$/;
  * `@name = value` (REST Client's file variables): file-wide, and a later declaration of the same name
  * wins. `seen` maps names to the line of their last declaration, for the duplicate warning.
  */
-export function parseFileVariable(text: string, line: number, start: number, sink: DiagnosticSink, seen: Map<string, number>): FileVariable | undefined {
+export function parseFileVariable(
+  text: string,
+  line: number,
+  start: number,
+  sink: DiagnosticSink,
+  seen: Map<string, number>,
+): FileVariable | undefined {
   let nameEnd = start + 1;
   while (nameEnd < text.length && text[nameEnd] !== '=' && text[nameEnd] !== ' ' && text[nameEnd] !== '\t') nameEnd++;
   const name = text.slice(start + 1, nameEnd);
@@ -16,11 +22,21 @@ export function parseFileVariable(text: string, line: number, start: number, sin
   const end = trimmedEnd(text);
   if (text[equals] !== '=' || name === '') {
     const shown = truncate(text.slice(start, end));
-    sink.add(lineRange(line, start, end), 'error', 'malformed-file-variable', `"${shown}" is neither a file variable nor metadata: write "@name = value" to declare a variable, or "# @name value" for metadata.`);
+    sink.add(
+      lineRange(line, start, end),
+      'error',
+      'malformed-file-variable',
+      `"${shown}" is neither a file variable nor metadata: write "@name = value" to declare a variable, or "# @name value" for metadata.`,
+    );
     return undefined;
   }
   if (!FILE_VARIABLE_NAME.test(name)) {
-    sink.add(lineRange(line, start + 1, nameEnd), 'error', 'malformed-file-variable', `"${truncate(name)}" is not a variable name: use letters, digits, _, - and .`);
+    sink.add(
+      lineRange(line, start + 1, nameEnd),
+      'error',
+      'malformed-file-variable',
+      `"${truncate(name)}" is not a variable name: use letters, digits, _, - and .`,
+    );
     return undefined;
   }
   const valueStart = skipSpaces(text, equals + 1);
@@ -36,7 +52,12 @@ export function parseFileVariable(text: string, line: number, start: number, sin
   scanReferences(text, line, valueStart, valueEnd, 'fileVariable', variable.references, sink);
   const previous = seen.get(name);
   if (previous !== undefined) {
-    sink.add(variable.nameRange, 'warning', 'duplicate-file-variable', `@${name} is already declared on line ${previous + 1}; this later value wins. Remove one of them.`);
+    sink.add(
+      variable.nameRange,
+      'warning',
+      'duplicate-file-variable',
+      `@${name} is already declared on line ${previous + 1}; this later value wins. Remove one of them.`,
+    );
   }
   seen.set(name, line);
   return variable;

@@ -71,7 +71,12 @@ export function parseRequestLine(text: string, line: number, start: number, sink
   if (url === '') {
     sink.add(lineRange(line, start, end), 'error', 'malformed-request-line', `This request line has no URL: write ${EXAMPLE}.`);
   } else if (hasSpaceOutsideReferences(text, urlStart, urlEnd)) {
-    sink.add(lineRange(line, urlStart, urlEnd), 'warning', 'malformed-request-line', `The URL contains a space, which HTTP does not allow: encode it as %20 or write ${EXAMPLE}.`);
+    sink.add(
+      lineRange(line, urlStart, urlEnd),
+      'warning',
+      'malformed-request-line',
+      `The URL contains a space, which HTTP does not allow: encode it as %20 or write ${EXAMPLE}.`,
+    );
   }
   return { method, methodRange, url, urlStart, urlEnd, httpVersion };
 }
@@ -92,7 +97,13 @@ function isLetters(text: string, from: number, to: number): boolean {
 
 /** The version of an `HTTP/1.1` token spanning exactly `from`..`to` (case-insensitive), else undefined. */
 function versionAt(text: string, from: number, to: number): string | undefined {
-  if (to - from < 6 || (text.charCodeAt(from) | 0x20) !== 104 || (text.charCodeAt(from + 1) | 0x20) !== 116 || (text.charCodeAt(from + 2) | 0x20) !== 116) return undefined;
+  if (
+    to - from < 6 ||
+    (text.charCodeAt(from) | 0x20) !== 104 ||
+    (text.charCodeAt(from + 1) | 0x20) !== 116 ||
+    (text.charCodeAt(from + 2) | 0x20) !== 116
+  )
+    return undefined;
   if ((text.charCodeAt(from + 3) | 0x20) !== 112 || text.charCodeAt(from + 4) !== 47) return undefined;
   let dots = 0;
   for (let index = from + 5; index < to; index++) {
@@ -133,7 +144,12 @@ export function parseHeaderLine(text: string, line: number, start: number, sink:
   const colon = text.indexOf(':', start);
   const whole = lineRange(line, start, end);
   if (colon < 0) {
-    sink.add(whole, 'error', 'invalid-header', `"${truncate(text.slice(start, end))}" is not a header: write "Name: value", and leave a blank line between the headers and the body.`);
+    sink.add(
+      whole,
+      'error',
+      'invalid-header',
+      `"${truncate(text.slice(start, end))}" is not a header: write "Name: value", and leave a blank line between the headers and the body.`,
+    );
     return undefined;
   }
   const nameEnd = trimmedEnd(text, colon);
@@ -145,17 +161,33 @@ export function parseHeaderLine(text: string, line: number, start: number, sink:
   if (!name.includes('{{')) {
     for (let index = 0; index < name.length; index++) {
       if (!isTokenChar(name.charCodeAt(index))) {
-        sink.add(lineRange(line, start, nameEnd), 'error', 'invalid-header', `"${truncate(name)}" is not a valid header name: names use letters, digits and !#$%&'*+-.^_\`|~ (RFC 9110 §5.6.2), with no spaces.`);
+        sink.add(
+          lineRange(line, start, nameEnd),
+          'error',
+          'invalid-header',
+          `"${truncate(name)}" is not a valid header name: names use letters, digits and !#$%&'*+-.^_\`|~ (RFC 9110 §5.6.2), with no spaces.`,
+        );
         return undefined;
       }
     }
   }
   if (nameEnd !== colon) {
-    sink.add(lineRange(line, nameEnd, colon), 'warning', 'invalid-header', `Remove the space before the colon after "${truncate(name)}": servers must reject it (RFC 9112 §5.1).`);
+    sink.add(
+      lineRange(line, nameEnd, colon),
+      'warning',
+      'invalid-header',
+      `Remove the space before the colon after "${truncate(name)}": servers must reject it (RFC 9112 §5.1).`,
+    );
   }
   const valueStart = skipSpaces(text, colon + 1);
   const valueEnd = Math.max(valueStart, end);
-  return new ParsedHeaderLine(name, text.slice(valueStart, valueEnd), new CompactRange(line, start, line, Math.max(end, colon + 1)), nameEnd, valueStart);
+  return new ParsedHeaderLine(
+    name,
+    text.slice(valueStart, valueEnd),
+    new CompactRange(line, start, line, Math.max(end, colon + 1)),
+    nameEnd,
+    valueStart,
+  );
 }
 
 export interface BodyFileLine {

@@ -16,7 +16,17 @@ const SUGGESTIONS = DIRECTIVES.map(({ key }) => '@' + key);
 
 export function emptyMetadata(entries: MetadataEntry[] = []): RequestMetadata {
   // Every field present from the start, so all metadata objects share one shape.
-  return { name: undefined, nameRange: undefined, noAuth: false, env: undefined, timeout: undefined, expectations: NONE, prompts: NONE, entries, unknown: NONE };
+  return {
+    name: undefined,
+    nameRange: undefined,
+    noAuth: false,
+    env: undefined,
+    timeout: undefined,
+    expectations: NONE,
+    prompts: NONE,
+    entries,
+    unknown: NONE,
+  };
 }
 
 /** True when a comment's text (after `#` or `//`) starts with `@` and a letter: a metadata line. */
@@ -39,7 +49,12 @@ export function readMetadataEntry(text: string, line: number, at: number): Parse
   const end = trimmedEnd(text);
   const valueEnd = Math.max(valueStart, end);
   const key = text.slice(at + 1, keyEnd);
-  return new ParsedMetadataEntry(KNOWN_KEYS.get(key) ?? key, text.slice(valueStart, valueEnd), new CompactRange(line, at, line, Math.max(keyEnd, end)), valueStart);
+  return new ParsedMetadataEntry(
+    KNOWN_KEYS.get(key) ?? key,
+    text.slice(valueStart, valueEnd),
+    new CompactRange(line, at, line, Math.max(keyEnd, end)),
+    valueStart,
+  );
 }
 
 /** Applies one metadata line to a request's metadata through its directive, reporting anything it cannot use. */

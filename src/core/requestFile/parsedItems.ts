@@ -55,7 +55,12 @@ export class ParsedMetadataEntry implements MetadataEntry {
   }
 
   get keyRange(): TextRange {
-    return new CompactRange(this.range.startLine, this.range.startColumn, this.range.startLine, this.range.startColumn + 1 + this.key.length);
+    return new CompactRange(
+      this.range.startLine,
+      this.range.startColumn,
+      this.range.startLine,
+      this.range.startColumn + 1 + this.key.length,
+    );
   }
 
   get valueRange(): TextRange {

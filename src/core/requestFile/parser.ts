@@ -4,7 +4,18 @@ import type { BodyHooks } from './body';
 import { commentTextStart, isSeparator, parseHeaderLine, parseRequestLine } from './lineParsers';
 import { parseFileVariable } from './fileVariables';
 import { DIRECTIVE_BY_KEY, FILE_LEVEL_DIRECTIVES } from './directives';
-import { DiagnosticSink, Lines, firstNonBlankLine, lastNonBlankLine, lineOfOffset, lineRange, range, skipSpaces, titleOf, trimmedEnd } from './lines';
+import {
+  DiagnosticSink,
+  Lines,
+  firstNonBlankLine,
+  lastNonBlankLine,
+  lineOfOffset,
+  lineRange,
+  range,
+  skipSpaces,
+  titleOf,
+  trimmedEnd,
+} from './lines';
 import { applyMetadata, emptyMetadata, inheritFileMetadata, isMetadataStart, mergeFileMetadata, readMetadataEntry } from './metadata';
 import type { MetadataContext } from './metadata';
 import { scanReferences, truncate } from './references';
@@ -75,11 +86,25 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Pars
   const names = new Map<string, TextRange>();
   const context: MetadataContext = { sink, names, references: [] };
   const state: FileState = {
-    lines, sink, names, requests: [], fileVariables: [], fileVariableLines: new Map(), chained: [],
-    metadata: emptyMetadata([]), context, headers: [], urlLines: [], entries: [], fileErrors: NONE, fileReferences: NONE, comments: NONE,
+    lines,
+    sink,
+    names,
+    requests: [],
+    fileVariables: [],
+    fileVariableLines: new Map(),
+    chained: [],
+    metadata: emptyMetadata([]),
+    context,
+    headers: [],
+    urlLines: [],
+    entries: [],
+    fileErrors: NONE,
+    fileReferences: NONE,
+    comments: NONE,
     bodyHooks: {
       onComment: (lineText, bodyLine, start) => readComment(state, lineText, bodyLine, start),
-      onReferences: (lineText, bodyLine, from, to, location) => scanReferences(lineText, bodyLine, from, to, location, context.references, sink),
+      onReferences: (lineText, bodyLine, from, to, location) =>
+        scanReferences(lineText, bodyLine, from, to, location, context.references, sink),
     },
   };
   let blockStart = 0;
@@ -166,7 +191,12 @@ function parseBlock(state: FileState, first: number, end: number, separator: num
     if (readComment(state, lineText, line, start)) continue;
     const first = lineText.charCodeAt(start);
     if (first === 123 /* { */ || first === 91 /* [ */ || first === 60 /* < */) {
-      sink.add(lineRange(line, start, trimmedEnd(lineText)), 'warning', 'missing-blank-line', 'The body starts right after the headers: leave one blank line between the headers and the body.');
+      sink.add(
+        lineRange(line, start, trimmedEnd(lineText)),
+        'warning',
+        'missing-blank-line',
+        'The body starts right after the headers: leave one blank line between the headers and the body.',
+      );
       bodyStart = line;
       break;
     }

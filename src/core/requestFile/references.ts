@@ -61,9 +61,19 @@ export function classifyExpression(expression: string): ClassifiedExpression {
     const source = expression.slice(firstDot + 1, secondDot < 0 ? undefined : secondDot);
     if (source === 'response' || source === 'request') return classifyChained(expression, firstDot, secondDot, source);
   }
-  const result: ClassifiedExpression = { kind: 'variable', name: expression, args: NO_ARGUMENTS, nameOffset: 0, nameLength: expression.length };
+  const result: ClassifiedExpression = {
+    kind: 'variable',
+    name: expression,
+    args: NO_ARGUMENTS,
+    nameOffset: 0,
+    nameLength: expression.length,
+  };
   if (expression === '') {
-    result.problem = { severity: 'warning', code: 'malformed-variable', message: 'Empty {{}}: write a variable name inside, as in {{baseUrl}}.' };
+    result.problem = {
+      severity: 'warning',
+      code: 'malformed-variable',
+      message: 'Empty {{}}: write a variable name inside, as in {{baseUrl}}.',
+    };
   } else if (!VARIABLE_NAME.test(expression)) {
     result.problem = {
       severity: 'warning',
@@ -82,7 +92,11 @@ function classifySystem(expression: string): ClassifiedExpression {
   const result: ClassifiedExpression = { kind: 'system', name, args, nameOffset: 0, nameLength: name.length };
   const spec = systemVariableSpec(name);
   if (!spec) {
-    result.problem = { severity: 'warning', code: 'unknown-system-variable', message: `Unknown system variable "${truncate(name)}": ${suggestionText(name, SYSTEM_VARIABLE_NAMES)}` };
+    result.problem = {
+      severity: 'warning',
+      code: 'unknown-system-variable',
+      message: `Unknown system variable "${truncate(name)}": ${suggestionText(name, SYSTEM_VARIABLE_NAMES)}`,
+    };
   } else {
     const problem = spec.checkArgs(args);
     if (problem) result.problem = { severity: 'error', code: 'bad-system-variable-arguments', message: problem };
@@ -98,14 +112,26 @@ function classifyChained(expression: string, firstDot: number, secondDot: number
   const result: ClassifiedExpression = { kind: 'chained', name, args: NO_ARGUMENTS, nameOffset: 0, nameLength: name.length };
   const example = () => `{{${name}.${source}.body.$.id}} or {{${name}.${source}.headers.Content-Type}}`;
   if (!REQUEST_NAME.test(name)) {
-    result.problem = { severity: 'warning', code: 'malformed-chained-reference', message: `"${truncate(name)}" is not a request name: names use letters, digits, _ and -.` };
+    result.problem = {
+      severity: 'warning',
+      code: 'malformed-chained-reference',
+      message: `"${truncate(name)}" is not a request name: names use letters, digits, _ and -.`,
+    };
   } else if (section !== 'body' && section !== 'headers') {
-    result.problem = { severity: 'error', code: 'malformed-chained-reference', message: `After "${name}.${source}" write .body or .headers, as in ${example()}.` };
+    result.problem = {
+      severity: 'error',
+      code: 'malformed-chained-reference',
+      message: `After "${name}.${source}" write .body or .headers, as in ${example()}.`,
+    };
   } else if (path === '') {
     const hint = section === 'body' ? `.* for the whole body or a JSONPath such as .$.id` : 'a header name such as .Content-Type';
     result.problem = { severity: 'error', code: 'malformed-chained-reference', message: `"${name}.${source}.${section}" needs ${hint}.` };
   } else if (section === 'body' && path !== '*' && !path.startsWith('$')) {
-    result.problem = { severity: 'warning', code: 'malformed-chained-reference', message: `"${truncate(path)}" is not a JSONPath: start it with $ (e.g. $.id), or use * for the whole body. XPath is not supported.` };
+    result.problem = {
+      severity: 'warning',
+      code: 'malformed-chained-reference',
+      message: `"${truncate(path)}" is not a JSONPath: start it with $ (e.g. $.id), or use * for the whole body. XPath is not supported.`,
+    };
   }
   result.chain = { request: name, source, section: section === 'headers' ? 'headers' : 'body', path };
   return result;
@@ -128,7 +154,12 @@ export function scanReferences(
   while (open >= 0 && open + 2 <= to) {
     const close = text.indexOf('}}', open + 2);
     if (close < 0 || close + 2 > to) {
-      sink.add(lineRange(line, open, open + 2), 'warning', 'unclosed-variable', 'This {{ has no closing }} on the same line; variables are written {{name}}.');
+      sink.add(
+        lineRange(line, open, open + 2),
+        'warning',
+        'unclosed-variable',
+        'This {{ has no closing }} on the same line; variables are written {{name}}.',
+      );
       return;
     }
     const span = referenceSpan(text, open, close);
@@ -137,7 +168,16 @@ export function scanReferences(
   }
 }
 
-function makeReference(text: string, line: number, start: number, end: number, expressionStart: number, expressionEnd: number, location: ReferenceLocation, sink: DiagnosticSink): VariableReference {
+function makeReference(
+  text: string,
+  line: number,
+  start: number,
+  end: number,
+  expressionStart: number,
+  expressionEnd: number,
+  location: ReferenceLocation,
+  sink: DiagnosticSink,
+): VariableReference {
   const expression = text.slice(expressionStart, expressionEnd);
   const range = new CompactRange(line, start, line, end);
   if (isPlainName(text, expressionStart, expressionEnd)) {
@@ -145,7 +185,16 @@ function makeReference(text: string, line: number, start: number, end: number, e
     return new ParsedReference('variable', expression, expression, NO_ARGUMENTS, location, range, expressionStart, undefined);
   }
   const classified = classifyExpression(expression);
-  const reference = new ParsedReference(classified.kind, expression, classified.name, classified.args, location, range, expressionStart + classified.nameOffset, classified.chain);
+  const reference = new ParsedReference(
+    classified.kind,
+    expression,
+    classified.name,
+    classified.args,
+    location,
+    range,
+    expressionStart + classified.nameOffset,
+    classified.chain,
+  );
   if (classified.problem) sink.add(range, classified.problem.severity, classified.problem.code, classified.problem.message);
   return reference;
 }
@@ -169,7 +218,11 @@ export function truncate(text: string, max = 60): string {
  * The `{{...}}` ending at `close`: it starts at the last `{{` before it (so `{{ {{a}}` is `{{a}}`),
  * and its expression is the text between the braces without surrounding blanks.
  */
-function referenceSpan(text: string, open: number, close: number): { start: number; end: number; expressionStart: number; expressionEnd: number } {
+function referenceSpan(
+  text: string,
+  open: number,
+  close: number,
+): { start: number; end: number; expressionStart: number; expressionEnd: number } {
   const innerOpen = text.lastIndexOf('{{', close - 2);
   const start = innerOpen > open ? innerOpen : open;
   let expressionStart = start + 2;

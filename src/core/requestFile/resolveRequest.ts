@@ -57,7 +57,13 @@ export interface ResolvedText {
  * Substitutes variables in any text in the scope of `request` (an `@expect` value, a `<@` body file's
  * content). `origin` is where the text starts in the document, when it comes from there.
  */
-export function resolveText(file: ParsedRequestFile, text: string, context: ResolveContext, request?: ParsedRequest, origin?: TextPosition): ResolvedText {
+export function resolveText(
+  file: ParsedRequestFile,
+  text: string,
+  context: ResolveContext,
+  request?: ParsedRequest,
+  origin?: TextPosition,
+): ResolvedText {
   const resolver = new VariableResolver(file, context, request);
   const { value, secret } = resolver.substitute(text, origin);
   return { value, secret, unresolved: resolver.unresolved, needs: [...resolver.needs], secretsUsed: resolver.secretsUsed };
@@ -78,7 +84,9 @@ function resolveBody(resolver: VariableResolver, request: ParsedRequest, context
   };
   if (body.kind === 'text') return textPart(body.text);
   // Multipart bodies need CRLF between lines (RFC 2046 §5.1.1), as REST Client sends them.
-  const multipart = request.headers.some((header) => header.name.toLowerCase() === 'content-type' && header.value.toLowerCase().startsWith('multipart/'));
+  const multipart = request.headers.some(
+    (header) => header.name.toLowerCase() === 'content-type' && header.value.toLowerCase().startsWith('multipart/'),
+  );
   const parts = body.parts.map((part) => {
     if (part.kind !== 'text') return resolveFilePart(resolver, part, context);
     const resolved = textPart(part.text);
@@ -105,7 +113,13 @@ function graphQlBody(text: string): { text: string } | { problem: string } {
   const lines = text.split(/\r\n|\n|\r/);
   const blank = lines.findIndex((line) => line.trim() === '');
   const query = (blank < 0 ? lines : lines.slice(0, blank)).join('\n');
-  const variablesText = blank < 0 ? '' : lines.slice(blank + 1).join('\n').trim();
+  const variablesText =
+    blank < 0
+      ? ''
+      : lines
+          .slice(blank + 1)
+          .join('\n')
+          .trim();
   try {
     const variables = variablesText ? JSON.parse(variablesText) : {};
     return { text: JSON.stringify({ query, variables }) };

@@ -54,7 +54,8 @@ export interface SecretUse {
   value: string;
 }
 
-export type ResolvedBodyPart = { kind: 'text'; text: string } | { kind: 'file'; path: string; processVariables: boolean; encoding?: string };
+export type ResolvedBodyPart =
+  { kind: 'text'; text: string } | { kind: 'file'; path: string; processVariables: boolean; encoding?: string };
 
 export type ResolvedBody =
   | ResolvedBodyPart

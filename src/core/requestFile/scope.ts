@@ -4,7 +4,15 @@ import { MASK } from './secrets';
 import { SYSTEM_VARIABLES, systemVariableSpec } from './systemVariableSpecs';
 import { VariableResolver } from './variableResolver';
 import type { Outcome, VariableSource } from './variableResolver';
-import type { FileVariable, ParsedRequest, ParsedRequestFile, RequestFileDiagnostic, TextPosition, TextRange, VariableReference } from './types';
+import type {
+  FileVariable,
+  ParsedRequest,
+  ParsedRequestFile,
+  RequestFileDiagnostic,
+  TextPosition,
+  TextRange,
+  VariableReference,
+} from './types';
 
 /** A variable usable at a position, for completion and hover. Secret values are never included, only masked. */
 export interface ScopeVariable {
@@ -29,7 +37,11 @@ export function variablesInScope(file: ParsedRequestFile, position: TextPosition
   for (const variable of latest.values()) {
     const outcome = resolver.fileVariableValue(variable);
     const problems = resolver.unresolved.splice(0).map((item) => item.reason);
-    result.push({ ...show(variable.name, outcome, 'file'), ...(problems.length ? { problem: problems.join(' ') } : {}), declaration: variable.range });
+    result.push({
+      ...show(variable.name, outcome, 'file'),
+      ...(problems.length ? { problem: problems.join(' ') } : {}),
+      declaration: variable.range,
+    });
   }
   for (const name of environmentVariableNames(context.environment)) {
     if (latest.has(name)) continue;
@@ -43,7 +55,13 @@ export function variablesInScope(file: ParsedRequestFile, position: TextPosition
   }
   for (const named of file.requests) {
     if (!named.name || named === request) continue;
-    result.push({ name: named.name, source: 'request', display: `Values of ${named.method} ${named.url}: {{${named.name}.response.body.$.path}} or {{${named.name}.response.headers.Name}}`, secret: false, declaration: named.metadata.nameRange });
+    result.push({
+      name: named.name,
+      source: 'request',
+      display: `Values of ${named.method} ${named.url}: {{${named.name}.response.body.$.path}} or {{${named.name}.response.headers.Name}}`,
+      secret: false,
+      declaration: named.metadata.nameRange,
+    });
   }
   return result;
 }
@@ -68,7 +86,13 @@ export function describeReference(file: ParsedRequestFile, reference: VariableRe
 function show(name: string, outcome: Outcome, source: VariableSource): ScopeVariable {
   if ('value' in outcome) return { name, source: outcome.source, display: outcome.secret ? MASK : outcome.value, secret: outcome.secret };
   if ('needs' in outcome) {
-    return { name, source: 'request', display: '', secret: false, problem: `"${outcome.needs}" has not been sent yet: it is sent first, then its response is read.` };
+    return {
+      name,
+      source: 'request',
+      display: '',
+      secret: false,
+      problem: `"${outcome.needs}" has not been sent yet: it is sent first, then its response is read.`,
+    };
   }
   return { name, source: outcome.source ?? source, display: '', secret: false, problem: outcome.problem };
 }
@@ -102,7 +126,9 @@ export interface ReferenceAt {
 /** The `{{...}}` under the cursor (inclusive of both ends, as editors place the caret). */
 export function findReferenceAt(file: ParsedRequestFile, position: TextPosition): ReferenceAt | undefined {
   const contains = (reference: VariableReference) =>
-    reference.range.start.line === position.line && reference.range.start.column <= position.column && position.column <= reference.range.end.column;
+    reference.range.start.line === position.line &&
+    reference.range.start.column <= position.column &&
+    position.column <= reference.range.end.column;
   const request = requestAt(file, position.line);
   const inRequest = request?.variables.find(contains);
   if (inRequest) return { reference: inRequest, request };

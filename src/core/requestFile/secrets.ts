@@ -16,7 +16,9 @@ export function isSecretName(name: string): boolean {
 
 /** Replaces every occurrence of each secret value in `text` with the mask; longest first so overlaps go too. */
 export function redactSecrets(text: string, secrets: readonly { value: string }[]): string {
-  const values = [...new Set(secrets.map((secret) => secret.value).filter((value) => value.length >= 3))].sort((a, b) => b.length - a.length);
+  const values = [...new Set(secrets.map((secret) => secret.value).filter((value) => value.length >= 3))].sort(
+    (a, b) => b.length - a.length,
+  );
   let result = text;
   for (const value of values) result = result.split(value).join(MASK);
   return result;

@@ -51,23 +51,66 @@ function checkDatetime(name: string) {
 }
 
 export const SYSTEM_VARIABLES: readonly SystemVariableSpec[] = [
-  { name: '$guid', syntax: '$guid', description: 'A new random UUID (v4) each time the request is sent.', readsEnvironment: false, checkArgs: (args) => (args.length ? '$guid takes no arguments.' : undefined) },
-  { name: '$timestamp', syntax: '$timestamp [offset unit]', description: 'The current time in Unix seconds, optionally offset (e.g. -1 d).', readsEnvironment: false, checkArgs: (args) => checkOffset(args, '$timestamp') },
-  { name: '$isoTimestamp', syntax: '$isoTimestamp [offset unit]', description: 'The current UTC time in ISO 8601 (2026-05-01T12:00:00.000Z).', readsEnvironment: false, checkArgs: (args) => checkOffset(args, '$isoTimestamp') },
-  { name: '$datetime', syntax: '$datetime rfc1123|iso8601 [offset unit]', description: 'The current UTC date and time in RFC 1123 or ISO 8601.', readsEnvironment: false, checkArgs: checkDatetime('$datetime') },
-  { name: '$localDatetime', syntax: '$localDatetime rfc1123|iso8601 [offset unit]', description: 'The current local date and time in RFC 1123 or ISO 8601.', readsEnvironment: false, checkArgs: checkDatetime('$localDatetime') },
+  {
+    name: '$guid',
+    syntax: '$guid',
+    description: 'A new random UUID (v4) each time the request is sent.',
+    readsEnvironment: false,
+    checkArgs: (args) => (args.length ? '$guid takes no arguments.' : undefined),
+  },
+  {
+    name: '$timestamp',
+    syntax: '$timestamp [offset unit]',
+    description: 'The current time in Unix seconds, optionally offset (e.g. -1 d).',
+    readsEnvironment: false,
+    checkArgs: (args) => checkOffset(args, '$timestamp'),
+  },
+  {
+    name: '$isoTimestamp',
+    syntax: '$isoTimestamp [offset unit]',
+    description: 'The current UTC time in ISO 8601 (2026-05-01T12:00:00.000Z).',
+    readsEnvironment: false,
+    checkArgs: (args) => checkOffset(args, '$isoTimestamp'),
+  },
+  {
+    name: '$datetime',
+    syntax: '$datetime rfc1123|iso8601 [offset unit]',
+    description: 'The current UTC date and time in RFC 1123 or ISO 8601.',
+    readsEnvironment: false,
+    checkArgs: checkDatetime('$datetime'),
+  },
+  {
+    name: '$localDatetime',
+    syntax: '$localDatetime rfc1123|iso8601 [offset unit]',
+    description: 'The current local date and time in RFC 1123 or ISO 8601.',
+    readsEnvironment: false,
+    checkArgs: checkDatetime('$localDatetime'),
+  },
   {
     name: '$randomInt',
     syntax: '$randomInt MIN MAX',
     description: 'A random integer from MIN (included) to MAX (excluded).',
     readsEnvironment: false,
     checkArgs: (args) => {
-      if (args.length !== 2 || !isInteger(args[0]) || !isInteger(args[1])) return '$randomInt needs two integers, as in {{$randomInt 1 100}}.';
+      if (args.length !== 2 || !isInteger(args[0]) || !isInteger(args[1]))
+        return '$randomInt needs two integers, as in {{$randomInt 1 100}}.';
       return Number(args[0]) < Number(args[1]) ? undefined : `$randomInt needs MIN below MAX, not ${args[0]} and ${args[1]}.`;
     },
   },
-  { name: '$processEnv', syntax: '$processEnv NAME', description: 'The value of an environment variable of the VS Code or CLI process.', readsEnvironment: true, checkArgs: checkOneName('$processEnv') },
-  { name: '$dotenv', syntax: '$dotenv NAME', description: 'A value from the nearest .env file (the request file\'s folder, then its parents up to the workspace).', readsEnvironment: true, checkArgs: checkOneName('$dotenv') },
+  {
+    name: '$processEnv',
+    syntax: '$processEnv NAME',
+    description: 'The value of an environment variable of the VS Code or CLI process.',
+    readsEnvironment: true,
+    checkArgs: checkOneName('$processEnv'),
+  },
+  {
+    name: '$dotenv',
+    syntax: '$dotenv NAME',
+    description: "A value from the nearest .env file (the request file's folder, then its parents up to the workspace).",
+    readsEnvironment: true,
+    checkArgs: checkOneName('$dotenv'),
+  },
 ];
 
 export const SYSTEM_VARIABLE_NAMES: readonly string[] = SYSTEM_VARIABLES.map((spec) => spec.name);

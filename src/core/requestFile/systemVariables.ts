@@ -47,14 +47,23 @@ export function evaluateSystemVariable(name: string, args: readonly string[], ev
       const variable = indirect(args[0], evaluation);
       if ('problem' in variable) return variable;
       const value = (context.processEnv ?? process.env)[variable.value];
-      if (value === undefined) return { problem: `Environment variable ${variable.value} is not set in the process running Thredd (VS Code or the CLI): set it and restart that process.` };
+      if (value === undefined)
+        return {
+          problem: `Environment variable ${variable.value} is not set in the process running Thredd (VS Code or the CLI): set it and restart that process.`,
+        };
       return { value };
     }
     default: {
       if (!context.allowEnv) return { problem: `{{$dotenv ${args[0]}}} ${UNTRUSTED}` };
       const variable = indirect(args[0], evaluation);
       if ('problem' in variable) return variable;
-      return lookupDotenv(variable.value, context.filePath, context.workspaceRoot, context.readTextFile ?? readTextFileOrUndefined, evaluation.dotenvCache);
+      return lookupDotenv(
+        variable.value,
+        context.filePath,
+        context.workspaceRoot,
+        context.readTextFile ?? readTextFileOrUndefined,
+        evaluation.dotenvCache,
+      );
     }
   }
 }
@@ -63,7 +72,9 @@ export function evaluateSystemVariable(name: string, args: readonly string[], ev
 function indirect(argument: string, evaluation: SystemEvaluation): Lookup {
   if (!argument.startsWith('%')) return { value: argument };
   const value = evaluation.environmentValue(argument.slice(1));
-  return value === undefined ? { problem: `${argument} names environment variable "${argument.slice(1)}", which the active environment does not define.` } : { value };
+  return value === undefined
+    ? { problem: `${argument} names environment variable "${argument.slice(1)}", which the active environment does not define.` }
+    : { value };
 }
 
 function offsetTime(now: Date, args: readonly string[]): number {

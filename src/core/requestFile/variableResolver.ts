@@ -93,13 +93,22 @@ export class VariableResolver {
     const classified = classifyExpression(expression);
     if (classified.kind === 'system') {
       const spec = systemVariableSpec(classified.name);
-      return this.fromLookup(evaluateSystemVariable(classified.name, classified.args, this.systemEvaluation()), Boolean(spec?.readsEnvironment), 'system');
+      return this.fromLookup(
+        evaluateSystemVariable(classified.name, classified.args, this.systemEvaluation()),
+        Boolean(spec?.readsEnvironment),
+        'system',
+      );
     }
     if (classified.kind === 'chained' && classified.chain) {
       if (classified.problem) return { problem: classified.problem.message, source: 'request' };
       const target = classified.chain.request;
-      if (!this.requestNames.has(target)) return { problem: `No request in this file is named "${target}": add "# @name ${target}" above it.`, source: 'request' };
-      if (this.request?.name === target) return { problem: `The request "${target}" refers to its own ${classified.chain.source}: use another request's values.`, source: 'request' };
+      if (!this.requestNames.has(target))
+        return { problem: `No request in this file is named "${target}": add "# @name ${target}" above it.`, source: 'request' };
+      if (this.request?.name === target)
+        return {
+          problem: `The request "${target}" refers to its own ${classified.chain.source}: use another request's values.`,
+          source: 'request',
+        };
       const exchange = this.context.responseOf?.(target);
       if (!exchange) return { needs: target, source: 'request' };
       return this.fromLookup(chainedValue(classified.chain, exchange), isSecretName(expression), 'request');
@@ -113,7 +122,10 @@ export class VariableResolver {
     if (prompt) {
       const typed = this.context.promptValues?.[name];
       if (typed !== undefined) return { value: typed, secret: isSecretName(name), source: 'prompt' };
-      return { problem: `{{${name}}} is a # @prompt variable: it gets its value when you are asked for it before sending.`, source: 'prompt' };
+      return {
+        problem: `{{${name}}} is a # @prompt variable: it gets its value when you are asked for it before sending.`,
+        source: 'prompt',
+      };
     }
     const variable = this.fileVariables.get(name);
     if (variable) return this.fileVariableValue(variable);
@@ -125,7 +137,8 @@ export class VariableResolver {
   environmentValue(name: string): string | undefined {
     const environment = this.context.environment;
     if (!environment) return undefined;
-    const own = environment.variables && Object.prototype.hasOwnProperty.call(environment.variables, name) ? environment.variables[name] : undefined;
+    const own =
+      environment.variables && Object.prototype.hasOwnProperty.call(environment.variables, name) ? environment.variables[name] : undefined;
     if (own !== undefined) return own;
     if (name === 'baseUrl' || name === 'region' || name === 'clientId') return environment[name];
     return undefined;
@@ -159,7 +172,9 @@ export class VariableResolver {
   private undefinedMessage(name: string): string {
     const environment = this.context.environment;
     const known = [...this.fileVariables.keys(), ...Object.keys(environment?.variables ?? {}), 'baseUrl', 'region', 'clientId'];
-    const where = environment ? `the "variables" of environment "${environment.name ?? 'active'}" in thredd.json` : 'an environment in thredd.json (none is active)';
+    const where = environment
+      ? `the "variables" of environment "${environment.name ?? 'active'}" in thredd.json`
+      : 'an environment in thredd.json (none is active)';
     const close = suggestionText(name, known);
     return `{{${name}}} is not defined: declare "@${name} = value" in this file or add it to ${where}${close.startsWith('did you mean') ? `; ${close}` : '.'}`;
   }

@@ -4,7 +4,8 @@ import { MASK } from '../requestFile/secrets';
 import { maskCredential } from './redact';
 
 /** OAuth, registration and key fields whose values are credentials (RFC 6749, 7521, 7591/7592), in JSON bodies. */
-const JSON_NAMES = 'access_token|refresh_token|id_token|client_secret|client_assertion|assertion|registration_access_token|password|passphrase|private_key';
+const JSON_NAMES =
+  'access_token|refresh_token|id_token|client_secret|client_assertion|assertion|registration_access_token|password|passphrase|private_key';
 /** Form and query parameters add the token being introspected or revoked and exchange/PKCE values (RFC 7662, 7009, 8693, 7636). */
 const FORM_NAMES = `${JSON_NAMES}|token|subject_token|actor_token|code|code_verifier`;
 // A value may be cut by a preview limit: an unterminated one runs to the end of the text.
@@ -18,7 +19,9 @@ const MASKED_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
  * response view shows what the user asked for; what is stored or logged must not keep it.
  */
 export function maskCredentialFields(text: string): string {
-  return text.replace(IN_JSON, (_match, open: string, _value: string, close: string) => `${open}${MASK}${close}`).replace(IN_FORM, (_match, start: string, name: string) => `${start}${name}=${MASK}`);
+  return text
+    .replace(IN_JSON, (_match, open: string, _value: string, close: string) => `${open}${MASK}${close}`)
+    .replace(IN_FORM, (_match, start: string, name: string) => `${start}${name}=${MASK}`);
 }
 
 /** Authorization keeps its scheme (`Bearer ••••••`); cookies are masked whole; other headers are kept. */

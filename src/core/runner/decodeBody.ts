@@ -15,7 +15,11 @@ export function parseContentType(value: string | undefined): MediaType {
   let charset: string | undefined;
   for (const parameter of parameters) {
     const [key, raw] = parameter.split('=');
-    if (key?.trim().toLowerCase() === 'charset' && raw) charset = raw.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    if (key?.trim().toLowerCase() === 'charset' && raw)
+      charset = raw
+        .trim()
+        .replace(/^"(.*)"$/, '$1')
+        .toLowerCase();
   }
   return { type: type.trim().toLowerCase() || undefined, charset };
 }
@@ -26,8 +30,17 @@ export function headerText(headers: HttpHeaders, name: string): string | undefin
 }
 
 const TEXT_TYPES = new Set([
-  'application/json', 'application/xml', 'application/javascript', 'application/ecmascript', 'application/x-www-form-urlencoded',
-  'application/graphql', 'application/yaml', 'application/x-yaml', 'application/sql', 'application/jwt', 'application/x-ndjson',
+  'application/json',
+  'application/xml',
+  'application/javascript',
+  'application/ecmascript',
+  'application/x-www-form-urlencoded',
+  'application/graphql',
+  'application/yaml',
+  'application/x-yaml',
+  'application/sql',
+  'application/jwt',
+  'application/x-ndjson',
 ]);
 
 /** Whether a media type is text; undefined when it says nothing (no Content-Type, octet-stream): sniff then. */

@@ -13,11 +13,19 @@ export interface Target {
  * The environment a request runs in: its `# @env NAME` pin, else the active one, else the config's
  * default (or its only environment). No config means no environment: URLs must then be absolute.
  */
-export function chooseEnvironment(config: ThreddConfig | undefined, pinned: string | undefined, active: string | undefined): Target | RunError {
+export function chooseEnvironment(
+  config: ThreddConfig | undefined,
+  pinned: string | undefined,
+  active: string | undefined,
+): Target | RunError {
   const wanted = pinned ?? active;
   if (!config) {
     if (!wanted) return {};
-    return { kind: 'environment', message: `Environment "${wanted}" is asked for, but no thredd.json was found.`, explanation: 'Create thredd.json next to the request files (or above them), or pass --config FILE.' };
+    return {
+      kind: 'environment',
+      message: `Environment "${wanted}" is asked for, but no thredd.json was found.`,
+      explanation: 'Create thredd.json next to the request files (or above them), or pass --config FILE.',
+    };
   }
   const names = Object.keys(config.environments);
   const name = wanted ?? config.defaultEnvironment ?? (names.length === 1 ? names[0] : undefined);
@@ -43,5 +51,11 @@ export function isRunError(value: unknown): value is RunError {
 export function environmentValues(target: Target): EnvironmentValues | undefined {
   const { environment, application } = target;
   if (!environment) return undefined;
-  return { name: environment.name, baseUrl: environment.baseUrl, region: environment.region, clientId: application?.clientId, variables: environment.variables };
+  return {
+    name: environment.name,
+    baseUrl: environment.baseUrl,
+    region: environment.region,
+    clientId: application?.clientId,
+    variables: environment.variables,
+  };
 }

@@ -91,7 +91,14 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
   } catch (error) {
     const kind = error instanceof HttpError ? error.kind : undefined;
     const timedOut = pastDeadline() || (timeoutMs > 0 && (kind === 'timeout-headers' || kind === 'timeout-body'));
-    const runError = timedOut ? timeoutError(timeoutMs, hostOf(resolved.url), explicit !== undefined, pastDeadline() ? 'total' : kind === 'timeout-body' ? 'body' : 'headers') : runErrorFrom(error);
+    const runError = timedOut
+      ? timeoutError(
+          timeoutMs,
+          hostOf(resolved.url),
+          explicit !== undefined,
+          pastDeadline() ? 'total' : kind === 'timeout-body' ? 'body' : 'headers',
+        )
+      : runErrorFrom(error);
     if (!timedOut && kind === 'invalid-request') runError.explanation += ' Check the request line of this request.';
     // The URL in a message may hold a secret variable's value.
     if (secrets.length) runError.message = redactSecrets(runError.message, secrets);
@@ -106,18 +113,32 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
   const bindingWarning = token && checkCertificateBinding(token.claims, response.tls?.clientCertificate?.x5tS256).warning;
   if (bindingWarning && !warnings.includes(bindingWarning)) warnings.push(bindingWarning);
 
-  const needsFullText = received.truncated && (request.name !== undefined || request.metadata.expectations.some((item) => item.subject.kind === 'body'));
+  const needsFullText =
+    received.truncated && (request.name !== undefined || request.metadata.expectations.some((item) => item.subject.kind === 'body'));
   const bodyText = (needsFullText ? await fullText(response, received) : undefined) ?? received.text ?? '';
   const expectations = request.metadata.expectations.map((expectation, index): ExpectationOutcome => {
-    const result = evaluateExpectation(expectation, { status: response.status, headers: response.headers, bodyText, durationMs: response.timings.total }, prepared.expectationValues[index]);
-    return { text: expectation.text, line: expectation.range.start.line, passed: result.passed, actual: result.actual, message: secrets.length ? redactSecrets(result.message, secrets) : result.message };
+    const result = evaluateExpectation(
+      expectation,
+      { status: response.status, headers: response.headers, bodyText, durationMs: response.timings.total },
+      prepared.expectationValues[index],
+    );
+    return {
+      text: expectation.text,
+      line: expectation.range.start.line,
+      passed: result.passed,
+      actual: result.actual,
+      message: secrets.length ? redactSecrets(result.message, secrets) : result.message,
+    };
   });
   if (request.name) {
     context.store.set(request.name, {
       status: response.status,
       headers: response.headers,
       bodyText,
-      request: { headers: Object.fromEntries(headers.map((header) => [header.name, header.value])), bodyText: prepared.body?.toString('utf8') },
+      request: {
+        headers: Object.fromEntries(headers.map((header) => [header.name, header.value])),
+        bodyText: prepared.body?.toString('utf8'),
+      },
     });
   }
   return { request: sent, response: received, timings: response.timings, tls: response.tls, token: info, expectations, warnings };

@@ -49,7 +49,10 @@ export class HistoryStore {
   private limit: number;
   private readonly maxBodyBytes: number;
 
-  constructor(readonly file: string, private readonly options: HistoryOptions = {}) {
+  constructor(
+    readonly file: string,
+    private readonly options: HistoryOptions = {},
+  ) {
     this.limit = Math.max(1, options.limit ?? DEFAULT_HISTORY_LIMIT);
     this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_HISTORY_BODY_BYTES;
   }
@@ -103,15 +106,20 @@ export class HistoryStore {
     try {
       text = await fs.promises.readFile(this.file, 'utf8');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.warn(`The request history ${this.file} cannot be read (${(error as Error).message}); starting with an empty history.`);
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.warn(`The request history ${this.file} cannot be read (${(error as Error).message}); starting with an empty history.`);
       return [];
     }
     try {
       const data = JSON.parse(text) as { version?: unknown; entries?: unknown };
       if (data?.version !== FORMAT_VERSION || !Array.isArray(data.entries)) throw new Error('not a history file of this version');
-      return (data.entries as HistoryEntry[]).filter((entry) => typeof entry?.id === 'string' && typeof entry.savedAt === 'string').slice(0, this.limit);
+      return (data.entries as HistoryEntry[])
+        .filter((entry) => typeof entry?.id === 'string' && typeof entry.savedAt === 'string')
+        .slice(0, this.limit);
     } catch (error) {
-      this.warn(`The request history ${this.file} is damaged (${(error as Error).message}); starting a new history (the file is replaced on the next request).`);
+      this.warn(
+        `The request history ${this.file} is damaged (${(error as Error).message}); starting a new history (the file is replaced on the next request).`,
+      );
       return [];
     }
   }
@@ -121,7 +129,9 @@ export class HistoryStore {
       await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
       await writeFileAtomic(this.file, JSON.stringify({ version: FORMAT_VERSION, entries }), 0o600);
     } catch (error) {
-      this.warn(`The request history could not be saved to ${this.file}: ${(error as Error).message}. It is kept in memory until the window closes.`);
+      this.warn(
+        `The request history could not be saved to ${this.file}: ${(error as Error).message}. It is kept in memory until the window closes.`,
+      );
     }
   }
 
@@ -170,9 +180,15 @@ export class HistoryStore {
 
   private shortenBody(body: NonNullable<SentRequest['body']>): SentRequest['body'] {
     const preview = this.shorten(maskCredentialFields(body.preview));
-    const sourceSize = body.source.kind === 'text' ? body.source.text.length : body.source.kind === 'mixed' ? body.source.parts.reduce((sum, part) => sum + (part.kind === 'text' ? part.text.length : 0), 0) : 0;
+    const sourceSize =
+      body.source.kind === 'text'
+        ? body.source.text.length
+        : body.source.kind === 'mixed'
+          ? body.source.parts.reduce((sum, part) => sum + (part.kind === 'text' ? part.text.length : 0), 0)
+          : 0;
     // The source lets "Copy as cURL" rebuild the body; a huge inline body is not worth keeping for that.
-    const source = sourceSize > this.maxBodyBytes ? { kind: 'text' as const, text: preview.text } : maskBodySource(body.source, maskCredentialFields);
+    const source =
+      sourceSize > this.maxBodyBytes ? { kind: 'text' as const, text: preview.text } : maskBodySource(body.source, maskCredentialFields);
     return { ...body, preview: preview.text, truncated: body.truncated || preview.cut, source };
   }
 
@@ -181,6 +197,12 @@ export class HistoryStore {
     const bytes = Buffer.from(text, 'utf8');
     if (bytes.length <= this.maxBodyBytes) return { text, cut: false };
     // Cutting bytes may split a character: drop the replacement character it leaves.
-    return { text: bytes.subarray(0, this.maxBodyBytes).toString('utf8').replace(/\uFFFD$/, ''), cut: true };
+    return {
+      text: bytes
+        .subarray(0, this.maxBodyBytes)
+        .toString('utf8')
+        .replace(/\uFFFD$/, ''),
+      cut: true,
+    };
   }
 }

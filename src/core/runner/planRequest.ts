@@ -13,7 +13,16 @@ import type { PlannedRequest, RunContext } from './types';
 export async function planRequest(file: ParsedRequestFile, index: number, context: RunContext): Promise<PlannedRequest> {
   const request = file.requests[index];
   if (!request) {
-    return { requestIndex: index, pendingChains: [], warnings: [], error: { kind: 'no-request', message: `There is no request ${index + 1} in ${context.filePath}.`, explanation: 'The file changed; run again.' } };
+    return {
+      requestIndex: index,
+      pendingChains: [],
+      warnings: [],
+      error: {
+        kind: 'no-request',
+        message: `There is no request ${index + 1} in ${context.filePath}.`,
+        explanation: 'The file changed; run again.',
+      },
+    };
   }
   const base = { requestIndex: index, name: request.name, title: request.title };
   const prepared = await prepareRequest(file, request, context);

@@ -98,13 +98,32 @@ export class RequestRunner {
 
   private async runAt(file: ParsedRequestFile, index: number, context: RunContext, chain: readonly string[]): Promise<RunResult> {
     const request = file.requests[index];
-    const base = { id: randomUUID(), filePath: context.filePath, requestIndex: index, startedAt: '', durationMs: 0, dependencies: [] as string[], expectations: [], warnings: [] };
+    const base = {
+      id: randomUUID(),
+      filePath: context.filePath,
+      requestIndex: index,
+      startedAt: '',
+      durationMs: 0,
+      dependencies: [] as string[],
+      expectations: [],
+      warnings: [],
+    };
     const finish = (result: RunResult) => (context.onResult?.(result), result);
     if (!request) {
-      return finish({ ...base, startedAt: new Date(this.clock()).toISOString(), ok: false, error: { kind: 'no-request', message: `There is no request ${index + 1} in ${context.filePath}.`, explanation: 'The file changed; send the request again from the editor.' } });
+      return finish({
+        ...base,
+        startedAt: new Date(this.clock()).toISOString(),
+        ok: false,
+        error: {
+          kind: 'no-request',
+          message: `There is no request ${index + 1} in ${context.filePath}.`,
+          explanation: 'The file changed; send the request again from the editor.',
+        },
+      });
     }
     const labelled = { ...base, name: request.name, title: request.title };
-    const refuse = (error: RunError, environment?: string): RunResult => finish({ ...labelled, startedAt: new Date(this.clock()).toISOString(), environment, ok: false, error });
+    const refuse = (error: RunError, environment?: string): RunResult =>
+      finish({ ...labelled, startedAt: new Date(this.clock()).toISOString(), environment, ok: false, error });
     let prepared: Prepared | RunError = await prepareRequest(file, request, context);
     for (let round = 0; !isRunError(prepared) && prepared.needs.length > 0; round++) {
       const environment = prepared.target.environment?.name;
@@ -128,7 +147,14 @@ export class RequestRunner {
   }
 
   /** Runs the named request `name` reads from; returns why it cannot, or undefined once its response is stored. */
-  private async runDependency(file: ParsedRequestFile, request: ParsedRequest, name: string, context: RunContext, chain: readonly string[], ran: string[]): Promise<RunError | undefined> {
+  private async runDependency(
+    file: ParsedRequestFile,
+    request: ParsedRequest,
+    name: string,
+    context: RunContext,
+    chain: readonly string[],
+    ran: string[],
+  ): Promise<RunError | undefined> {
     const own = request.name ?? `request ${request.index + 1}`;
     if (name === request.name || chain.includes(name)) {
       const loop = [...chain, own, name].slice(chain.includes(name) ? chain.indexOf(name) : chain.length);
@@ -162,7 +188,8 @@ export class RequestRunner {
 
   private async loadTls(environment: Environment, insecure: boolean): Promise<TlsSettings> {
     const certificate = environment.clientCertificate;
-    const passphrase = certificate?.passphrase ?? (certificate ? await this.secrets.get(secretNames.certificatePassphrase(environment.name)) : undefined);
+    const passphrase =
+      certificate?.passphrase ?? (certificate ? await this.secrets.get(secretNames.certificatePassphrase(environment.name)) : undefined);
     return loadTlsSettings({ ...environment, insecure: environment.insecure || insecure }, { certificatePassphrase: passphrase });
   }
 }

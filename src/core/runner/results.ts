@@ -19,9 +19,14 @@ export interface SentCurlOptions extends Omit<CurlOptions, 'includeToken' | 'def
 export function curlOfSent(sent: SentRequest, options: SentCurlOptions = {}): string {
   const { token, ...curlOptions } = options;
   const headers = sent.headers.map((header) =>
-    token && header.name.toLowerCase() === 'authorization' ? { name: header.name, value: `${header.value.includes(' ') ? header.value.split(' ')[0] + ' ' : ''}${token}` } : header,
+    token && header.name.toLowerCase() === 'authorization'
+      ? { name: header.name, value: `${header.value.includes(' ') ? header.value.split(' ')[0] + ' ' : ''}${token}` }
+      : header,
   );
-  return toCurl({ method: sent.method, url: sent.url, headers, body: sent.body?.source }, { ...curlOptions, includeToken: token !== undefined });
+  return toCurl(
+    { method: sent.method, url: sent.url, headers, body: sent.body?.source },
+    { ...curlOptions, includeToken: token !== undefined },
+  );
 }
 
 /** One line for logs and reports: `GET https://… → 200 OK (12 ms)` or the error. */

@@ -17,17 +17,28 @@ function isAbort(error: unknown): boolean {
   return (error as { name?: string })?.name === 'AbortError' || (error instanceof HttpError && error.kind === 'aborted');
 }
 
-export const CANCELLED: RunError = { kind: 'aborted', message: 'The request was cancelled.', explanation: 'It was stopped before the answer arrived; send it again when ready.' };
+export const CANCELLED: RunError = {
+  kind: 'aborted',
+  message: 'The request was cancelled.',
+  explanation: 'It was stopped before the answer arrived; send it again when ready.',
+};
 
 /** A failure while getting the access token for the environment's application. */
 export function tokenError(error: unknown, application: string, environment: string): RunError {
   if (isAbort(error)) return CANCELLED;
   const prefix = `No access token for application "${application}" (environment "${environment}"):`;
-  if (error instanceof OAuthError) return { kind: 'token', message: `${prefix} ${error.message}`, explanation: error.fix, detail: error.error };
+  if (error instanceof OAuthError)
+    return { kind: 'token', message: `${prefix} ${error.message}`, explanation: error.fix, detail: error.error };
   if (error instanceof HttpError) {
     // An oversized answer did reach us; every other HttpError here is a failure to get one.
     const what = error.kind === 'too-large' ? '' : ' the token endpoint could not be reached.';
-    return { kind: 'token', message: `${prefix}${what} ${error.message}`, explanation: error.fix, detail: error.detail, serverChain: error.serverChain };
+    return {
+      kind: 'token',
+      message: `${prefix}${what} ${error.message}`,
+      explanation: error.fix,
+      detail: error.detail,
+      serverChain: error.serverChain,
+    };
   }
   if (error instanceof TokenConfigError || error instanceof SigningKeyError || error instanceof TlsConfigError) {
     return { kind: 'token', message: `${prefix} ${error.message}`, explanation: error.fix };
@@ -40,12 +51,21 @@ export function runErrorFrom(error: unknown): RunError {
   if (isAbort(error)) return CANCELLED;
   if (error instanceof HttpError) return fromHttpError(error);
   if (error instanceof TlsConfigError) return { kind: 'tls-config', message: error.message, explanation: error.fix };
-  if (error instanceof BodyFileError) return { kind: 'body-file', message: error.message, explanation: 'Fix the path after "<" (relative to the request file) or create the file.' };
+  if (error instanceof BodyFileError)
+    return {
+      kind: 'body-file',
+      message: error.message,
+      explanation: 'Fix the path after "<" (relative to the request file) or create the file.',
+    };
   return unexpected(error);
 }
 
 function unexpected(error: unknown): RunError {
-  return { kind: 'unknown', message: `The request failed unexpectedly: ${(error as Error)?.message ?? String(error)}`, explanation: 'Try again; if it repeats, report it with the request (secrets removed).' };
+  return {
+    kind: 'unknown',
+    message: `The request failed unexpectedly: ${(error as Error)?.message ?? String(error)}`,
+    explanation: 'Try again; if it repeats, report it with the request (secrets removed).',
+  };
 }
 
 export function parseErrors(request: ParsedRequest): RunError | undefined {
@@ -56,7 +76,11 @@ export function parseErrors(request: ParsedRequest): RunError | undefined {
     kind: 'parse',
     message: `The request has ${errors.length === 1 ? 'an error' : `${errors.length} errors`} and was not sent: line ${first.range.start.line + 1}: ${first.message}`,
     explanation: 'Fix the problems marked in the file, then send it again.',
-    diagnostics: errors.map((diagnostic) => ({ line: diagnostic.range.start.line, column: diagnostic.range.start.column, message: diagnostic.message })),
+    diagnostics: errors.map((diagnostic) => ({
+      line: diagnostic.range.start.line,
+      column: diagnostic.range.start.column,
+      message: diagnostic.message,
+    })),
   };
 }
 
@@ -65,12 +89,18 @@ export function unresolvedError(unresolved: readonly Unresolved[]): RunError {
   return {
     kind: 'unresolved',
     message: `${names.length === 1 ? 'A variable' : `${names.length} variables`} could not be resolved, so the request was not sent: ${unresolved.map((item) => `{{${item.name}}}: ${item.reason}`).join(' ')}`,
-    explanation: 'Declare the missing variables ("@name = value" in the file, or "variables" of the environment in thredd.json), or pick another environment.',
+    explanation:
+      'Declare the missing variables ("@name = value" in the file, or "variables" of the environment in thredd.json), or pick another environment.',
     unresolved: unresolved.map((item) => ({ name: item.name, reason: item.reason })),
   };
 }
 
-export function timeoutError(milliseconds: number, host: string, fromMetadata: boolean, phase: 'token' | 'total' | 'headers' | 'body'): RunError {
+export function timeoutError(
+  milliseconds: number,
+  host: string,
+  fromMetadata: boolean,
+  phase: 'token' | 'total' | 'headers' | 'body',
+): RunError {
   const what = {
     token: `(the token endpoint) had not issued a token after ${milliseconds} ms, so the request was not sent`,
     total: `had not finished answering after ${milliseconds} ms`,
@@ -80,6 +110,8 @@ export function timeoutError(milliseconds: number, host: string, fromMetadata: b
   return {
     kind: 'timeout',
     message: `${host} ${what}${fromMetadata ? ' (the request\'s "# @timeout")' : ''}.`,
-    explanation: fromMetadata ? 'Raise "# @timeout" for this request, or check why the server is slow.' : 'Add "# @timeout <milliseconds>" above the request to allow it longer, or check why the server is slow.',
+    explanation: fromMetadata
+      ? 'Raise "# @timeout" for this request, or check why the server is slow.'
+      : 'Add "# @timeout <milliseconds>" above the request to allow it longer, or check why the server is slow.',
   };
 }

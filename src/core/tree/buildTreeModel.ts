@@ -25,7 +25,11 @@ export interface BuildTreeModelInput extends TreeModelInput {
   facts: CertificateFactsCache;
 }
 
-const AUTH_LABELS = { private_key_jwt: 'private_key_jwt', client_secret_post: 'client secret (post)', client_secret_basic: 'client secret (basic)' } as const;
+const AUTH_LABELS = {
+  private_key_jwt: 'private_key_jwt',
+  client_secret_post: 'client secret (post)',
+  client_secret_basic: 'client secret (basic)',
+} as const;
 const ENVIRONMENTS_ID = 'group:environments';
 const CERTIFICATES_ID = 'group:certificates';
 
@@ -49,14 +53,26 @@ export function assembleTreeModel(input: TreeModelInput, factsFor: (request: Cer
   const certificateNodes: CertificateNode[] = [];
   const roots: TreeNode[] = [];
 
-  const activeEnvironment = config && input.activeEnvironment && input.activeEnvironment in config.environments ? input.activeEnvironment : config?.defaultEnvironment;
+  const activeEnvironment =
+    config && input.activeEnvironment && input.activeEnvironment in config.environments
+      ? input.activeEnvironment
+      : config?.defaultEnvironment;
   if (config) {
     const byEnvironment = new Map<string, CertificateUsage[]>();
     for (const usage of usages) byEnvironment.set(usage.environment, [...(byEnvironment.get(usage.environment) ?? []), usage]);
     const environments = Object.values(config.environments).map((environment) => {
       const node = environmentNode(config, environment, environment.name === activeEnvironment);
       for (const usage of byEnvironment.get(environment.name) ?? []) {
-        const spec = { id: usage.nodeId, parentId: node.id, label: usage.label, role: usage.role, environment: environment.name, expectKey: usage.expectKey, configuredKid: usage.configuredKid, workspaceOnly: false };
+        const spec = {
+          id: usage.nodeId,
+          parentId: node.id,
+          label: usage.label,
+          role: usage.role,
+          environment: environment.name,
+          expectKey: usage.expectKey,
+          configuredKid: usage.configuredKid,
+          workspaceOnly: false,
+        };
         const child = usage.request
           ? certificateNode({ ...spec, usedBy: usedBy.get(usage.request.file) ?? [] }, factsFor(usage.request), input.now)
           : keyOnlySigningNode({ ...spec, usedBy: [] }, usage.keyFileOnly ?? '');
@@ -74,7 +90,11 @@ export function assembleTreeModel(input: TreeModelInput, factsFor: (request: Cer
 
   const files = workspaceNodes(input, firstUsageByFile(usages), usedBy, factsFor);
   certificateNodes.push(...files);
-  if (files.length > 0) roots.push({ ...group(CERTIFICATES_ID, 'certificates', 'Certificates', files), description: `${files.length} file${files.length === 1 ? '' : 's'}` });
+  if (files.length > 0)
+    roots.push({
+      ...group(CERTIFICATES_ID, 'certificates', 'Certificates', files),
+      description: `${files.length} file${files.length === 1 ? '' : 's'}`,
+    });
 
   const attention = certificatesNeedingAttention(certificateNodes);
   return { roots, activeEnvironment, attentionCount: attention.length, certificatesNeedingAttention: attention };
@@ -130,14 +150,28 @@ function applicationNode(config: ThreddConfig, application: Application, environ
   };
 }
 
-function workspaceNodes(input: TreeModelInput, usages: Map<string, CertificateUsage>, usedBy: Map<string, string[]>, factsFor: (request: CertificateFileRequest) => CertificateFileFacts): CertificateNode[] {
+function workspaceNodes(
+  input: TreeModelInput,
+  usages: Map<string, CertificateUsage>,
+  usedBy: Map<string, string[]>,
+  factsFor: (request: CertificateFileRequest) => CertificateFileFacts,
+): CertificateNode[] {
   const nodes: CertificateNode[] = [];
   for (const file of [...new Set(input.workspaceCertificateFiles.map((candidate) => path.resolve(candidate)))].sort()) {
     const usage = usages.get(file);
     const facts = factsFor(usage?.request ?? { file });
     // Globs like *.pem also match keys and CSRs: they are not certificates to badge.
     if (facts.kind === 'error' && (facts.code === 'key-not-certificate' || facts.code === 'csr-not-certificate')) continue;
-    const spec: CertificateNodeSpec = { id: `file:${file}`, parentId: CERTIFICATES_ID, label: path.basename(file), role: usage?.role ?? 'unknown', usedBy: usedBy.get(file) ?? [], expectKey: usage?.expectKey ?? false, configuredKid: usage?.configuredKid, workspaceOnly: !usage };
+    const spec: CertificateNodeSpec = {
+      id: `file:${file}`,
+      parentId: CERTIFICATES_ID,
+      label: path.basename(file),
+      role: usage?.role ?? 'unknown',
+      usedBy: usedBy.get(file) ?? [],
+      expectKey: usage?.expectKey ?? false,
+      configuredKid: usage?.configuredKid,
+      workspaceOnly: !usage,
+    };
     nodes.push(certificateNode(spec, facts, input.now));
   }
   return nodes;

@@ -51,7 +51,11 @@ export function factsAt(facts: CertificateFileFacts, at: FactsTime): Certificate
   if (facts.kind === 'error') return facts;
   const certificates = facts.certificates.map((info) => {
     const notAfter = new Date(info.notAfter);
-    return { ...info, status: statusAt(at.now, new Date(info.notBefore), notAfter, at.warningDays), daysRemaining: daysUntil(notAfter, at.now) };
+    return {
+      ...info,
+      status: statusAt(at.now, new Date(info.notBefore), notAfter, at.warningDays),
+      daysRemaining: daysUntil(notAfter, at.now),
+    };
   });
   return { ...facts, certificates };
 }

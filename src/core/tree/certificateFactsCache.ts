@@ -132,10 +132,23 @@ export class CertificateFactsCache {
       this.counters.parses++;
       const result = await loadPki().inspectBytes(data, { name: path.basename(file), passphrase, privateKey });
       if (result.kind === 'csr') {
-        return { kind: 'error', file, code: 'csr-not-certificate', message: `${path.basename(file)} is a certificate signing request, not a certificate: upload it in Thredd Portal to get the certificate.` };
+        return {
+          kind: 'error',
+          file,
+          code: 'csr-not-certificate',
+          message: `${path.basename(file)} is a certificate signing request, not a certificate: upload it in Thredd Portal to get the certificate.`,
+        };
       }
       const keyMatches = result.certificates[0].keyMatches;
-      return { kind: 'certificates', file, keyFile, certificates: result.certificates, privateKey: result.privateKey, keyMatches, keyError };
+      return {
+        kind: 'certificates',
+        file,
+        keyFile,
+        certificates: result.certificates,
+        privateKey: result.privateKey,
+        keyMatches,
+        keyError,
+      };
     } catch (error) {
       return { kind: 'error', file, ...failure(error, file) };
     }
@@ -148,7 +161,11 @@ export class CertificateFactsCache {
 }
 
 function normalize(request: CertificateFileRequest): CertificateFileRequest {
-  return { file: path.resolve(request.file), keyFile: request.keyFile ? path.resolve(request.keyFile) : undefined, passphrase: request.passphrase };
+  return {
+    file: path.resolve(request.file),
+    keyFile: request.keyFile ? path.resolve(request.keyFile) : undefined,
+    passphrase: request.passphrase,
+  };
 }
 
 /**
@@ -156,7 +173,8 @@ function normalize(request: CertificateFileRequest): CertificateFileRequest {
  * file. The passphrase is kept only as a digest so the cache holds no secrets of its own.
  */
 function cacheKey(request: CertificateFileRequest): string {
-  const passphrase = request.passphrase === undefined ? '-' : createHash('sha256').update(request.passphrase).digest('base64url').slice(0, 16);
+  const passphrase =
+    request.passphrase === undefined ? '-' : createHash('sha256').update(request.passphrase).digest('base64url').slice(0, 16);
   return `${request.file}\0${request.keyFile ?? ''}\0${passphrase}`;
 }
 

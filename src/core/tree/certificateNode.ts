@@ -36,7 +36,12 @@ export function certificateNode(spec: CertificateNodeSpec, facts: CertificateFil
     description: undefined,
     error: undefined,
     expiry: undefined,
-    tooltip: { certificates: [], privateKey: undefined, keyMatches: undefined, kid: spec.role === 'signing' ? { configured: spec.configuredKid, jwkThumbprint: undefined } : undefined },
+    tooltip: {
+      certificates: [],
+      privateKey: undefined,
+      keyMatches: undefined,
+      kid: spec.role === 'signing' ? { configured: spec.configuredKid, jwkThumbprint: undefined } : undefined,
+    },
   };
   if (facts.kind === 'error') {
     if (spec.workspaceOnly && facts.code === 'passphrase-required') {
@@ -54,7 +59,12 @@ export function certificateNode(spec: CertificateNodeSpec, facts: CertificateFil
   node.severity = severityOfStatus(governing.status);
   node.status = governing.status;
   node.description = expiryText(governing, now);
-  node.expiry = { status: governing.status, daysRemaining: governing.daysRemaining, notBefore: governing.notBefore, notAfter: governing.notAfter };
+  node.expiry = {
+    status: governing.status,
+    daysRemaining: governing.daysRemaining,
+    notBefore: governing.notBefore,
+    notAfter: governing.notAfter,
+  };
   node.tooltip.certificates = facts.certificates;
   node.tooltip.privateKey = facts.privateKey;
   node.tooltip.keyMatches = facts.keyMatches;
@@ -67,7 +77,11 @@ export function certificateNode(spec: CertificateNodeSpec, facts: CertificateFil
       : facts.keyError
         ? { status: 'key-unreadable' as const, text: 'key unreadable', error: facts.keyError }
         : spec.expectKey && !facts.keyFile && !facts.privateKey
-          ? { status: 'key-unreadable' as const, text: 'no private key', error: `${fileName} holds no private key: export the PKCS#12 file together with its key.` }
+          ? {
+              status: 'key-unreadable' as const,
+              text: 'no private key',
+              error: `${fileName} holds no private key: export the PKCS#12 file together with its key.`,
+            }
           : undefined;
   if (keyProblem) {
     // Expired or not yet valid stays the status (the more urgent fact); the key problem still shows.
@@ -80,7 +94,8 @@ export function certificateNode(spec: CertificateNodeSpec, facts: CertificateFil
 }
 
 function mismatchMessage(certificateName: string, keyFile: string | undefined): string {
-  if (!keyFile) return `${certificateName} holds a private key that does not belong to its certificate: export it again from the matching certificate and key.`;
+  if (!keyFile)
+    return `${certificateName} holds a private key that does not belong to its certificate: export it again from the matching certificate and key.`;
   return `${path.basename(keyFile)} is not the private key of ${certificateName}: point thredd.json at the key generated with this certificate's CSR.`;
 }
 

@@ -26,8 +26,18 @@ export function certificateUsages(config: ThreddConfig, environment: Environment
   const usages: CertificateUsage[] = [];
   const mtls = environment.clientCertificate;
   if (mtls) {
-    const request = mtls.kind === 'pem' ? { file: absolute(mtls.cert), keyFile: absolute(mtls.key), passphrase: mtls.passphrase } : { file: absolute(mtls.pfx), passphrase: mtls.passphrase };
-    usages.push({ nodeId: `${base}/transport`, environment: environment.name, role: 'transport', label: 'Transport certificate', request, expectKey: true });
+    const request =
+      mtls.kind === 'pem'
+        ? { file: absolute(mtls.cert), keyFile: absolute(mtls.key), passphrase: mtls.passphrase }
+        : { file: absolute(mtls.pfx), passphrase: mtls.passphrase };
+    usages.push({
+      nodeId: `${base}/transport`,
+      environment: environment.name,
+      role: 'transport',
+      label: 'Transport certificate',
+      request,
+      expectKey: true,
+    });
   }
   const application = environment.application ? config.applications[environment.application] : undefined;
   if (application?.auth.method === 'private_key_jwt') {
@@ -44,7 +54,14 @@ export function certificateUsages(config: ThreddConfig, environment: Environment
     });
   }
   if (environment.ca) {
-    usages.push({ nodeId: `${base}/ca`, environment: environment.name, role: 'ca', label: 'CA chain', request: { file: absolute(environment.ca) }, expectKey: false });
+    usages.push({
+      nodeId: `${base}/ca`,
+      environment: environment.name,
+      role: 'ca',
+      label: 'CA chain',
+      request: { file: absolute(environment.ca) },
+      expectKey: false,
+    });
   }
   return usages;
 }

@@ -22,7 +22,10 @@ export function looksLikePem(data: Uint8Array | string): boolean {
 
 /** Why a PEM text could not be read; `reason` says what is wrong with it. */
 export class PemFormatError extends Error {
-  constructor(readonly reason: 'truncated' | 'bad-base64' | 'no-blocks', message: string) {
+  constructor(
+    readonly reason: 'truncated' | 'bad-base64' | 'no-blocks',
+    message: string,
+  ) {
     super(message);
   }
 }

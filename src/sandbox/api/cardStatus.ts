@@ -79,7 +79,9 @@ function requestedStatus(sent: StatusChangeBody): CardStatusCode {
 }
 
 function codeList(): string {
-  return CARD_STATUS_CODES.filter((status) => status.clientSettable).map((status) => status.code).join(', ');
+  return CARD_STATUS_CODES.filter((status) => status.clientSettable)
+    .map((status) => status.code)
+    .join(', ');
 }
 
 /** Thredd's account of the change, as `description` gives it (its example: "Card was activated."). */

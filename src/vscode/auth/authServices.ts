@@ -42,9 +42,17 @@ export class AuthServices implements vscode.Disposable {
     const config = (await this.configService.get())?.config;
     if (!config) throw userError('thredd.json is missing or has errors; fix it first (see the Problems panel).');
     const environment = environmentName ? config.environments[environmentName] : await this.activeEnvironment.get();
-    if (!environment) throw userError(environmentName ? `There is no environment "${environmentName}" in thredd.json.` : 'Choose an environment first (Thredd: Select Environment).');
+    if (!environment)
+      throw userError(
+        environmentName
+          ? `There is no environment "${environmentName}" in thredd.json.`
+          : 'Choose an environment first (Thredd: Select Environment).',
+      );
     const application = environment.application ? config.applications[environment.application] : undefined;
-    if (!application) throw userError(`Environment "${environment.name}" names no application, so it has no token. Add "application" to it in thredd.json.`);
+    if (!application)
+      throw userError(
+        `Environment "${environment.name}" names no application, so it has no token. Add "application" to it in thredd.json.`,
+      );
     return { environment, application };
   }
 

@@ -24,11 +24,17 @@ export async function newRequestFromApiCommand(
   if (!operationId) return undefined;
   const operation = api.OPERATIONS.find((candidate) => candidate.id === operationId);
   if (!operation) {
-    throw new UserError(`The catalogue has no operation "${operationId}".`, `Use one of: ${api.OPERATIONS.map(({ id }) => id).join(', ')}.`);
+    throw new UserError(
+      `The catalogue has no operation "${operationId}".`,
+      `Use one of: ${api.OPERATIONS.map(({ id }) => id).join(', ')}.`,
+    );
   }
   const exampleId = args?.exampleId;
   if (exampleId !== undefined && !operation.examples.some((example) => example.id === exampleId)) {
-    throw new UserError(`${operation.id} has no example "${exampleId}".`, `Its examples: ${operation.examples.map(({ id }) => id).join(', ')}.`);
+    throw new UserError(
+      `${operation.id} has no example "${exampleId}".`,
+      `Its examples: ${operation.examples.map(({ id }) => id).join(', ')}.`,
+    );
   }
   const active = vscode.window.activeTextEditor?.document;
   const document = active?.languageId === 'thredd' ? active : await vscode.workspace.openTextDocument({ language: 'thredd', content: '' });

@@ -36,8 +36,17 @@ export async function createConfig(args: CreateConfigArgs = {}): Promise<vscode.
 
 async function pickTemplates(): Promise<string[] | undefined> {
   const picks = await vscode.window.showQuickPick(
-    ENVIRONMENT_TEMPLATES.map((template, index) => ({ label: template.label, description: template.description, id: template.id, picked: index === 0 })),
-    { canPickMany: true, title: 'Create thredd.json', placeHolder: 'Choose the Thredd environments to start with (Space to toggle, Enter to create)' },
+    ENVIRONMENT_TEMPLATES.map((template, index) => ({
+      label: template.label,
+      description: template.description,
+      id: template.id,
+      picked: index === 0,
+    })),
+    {
+      canPickMany: true,
+      title: 'Create thredd.json',
+      placeHolder: 'Choose the Thredd environments to start with (Space to toggle, Enter to create)',
+    },
   );
   return picks?.map((pick) => pick.id);
 }

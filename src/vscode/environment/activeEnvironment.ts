@@ -40,7 +40,9 @@ export class ActiveEnvironment implements vscode.Disposable {
     if (name) return this.set(name);
     const config = (await this.configService.get())?.config;
     if (!config) {
-      void vscode.window.showWarningMessage('There is no valid thredd.json to choose an environment from.', 'Create thredd.json').then((choice) => choice && vscode.commands.executeCommand('thredd.createConfig'));
+      void vscode.window
+        .showWarningMessage('There is no valid thredd.json to choose an environment from.', 'Create thredd.json')
+        .then((choice) => choice && vscode.commands.executeCommand('thredd.createConfig'));
       return undefined;
     }
     const active = await this.get();
@@ -49,7 +51,10 @@ export class ActiveEnvironment implements vscode.Disposable {
       description: environment.name === active?.name ? '$(check) active' : undefined,
       detail: `${environment.baseUrl} · ${environment.clientCertificate ? 'mTLS' : 'TLS'}${environment.application ? ` · ${environment.application}` : ''}`,
     }));
-    const picked = await vscode.window.showQuickPick(items, { title: 'Select Thredd Environment', placeHolder: 'Requests, tokens and the status bar use this environment' });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'Select Thredd Environment',
+      placeHolder: 'Requests, tokens and the status bar use this environment',
+    });
     return picked && this.set(picked.label);
   }
 

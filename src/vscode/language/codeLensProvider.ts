@@ -19,8 +19,16 @@ export class RequestCodeLensProvider implements vscode.CodeLensProvider, vscode.
     const environment = await this.language.activeEnvironment.get();
     const top = new vscode.Range(0, 0, 0, 0);
     const lenses = [
-      new vscode.CodeLens(top, { title: `$(run-all) Send All (${parsed.requests.length})`, command: 'thredd.sendAll', arguments: [{ uri: document.uri.toString() }] }),
-      new vscode.CodeLens(top, { title: `$(server-environment) ${environment?.name ?? 'No environment'}`, tooltip: 'Switch the Thredd environment', command: 'thredd.selectEnvironment' }),
+      new vscode.CodeLens(top, {
+        title: `$(run-all) Send All (${parsed.requests.length})`,
+        command: 'thredd.sendAll',
+        arguments: [{ uri: document.uri.toString() }],
+      }),
+      new vscode.CodeLens(top, {
+        title: `$(server-environment) ${environment?.name ?? 'No environment'}`,
+        tooltip: 'Switch the Thredd environment',
+        command: 'thredd.selectEnvironment',
+      }),
     ];
     for (const request of parsed.requests) {
       const range = toVscodeRange(request.requestLineRange);

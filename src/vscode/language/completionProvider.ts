@@ -46,7 +46,11 @@ export class RequestCompletionProvider implements vscode.CompletionItemProvider 
     const context = await this.language.resolveContext(document);
     const range = new vscode.Range(position.line, nameStart, position.line, position.character);
     return variablesInScope(parsed, { line: position.line, column: position.character }, context).map((variable) => {
-      const completion = item(variable.name, variable.name.startsWith('$') ? vscode.CompletionItemKind.Function : vscode.CompletionItemKind.Variable, variable.display);
+      const completion = item(
+        variable.name,
+        variable.name.startsWith('$') ? vscode.CompletionItemKind.Function : vscode.CompletionItemKind.Variable,
+        variable.display,
+      );
       completion.range = range;
       completion.detail = `${variable.source}: ${variable.display}`;
       return completion;
@@ -55,7 +59,9 @@ export class RequestCompletionProvider implements vscode.CompletionItemProvider 
 
   private async environmentItems(): Promise<vscode.CompletionItem[]> {
     const config = await this.language.config();
-    return Object.values(config?.environments ?? {}).map((environment) => item(environment.name, vscode.CompletionItemKind.Module, environment.baseUrl));
+    return Object.values(config?.environments ?? {}).map((environment) =>
+      item(environment.name, vscode.CompletionItemKind.Module, environment.baseUrl),
+    );
   }
 }
 

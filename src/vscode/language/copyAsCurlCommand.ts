@@ -15,15 +15,27 @@ export interface RequestTarget {
  * X-Region and Authorization added by the same rule, secrets masked), with the environment's client
  * certificate as --cert/--key and the token left as `$TOKEN`.
  */
-export async function copyAsCurlCommand(runner: RunnerService, configService: ConfigService, target: RequestTarget): Promise<string | undefined> {
+export async function copyAsCurlCommand(
+  runner: RunnerService,
+  configService: ConfigService,
+  target: RequestTarget,
+): Promise<string | undefined> {
   const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
   const planned = await runner.plan(document, target.index);
   if (!planned.request) {
-    void vscode.window.showErrorMessage(planned.error ? `${planned.error.message} ${planned.error.explanation}` : `Request ${target.index + 1} of ${document.fileName} cannot be copied.`);
+    void vscode.window.showErrorMessage(
+      planned.error
+        ? `${planned.error.message} ${planned.error.explanation}`
+        : `Request ${target.index + 1} of ${document.fileName} cannot be copied.`,
+    );
     return undefined;
   }
   const environment = planned.environment ? (await configService.get())?.config?.environments[planned.environment] : undefined;
-  const curl = curlOfSent(planned.request, { clientCertificate: environment?.clientCertificate, ca: environment?.ca, insecure: environment?.insecure });
+  const curl = curlOfSent(planned.request, {
+    clientCertificate: environment?.clientCertificate,
+    ca: environment?.ca,
+    insecure: environment?.insecure,
+  });
   await vscode.env.clipboard.writeText(curl);
   const unresolved = [...new Set([...(planned.error?.unresolved ?? []).map((item) => item.name), ...planned.pendingChains])];
   if (unresolved.length > 0) {

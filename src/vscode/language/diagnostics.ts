@@ -3,7 +3,11 @@ import { checkVariables, environmentVariableNames, type RequestFileDiagnostic } 
 import { toVscodeRange } from '../ranges';
 import type { LanguageContext } from './languageContext';
 
-const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
 
 /** Parse problems and unknown variables of open .thredd files, refreshed as they are edited. */
 export class RequestFileDiagnostics implements vscode.Disposable {
@@ -41,10 +45,13 @@ export class RequestFileDiagnostics implements vscode.Disposable {
     if (document.languageId !== 'thredd') return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
-    this.timers.set(key, setTimeout(() => {
-      this.timers.delete(key);
-      void this.refresh(document);
-    }, delayMs));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.refresh(document);
+      }, delayMs),
+    );
   }
 
   private refreshAll(): void {

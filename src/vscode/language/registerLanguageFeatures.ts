@@ -11,7 +11,10 @@ import { newRequestFileCommand } from './newRequestFileCommand';
 import { RequestSymbolProvider } from './symbolProvider';
 
 /** Every .thredd editor feature, reading one shared parse per document version. */
-export function registerLanguageFeatures(language: LanguageContext): { disposables: vscode.Disposable[]; diagnostics: RequestFileDiagnostics } {
+export function registerLanguageFeatures(language: LanguageContext): {
+  disposables: vscode.Disposable[];
+  diagnostics: RequestFileDiagnostics;
+} {
   const codeLens = new RequestCodeLensProvider(language);
   const symbols = new RequestSymbolProvider(language.store);
   const diagnostics = new RequestFileDiagnostics(language);
@@ -21,7 +24,11 @@ export function registerLanguageFeatures(language: LanguageContext): { disposabl
       codeLens,
       diagnostics,
       vscode.languages.registerCodeLensProvider(THREDD_SELECTOR, codeLens),
-      vscode.languages.registerCompletionItemProvider(THREDD_SELECTOR, new RequestCompletionProvider(language), ...RequestCompletionProvider.triggerCharacters),
+      vscode.languages.registerCompletionItemProvider(
+        THREDD_SELECTOR,
+        new RequestCompletionProvider(language),
+        ...RequestCompletionProvider.triggerCharacters,
+      ),
       vscode.languages.registerHoverProvider(THREDD_SELECTOR, new VariableHoverProvider(language)),
       vscode.languages.registerDocumentSymbolProvider(THREDD_SELECTOR, symbols),
       vscode.languages.registerFoldingRangeProvider(THREDD_SELECTOR, symbols),

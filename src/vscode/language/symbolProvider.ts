@@ -10,7 +10,13 @@ export class RequestSymbolProvider implements vscode.DocumentSymbolProvider, vsc
     return this.store.get(document).requests.map((request) => {
       const name = request.metadata.name ?? request.title ?? `${request.method} ${request.url}`;
       const detail = request.metadata.name || request.title ? `${request.method} ${request.url}` : '';
-      return new vscode.DocumentSymbol(name || `Request ${request.index + 1}`, detail, vscode.SymbolKind.Function, toVscodeRange(request.range), toVscodeRange(request.requestLineRange));
+      return new vscode.DocumentSymbol(
+        name || `Request ${request.index + 1}`,
+        detail,
+        vscode.SymbolKind.Function,
+        toVscodeRange(request.range),
+        toVscodeRange(request.requestLineRange),
+      );
     });
   }
 

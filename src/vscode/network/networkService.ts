@@ -5,7 +5,13 @@ import type { HttpClient, NetworkOptions } from '../../core/http';
  * VS Code settings an HttpClient is made from. Only the proxy settings belong here (the proxy decision
  * itself is made by the client's route resolver); a change to any of them replaces the client.
  */
-export const NETWORK_SETTINGS = ['http.proxy', 'http.noProxy', 'http.proxyStrictSSL', 'http.proxyAuthorization', 'http.proxySupport'] as const;
+export const NETWORK_SETTINGS = [
+  'http.proxy',
+  'http.noProxy',
+  'http.proxyStrictSSL',
+  'http.proxyAuthorization',
+  'http.proxySupport',
+] as const;
 
 /** The network options the settings give. Every route is direct until proxy support reads them. */
 function networkOptionsFromSettings(): NetworkOptions {
@@ -31,7 +37,9 @@ export class NetworkService implements vscode.Disposable {
 
   /** The client for the current settings; undici loads with the first call, not at activation. */
   client(): Promise<HttpClient> {
-    return (this.current ??= import('../../core/http').then(({ createHttpClient }) => createHttpClient({ network: networkOptionsFromSettings() })));
+    return (this.current ??= import('../../core/http').then(({ createHttpClient }) =>
+      createHttpClient({ network: networkOptionsFromSettings() }),
+    ));
   }
 
   /** The next request gets a new client; requests in flight on the old one finish first. */

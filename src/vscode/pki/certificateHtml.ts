@@ -31,10 +31,17 @@ function certificateSection(certificate: CertificateInfo, index: number, count: 
     ['KID (JWK thumbprint)', copyable(certificate.publicKey.jwkThumbprint, 'KID') + ' <span class="muted">(RFC 7638)</span>'],
   );
   if (certificate.keyMatches !== undefined) {
-    rows.push(['Private key', certificate.keyMatches ? '<span class="status-valid">matches this certificate</span>' : '<span class="status-error">does NOT match this certificate</span>']);
+    rows.push([
+      'Private key',
+      certificate.keyMatches
+        ? '<span class="status-valid">matches this certificate</span>'
+        : '<span class="status-error">does NOT match this certificate</span>',
+    ]);
   }
   if (certificate.chainVerified !== undefined) {
-    const chain = certificate.chainVerified ? '<span class="status-valid">verifies</span>' : `<span class="status-error">does not verify: ${escapeHtml(certificate.chainProblem ?? 'unknown reason')}</span>`;
+    const chain = certificate.chainVerified
+      ? '<span class="status-valid">verifies</span>'
+      : `<span class="status-error">does not verify: ${escapeHtml(certificate.chainProblem ?? 'unknown reason')}</span>`;
     rows.push(['Chain', chain]);
   }
   return `<h2>${escapeHtml(role || certificate.subjectFields.CN || 'Certificate')}</h2>${table(rows)}`;
@@ -55,11 +62,18 @@ function csrHtml(fileName: string, csr: CsrInfo): string {
   const rows: [string, string][] = [
     ['Subject', escapeHtml(csr.subject)],
     ['Public key', escapeHtml(describeKeyText(csr.publicKey))],
-    ['Signature', csr.signatureValid ? '<span class="status-valid">valid</span>' : '<span class="status-error">invalid: this CSR was altered or is damaged</span>'],
+    [
+      'Signature',
+      csr.signatureValid
+        ? '<span class="status-valid">valid</span>'
+        : '<span class="status-error">invalid: this CSR was altered or is damaged</span>',
+    ],
     ['KID (JWK thumbprint)', copyable(csr.publicKey.jwkThumbprint, 'KID')],
   ];
-  if (csr.keyMatches !== undefined) rows.push(['Private key', csr.keyMatches ? 'matches' : '<span class="status-error">does NOT match</span>']);
-  const next = '<p class="notice">This is a certificate signing request. Upload it in Thredd Portal → Applications → Certificates → New Certificate, then download the issued certificate.</p>';
+  if (csr.keyMatches !== undefined)
+    rows.push(['Private key', csr.keyMatches ? 'matches' : '<span class="status-error">does NOT match</span>']);
+  const next =
+    '<p class="notice">This is a certificate signing request. Upload it in Thredd Portal → Applications → Certificates → New Certificate, then download the issued certificate.</p>';
   return `<h1>${escapeHtml(fileName)}</h1>${next}${table(rows)}`;
 }
 

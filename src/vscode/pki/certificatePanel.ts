@@ -21,7 +21,12 @@ export class CertificatePanels implements vscode.Disposable {
   show(file: string, result: InspectResult): void {
     let panel = this.panels.get(file);
     if (!panel) {
-      panel = vscode.window.createWebviewPanel('thredd.certificate', `Certificate: ${path.basename(file)}`, vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
+      panel = vscode.window.createWebviewPanel(
+        'thredd.certificate',
+        `Certificate: ${path.basename(file)}`,
+        vscode.ViewColumn.Active,
+        webviewOptions(this.extensionUri),
+      );
       panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'thredd.svg');
       panel.webview.onDidReceiveMessage((message: CopyMessage) => this.onMessage(message));
       panel.onDidDispose(() => this.panels.delete(file));

@@ -23,7 +23,15 @@ export async function exportPkcs12Command(log: vscode.LogOutputChannel, args: Ex
   if (!cert) return undefined;
   const key = args.key ? workspacePath(args.key) : await pick(`Private key for ${path.basename(cert)}`, ['key', 'pem']);
   if (!key) return undefined;
-  const out = args.out ? workspacePath(args.out) : (await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.file(cert.replace(/\.(pem|crt|cer)$/i, '') + '.pfx'), filters: { 'PKCS#12': ['pfx', 'p12'] }, title: 'Save PKCS#12 as' }))?.fsPath;
+  const out = args.out
+    ? workspacePath(args.out)
+    : (
+        await vscode.window.showSaveDialog({
+          defaultUri: vscode.Uri.file(cert.replace(/\.(pem|crt|cer)$/i, '') + '.pfx'),
+          filters: { 'PKCS#12': ['pfx', 'p12'] },
+          title: 'Save PKCS#12 as',
+        })
+      )?.fsPath;
   if (!out) return undefined;
   const passphrase = args.passphrase ?? (await askNewPassphrase());
   if (passphrase === undefined) return undefined;
@@ -31,11 +39,22 @@ export async function exportPkcs12Command(log: vscode.LogOutputChannel, args: Ex
   if (legacy === undefined) return undefined;
 
   try {
-    const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Exporting ${path.basename(out)}…` }, () =>
-      exportPkcs12({ certFile: cert, keyFile: key, chainFile: args.chain && workspacePath(args.chain), outFile: out, passphrase, legacy }),
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Exporting ${path.basename(out)}…` },
+      () =>
+        exportPkcs12({
+          certFile: cert,
+          keyFile: key,
+          chainFile: args.chain && workspacePath(args.chain),
+          outFile: out,
+          passphrase,
+          legacy,
+        }),
     );
     log.info(`Exported ${path.basename(out)} with ${result.certificateCount} certificate(s)${legacy ? ' (legacy 3DES)' : ''}.`);
-    void vscode.window.showInformationMessage(`Created ${path.basename(out)} (${result.certificateCount} certificate(s), ${legacy ? '3DES' : 'AES-256'}). Keep it out of source control.`);
+    void vscode.window.showInformationMessage(
+      `Created ${path.basename(out)} (${result.certificateCount} certificate(s), ${legacy ? '3DES' : 'AES-256'}). Keep it out of source control.`,
+    );
     return out;
   } catch (error) {
     showUserError(log, error, 'Export PKCS#12');
@@ -44,9 +63,20 @@ export async function exportPkcs12Command(log: vscode.LogOutputChannel, args: Ex
 }
 
 async function askNewPassphrase(): Promise<string | undefined> {
-  const first = await vscode.window.showInputBox({ title: 'Export PKCS#12: passphrase', password: true, ignoreFocusOut: true, prompt: 'Protects the private key inside the .pfx. It is not stored.', validateInput: (text) => (text.length < 8 ? 'Use at least 8 characters.' : undefined) });
+  const first = await vscode.window.showInputBox({
+    title: 'Export PKCS#12: passphrase',
+    password: true,
+    ignoreFocusOut: true,
+    prompt: 'Protects the private key inside the .pfx. It is not stored.',
+    validateInput: (text) => (text.length < 8 ? 'Use at least 8 characters.' : undefined),
+  });
   if (first === undefined) return undefined;
-  const second = await vscode.window.showInputBox({ title: 'Export PKCS#12: passphrase again', password: true, ignoreFocusOut: true, validateInput: (text) => (text !== first ? 'The passphrases differ.' : undefined) });
+  const second = await vscode.window.showInputBox({
+    title: 'Export PKCS#12: passphrase again',
+    password: true,
+    ignoreFocusOut: true,
+    validateInput: (text) => (text !== first ? 'The passphrases differ.' : undefined),
+  });
   return second === undefined ? undefined : first;
 }
 
@@ -65,4 +95,3 @@ async function pick(title: string, extensions: string[]): Promise<string | undef
   const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [title]: extensions, 'All files': ['*'] }, title });
   return picked?.[0]?.fsPath;
 }
-

@@ -1,7 +1,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { addGitignorePattern, gitRoot, isIgnoredByGit, keyPatternFor, trackedKeyFiles } from '../../core/git/gitFiles';
-import { CERTIFICATE_TYPES, KEY_ALGORITHMS, generateKeyAndCsr, validateSubject, type CertificateType, type GeneratedKeyAndCsr, type KeyAlgorithm } from '../../core/pki';
+import {
+  CERTIFICATE_TYPES,
+  KEY_ALGORITHMS,
+  generateKeyAndCsr,
+  validateSubject,
+  type CertificateType,
+  type GeneratedKeyAndCsr,
+  type KeyAlgorithm,
+} from '../../core/pki';
 import { requireTrust } from '../trust';
 import { showUserError } from '../userErrors';
 import { workspacePath } from '../workspacePaths';
@@ -41,12 +49,18 @@ const TYPE_DETAILS: Record<CertificateType, string> = {
  * `Thredd: Generate Key and CSR…`: the portal's `openssl req` command as a wizard. Every value can
  * come from the arguments (tree items and tests pass them); only the missing ones are asked.
  */
-export async function generateCsrCommand(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, args: GenerateCsrArgs = {}): Promise<GeneratedKeyAndCsr | undefined> {
+export async function generateCsrCommand(
+  context: vscode.ExtensionContext,
+  log: vscode.LogOutputChannel,
+  args: GenerateCsrArgs = {},
+): Promise<GeneratedKeyAndCsr | undefined> {
   if (!requireTrust('generate private keys')) return undefined;
   const folder = vscode.workspace.workspaceFolders?.[0];
   const remembered = context.workspaceState.get<Remembered>(STATE_KEY, {});
   const interactive = args.commonName === undefined || args.prefill === true;
-  const answers = interactive ? await askSubject(args, remembered, folder) : { ...args, type: args.type ?? 'transport', keyAlgorithm: args.keyAlgorithm ?? 'rsa2048', outDir: args.outDir ?? 'certs' };
+  const answers = interactive
+    ? await askSubject(args, remembered, folder)
+    : { ...args, type: args.type ?? 'transport', keyAlgorithm: args.keyAlgorithm ?? 'rsa2048', outDir: args.outDir ?? 'certs' };
   if (!answers) return undefined;
   const outDir = workspacePath(answers.outDir!);
 
@@ -54,56 +68,141 @@ export async function generateCsrCommand(context: vscode.ExtensionContext, log: 
   try {
     generated = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: `Generating ${answers.keyAlgorithm} key and CSR…` },
-      () => generateKeyAndCsr({
-        type: answers.type!,
-        subject: { commonName: answers.commonName, organization: answers.organization, organizationalUnit: answers.organizationalUnit, country: answers.country },
-        keyAlgorithm: answers.keyAlgorithm,
-        outDir,
-      }),
+      () =>
+        generateKeyAndCsr({
+          type: answers.type!,
+          subject: {
+            commonName: answers.commonName,
+            organization: answers.organization,
+            organizationalUnit: answers.organizationalUnit,
+            country: answers.country,
+          },
+          keyAlgorithm: answers.keyAlgorithm,
+          outDir,
+        }),
     );
   } catch (error) {
     showUserError(log, error, 'Generate Key and CSR');
     return undefined;
   }
-  await context.workspaceState.update(STATE_KEY, { type: answers.type, organization: answers.organization, organizationalUnit: answers.organizationalUnit, country: answers.country, keyAlgorithm: answers.keyAlgorithm, outDir: answers.outDir } satisfies Remembered);
+  await context.workspaceState.update(STATE_KEY, {
+    type: answers.type,
+    organization: answers.organization,
+    organizationalUnit: answers.organizationalUnit,
+    country: answers.country,
+    keyAlgorithm: answers.keyAlgorithm,
+    outDir: answers.outDir,
+  } satisfies Remembered);
   log.info(`Generated ${path.basename(generated.keyPath)} (mode 0600) and ${path.basename(generated.csrPath)}.`);
   announce(generated, answers.type!);
   await protectKeyFromGit(outDir, generated.keyPath, args.addToGitignore);
   return generated;
 }
 
-async function askSubject(args: GenerateCsrArgs, remembered: Remembered, folder: vscode.WorkspaceFolder | undefined): Promise<Required<Pick<GenerateCsrArgs, 'type' | 'keyAlgorithm' | 'outDir'>> & GenerateCsrArgs | undefined> {
+async function askSubject(
+  args: GenerateCsrArgs,
+  remembered: Remembered,
+  folder: vscode.WorkspaceFolder | undefined,
+): Promise<(Required<Pick<GenerateCsrArgs, 'type' | 'keyAlgorithm' | 'outDir'>> & GenerateCsrArgs) | undefined> {
   const steps = 6;
-  const type = args.type ?? (await vscode.window.showQuickPick(
-    CERTIFICATE_TYPES.map((value) => ({ label: value[0].toUpperCase() + value.slice(1), description: TYPE_DETAILS[value], value, picked: value === remembered.type })),
-    { title: `Generate Key and CSR (1/${steps}): certificate type`, placeHolder: 'Which Thredd certificate is this CSR for?', ignoreFocusOut: true },
-  ))?.value;
+  const type =
+    args.type ??
+    (
+      await vscode.window.showQuickPick(
+        CERTIFICATE_TYPES.map((value) => ({
+          label: value[0].toUpperCase() + value.slice(1),
+          description: TYPE_DETAILS[value],
+          value,
+          picked: value === remembered.type,
+        })),
+        {
+          title: `Generate Key and CSR (1/${steps}): certificate type`,
+          placeHolder: 'Which Thredd certificate is this CSR for?',
+          ignoreFocusOut: true,
+        },
+      )
+    )?.value;
   if (!type) return undefined;
-  const commonName = await askField(2, steps, 'Common name (CN)', 'Your application name as in Thredd Portal, e.g. payments-app', args.commonName ?? '', 'commonName', true);
+  const commonName = await askField(
+    2,
+    steps,
+    'Common name (CN)',
+    'Your application name as in Thredd Portal, e.g. payments-app',
+    args.commonName ?? '',
+    'commonName',
+    true,
+  );
   if (commonName === undefined) return undefined;
-  const organization = await askField(3, steps, 'Organisation (O)', 'Your company, e.g. Acme Payments Ltd', args.organization ?? remembered.organization ?? '', 'organization');
+  const organization = await askField(
+    3,
+    steps,
+    'Organisation (O)',
+    'Your company, e.g. Acme Payments Ltd',
+    args.organization ?? remembered.organization ?? '',
+    'organization',
+  );
   if (organization === undefined) return undefined;
-  const organizationalUnit = await askField(4, steps, 'Organisational unit (OU)', 'Optional, e.g. Cards', args.organizationalUnit ?? remembered.organizationalUnit ?? '', 'organizationalUnit');
+  const organizationalUnit = await askField(
+    4,
+    steps,
+    'Organisational unit (OU)',
+    'Optional, e.g. Cards',
+    args.organizationalUnit ?? remembered.organizationalUnit ?? '',
+    'organizationalUnit',
+  );
   if (organizationalUnit === undefined) return undefined;
-  const country = await askField(5, steps, 'Country (C)', 'Two capital letters, e.g. GB', args.country ?? remembered.country ?? '', 'country');
+  const country = await askField(
+    5,
+    steps,
+    'Country (C)',
+    'Two capital letters, e.g. GB',
+    args.country ?? remembered.country ?? '',
+    'country',
+  );
   if (country === undefined) return undefined;
-  const keyAlgorithm = args.keyAlgorithm ?? (await vscode.window.showQuickPick(
-    KEY_ALGORITHMS.map((value) => ({ label: value, description: value === 'rsa2048' ? 'what Thredd Portal\'s OpenSSL command uses' : undefined, value })),
-    { title: `Generate Key and CSR (6/${steps}): key algorithm`, ignoreFocusOut: true },
-  ))?.value;
+  const keyAlgorithm =
+    args.keyAlgorithm ??
+    (
+      await vscode.window.showQuickPick(
+        KEY_ALGORITHMS.map((value) => ({
+          label: value,
+          description: value === 'rsa2048' ? "what Thredd Portal's OpenSSL command uses" : undefined,
+          value,
+        })),
+        { title: `Generate Key and CSR (6/${steps}): key algorithm`, ignoreFocusOut: true },
+      )
+    )?.value;
   if (!keyAlgorithm) return undefined;
-  const outDir = args.outDir ?? (await vscode.window.showInputBox({
-    title: 'Generate Key and CSR: folder for the key and CSR',
-    prompt: folder ? 'Relative to the workspace folder' : 'An absolute path',
-    value: remembered.outDir ?? 'certs',
-    ignoreFocusOut: true,
-  }));
+  const outDir =
+    args.outDir ??
+    (await vscode.window.showInputBox({
+      title: 'Generate Key and CSR: folder for the key and CSR',
+      prompt: folder ? 'Relative to the workspace folder' : 'An absolute path',
+      value: remembered.outDir ?? 'certs',
+      ignoreFocusOut: true,
+    }));
   if (!outDir) return undefined;
-  return { type, commonName, organization: organization || undefined, organizationalUnit: organizationalUnit || undefined, country: country || undefined, keyAlgorithm, outDir };
+  return {
+    type,
+    commonName,
+    organization: organization || undefined,
+    organizationalUnit: organizationalUnit || undefined,
+    country: country || undefined,
+    keyAlgorithm,
+    outDir,
+  };
 }
 
 /** One subject field, checked as it is typed with the same rules the generator applies. */
-function askField(step: number, steps: number, label: string, prompt: string, value: string, field: 'commonName' | 'organization' | 'organizationalUnit' | 'country', required = false) {
+function askField(
+  step: number,
+  steps: number,
+  label: string,
+  prompt: string,
+  value: string,
+  field: 'commonName' | 'organization' | 'organizationalUnit' | 'country',
+  required = false,
+) {
   return vscode.window.showInputBox({
     title: `Generate Key and CSR (${step}/${steps}): ${label}`,
     prompt,
@@ -142,7 +241,9 @@ async function protectKeyFromGit(outDir: string, keyPath: string, addToGitignore
   if (!root) return;
   const tracked = await trackedKeyFiles(outDir);
   if (tracked.length > 0) {
-    void vscode.window.showWarningMessage(`git tracks private key file(s): ${tracked.join(', ')}. Remove them from the repository (git rm --cached) and rotate the keys.`);
+    void vscode.window.showWarningMessage(
+      `git tracks private key file(s): ${tracked.join(', ')}. Remove them from the repository (git rm --cached) and rotate the keys.`,
+    );
   }
   if (addToGitignore === false || (await isIgnoredByGit(keyPath))) return;
   const pattern = keyPatternFor(root, outDir);
@@ -150,7 +251,9 @@ async function protectKeyFromGit(outDir: string, keyPath: string, addToGitignore
     await addGitignorePattern(root, pattern);
     return;
   }
-  void vscode.window.showWarningMessage(`${path.basename(keyPath)} is not ignored by git. Add "${pattern}" to .gitignore?`, 'Add to .gitignore').then(async (choice) => {
-    if (choice) await addGitignorePattern(root, pattern);
-  });
+  void vscode.window
+    .showWarningMessage(`${path.basename(keyPath)} is not ignored by git. Add "${pattern}" to .gitignore?`, 'Add to .gitignore')
+    .then(async (choice) => {
+      if (choice) await addGitignorePattern(root, pattern);
+    });
 }

@@ -18,7 +18,11 @@ export interface InspectCertificateArgs {
 const CERTIFICATE_FILTERS = { 'Certificates, CSRs and PKCS#12': ['pem', 'crt', 'cer', 'der', 'csr', 'pfx', 'p12'] };
 
 /** `Thredd: Inspect Certificate`: from the palette (asks for a file), the Explorer (a Uri) or the tree (args). */
-export async function inspectCertificateCommand(panels: CertificatePanels, log: vscode.LogOutputChannel, target?: vscode.Uri | InspectCertificateArgs): Promise<InspectResult | undefined> {
+export async function inspectCertificateCommand(
+  panels: CertificatePanels,
+  log: vscode.LogOutputChannel,
+  target?: vscode.Uri | InspectCertificateArgs,
+): Promise<InspectResult | undefined> {
   if (!requireTrust('read certificates and keys')) return undefined;
   const args: InspectCertificateArgs = target instanceof vscode.Uri ? { file: target.fsPath } : (target ?? {});
   const file = args.file ? workspacePath(args.file) : await pickFile();
@@ -31,9 +35,16 @@ export async function inspectCertificateCommand(panels: CertificatePanels, log: 
     try {
       result = await inspectFile(file, { ...options, passphrase: args.passphrase });
     } catch (error) {
-      const needsPassphrase = error instanceof PkiError && (error.code === 'passphrase-required' || (error.code === 'wrong-passphrase' && args.passphrase === undefined));
+      const needsPassphrase =
+        error instanceof PkiError &&
+        (error.code === 'passphrase-required' || (error.code === 'wrong-passphrase' && args.passphrase === undefined));
       if (!needsPassphrase || args.passphrase !== undefined) throw error;
-      const passphrase = await vscode.window.showInputBox({ title: `Passphrase for ${path.basename(file)}`, password: true, ignoreFocusOut: true, prompt: 'The passphrase the PKCS#12 file was exported with. It is not stored.' });
+      const passphrase = await vscode.window.showInputBox({
+        title: `Passphrase for ${path.basename(file)}`,
+        password: true,
+        ignoreFocusOut: true,
+        prompt: 'The passphrase the PKCS#12 file was exported with. It is not stored.',
+      });
       if (passphrase === undefined) return undefined;
       result = await inspectFile(file, { ...options, passphrase });
     }
@@ -45,8 +56,12 @@ export async function inspectCertificateCommand(panels: CertificatePanels, log: 
   }
 }
 
-
 async function pickFile(): Promise<string | undefined> {
-  const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: CERTIFICATE_FILTERS, title: 'Inspect Certificate', openLabel: 'Inspect' });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false,
+    filters: CERTIFICATE_FILTERS,
+    title: 'Inspect Certificate',
+    openLabel: 'Inspect',
+  });
   return picked?.[0]?.fsPath;
 }

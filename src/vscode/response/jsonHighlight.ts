@@ -18,7 +18,10 @@ export function highlightJson(text: string): string | undefined {
   for (const match of pretty.matchAll(TOKEN)) {
     html += escapeHtml(pretty.slice(last, match.index));
     const [whole, string, colon, literal, number] = match;
-    if (string !== undefined) html += colon ? `<span class="json-key">${escapeHtml(string)}</span>${colon}` : `<span class="json-string">${escapeHtml(string)}</span>`;
+    if (string !== undefined)
+      html += colon
+        ? `<span class="json-key">${escapeHtml(string)}</span>${colon}`
+        : `<span class="json-string">${escapeHtml(string)}</span>`;
     else if (literal !== undefined) html += `<span class="json-literal">${literal}</span>`;
     else if (number !== undefined) html += `<span class="json-number">${number}</span>`;
     last = match.index! + whole.length;

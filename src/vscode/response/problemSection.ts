@@ -19,9 +19,9 @@ export function problemSection(response: ReceivedResponse | undefined): string {
   const rows = problem.errors.map(fieldRow).join('');
   const errors = rows ? `<dl class="problem-errors" aria-label="Field errors">${rows}</dl>${more}` : '';
   const trace = problem.traceId
-    ? `<p class="problem-trace">traceId <code id="problem-trace-id">${escapeHtml(problem.traceId)}</code>`
-      + '<button type="button" data-action="copyTraceId" aria-label="Copy the traceId">Copy</button>'
-      + ' <span class="muted">Quote it to Thredd support.</span></p>'
+    ? `<p class="problem-trace">traceId <code id="problem-trace-id">${escapeHtml(problem.traceId)}</code>` +
+      '<button type="button" data-action="copyTraceId" aria-label="Copy the traceId">Copy</button>' +
+      ' <span class="muted">Quote it to Thredd support.</span></p>'
     : '';
   return `<section class="problem" aria-labelledby="problem-title">
 <h2 id="problem-title"><span class="status status-${Math.floor(status / 100)}xx">${status}</span> ${escapeHtml(title)}</h2>

@@ -7,7 +7,13 @@ import { responseBodyHtml } from './responseHtml';
 /** What the page can ask for; every other message is ignored. */
 export type ResponseAction = 'copyBody' | 'saveBody' | 'openInEditor' | 'copyCurl' | 'copyCurlWithToken' | 'resend' | 'copyTraceId';
 const ACTIONS: ReadonlySet<string> = new Set<ResponseAction>([
-  'copyBody', 'saveBody', 'openInEditor', 'copyCurl', 'copyCurlWithToken', 'resend', 'copyTraceId',
+  'copyBody',
+  'saveBody',
+  'openInEditor',
+  'copyCurl',
+  'copyCurlWithToken',
+  'resend',
+  'copyTraceId',
 ]);
 
 export type ActionHandler = (action: ResponseAction, result: RunResult) => Promise<void>;
@@ -38,7 +44,12 @@ export class ResponsePanels implements vscode.Disposable, vscode.WebviewPanelSer
     const key = reuse ? 'reused' : `${result.filePath}#${result.requestIndex}`;
     let entry = this.shown.get(key);
     if (!entry) {
-      const panel = vscode.window.createWebviewPanel(ResponsePanels.viewType, 'Response', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(this.extensionUri));
+      const panel = vscode.window.createWebviewPanel(
+        ResponsePanels.viewType,
+        'Response',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        webviewOptions(this.extensionUri),
+      );
       entry = this.adopt(panel, key, result);
     }
     entry.result = result;
@@ -51,7 +62,10 @@ export class ResponsePanels implements vscode.Disposable, vscode.WebviewPanelSer
     panel.webview.options = webviewOptions(this.extensionUri);
     const result = state?.resultId ? await this.lookup(state.resultId) : undefined;
     if (!result) {
-      panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, { title: 'Response', body: '<p class="muted">This response is no longer available. Send the request again, or open it from Thredd: Show History.</p>' });
+      panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, {
+        title: 'Response',
+        body: '<p class="muted">This response is no longer available. Send the request again, or open it from Thredd: Show History.</p>',
+      });
       return;
     }
     this.render(this.adopt(panel, `restored:${result.id}`, result));
@@ -77,7 +91,12 @@ export class ResponsePanels implements vscode.Disposable, vscode.WebviewPanelSer
     const status = result.response ? String(result.response.status) : 'failed';
     panel.title = `${status} · ${result.name ?? result.title ?? path.basename(result.request?.url ?? result.filePath)}`;
     const body = responseBodyHtml(result, imageDataUri);
-    panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, { title: panel.title, body, scripts: ['responseView.js'], styles: ['response.css'] });
+    panel.webview.html = renderWebviewHtml(panel.webview, this.extensionUri, {
+      title: panel.title,
+      body,
+      scripts: ['responseView.js'],
+      styles: ['response.css'],
+    });
     this.last = { html: panel.webview.html, result, receive: (message) => this.receive(message, entry) };
   }
 

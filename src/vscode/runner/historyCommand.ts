@@ -4,7 +4,11 @@ import { resultFromHistory } from './historyResult';
 import type { RunnerService } from './runnerService';
 
 /** `Thredd: Show History`: the recent requests; Enter opens the response, the button re-sends. */
-export async function showHistoryCommand(runner: RunnerService, panels: ResponsePanels, args: { open?: string } = {}): Promise<string | undefined> {
+export async function showHistoryCommand(
+  runner: RunnerService,
+  panels: ResponsePanels,
+  args: { open?: string } = {},
+): Promise<string | undefined> {
   const entries = await (await runner.historyStore()).list();
   if (args.open) {
     const entry = entries.find((item) => item.id === args.open);
@@ -38,7 +42,11 @@ export async function showHistoryCommand(runner: RunnerService, panels: Response
     quickPick.onDidTriggerItemButton(({ item }) => {
       const entry = entries.find((candidate) => candidate.id === item.id);
       quickPick.hide();
-      if (entry) void vscode.commands.executeCommand('thredd.sendRequest', { uri: vscode.Uri.file(entry.filePath).toString(), index: entry.requestIndex });
+      if (entry)
+        void vscode.commands.executeCommand('thredd.sendRequest', {
+          uri: vscode.Uri.file(entry.filePath).toString(),
+          index: entry.requestIndex,
+        });
       resolve(entry?.id);
     });
     quickPick.onDidHide(() => {

@@ -23,7 +23,10 @@ export function responseActionHandler(auth: AuthServices, configService: ConfigS
       case 'copyCurlWithToken':
         return copyCurl(result, action === 'copyCurlWithToken', auth, configService);
       case 'resend':
-        await vscode.commands.executeCommand('thredd.sendRequest', { uri: vscode.Uri.file(result.filePath).toString(), index: result.requestIndex });
+        await vscode.commands.executeCommand('thredd.sendRequest', {
+          uri: vscode.Uri.file(result.filePath).toString(),
+          index: result.requestIndex,
+        });
         return;
       case 'copyTraceId':
         return copyTraceId(result);
@@ -64,7 +67,13 @@ async function openInEditor(result: RunResult): Promise<void> {
       // Not valid JSON after all: show it as it came.
     }
   }
-  const language = json ? 'json' : response.contentType?.includes('xml') ? 'xml' : response.contentType?.includes('html') ? 'html' : 'plaintext';
+  const language = json
+    ? 'json'
+    : response.contentType?.includes('xml')
+      ? 'xml'
+      : response.contentType?.includes('html')
+        ? 'html'
+        : 'plaintext';
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content }), { preview: true });
 }
 
@@ -79,11 +88,20 @@ async function copyCurl(result: RunResult, withToken: boolean, auth: AuthService
     if (!token) {
       void vscode.window.showWarningMessage('There is no cached token for this environment; copied with $TOKEN instead.');
     } else {
-      const confirm = await vscode.window.showWarningMessage('The command will hold a live access token. Anyone who sees it can call Thredd as your application until it expires.', { modal: true }, 'Copy with Token');
+      const confirm = await vscode.window.showWarningMessage(
+        'The command will hold a live access token. Anyone who sees it can call Thredd as your application until it expires.',
+        { modal: true },
+        'Copy with Token',
+      );
       if (confirm !== 'Copy with Token') return;
     }
   }
-  const curl = curlOfSent(result.request, { clientCertificate: environment?.clientCertificate, ca: environment?.ca, insecure: environment?.insecure, token });
+  const curl = curlOfSent(result.request, {
+    clientCertificate: environment?.clientCertificate,
+    ca: environment?.ca,
+    insecure: environment?.insecure,
+    token,
+  });
   await vscode.env.clipboard.writeText(curl);
   vscode.window.setStatusBarMessage(token ? 'Copied as cURL with the token' : 'Copied as cURL (the token is $TOKEN)', 3000);
 }

@@ -49,7 +49,12 @@ export class RunnerService implements vscode.Disposable {
    * of a .thredd document as a run session of one iteration on the file's own response store, so
    * chained values carry over between sends. Returns the results in the order they finished.
    */
-  async run(document: vscode.TextDocument, index: number | undefined, signal: AbortSignal, options: { bail?: boolean; onResult?: (result: RunResult) => void } = {}): Promise<RunResult[]> {
+  async run(
+    document: vscode.TextDocument,
+    index: number | undefined,
+    signal: AbortSignal,
+    options: { bail?: boolean; onResult?: (result: RunResult) => void } = {},
+  ): Promise<RunResult[]> {
     const runner = await this.loadRunner();
     const { runSession } = await import('../../core/session/runSession');
     const { filePath, ...context } = await this.contextFor(document);
@@ -78,7 +83,10 @@ export class RunnerService implements vscode.Disposable {
 
   /** Where the document's requests run: its file's response store (kept between sends), config and environment. */
   private async contextFor(document: vscode.TextDocument): Promise<RunContext> {
-    const filePath = document.uri.scheme === 'file' ? document.uri.fsPath : path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd(), 'untitled.thredd');
+    const filePath =
+      document.uri.scheme === 'file'
+        ? document.uri.fsPath
+        : path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd(), 'untitled.thredd');
     const { ResponseStore } = await import('../../core/runner/responseStore');
     const responses = this.stores.get(filePath) ?? new ResponseStore();
     this.stores.set(filePath, responses);
@@ -156,7 +164,10 @@ export class RunnerService implements vscode.Disposable {
     if (!this.history) {
       const { HistoryStore } = await import('../../core/runner/history');
       await vscode.workspace.fs.createDirectory(this.storageDir);
-      this.history = new HistoryStore(path.join(this.storageDir.fsPath, 'history.json'), { limit: historyLimit(), onWarning: (message) => this.log.warn(message) });
+      this.history = new HistoryStore(path.join(this.storageDir.fsPath, 'history.json'), {
+        limit: historyLimit(),
+        onWarning: (message) => this.log.warn(message),
+      });
     }
     return this.history;
   }

@@ -46,7 +46,12 @@ class RunningRequests implements vscode.Disposable {
   }
 }
 
-export function registerSendCommands(runner: RunnerService, panels: ResponsePanels, configService: ConfigService, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerSendCommands(
+  runner: RunnerService,
+  panels: ResponsePanels,
+  configService: ConfigService,
+  log: vscode.LogOutputChannel,
+): vscode.Disposable[] {
   const running = new RunningRequests();
 
   const send = async (given?: RequestTarget): Promise<RunResult | undefined> => {
@@ -79,25 +84,35 @@ export function registerSendCommands(runner: RunnerService, panels: ResponsePane
     const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
     const bail = target.bail ?? vscode.workspace.getConfiguration('thredd.sendAll').get<boolean>('stopOnFailure', false);
     const total = Math.max(1, runner.requestCount(document));
-    return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Thredd: Send All', cancellable: true }, async (progress, cancel) => {
-      const controller = running.start();
-      cancel.onCancellationRequested(() => controller.abort());
-      try {
-        const results = await runner.run(document, undefined, controller.signal, {
-          bail,
-          onResult: (result) => progress.report({ increment: 100 / total, message: `${result.name ?? result.title ?? result.request?.url ?? ''}: ${result.response?.status ?? result.error?.message ?? ''}` }),
-        });
-        const failed = results.filter((result) => !result.ok);
-        const last = failed[0] ?? results[results.length - 1];
-        if (last) panels.show(last, await imageOf(last));
-        const summary = `${results.length - failed.length} of ${results.length} request(s) passed.`;
-        if (failed.length > 0) void vscode.window.showWarningMessage(`Send All: ${summary} First failure: ${failed[0].name ?? failed[0].title ?? failed[0].request?.url}.`);
-        else vscode.window.setStatusBarMessage(`Thredd Send All: ${summary}`, 5000);
-        return results;
-      } finally {
-        running.finish(controller);
-      }
-    });
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Thredd: Send All', cancellable: true },
+      async (progress, cancel) => {
+        const controller = running.start();
+        cancel.onCancellationRequested(() => controller.abort());
+        try {
+          const results = await runner.run(document, undefined, controller.signal, {
+            bail,
+            onResult: (result) =>
+              progress.report({
+                increment: 100 / total,
+                message: `${result.name ?? result.title ?? result.request?.url ?? ''}: ${result.response?.status ?? result.error?.message ?? ''}`,
+              }),
+          });
+          const failed = results.filter((result) => !result.ok);
+          const last = failed[0] ?? results[results.length - 1];
+          if (last) panels.show(last, await imageOf(last));
+          const summary = `${results.length - failed.length} of ${results.length} request(s) passed.`;
+          if (failed.length > 0)
+            void vscode.window.showWarningMessage(
+              `Send All: ${summary} First failure: ${failed[0].name ?? failed[0].title ?? failed[0].request?.url}.`,
+            );
+          else vscode.window.setStatusBarMessage(`Thredd Send All: ${summary}`, 5000);
+          return results;
+        } finally {
+          running.finish(controller);
+        }
+      },
+    );
   };
 
   return [

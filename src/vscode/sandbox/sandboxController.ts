@@ -52,12 +52,16 @@ export class SandboxController implements vscode.Disposable {
       this.log.warn(`sandbox: ${line}`);
     });
     try {
-      this.info = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Starting the local Thredd sandbox…' }, () =>
-        new Promise<SandboxInfo>((resolve, reject) => {
-          readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as SandboxInfo));
-          const portsInUse = 'Another sandbox may be using ports 8443/8444 (npm start runs one).';
-          child.once('exit', (code) => reject(new UserError(`The sandbox stopped (exit ${code}): ${errors.slice(-2).join(' ') || 'no message'}.`, portsInUse)));
-        }),
+      this.info = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Starting the local Thredd sandbox…' },
+        () =>
+          new Promise<SandboxInfo>((resolve, reject) => {
+            readline.createInterface({ input: child.stdout! }).once('line', (line) => resolve(JSON.parse(line) as SandboxInfo));
+            const portsInUse = 'Another sandbox may be using ports 8443/8444 (npm start runs one).';
+            child.once('exit', (code) =>
+              reject(new UserError(`The sandbox stopped (exit ${code}): ${errors.slice(-2).join(' ') || 'no message'}.`, portsInUse)),
+            );
+          }),
       );
     } catch (error) {
       this.child = undefined;
@@ -93,18 +97,25 @@ export class SandboxController implements vscode.Disposable {
     const workspace = workspaceDir();
     if (!workspace) return undefined;
     try {
-      const output = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Setting up sandbox keys and certificates…' }, () =>
-        runCli(this.extensionUri, ['sandbox', 'init', '--workspace', workspace, '--state', stateDir(workspace), '--json'], workspace),
+      const output = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Setting up sandbox keys and certificates…' },
+        () => runCli(this.extensionUri, ['sandbox', 'init', '--workspace', workspace, '--state', stateDir(workspace), '--json'], workspace),
       );
       const result = JSON.parse(output) as { environments: string[]; applications: string[]; files: { dotenv: string } };
       const secret = readDotenv(result.files.dotenv).THREDD_SANDBOX_CLIENT_SECRET;
       const config = (await this.configService.reload())?.config;
       for (const name of result.applications) {
         const application = config?.applications[name];
-        if (secret && application && application.auth.method !== 'private_key_jwt') await this.auth.secrets.store(secretNames.clientSecret(name), secret);
+        if (secret && application && application.auth.method !== 'private_key_jwt')
+          await this.auth.secrets.store(secretNames.clientSecret(name), secret);
       }
       this.auth.clearTokens();
-      void vscode.window.showInformationMessage(`Sandbox credentials ready: environments ${result.environments.join(', ')} in thredd.json. Start the sandbox, then send a request.`, 'Start Sandbox').then((choice) => choice && this.start());
+      void vscode.window
+        .showInformationMessage(
+          `Sandbox credentials ready: environments ${result.environments.join(', ')} in thredd.json. Start the sandbox, then send a request.`,
+          'Start Sandbox',
+        )
+        .then((choice) => choice && this.start());
       return result.environments;
     } catch (error) {
       void showUserError(this.log, error, 'Set Up Sandbox Credentials');
@@ -114,7 +125,9 @@ export class SandboxController implements vscode.Disposable {
 
   private render(): void {
     this.item.text = this.info ? '$(beaker) Sandbox: running' : '$(beaker) Sandbox: stopped';
-    this.item.tooltip = this.info ? `Local Thredd sandbox\n${this.info.urls.tls} (TLS)\n${this.info.urls.mtls} (mTLS)\nClick to stop.` : 'Local Thredd sandbox. Click to start.';
+    this.item.tooltip = this.info
+      ? `Local Thredd sandbox\n${this.info.urls.tls} (TLS)\n${this.info.urls.mtls} (mTLS)\nClick to stop.`
+      : 'Local Thredd sandbox. Click to start.';
     this.item.command = this.info ? 'thredd.stopSandbox' : 'thredd.startSandbox';
     void vscode.commands.executeCommand('setContext', 'thredd.sandboxRunning', Boolean(this.info));
     this.item.show();

@@ -26,7 +26,10 @@ export class ExpiryNotifier implements vscode.Disposable {
     const items = (await this.getModel()).certificatesNeedingAttention;
     if (items.length === 0) return undefined;
     this.lastShown = Date.now();
-    const listed = items.slice(0, 3).map((item) => `${item.label}: ${item.summary}`).join('; ');
+    const listed = items
+      .slice(0, 3)
+      .map((item) => `${item.label}: ${item.summary}`)
+      .join('; ');
     const more = items.length > 3 ? ` and ${items.length - 3} more` : '';
     const message = `Thredd certificates need attention: ${listed}${more}.`;
     this.lastMessage = message;

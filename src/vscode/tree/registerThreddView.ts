@@ -30,7 +30,10 @@ export function registerThreddView(configService: ConfigService, activeEnvironme
   let notifiedOnce = false;
   const onBuild = (model: TreeModel) => {
     decorations.update(model);
-    view.badge = model.attentionCount > 0 ? { value: model.attentionCount, tooltip: `${model.attentionCount} certificate(s) expiring or unusable` } : undefined;
+    view.badge =
+      model.attentionCount > 0
+        ? { value: model.attentionCount, tooltip: `${model.attentionCount} certificate(s) expiring or unusable` }
+        : undefined;
     // On activation: the first build is the moment the facts are known.
     if (!notifiedOnce) {
       notifiedOnce = true;
@@ -41,6 +44,14 @@ export function registerThreddView(configService: ConfigService, activeEnvironme
     provider,
     view,
     notifier,
-    disposables: [provider, view, decorations, notifier, provider.onDidBuild(onBuild), vscode.window.registerFileDecorationProvider(decorations), ...registerTreeCommands(provider, configService, activeEnvironment)],
+    disposables: [
+      provider,
+      view,
+      decorations,
+      notifier,
+      provider.onDidBuild(onBuild),
+      vscode.window.registerFileDecorationProvider(decorations),
+      ...registerTreeCommands(provider, configService, activeEnvironment),
+    ],
   };
 }

@@ -78,7 +78,9 @@ export class ThreddTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
     const warningDays = settings.get<number>('warningDays', 60);
     this.facts ??= new CertificateFactsCache({ warningDays });
     const loaded = await this.configService.get();
-    const files = vscode.workspace.isTrusted ? await findCertificateFiles(settings.get<string>('include', '**/*.{pem,crt,cer,pfx,p12}')) : [];
+    const files = vscode.workspace.isTrusted
+      ? await findCertificateFiles(settings.get<string>('include', '**/*.{pem,crt,cer,pfx,p12}'))
+      : [];
     const model = await buildTreeModel({
       config: vscode.workspace.isTrusted ? loaded?.config : undefined,
       configDiagnostics: loaded?.diagnostics ?? [],

@@ -9,7 +9,11 @@ import { generateCsrFor } from './expiryNotifier';
 import type { ThreddTreeProvider } from './threddTreeProvider';
 
 /** Context-menu and title-bar actions of the Thredd view; each takes the tree node it was invoked on. */
-export function registerTreeCommands(tree: ThreddTreeProvider, configService: ConfigService, activeEnvironment: ActiveEnvironment): vscode.Disposable[] {
+export function registerTreeCommands(
+  tree: ThreddTreeProvider,
+  configService: ConfigService,
+  activeEnvironment: ActiveEnvironment,
+): vscode.Disposable[] {
   const copy = async (value: string | undefined, what: string) => {
     if (!value) {
       void vscode.window.showWarningMessage(`This item has no ${what}.`);
@@ -20,20 +24,29 @@ export function registerTreeCommands(tree: ThreddTreeProvider, configService: Co
   };
   return [
     vscode.commands.registerCommand('thredd.refreshView', () => tree.refresh()),
-    vscode.commands.registerCommand('thredd.addEnvironment', (templateId?: string, name?: string) => addEnvironment(configService, templateId, name)),
+    vscode.commands.registerCommand('thredd.addEnvironment', (templateId?: string, name?: string) =>
+      addEnvironment(configService, templateId, name),
+    ),
     vscode.commands.registerCommand('thredd.tree.setActive', (node: EnvironmentNode) => activeEnvironment.set(node.name)),
     vscode.commands.registerCommand('thredd.tree.openConfigEntry', (node: EnvironmentNode | ApplicationNode) =>
       vscode.commands.executeCommand('vscode.open', vscode.Uri.file(node.configFile), { selection: toVscodeRange(node.range) }),
     ),
     vscode.commands.registerCommand('thredd.tree.copyClientId', (node: ApplicationNode) => copy(node.clientId, 'client ID')),
     vscode.commands.registerCommand('thredd.tree.copyKid', (node: ApplicationNode | CertificateNode) =>
-      copy(node.kind === 'application' ? node.kid : (node.tooltip.kid?.configured ?? node.tooltip.certificates[0]?.publicKey.jwkThumbprint), 'KID'),
+      copy(
+        node.kind === 'application' ? node.kid : (node.tooltip.kid?.configured ?? node.tooltip.certificates[0]?.publicKey.jwkThumbprint),
+        'KID',
+      ),
     ),
-    vscode.commands.registerCommand('thredd.tree.copyFingerprint', (node: CertificateNode) => copy(node.tooltip.certificates[0]?.sha256Fingerprint, 'SHA-256 fingerprint')),
+    vscode.commands.registerCommand('thredd.tree.copyFingerprint', (node: CertificateNode) =>
+      copy(node.tooltip.certificates[0]?.sha256Fingerprint, 'SHA-256 fingerprint'),
+    ),
     vscode.commands.registerCommand('thredd.tree.inspect', (node: CertificateNode) =>
       vscode.commands.executeCommand('thredd.inspectCertificate', { file: node.file, keyFile: node.keyFile }),
     ),
-    vscode.commands.registerCommand('thredd.tree.reveal', (node: CertificateNode) => vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(node.file))),
+    vscode.commands.registerCommand('thredd.tree.reveal', (node: CertificateNode) =>
+      vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(node.file)),
+    ),
     vscode.commands.registerCommand('thredd.tree.generateCsr', (node: ApplicationNode | CertificateNode) => generateCsrForNode(node)),
   ];
 }
@@ -42,7 +55,16 @@ function generateCsrForNode(node: TreeNode): Thenable<unknown> {
   if (node.kind === 'certificate') {
     const subject = node.tooltip.certificates[0]?.subjectFields ?? {};
     const type = node.certificateType === 'signing' ? 'signing' : 'transport';
-    return generateCsrFor({ file: node.file, nodeId: node.id, label: node.label, severity: 'warning', status: node.status, summary: '', type, subject: { commonName: subject.CN, organization: subject.O, organizationalUnit: subject.OU, country: subject.C } });
+    return generateCsrFor({
+      file: node.file,
+      nodeId: node.id,
+      label: node.label,
+      severity: 'warning',
+      status: node.status,
+      summary: '',
+      type,
+      subject: { commonName: subject.CN, organization: subject.O, organizationalUnit: subject.OU, country: subject.C },
+    });
   }
   if (node.kind === 'application') {
     const type = node.authMethod === 'private_key_jwt' ? 'signing' : 'transport';
@@ -63,15 +85,21 @@ async function addEnvironment(configService: ConfigService, templateId?: string,
   }
   const template = templateId
     ? ENVIRONMENT_TEMPLATES.find((candidate) => candidate.id === templateId)
-    : await vscode.window.showQuickPick(ENVIRONMENT_TEMPLATES.map((candidate) => ({ ...candidate, detail: candidate.description })), { title: 'Add Thredd Environment' });
+    : await vscode.window.showQuickPick(
+        ENVIRONMENT_TEMPLATES.map((candidate) => ({ ...candidate, detail: candidate.description })),
+        { title: 'Add Thredd Environment' },
+      );
   if (!template) return undefined;
   const config = (await configService.get())?.config;
   const existing = Object.keys(config?.environments ?? {});
-  const chosen = name ?? (await vscode.window.showInputBox({
-    title: 'Add Thredd Environment: name',
-    value: template.id,
-    validateInput: (value) => (!value.trim() ? 'Give the environment a name.' : existing.includes(value) ? `"${value}" already exists in thredd.json.` : undefined),
-  }));
+  const chosen =
+    name ??
+    (await vscode.window.showInputBox({
+      title: 'Add Thredd Environment: name',
+      value: template.id,
+      validateInput: (value) =>
+        !value.trim() ? 'Give the environment a name.' : existing.includes(value) ? `"${value}" already exists in thredd.json.` : undefined,
+    }));
   if (!chosen) return undefined;
   if (existing.includes(chosen)) {
     void vscode.window.showErrorMessage(`"${chosen}" already exists in thredd.json; it was not changed.`);

@@ -197,10 +197,16 @@ describe("the editor knows Thredd's API (catalogue completion, checks, hover, Ne
     assert.match(text, /# @expect status 400\nPOST \{\{baseUrl\}\}\/core\/api\/v1\/cards\n/);
     assert.match(text, /idempotencyKey: \{\{\$guid\}\}\n\n\{\n {2}"cardType": "Physical"/);
     const refusal = async (args: object) => {
-      const error = await Promise.resolve(vscode.commands.executeCommand('thredd.newRequestFromApi', args)).then(() => undefined, (thrown) => thrown);
+      const error = await Promise.resolve(vscode.commands.executeCommand('thredd.newRequestFromApi', args)).then(
+        () => undefined,
+        (thrown) => thrown,
+      );
       return `${error?.message} ${error?.fix}`;
     };
-    assert.match(await refusal({ operationId: 'cards.delete' }), /^The catalogue has no operation "cards\.delete"\. Use one of: products\.list, /);
+    assert.match(
+      await refusal({ operationId: 'cards.delete' }),
+      /^The catalogue has no operation "cards\.delete"\. Use one of: products\.list, /,
+    );
     const example = await refusal({ operationId: 'cards.create', exampleId: 'nope' });
     assert.match(example, /^cards\.create has no example "nope"\. Its examples: physical-card, virtual-card, /);
     // The example leaves dateOfBirth out on purpose, and the editor says so.
@@ -229,7 +235,7 @@ describe("the editor knows Thredd's API (catalogue completion, checks, hover, Ne
       await vscode.commands.executeCommand('thredd.selectEnvironment', 'sandbox-tls');
     });
 
-    it("warns on a write that the application lacks the scope, naming where to add it, and follows a pinned # @env", async () => {
+    it('warns on a write that the application lacks the scope, naming where to add it, and follows a pinned # @env', async () => {
       await vscode.commands.executeCommand('thredd.selectEnvironment', 'sandbox-readonly');
       await vscode.window.showTextDocument(fixture);
       const warnings = await apiWarnings(fixture, 'the scope warning', (found) =>

@@ -18,14 +18,18 @@ async function completions(content: string, position: vscode.Position, kind: vsc
 }
 
 // The completion runs over the catalogue's lists: a header or region added there shows up here.
-describe('the editor completes Thredd\'s headers and regions from the catalogue', () => {
+describe("the editor completes Thredd's headers and regions from the catalogue", () => {
   before(async () => {
     await activateExtension();
   });
 
   it('offers each catalogue header, with its description, below a request line', async () => {
     // The second line is being typed: a header line of the request until a blank line ends the headers.
-    const offered = await completions('GET https://uat-api.thredd.com/core/api/v1/products\nX', new vscode.Position(1, 0), vscode.CompletionItemKind.Field);
+    const offered = await completions(
+      'GET https://uat-api.thredd.com/core/api/v1/products\nX',
+      new vscode.Position(1, 0),
+      vscode.CompletionItemKind.Field,
+    );
     assert.deepEqual(offered, REQUEST_HEADERS.map((header): [string, string] => [header.name, header.description]).sort());
   });
 

@@ -26,7 +26,10 @@ describe('thredd.json in the real host', () => {
     const environments = model.roots[0];
     assert.equal(environments.kind === 'group' && environments.group, 'environments');
     const items = (environments.kind === 'group' ? environments.children : []).map((node) => api.getTreeItem(node));
-    assert.deepEqual(items.map((item) => item.label), ['sandbox-tls', 'uat']);
+    assert.deepEqual(
+      items.map((item) => item.label),
+      ['sandbox-tls', 'uat'],
+    );
     assert.match(String(items[0].description), /^https:\/\/127\.0\.0\.1:8443 · TLS · region 0 \(Default\)$/);
   });
 
@@ -39,7 +42,10 @@ describe('thredd.json in the real host', () => {
     });
     assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Error);
     assert.equal(diagnostics[0].range.start.line, 1);
-    assert.match(diagnostics[0].message, /"defaultEnvironment" is "sandbox", which is not in "environments": did you mean "sandbox-tls"\? Fix: Set it to one of: sandbox-tls, uat\./);
+    assert.match(
+      diagnostics[0].message,
+      /"defaultEnvironment" is "sandbox", which is not in "environments": did you mean "sandbox-tls"\? Fix: Set it to one of: sandbox-tls, uat\./,
+    );
     const model = await waitFor('the tree to show the error', async () => {
       const built = await api.getTreeModel(true);
       return built.roots[0]?.kind === 'configError' && built;
@@ -56,7 +62,10 @@ describe('thredd.json in the real host', () => {
     assert.equal(fs.readFileSync(configUri.fsPath, 'utf8'), original, 'the existing file is untouched');
 
     fs.unlinkSync(configUri.fsPath);
-    const created = await vscode.commands.executeCommand<vscode.Uri>('thredd.createConfig', { templates: ['uat-mtls', 'production-tls'], open: false });
+    const created = await vscode.commands.executeCommand<vscode.Uri>('thredd.createConfig', {
+      templates: ['uat-mtls', 'production-tls'],
+      open: false,
+    });
     assert.equal(created?.fsPath, configUri.fsPath);
     const environments = await waitFor('the new config to show in the tree', async () => {
       const root = (await api.getTreeModel(true)).roots[0];
@@ -65,6 +74,9 @@ describe('thredd.json in the real host', () => {
     });
     assert.deepEqual(environments, ['uat-mtls', 'production-tls']);
     const diagnostics = vscode.languages.getDiagnostics(configUri);
-    assert.ok(diagnostics.some((diagnostic) => /File not found: certs\/my-app-rtstransport\.pem/.test(diagnostic.message)), 'template paths that do not exist yet are flagged');
+    assert.ok(
+      diagnostics.some((diagnostic) => /File not found: certs\/my-app-rtstransport\.pem/.test(diagnostic.message)),
+      'template paths that do not exist yet are flagged',
+    );
   });
 });

@@ -17,7 +17,11 @@ export function workspaceUri(...segments: string[]): vscode.Uri {
 }
 
 /** Polls until `check` returns a value (not undefined/false) or the time runs out, for state the host updates asynchronously. */
-export async function waitFor<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 10_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -54,18 +54,27 @@ describe('the .thredd language in the real host', () => {
     assert.match(messages, /^10: .*missing/m);
     assert.ok(diagnostics.every((diagnostic) => diagnostic.source === 'thredd'));
     const clean = await api.refreshDiagnostics(cards);
-    assert.deepEqual(clean.map((diagnostic) => diagnostic.message), [], 'the good file has no problems');
+    assert.deepEqual(
+      clean.map((diagnostic) => diagnostic.message),
+      [],
+      'the good file has no problems',
+    );
   });
 
   it('completes variables in scope, directives and their values, headers, X-Region values and methods', async () => {
     const content = '@who = me\nGET {{\n# @\nX-Region: \n# @expect \n# @env \n';
     const document = await vscode.workspace.openTextDocument({ language: 'thredd', content });
     const labels = async (line: number, character: number) => {
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(line, character));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        document.uri,
+        new vscode.Position(line, character),
+      );
       return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
     };
     const variables = await labels(1, 6);
-    for (const name of ['who', 'baseUrl', 'region', 'cardProduct', '$guid', '$timestamp']) assert.ok(variables.includes(name), `{{ offers ${name}`);
+    for (const name of ['who', 'baseUrl', 'region', 'cardProduct', '$guid', '$timestamp'])
+      assert.ok(variables.includes(name), `{{ offers ${name}`);
     const metadata = await labels(2, 3);
     for (const name of ['name', 'no-auth', 'env', 'timeout', 'expect']) assert.ok(metadata.includes(name), `# @ offers ${name}`);
     const regions = await labels(3, 10);
@@ -85,9 +94,13 @@ describe('the .thredd language in the real host', () => {
     assert.equal(hovers[0].range?.start.character, 2);
   });
 
-  it('shows a variable\'s value on hover, masking secrets', async () => {
+  it("shows a variable's value on hover, masking secrets", async () => {
     const hover = async (line: number, character: number) => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', cards, new vscode.Position(line, character));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        cards,
+        new vscode.Position(line, character),
+      );
       return hovers.flatMap((item) => item.contents.map((content) => (content as vscode.MarkdownString).value)).join('\n');
     };
     const document = await vscode.workspace.openTextDocument(cards);
@@ -103,14 +116,24 @@ describe('the .thredd language in the real host', () => {
 
   it('lists one outline symbol per request and folds each request', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', cards);
-    assert.deepEqual(symbols.map((symbol) => symbol.name), ['products', 'createCard', 'Read it back']);
+    assert.deepEqual(
+      symbols.map((symbol) => symbol.name),
+      ['products', 'createCard', 'Read it back'],
+    );
     const folds = await vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', cards);
-    assert.ok(folds.some((fold) => fold.start === 2 && fold.end === 6), 'the first request folds from ### to its last line');
+    assert.ok(
+      folds.some((fold) => fold.start === 2 && fold.end === 6),
+      'the first request folds from ### to its last line',
+    );
   });
 
   it('goes from {{var}} to its @var line and from a chained reference to the named request', async () => {
     const definitions = async (line: number, character: number) =>
-      vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', cards, new vscode.Position(line, character));
+      vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+        'vscode.executeDefinitionProvider',
+        cards,
+        new vscode.Position(line, character),
+      );
     const document = await vscode.workspace.openTextDocument(cards);
     const local = await definitions(13, document.lineAt(13).text.indexOf('cardholder}}') + 2);
     assert.equal((local[0] as vscode.Location).range.start.line, 0);
@@ -120,7 +143,7 @@ describe('the .thredd language in the real host', () => {
     assert.equal((environment[0] as vscode.Location).uri.fsPath, workspaceUri('thredd.json').fsPath);
   });
 
-  it('copies a request as cURL with the environment\'s X-Region and the variables resolved', async () => {
+  it("copies a request as cURL with the environment's X-Region and the variables resolved", async () => {
     const curl = await vscode.commands.executeCommand<string>('thredd.copyAsCurl', { uri: cards.toString(), index: 1 });
     assert.match(curl, /^curl -X POST https:\/\/127\.0\.0\.1:8443\/core\/api\/v1\/cards/);
     assert.match(curl, /-H 'X-Region: 0'/);

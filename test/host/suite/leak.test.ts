@@ -31,9 +31,14 @@ describe('secrets never leak: the whole journey, then a search of everything wri
   const show = (where: string, text: string | undefined) => text !== undefined && shown.push({ where, text });
   const cli = async (args: string[], env: Record<string, string> = {}) => {
     const cliPath = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist', 'cli.js');
-    const result: { stdout: string; stderr: string; code?: number } = await promisify(execFile)(process.execPath, [cliPath, ...args], { cwd: workspace, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ...env } }).catch(
-      (error: { stdout?: string; stderr?: string; code?: number }) => ({ stdout: error.stdout ?? '', stderr: error.stderr ?? '', code: error.code ?? 1 }),
-    );
+    const result: { stdout: string; stderr: string; code?: number } = await promisify(execFile)(process.execPath, [cliPath, ...args], {
+      cwd: workspace,
+      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', ...env },
+    }).catch((error: { stdout?: string; stderr?: string; code?: number }) => ({
+      stdout: error.stdout ?? '',
+      stderr: error.stderr ?? '',
+      code: error.code ?? 1,
+    }));
     show(`thredd ${args.join(' ')} (stdout)`, result.stdout);
     show(`thredd ${args.join(' ')} (stderr)`, result.stderr);
     assert.equal(result.code ?? 0, 0, `thredd ${args.join(' ')} failed:\n${result.stderr}`);
@@ -61,12 +66,21 @@ describe('secrets never leak: the whole journey, then a search of everything wri
     recorder = https.createServer({ cert: server.certPem, key: server.keyPem }, (request, response) => {
       const token = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '')?.[1];
       if (token) bearerTokens.add(token);
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"Active","cardStatusCode":"00","cardStatusDescription":"00 (Active)"}');
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"status":"Active","cardStatusCode":"00","cardStatusDescription":"00 (Active)"}');
     });
     await new Promise<void>((resolve) => recorder.listen(0, '127.0.0.1', resolve));
-    fs.writeFileSync(path.join(workspace, 'certs', 'leak-ca.pem'), fs.readFileSync(path.join(workspace, 'certs', 'sandbox-ca.pem'), 'utf8') + ca.certPem);
+    fs.writeFileSync(
+      path.join(workspace, 'certs', 'leak-ca.pem'),
+      fs.readFileSync(path.join(workspace, 'certs', 'sandbox-ca.pem'), 'utf8') + ca.certPem,
+    );
     const config = parseJsonc(fs.readFileSync(path.join(workspace, 'thredd.json'), 'utf8'));
-    config.environments['leak-recorder'] = { ...config.environments['sandbox-mtls'], baseUrl: `https://127.0.0.1:${(recorder.address() as AddressInfo).port}`, ca: 'certs/leak-ca.pem' };
+    config.environments['leak-recorder'] = {
+      ...config.environments['sandbox-mtls'],
+      baseUrl: `https://127.0.0.1:${(recorder.address() as AddressInfo).port}`,
+      ca: 'certs/leak-ca.pem',
+    };
     fs.writeFileSync(path.join(workspace, 'thredd.json'), JSON.stringify(config, null, 2));
     await api.getConfig(true);
     fs.mkdirSync(path.join(workspace, 'requests'), { recursive: true });
@@ -88,16 +102,31 @@ describe('secrets never leak: the whole journey, then a search of everything wri
   it('goes through the journey in VS Code and the CLI', async function () {
     this.timeout(240_000);
     const api = await activateExtension();
-    markers.push({ label: 'client secret', value: parseDotenv(fs.readFileSync(path.join(workspace, '.env'), 'utf8')).THREDD_SANDBOX_CLIENT_SECRET! });
+    markers.push({
+      label: 'client secret',
+      value: parseDotenv(fs.readFileSync(path.join(workspace, '.env'), 'utf8')).THREDD_SANDBOX_CLIENT_SECRET!,
+    });
     keyMarker('transport private key', path.join(workspace, 'certs', 'sandbox-app-rtstransport.key'));
     keyMarker('signing private key', path.join(workspace, 'certs', 'sandbox-app-rtssigning.key'));
     const passphrase = `Pfx-Marker-${Math.random().toString(36).slice(2, 12)}`;
     markers.push({ label: 'PFX passphrase', value: passphrase });
 
     // Keys and certificates in VS Code.
-    const generated = await vscode.commands.executeCommand<{ keyPath: string }>('thredd.generateCsr', { type: 'signing', commonName: 'leak-app', organization: 'Acme', country: 'GB', outDir: 'certs', addToGitignore: false });
+    const generated = await vscode.commands.executeCommand<{ keyPath: string }>('thredd.generateCsr', {
+      type: 'signing',
+      commonName: 'leak-app',
+      organization: 'Acme',
+      country: 'GB',
+      outDir: 'certs',
+      addToGitignore: false,
+    });
     keyMarker('generated private key', generated.keyPath);
-    const pfx = await vscode.commands.executeCommand<string>('thredd.exportPkcs12', { cert: 'certs/sandbox-app-rtstransport.pem', key: 'certs/sandbox-app-rtstransport.key', out: 'certs/leak.pfx', passphrase });
+    const pfx = await vscode.commands.executeCommand<string>('thredd.exportPkcs12', {
+      cert: 'certs/sandbox-app-rtstransport.pem',
+      key: 'certs/sandbox-app-rtstransport.key',
+      out: 'certs/leak.pfx',
+      passphrase,
+    });
     await vscode.commands.executeCommand('thredd.inspectCertificate', { file: pfx, passphrase });
     show('certificate view HTML', api.lastCertificateView()?.html);
 
@@ -108,13 +137,16 @@ describe('secrets never leak: the whole journey, then a search of everything wri
     const requests = workspaceUri('requests', 'leak.thredd');
     await vscode.window.showTextDocument(requests);
     const results = await vscode.commands.executeCommand<RunResult[]>('thredd.sendAll', { uri: requests.toString() });
-    assert.deepEqual(results.map((result) => result.response?.status), [200, 200]);
+    assert.deepEqual(
+      results.map((result) => result.response?.status),
+      [200, 200],
+    );
     show('response view HTML', api.lastResponseView()?.html);
     await vscode.commands.executeCommand('thredd.showHistory', { open: results[0].id });
     show('response view HTML reopened from history', api.lastResponseView()?.html);
     show('Copy as cURL', await vscode.commands.executeCommand<string>('thredd.copyAsCurl', { uri: requests.toString(), index: 1 }));
     show('clipboard', await vscode.env.clipboard.readText());
-    assert.ok(bearerTokens.size >= 1, 'the recorder saw the extension\'s token');
+    assert.ok(bearerTokens.size >= 1, "the recorder saw the extension's token");
 
     // The CLI with every reporter, tokens, PKCS#12 and dynamic registration.
     const secretEnv = { THREDD_SANDBOX_CLIENT_SECRET: markers[0].value, PFX_PASS: passphrase };
@@ -124,16 +156,52 @@ describe('secrets never leak: the whole journey, then a search of everything wri
     await cli(['run', 'requests/leak.thredd', '--env', 'leak-recorder', '--dry-run', '--reporter', 'json']);
     await cli(['token', '--env', 'sandbox'], secretEnv);
     await cli(['token', '--env', 'sandbox-mtls', '--json']);
-    await cli(['cert', 'pfx', '--cert', 'certs/sandbox-app-rtssigning.pem', '--key', 'certs/sandbox-app-rtssigning.key', '--out', 'certs/leak-cli.pfx', '--passphrase-env', 'PFX_PASS'], secretEnv);
+    await cli(
+      [
+        'cert',
+        'pfx',
+        '--cert',
+        'certs/sandbox-app-rtssigning.pem',
+        '--key',
+        'certs/sandbox-app-rtssigning.key',
+        '--out',
+        'certs/leak-cli.pfx',
+        '--passphrase-env',
+        'PFX_PASS',
+      ],
+      secretEnv,
+    );
     await cli(['cert', 'inspect', 'certs/leak-cli.pfx', '--passphrase-env', 'PFX_PASS', '--json'], secretEnv);
     const appId = parseJsonc(fs.readFileSync(path.join(workspace, 'thredd.json'), 'utf8')).applications['sandbox-app'].appId;
-    const statement = await postJson(`https://127.0.0.1:8443/portal/applications/${appId}/software-statement`, fs.readFileSync(path.join(workspace, 'certs', 'sandbox-ca.pem')));
+    const statement = await postJson(
+      `https://127.0.0.1:8443/portal/applications/${appId}/software-statement`,
+      fs.readFileSync(path.join(workspace, 'certs', 'sandbox-ca.pem')),
+    );
     fs.writeFileSync(path.join(outside, 'ssa.jwt'), statement.software_statement);
     const secretsFile = path.join(outside, 'registration.json');
-    await cli(['dcr', 'register', '--url', statement.registration_endpoint, '--ssa', path.join(outside, 'ssa.jwt'), '--iat-env', 'IAT', '--env', 'sandbox-mtls', '--secrets-out', secretsFile, '--json'], { IAT: statement.initial_access_token });
+    await cli(
+      [
+        'dcr',
+        'register',
+        '--url',
+        statement.registration_endpoint,
+        '--ssa',
+        path.join(outside, 'ssa.jwt'),
+        '--iat-env',
+        'IAT',
+        '--env',
+        'sandbox-mtls',
+        '--secrets-out',
+        secretsFile,
+        '--json',
+      ],
+      { IAT: statement.initial_access_token },
+    );
     const registration = JSON.parse(fs.readFileSync(secretsFile, 'utf8'));
     markers.push({ label: 'registration access token', value: registration.registration_access_token });
-    await cli(['dcr', 'get', '--client-uri', registration.registration_client_uri, '--rat-env', 'RAT', '--env', 'sandbox-mtls', '--json'], { RAT: registration.registration_access_token });
+    await cli(['dcr', 'get', '--client-uri', registration.registration_client_uri, '--rat-env', 'RAT', '--env', 'sandbox-mtls', '--json'], {
+      RAT: registration.registration_access_token,
+    });
 
     for (const token of bearerTokens) markers.push({ label: 'access token', value: token });
     assert.ok(bearerTokens.size >= 4, `the recorder saw the tokens of VS Code and the CLI runs (${bearerTokens.size})`);
@@ -154,7 +222,10 @@ describe('secrets never leak: the whole journey, then a search of everything wri
     // by git); .thredd/sandbox is the local authorization server's own storage.
     const envFile = path.join(workspace, '.env');
     assert.equal(fs.statSync(envFile).mode & 0o777, 0o600);
-    const workspaceFiles = filesUnder(workspace, (relative) => relative.endsWith('.key') || relative === '.env' || relative === '.git' || relative === '.thredd/sandbox');
+    const workspaceFiles = filesUnder(
+      workspace,
+      (relative) => relative.endsWith('.key') || relative === '.env' || relative === '.git' || relative === '.thredd/sandbox',
+    );
     const findings: Finding[] = [
       ...scanFiles(userFiles, markers),
       ...scanFiles(workspaceFiles, markers),
@@ -162,12 +233,24 @@ describe('secrets never leak: the whole journey, then a search of everything wri
       ...findMarkers(JSON.stringify(vscode.workspace.getConfiguration('thredd')), 'thredd settings', markers),
       ...shown.flatMap((item) => findMarkers(item.text, item.where, markers)),
     ];
-    assert.deepEqual(findings, [], `secrets found:\n${findings.map((finding) => `${finding.marker} in ${finding.where}: …${finding.context}…`).join('\n')}`);
+    assert.deepEqual(
+      findings,
+      [],
+      `secrets found:\n${findings.map((finding) => `${finding.marker} in ${finding.where}: …${finding.context}…`).join('\n')}`,
+    );
     // The search covered a log that really holds the exchanges.
     const log = logFiles.map((file) => fs.readFileSync(file, 'utf8')).join('\n');
-    assert.match(log, /→ PUT https:\/\/127\.0\.0\.1:\d+\/core\/api\/v1\/cards\/402718355\/status\n(?: {2}.*\n)* {2}Authorization: Bearer ••••••\n← 200 OK/, 'requests are logged at debug');
+    assert.match(
+      log,
+      /→ PUT https:\/\/127\.0\.0\.1:\d+\/core\/api\/v1\/cards\/402718355\/status\n(?: {2}.*\n)* {2}Authorization: Bearer ••••••\n← 200 OK/,
+      'requests are logged at debug',
+    );
     assert.match(log, /response body:\n\{"status":"Active","cardStatusCode":"00"/, 'bodies are logged at trace');
-    assert.ok(workspaceFiles.some((file) => file.endsWith(path.join('reports', 'run.xml'))) && workspaceFiles.some((file) => file.endsWith(path.join('reports', 'run.json'))), 'the CLI reports were searched');
+    assert.ok(
+      workspaceFiles.some((file) => file.endsWith(path.join('reports', 'run.xml'))) &&
+        workspaceFiles.some((file) => file.endsWith(path.join('reports', 'run.json'))),
+      'the CLI reports were searched',
+    );
   });
 });
 
@@ -182,7 +265,9 @@ function postJson(url: string, ca: Buffer): Promise<Record<string, string>> {
     const request = https.request(url, { method: 'POST', ca, headers: { 'content-type': 'application/json' } }, (response) => {
       let body = '';
       response.on('data', (chunk: Buffer) => (body += chunk));
-      response.on('end', () => (response.statusCode === 201 ? resolve(JSON.parse(body)) : reject(new Error(`${url}: ${response.statusCode} ${body}`))));
+      response.on('end', () =>
+        response.statusCode === 201 ? resolve(JSON.parse(body)) : reject(new Error(`${url}: ${response.statusCode} ${body}`)),
+      );
     });
     request.on('error', reject).end('{}');
   });

@@ -24,7 +24,12 @@ export function findMarkers(text: string | Buffer, where: string, markers: reado
   for (const marker of markers) {
     for (const form of forms(marker.value)) {
       const at = haystack.indexOf(typeof text === 'string' ? form : Buffer.from(form).toString('latin1'));
-      if (at >= 0) findings.push({ marker: marker.label, where, context: haystack.slice(Math.max(0, at - 60), at + form.length + 20).replace(/\s+/g, ' ') });
+      if (at >= 0)
+        findings.push({
+          marker: marker.label,
+          where,
+          context: haystack.slice(Math.max(0, at - 60), at + form.length + 20).replace(/\s+/g, ' '),
+        });
     }
   }
   return findings;

@@ -79,7 +79,7 @@ describe('a problem-details answer in the response view', () => {
     assert.equal(await vscode.env.clipboard.readText(), 'untouched');
 
     const fine = await vscode.commands.executeCommand<RunResult>('thredd.sendRequest', { uri: requestFile.toString(), index: 1 });
-    const plain = await waitFor('the plain answer\'s view', () => api.lastResponseView()?.result.id === fine.id && api.lastResponseView());
+    const plain = await waitFor("the plain answer's view", () => api.lastResponseView()?.result.id === fine.id && api.lastResponseView());
     assert.doesNotMatch(plain.html, /class="problem"|copyTraceId/);
     await plain.receive({ type: 'copyTraceId' });
     assert.equal(await vscode.env.clipboard.readText(), 'untouched');

@@ -18,19 +18,27 @@ describe('sending requests from .thredd files in the real host', () => {
     const ca = await createTestCa();
     const serverCert = await ca.issue({ commonName: 'localhost', usage: 'server' });
     const client = await ca.issue({ commonName: 'runner-app', usage: 'client' });
-    server = await startHttpsServer({ certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: ca.certPem, requestCert: true }, (request, response) => {
-      seen.push({ url: request.url, headers: request.headers });
-      if (request.url === '/big') return void response.end(Buffer.alloc(2 * 1024 * 1024, 0x61));
-      const clientCertificate = (request.socket as import('node:tls').TLSSocket).getPeerCertificate();
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ items: [{ id: 'prod-1', name: '<Gold & "Black">' }], clientCN: clientCertificate?.subject?.CN ?? null }));
-    });
+    server = await startHttpsServer(
+      { certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: ca.certPem, requestCert: true },
+      (request, response) => {
+        seen.push({ url: request.url, headers: request.headers });
+        if (request.url === '/big') return void response.end(Buffer.alloc(2 * 1024 * 1024, 0x61));
+        const clientCertificate = (request.socket as import('node:tls').TLSSocket).getPeerCertificate();
+        response.setHeader('content-type', 'application/json');
+        response.end(
+          JSON.stringify({ items: [{ id: 'prod-1', name: '<Gold & "Black">' }], clientCN: clientCertificate?.subject?.CN ?? null }),
+        );
+      },
+    );
     const dir = workspaceUri('runner-certs').fsPath;
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, 'ca.pem'), ca.certPem);
     fs.writeFileSync(path.join(dir, 'client.pem'), client.certPem);
     fs.writeFileSync(path.join(dir, 'client.key'), client.keyPem, { mode: 0o600 });
-    fs.writeFileSync(requestFile.fsPath, '### Products over mTLS\n# @name products\n# @expect status 200\n# @expect body $.items.length > 0\nGET {{baseUrl}}/core/api/v1/products\nAccept: application/json\n\n### Missing\n# @expect status 404\nGET {{baseUrl}}/nothing\n');
+    fs.writeFileSync(
+      requestFile.fsPath,
+      '### Products over mTLS\n# @name products\n# @expect status 200\n# @expect body $.items.length > 0\nGET {{baseUrl}}/core/api/v1/products\nAccept: application/json\n\n### Missing\n# @expect status 404\nGET {{baseUrl}}/nothing\n',
+    );
     const mtls = { cert: 'runner-certs/client.pem', key: 'runner-certs/client.key' };
     restoreEnvironment = await useTestEnvironment('local', { baseUrl: server.url, region: '2', ca: 'runner-certs/ca.pem', mtls });
   });
@@ -55,7 +63,11 @@ describe('sending requests from .thredd files in the real host', () => {
     const view = await waitFor('the response view', () => api.lastResponseView()?.result.id === result.id && api.lastResponseView());
     assert.match(view.html, /<span class="status status-2xx">200 OK<\/span>/);
     assert.match(view.html, /content="default-src 'none';[^"]*script-src 'nonce-/);
-    assert.match(view.html, /<span class="json-key">&quot;name&quot;<\/span>: <span class="json-string">&quot;&lt;Gold &amp; \\&quot;Black\\&quot;&gt;&quot;<\/span>/, 'the body is pretty JSON, escaped');
+    assert.match(
+      view.html,
+      /<span class="json-key">&quot;name&quot;<\/span>: <span class="json-string">&quot;&lt;Gold &amp; \\&quot;Black\\&quot;&gt;&quot;<\/span>/,
+      'the body is pretty JSON, escaped',
+    );
     assert.match(view.html, /✓ /, 'expectations are listed');
     assert.match(view.html, /runner-app/, 'the TLS tab names the client certificate');
   });
@@ -79,15 +91,24 @@ describe('sending requests from .thredd files in the real host', () => {
     fs.writeFileSync(chain.fsPath, requests.join('\n###\n') + '\n');
     seen = [];
     const stopped = await vscode.commands.executeCommand<RunResult[]>('thredd.sendAll', { uri: chain.toString(), bail: true });
-    assert.deepEqual(stopped.map((result) => result.ok), [false]);
-    assert.deepEqual(seen.map((request) => request.url), ['/nothing']);
+    assert.deepEqual(
+      stopped.map((result) => result.ok),
+      [false],
+    );
+    assert.deepEqual(
+      seen.map((request) => request.url),
+      ['/nothing'],
+    );
 
     const products = await vscode.commands.executeCommand<RunResult>('thredd.sendRequest', { uri: chain.toString(), index: 1 });
     assert.equal(products.ok, true);
     const detail = await vscode.commands.executeCommand<RunResult>('thredd.sendRequest', { uri: chain.toString(), index: 2 });
     assert.deepEqual(detail.dependencies, [], 'the products response of the earlier send is reused');
     assert.equal(detail.request?.url, `${server.url}/core/api/v1/products/prod-1`);
-    assert.deepEqual(seen.map((request) => request.url), ['/nothing', '/core/api/v1/products', '/core/api/v1/products/prod-1']);
+    assert.deepEqual(
+      seen.map((request) => request.url),
+      ['/nothing', '/core/api/v1/products', '/core/api/v1/products/prod-1'],
+    );
   });
 
   it('explains a connection failure in plain words instead of failing silently', async () => {

@@ -41,7 +41,9 @@ describe('the local sandbox, tokens and a first call from the real host', () => 
     assert.match(token.scope ?? '', /cards\.read/);
     assert.equal(token.pmid, 'PM-SANDBOX');
     assert.equal(JSON.stringify(token).includes('eyJ'), false, 'the command never returns the token itself');
-    await waitFor('the status bar token state', () => /^\$\(server-environment\) Thredd: sandbox-mtls · token (59|60) min$/.test(api.environmentStatusText()));
+    await waitFor('the status bar token state', () =>
+      /^\$\(server-environment\) Thredd: sandbox-mtls · token (59|60) min$/.test(api.environmentStatusText()),
+    );
     const again = await vscode.commands.executeCommand<TokenSummary>('thredd.getToken');
     assert.equal(again.fromCache, true, 'the second call is served from the cache');
   });
@@ -52,7 +54,15 @@ describe('the local sandbox, tokens and a first call from the real host', () => 
     assert.equal(token.application, 'sandbox-secret-app');
     assert.equal(token.boundToCertificate, undefined, 'a TLS token is not certificate-bound');
     const settings = JSON.stringify(vscode.workspace.getConfiguration('thredd'));
-    assert.equal(/secret/i.test(fs.readFileSync(configUri.fsPath, 'utf8').replace(/\$\{env:THREDD_SANDBOX_CLIENT_SECRET\}|"sandbox-secret-app"|client_secret_post|"secret"/g, '')), false, 'thredd.json holds no secret value');
+    assert.equal(
+      /secret/i.test(
+        fs
+          .readFileSync(configUri.fsPath, 'utf8')
+          .replace(/\$\{env:THREDD_SANDBOX_CLIENT_SECRET\}|"sandbox-secret-app"|client_secret_post|"secret"/g, ''),
+      ),
+      false,
+      'thredd.json holds no secret value',
+    );
     assert.equal(settings.includes('secret'), false);
   });
 
@@ -88,15 +98,18 @@ describe('the local sandbox, tokens and a first call from the real host', () => 
 
   it('sends all requests of the sample file in order, with progress, and they all pass', async () => {
     const results = await vscode.commands.executeCommand<RunResult[]>('thredd.sendAll', { uri: requestFile.toString() });
-    assert.deepEqual(results.map((result) => [result.name, result.response?.status, result.ok]), [
-      ['physicalCard', 200, true],
-      ['virtualCard', 200, true],
-      ['readCard', 200, true],
-      ['activateCard', 200, true],
-      ['blockCard', 200, true],
-      ['unblockCard', 200, true],
-      ['balance', 200, true],
-      ['transactions', 200, true],
-    ]);
+    assert.deepEqual(
+      results.map((result) => [result.name, result.response?.status, result.ok]),
+      [
+        ['physicalCard', 200, true],
+        ['virtualCard', 200, true],
+        ['readCard', 200, true],
+        ['activateCard', 200, true],
+        ['blockCard', 200, true],
+        ['unblockCard', 200, true],
+        ['balance', 200, true],
+        ['transactions', 200, true],
+      ],
+    );
   });
 });

@@ -28,15 +28,37 @@ describe('the Thredd view in the real host', () => {
     fs.writeFileSync(path.join(dir, 'tree-app-rtssigning.pem'), signing.certPem);
     fs.writeFileSync(path.join(dir, 'tree-app-rtssigning.key'), signing.keyPem, { mode: 0o600 });
     fs.writeFileSync(path.join(dir, 'ca.pem'), ca.certPem);
-    fs.writeFileSync(configUri.fsPath, JSON.stringify({
-      defaultEnvironment: 'uat-mtls',
-      environments: {
-        'uat-mtls': { baseUrl: 'https://uat-mtls.thredd.com', tokenUrl: 'https://threddid.com/oauth2/token', region: '1', application: 'tree-app', mtls: { cert: 'tree-certs/tree-app-rtstransport.pem', key: 'tree-certs/tree-app-rtstransport.key' } },
-      },
-      applications: {
-        'tree-app': { clientId: 'b9f04639-cdeb-425b-a310-450d3d293fd4', auth: { method: 'private_key_jwt', key: 'tree-certs/tree-app-rtssigning.key', cert: 'tree-certs/tree-app-rtssigning.pem', kid: 'kid-1' }, scopes: ['cards.read'] },
-      },
-    }, null, 2));
+    fs.writeFileSync(
+      configUri.fsPath,
+      JSON.stringify(
+        {
+          defaultEnvironment: 'uat-mtls',
+          environments: {
+            'uat-mtls': {
+              baseUrl: 'https://uat-mtls.thredd.com',
+              tokenUrl: 'https://threddid.com/oauth2/token',
+              region: '1',
+              application: 'tree-app',
+              mtls: { cert: 'tree-certs/tree-app-rtstransport.pem', key: 'tree-certs/tree-app-rtstransport.key' },
+            },
+          },
+          applications: {
+            'tree-app': {
+              clientId: 'b9f04639-cdeb-425b-a310-450d3d293fd4',
+              auth: {
+                method: 'private_key_jwt',
+                key: 'tree-certs/tree-app-rtssigning.key',
+                cert: 'tree-certs/tree-app-rtssigning.pem',
+                kid: 'kid-1',
+              },
+              scopes: ['cards.read'],
+            },
+          },
+        },
+        null,
+        2,
+      ),
+    );
     const api = await activateExtension();
     await api.getConfig(true);
     await vscode.commands.executeCommand('thredd.selectEnvironment', 'uat-mtls');
@@ -79,8 +101,13 @@ describe('the Thredd view in the real host', () => {
   it('counts the certificates needing attention on the view badge and says so in one notification', async () => {
     const api = await activateExtension();
     const model = await api.getTreeModel(true);
-    const ours = model.certificatesNeedingAttention.filter((item) => item.file.startsWith(dir)).map((item) => [path.basename(item.file), item.severity]);
-    assert.deepEqual(ours.sort(), [['tree-app-rtssigning.pem', 'error'], ['tree-app-rtstransport.pem', 'warning']]);
+    const ours = model.certificatesNeedingAttention
+      .filter((item) => item.file.startsWith(dir))
+      .map((item) => [path.basename(item.file), item.severity]);
+    assert.deepEqual(ours.sort(), [
+      ['tree-app-rtssigning.pem', 'error'],
+      ['tree-app-rtstransport.pem', 'warning'],
+    ]);
     assert.equal(api.viewBadge()?.value, model.attentionCount);
     const message = await api.checkCertificateExpiry();
     assert.match(message ?? '', /expired 3 days ago/);
@@ -98,15 +125,22 @@ describe('the Thredd view in the real host', () => {
     const renewed = await ca.issue({ commonName: 'tree-app', usage: 'client', daysValid: 400 });
     fs.writeFileSync(path.join(dir, 'tree-app-rtssigning.pem'), renewed.certPem);
     fs.writeFileSync(path.join(dir, 'tree-app-rtssigning.key'), renewed.keyPem);
-    const item = await waitFor('the renewed certificate in the tree', async () => {
-      const node = findNode(await api.getTreeModel(), 'env:uat-mtls/signing');
-      const shown = node && api.getTreeItem(node);
-      return shown?.description !== 'expired 3 days ago' && shown;
-    }, 15_000);
+    const item = await waitFor(
+      'the renewed certificate in the tree',
+      async () => {
+        const node = findNode(await api.getTreeModel(), 'env:uat-mtls/signing');
+        const shown = node && api.getTreeItem(node);
+        return shown?.description !== 'expired 3 days ago' && shown;
+      },
+      15_000,
+    );
     assert.match(String(item.description), /^expires in (399|400) days$/);
     assert.equal(themeColorId(item.iconPath), 'testing.iconPassed');
     const model = await api.getTreeModel();
-    assert.ok(!model.certificatesNeedingAttention.some((entry) => entry.file.endsWith('tree-app-rtssigning.pem')), 'the renewed certificate needs no attention');
+    assert.ok(
+      !model.certificatesNeedingAttention.some((entry) => entry.file.endsWith('tree-app-rtssigning.pem')),
+      'the renewed certificate needs no attention',
+    );
     assert.equal(api.viewBadge()?.value, model.attentionCount);
   });
 
@@ -115,7 +149,11 @@ describe('the Thredd view in the real host', () => {
     assert.equal(await vscode.commands.executeCommand('thredd.addEnvironment', 'production-tls', 'prod'), 'prod');
     const config = (await api.getConfig())?.config;
     assert.equal(config?.environments.prod.baseUrl, 'https://api.thredd.com');
-    assert.equal(config?.environments.prod.application, 'tree-app', 'the template\'s example application is replaced by the file\'s own');
-    assert.equal(await vscode.commands.executeCommand('thredd.addEnvironment', 'production-tls', 'prod'), undefined, 'an existing name is refused');
+    assert.equal(config?.environments.prod.application, 'tree-app', "the template's example application is replaced by the file's own");
+    assert.equal(
+      await vscode.commands.executeCommand('thredd.addEnvironment', 'production-tls', 'prod'),
+      undefined,
+      'an existing name is refused',
+    );
   });
 });

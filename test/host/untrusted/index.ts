@@ -25,14 +25,20 @@ export function run(): Promise<void> {
       it('refuses to send requests, read or generate keys, and start the sandbox', async () => {
         const cards = workspaceUri('requests', 'cards.thredd');
         assert.equal(await vscode.commands.executeCommand('thredd.sendRequest', { uri: cards.toString(), index: 0 }), undefined);
-        assert.equal(await vscode.commands.executeCommand('thredd.generateCsr', { type: 'transport', commonName: 'untrusted', outDir: 'certs' }), undefined);
+        assert.equal(
+          await vscode.commands.executeCommand('thredd.generateCsr', { type: 'transport', commonName: 'untrusted', outDir: 'certs' }),
+          undefined,
+        );
         assert.equal(fs.existsSync(workspaceUri('certs', 'untrusted-rtstransport.key').fsPath), false, 'no key was written');
         assert.equal(await vscode.commands.executeCommand('thredd.startSandbox'), undefined);
       });
 
       it('does not expand ${env:...} references from thredd.json', async () => {
         process.env.THREDD_UNTRUSTED_PROBE = 'read-from-the-environment';
-        fs.writeFileSync(workspaceUri('thredd.json').fsPath, JSON.stringify({ environments: { e: { baseUrl: 'https://x.test', variables: { probe: '${env:THREDD_UNTRUSTED_PROBE}' } } } }));
+        fs.writeFileSync(
+          workspaceUri('thredd.json').fsPath,
+          JSON.stringify({ environments: { e: { baseUrl: 'https://x.test', variables: { probe: '${env:THREDD_UNTRUSTED_PROBE}' } } } }),
+        );
         const api = await activateExtension();
         const config = (await api.getConfig(true))?.config;
         assert.equal(config?.environments.e.variables.probe, '', 'the variable is left unset');

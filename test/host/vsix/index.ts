@@ -11,7 +11,10 @@ export function run(): Promise<void> {
       it('is installed from the extensions folder and activates', async () => {
         const extension = vscode.extensions.getExtension('thredd-tools.thredd-vscode');
         assert.ok(extension, 'the .vsix extension is installed');
-        assert.ok(!extension.extensionPath.startsWith(process.env.THREDD_REPO_ROOT ?? '\0'), `loaded from ${extension.extensionPath}, not the source folder`);
+        assert.ok(
+          !extension.extensionPath.startsWith(process.env.THREDD_REPO_ROOT ?? '\0'),
+          `loaded from ${extension.extensionPath}, not the source folder`,
+        );
         await extension.activate();
         assert.equal(extension.isActive, true);
         assert.ok((await vscode.commands.getCommands(true)).includes('thredd.createConfig'));
@@ -21,7 +24,11 @@ export function run(): Promise<void> {
         const extension = vscode.extensions.getExtension('thredd-tools.thredd-vscode')!;
         await extension.activate();
         const lazy = path.join(extension.extensionPath, 'dist', 'lazy');
-        assert.deepEqual(Object.keys(require.cache).filter((file) => file.startsWith(lazy)), [], 'nothing from dist/lazy is loaded by activation');
+        assert.deepEqual(
+          Object.keys(require.cache).filter((file) => file.startsWith(lazy)),
+          [],
+          'nothing from dist/lazy is loaded by activation',
+        );
         assert.deepEqual(fs.readdirSync(lazy).sort(), [
           'api-editing.js',
           'catalogue.js',

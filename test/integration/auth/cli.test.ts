@@ -24,9 +24,23 @@ describe('thredd assertion, token, introspect and dcr against a local authorizat
   after(() => fixture.close());
 
   it('prints a signed client assertion, or its decoded form with --json', async () => {
-    const plain = await run(['assertion', '--client-id', PKJ_CLIENT_ID, '--key', 'signing.key', '--kid', SIGNING_KID, '--aud', 'https://as.example/oauth2/token', '--ttl', '60']);
+    const plain = await run([
+      'assertion',
+      '--client-id',
+      PKJ_CLIENT_ID,
+      '--key',
+      'signing.key',
+      '--kid',
+      SIGNING_KID,
+      '--aud',
+      'https://as.example/oauth2/token',
+      '--ttl',
+      '60',
+    ]);
     assert.equal(plain.code, 0, plain.stderr);
-    const { payload, protectedHeader } = await jwtVerify(plain.stdout.trim(), createPublicKey(fixture.signingKey), { audience: 'https://as.example/oauth2/token' });
+    const { payload, protectedHeader } = await jwtVerify(plain.stdout.trim(), createPublicKey(fixture.signingKey), {
+      audience: 'https://as.example/oauth2/token',
+    });
     assert.deepEqual(protectedHeader, { alg: 'RS256', kid: SIGNING_KID });
     assert.equal(payload.exp! - payload.iat!, 60);
     assert.equal(payload.iss, PKJ_CLIENT_ID);
@@ -37,8 +51,14 @@ describe('thredd assertion, token, introspect and dcr against a local authorizat
 
     const wrongAlg = await run(['assertion', '--client-id', 'c', '--key', 'signing.key', '--alg', 'ES256']);
     assert.equal(wrongAlg.code, 1);
-    assert.match(wrongAlg.stderr, /^thredd: ES256 needs an EC P-256 key, but .*signing\.key is an RSA 2048-bit key\. Set "alg": "RS256" \(or "PS256"\) for this RSA key\.\n$/);
-    fs.writeFileSync(path.join(fixture.dir, 'enc.key'), fixture.signingKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }));
+    assert.match(
+      wrongAlg.stderr,
+      /^thredd: ES256 needs an EC P-256 key, but .*signing\.key is an RSA 2048-bit key\. Set "alg": "RS256" \(or "PS256"\) for this RSA key\.\n$/,
+    );
+    fs.writeFileSync(
+      path.join(fixture.dir, 'enc.key'),
+      fixture.signingKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'pw' }),
+    );
     const encrypted = await run(['assertion', '--client-id', 'c', '--key', 'enc.key', '--passphrase-env', 'KEY_PW'], { KEY_PW: 'pw' });
     assert.equal(encrypted.code, 0, encrypted.stderr);
   });
@@ -69,13 +89,28 @@ describe('thredd assertion, token, introspect and dcr against a local authorizat
     assert.match(missing.stderr, /No client secret for application "post"\. Set "secret": "\$\{env:THREDD_CLIENT_SECRET\}"/);
     const wrong = await run(['token', '--env', 'local-post'], { THREDD_CLIENT_SECRET: 'nope' });
     assert.equal(wrong.code, 1);
-    assert.match(wrong.stderr, /^thredd: Token request refused \(HTTP 401\): invalid_client: client authentication failed.*\. Hint: Check the client ID and the client secret/);
+    assert.match(
+      wrong.stderr,
+      /^thredd: Token request refused \(HTTP 401\): invalid_client: client authentication failed.*\. Hint: Check the client ID and the client secret/,
+    );
     assert.equal(wrong.stderr.split('\n').length, 2, 'one line');
   });
 
   it('introspects a token given in an environment variable', async () => {
     const token = JSON.parse((await run(['token', '--env', 'local-mtls', '--json', '--show-token'])).stdout).access_token;
-    const args = ['introspect', '--url', fixture.server.endpoints.introspection, '--token-env', 'TOKEN', '--client-id', 'introspector', '--secret-env', 'RS_SECRET', '--ca', 'ca.pem'];
+    const args = [
+      'introspect',
+      '--url',
+      fixture.server.endpoints.introspection,
+      '--token-env',
+      'TOKEN',
+      '--client-id',
+      'introspector',
+      '--secret-env',
+      'RS_SECRET',
+      '--ca',
+      'ca.pem',
+    ];
     const active = await run(args, { TOKEN: token, RS_SECRET: SECRETS.introspector });
     assert.equal(active.code, 0, active.stderr);
     assert.match(active.stdout, /^Token is active\nClient ID: https:\/\/rp\.directory.*\nScope: cards\.read cards\.write\nExpires: /);
@@ -84,19 +119,40 @@ describe('thredd assertion, token, introspect and dcr against a local authorizat
   });
 
   it('registers, reads, updates and deletes a client with dcr', async () => {
-    const ssa = await new SignJWT({ software_id: 'app-1', pmid: 'PM-5', scope: 'cards.read cards.write' }).setProtectedHeader({ alg: 'RS256', kid: 'ssa' }).setIssuer('test-directory').setIssuedAt().setExpirationTime('5m').sign(ssaKey);
+    const ssa = await new SignJWT({ software_id: 'app-1', pmid: 'PM-5', scope: 'cards.read cards.write' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'ssa' })
+      .setIssuer('test-directory')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(ssaKey);
     fs.writeFileSync(path.join(fixture.dir, 'ssa.jwt'), ssa);
     fs.writeFileSync(path.join(fixture.dir, 'update.json'), JSON.stringify({ scope: 'cards.read cards.write' }));
     const iat = await fixture.server.createInitialAccessToken();
     const tls = ['--env', 'local-mtls'];
-    const register = ['dcr', 'register', '--url', fixture.server.endpoints.registration, '--ssa', 'ssa.jwt', '--iat-env', 'IAT', '--scope', 'cards.read', '--json', ...tls];
+    const register = [
+      'dcr',
+      'register',
+      '--url',
+      fixture.server.endpoints.registration,
+      '--ssa',
+      'ssa.jwt',
+      '--iat-env',
+      'IAT',
+      '--scope',
+      'cards.read',
+      '--json',
+      ...tls,
+    ];
     const unsaid = await run(register, { IAT: iat });
     assert.equal(unsaid.code, 2, 'nothing is registered until the user says where the registration access token goes');
     assert.match(unsaid.stderr, /--secrets-out FILE \(written with mode 0600\) or --show-token/);
     fs.writeFileSync(path.join(fixture.dir, 'taken.json'), '{"registration_access_token":"another client"}');
     const taken = await run([...register, '--secrets-out', 'taken.json'], { IAT: iat });
     assert.equal(taken.code, 1);
-    assert.match(taken.stderr, /taken\.json already exists and may hold another client's registration access token: choose a new file\. Nothing was sent\./);
+    assert.match(
+      taken.stderr,
+      /taken\.json already exists and may hold another client's registration access token: choose a new file\. Nothing was sent\./,
+    );
     const noFolder = await run([...register, '--secrets-out', 'missing/registration.json'], { IAT: iat });
     assert.match(noFolder.stderr, /The folder for missing\/registration\.json does not exist .* create it first\. Nothing was sent\./);
     const registered = await run([...register, '--secrets-out', 'registration.json'], { IAT: iat });
@@ -116,9 +172,14 @@ describe('thredd assertion, token, introspect and dcr against a local authorizat
     const read = await run(['dcr', 'get', ...manage, '--json'], { RAT: metadata.registration_access_token });
     assert.equal(JSON.parse(read.stdout).client_id, metadata.client_id);
     assert.equal(read.stdout.includes(metadata.registration_access_token), false, 'dcr get masks the registration access token');
-    const updated = await run(['dcr', 'update', ...manage, '--metadata', 'update.json', '--secrets-out', 'registration.json'], { RAT: metadata.registration_access_token });
+    const updated = await run(['dcr', 'update', ...manage, '--metadata', 'update.json', '--secrets-out', 'registration.json'], {
+      RAT: metadata.registration_access_token,
+    });
     assert.equal(updated.code, 0, updated.stderr);
-    assert.match(updated.stdout, /^Updated client \S+ \(scope: cards\.read cards\.write\)\nregistration_client_uri: https:.*\nregistration_access_token: ••••••\n$/);
+    assert.match(
+      updated.stdout,
+      /^Updated client \S+ \(scope: cards\.read cards\.write\)\nregistration_client_uri: https:.*\nregistration_access_token: ••••••\n$/,
+    );
     const rotated = JSON.parse(fs.readFileSync(savedFile, 'utf8')).registration_access_token;
     assert.ok(rotated && rotated !== metadata.registration_access_token, 'the rotated token replaced the old one in the file');
     assert.equal(updated.stdout.includes(rotated), false);

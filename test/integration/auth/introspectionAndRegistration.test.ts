@@ -3,7 +3,13 @@ import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { SignJWT } from 'jose';
 import {
-  deleteRegistration, introspectToken, OAuthError, readRegistration, registerClient, TokenClient, updateRegistration,
+  deleteRegistration,
+  introspectToken,
+  OAuthError,
+  readRegistration,
+  registerClient,
+  TokenClient,
+  updateRegistration,
 } from '../../../src/core/auth';
 import { createHttpClient, loadTlsSettings, type TlsSettings } from '../../../src/core/http';
 import { SECRETS, startAuthFixture, type AuthFixture } from '../../support/authServerFixture';
@@ -23,7 +29,10 @@ function softwareStatement(claims: Record<string, unknown>, key = ssaKey): Promi
 }
 
 async function rejection(promise: Promise<unknown>): Promise<OAuthError> {
-  const error = await promise.then(() => assert.fail('expected a refusal'), (caught: unknown) => caught);
+  const error = await promise.then(
+    () => assert.fail('expected a refusal'),
+    (caught: unknown) => caught,
+  );
   assert.ok(error instanceof OAuthError, String(error));
   return error;
 }
@@ -42,17 +51,37 @@ describe('introspection and dynamic client registration against oidc-provider', 
     const environment = fixture.config.environments['local-mtls'];
     const token = await new TokenClient({ http }).requestToken({ environment, application: fixture.config.applications.pkj });
     const url = fixture.server.endpoints.introspection;
-    const active = await introspectToken(http, { url, token: token.accessToken, clientId: 'introspector', clientSecret: SECRETS.introspector, tls: { ca: fixture.ca.certPem } });
+    const active = await introspectToken(http, {
+      url,
+      token: token.accessToken,
+      clientId: 'introspector',
+      clientSecret: SECRETS.introspector,
+      tls: { ca: fixture.ca.certPem },
+    });
     assert.equal(active.active, true);
     assert.equal(active.clientId, token.claims?.clientId);
     assert.equal(active.scope, 'cards.read cards.write');
     assert.equal(active.exp, token.claims?.exp);
     assert.deepEqual(active.claims.cnf, { 'x5t#S256': fixture.transport.x5tS256 });
 
-    const garbage = await introspectToken(http, { url, token: 'not-a-token', clientId: 'introspector', clientSecret: SECRETS.introspector, tls: { ca: fixture.ca.certPem } });
+    const garbage = await introspectToken(http, {
+      url,
+      token: 'not-a-token',
+      clientId: 'introspector',
+      clientSecret: SECRETS.introspector,
+      tls: { ca: fixture.ca.certPem },
+    });
     assert.deepEqual(garbage.claims, { active: false });
 
-    const wrongSecret = await rejection(introspectToken(http, { url, token: token.accessToken, clientId: 'introspector', clientSecret: 'wrong', tls: { ca: fixture.ca.certPem } }));
+    const wrongSecret = await rejection(
+      introspectToken(http, {
+        url,
+        token: token.accessToken,
+        clientId: 'introspector',
+        clientSecret: 'wrong',
+        tls: { ca: fixture.ca.certPem },
+      }),
+    );
     assert.equal(wrongSecret.status, 401);
     assert.equal(wrongSecret.error, 'invalid_client');
     assert.match(wrongSecret.fix, /client secret/);
@@ -64,7 +93,12 @@ describe('introspection and dynamic client registration against oidc-provider', 
       registrationUrl,
       initialAccessToken: await fixture.server.createInitialAccessToken(),
       softwareStatement: await softwareStatement({}),
-      metadata: { grant_types: ['client_credentials'], token_endpoint_auth_method: 'private_key_jwt', tls_client_certificate_bound_access_tokens: true, scopes: ['cards.read'] },
+      metadata: {
+        grant_types: ['client_credentials'],
+        token_endpoint_auth_method: 'private_key_jwt',
+        tls_client_certificate_bound_access_tokens: true,
+        scopes: ['cards.read'],
+      },
       tls,
     });
     assert.ok(registered.registrationAccessToken && registered.registrationClientUri);
@@ -78,13 +112,24 @@ describe('introspection and dynamic client registration against oidc-provider', 
     const token = await new TokenClient({ http }).requestToken({ environment, application });
     assert.equal(token.claims?.pmid, 'PM-77');
 
-    const manage = { registrationClientUri: registered.registrationClientUri, registrationAccessToken: registered.registrationAccessToken, tls };
+    const manage = {
+      registrationClientUri: registered.registrationClientUri,
+      registrationAccessToken: registered.registrationAccessToken,
+      tls,
+    };
     const read = await readRegistration(http, manage);
     assert.equal(read.clientId, registered.clientId);
 
-    const updated = await updateRegistration(http, { ...manage, clientId: registered.clientId, metadata: { ...read.metadata, scope: 'cards.read cards.write' } });
+    const updated = await updateRegistration(http, {
+      ...manage,
+      clientId: registered.clientId,
+      metadata: { ...read.metadata, scope: 'cards.read cards.write' },
+    });
     assert.equal(updated.metadata.scope, 'cards.read cards.write');
-    assert.ok(updated.registrationAccessToken && updated.registrationAccessToken !== registered.registrationAccessToken, 'the access token rotates on update');
+    assert.ok(
+      updated.registrationAccessToken && updated.registrationAccessToken !== registered.registrationAccessToken,
+      'the access token rotates on update',
+    );
     const stale = await rejection(readRegistration(http, manage));
     assert.equal(stale.error, 'invalid_token');
 
@@ -98,7 +143,15 @@ describe('introspection and dynamic client registration against oidc-provider', 
     const registrationUrl = fixture.server.endpoints.registration;
     const metadata = { token_endpoint_auth_method: 'private_key_jwt', scope: 'cards.read' };
     const register = async (softwareStatementValue: string | undefined, extra: Record<string, unknown> = {}) =>
-      rejection(registerClient(http, { registrationUrl, initialAccessToken: await fixture.server.createInitialAccessToken(), softwareStatement: softwareStatementValue, metadata: { ...metadata, ...extra }, tls }));
+      rejection(
+        registerClient(http, {
+          registrationUrl,
+          initialAccessToken: await fixture.server.createInitialAccessToken(),
+          softwareStatement: softwareStatementValue,
+          metadata: { ...metadata, ...extra },
+          tls,
+        }),
+      );
 
     const missing = await register(undefined);
     assert.equal(missing.error, 'invalid_software_statement');
@@ -110,7 +163,9 @@ describe('introspection and dynamic client registration against oidc-provider', 
     assert.equal(beyond.error, 'invalid_client_metadata');
     assert.match(beyond.message, /scope cards\.write is beyond what the software statement allows/);
 
-    const noBearer = await rejection(registerClient(http, { registrationUrl, softwareStatement: await softwareStatement({}), metadata, tls }));
+    const noBearer = await rejection(
+      registerClient(http, { registrationUrl, softwareStatement: await softwareStatement({}), metadata, tls }),
+    );
     assert.equal(noBearer.error, 'invalid_request');
     assert.match(noBearer.message, /no access token provided/);
   });

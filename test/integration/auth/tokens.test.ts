@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Application, Environment } from '../../../src/core/config';
-import { CLIENT_ASSERTION_TYPE, createClientAssertion, OAuthError, oauthErrorFrom, TokenCache, TokenClient, type TokenRequest } from '../../../src/core/auth';
+import {
+  CLIENT_ASSERTION_TYPE,
+  createClientAssertion,
+  OAuthError,
+  oauthErrorFrom,
+  TokenCache,
+  TokenClient,
+  type TokenRequest,
+} from '../../../src/core/auth';
 import { createHttpClient, loadTlsSettings } from '../../../src/core/http';
 import { PKJ_CLIENT_ID, SECRETS, SIGNING_KID, startAuthFixture, type AuthFixture } from '../../support/authServerFixture';
 
@@ -47,7 +55,11 @@ describe('token client against oidc-provider over TLS and mTLS', () => {
     assert.equal(token.claims?.clientId, PKJ_CLIENT_ID, 'a URL client ID stays whole');
     assert.equal(token.claims?.pmid, 'PM-1234');
     assert.equal(token.claims?.x5tS256, fixture.transport.x5tS256);
-    assert.deepEqual(token.binding, { tokenX5tS256: fixture.transport.x5tS256, certificateX5tS256: fixture.transport.x5tS256, matches: true });
+    assert.deepEqual(token.binding, {
+      tokenX5tS256: fixture.transport.x5tS256,
+      certificateX5tS256: fixture.transport.x5tS256,
+      matches: true,
+    });
     assert.equal(token.http.tls?.clientCertificate?.subject, 'O=Thredd Tools Test, CN=transport-client');
     assert.deepEqual(token.warnings, []);
     const verified = await fixture.server.verifyAccessToken(token.accessToken);
@@ -59,7 +71,11 @@ describe('token client against oidc-provider over TLS and mTLS', () => {
     const other = await fixture.ca.issue({ commonName: 'another-transport', usage: 'client' });
     const { environment, application } = envAndApp('local-mtls');
     const tls = await loadTlsSettings(environment);
-    const token = await tokens.requestToken({ environment, application, tls: { ...tls, clientCertificate: { kind: 'pem', cert: other.certPem, key: other.keyPem, id: 'other', source: 'other' } } });
+    const token = await tokens.requestToken({
+      environment,
+      application,
+      tls: { ...tls, clientCertificate: { kind: 'pem', cert: other.certPem, key: other.keyPem, id: 'other', source: 'other' } },
+    });
     assert.equal(token.binding?.matches, true, 'the server bound the token to the certificate presented');
     assert.equal(token.claims?.x5tS256, other.x5tS256);
   });
@@ -75,9 +91,12 @@ describe('token client against oidc-provider over TLS and mTLS', () => {
     assert.equal(basic.scope, 'cards.read');
   });
 
-  it('shows the server\'s reason for a wrong kid, an expired assertion and a wrong audience', async () => {
+  it("shows the server's reason for a wrong kid, an expired assertion and a wrong audience", async () => {
     const { environment, application } = envAndApp('local-mtls');
-    const wrongKid = await refusal({ environment, application: { ...application, auth: { ...application.auth, kid: 'not-on-the-jwks' } as Application['auth'] } });
+    const wrongKid = await refusal({
+      environment,
+      application: { ...application, auth: { ...application.auth, kid: 'not-on-the-jwks' } as Application['auth'] },
+    });
     assert.equal(wrongKid.status, 401);
     assert.equal(wrongKid.error, 'invalid_client');
     assert.match(wrongKid.message, /^Token request refused \(HTTP 401\): invalid_client: client authentication failed \(.*key.*\)/);
@@ -87,17 +106,41 @@ describe('token client against oidc-provider over TLS and mTLS', () => {
     const expired = await refusal({ environment, application }, lateClock);
     assert.match(expired.errorDescription ?? '', /client authentication failed \(.*exp.*\)/i);
 
-    const wrongAudience = await refusal({ environment: { ...environment, audience: 'https://www.threddid.com/oauth2/token' }, application });
-    assert.match(wrongAudience.errorDescription ?? '', /audience \(aud\) must equal the endpoint url, issuer identifier or token endpoint url/);
+    const wrongAudience = await refusal({
+      environment: { ...environment, audience: 'https://www.threddid.com/oauth2/token' },
+      application,
+    });
+    assert.match(
+      wrongAudience.errorDescription ?? '',
+      /audience \(aud\) must equal the endpoint url, issuer identifier or token endpoint url/,
+    );
     assert.match(wrongAudience.fix, /audience/);
   });
 
   it('refuses a replayed client assertion (same jti)', async () => {
     const { environment, application } = envAndApp('local-mtls');
     const tls = await loadTlsSettings(environment);
-    const assertion = await createClientAssertion({ clientId: PKJ_CLIENT_ID, audience: environment.tokenUrl!, key: fixture.signingKey, kid: SIGNING_KID });
-    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: PKJ_CLIENT_ID, client_assertion_type: CLIENT_ASSERTION_TYPE, client_assertion: assertion.jwt, scope: application.scopes.join(' ') });
-    const send = () => http.send({ method: 'POST', url: environment.tokenUrl!, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), tls });
+    const assertion = await createClientAssertion({
+      clientId: PKJ_CLIENT_ID,
+      audience: environment.tokenUrl!,
+      key: fixture.signingKey,
+      kid: SIGNING_KID,
+    });
+    const form = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: PKJ_CLIENT_ID,
+      client_assertion_type: CLIENT_ASSERTION_TYPE,
+      client_assertion: assertion.jwt,
+      scope: application.scopes.join(' '),
+    });
+    const send = () =>
+      http.send({
+        method: 'POST',
+        url: environment.tokenUrl!,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+        tls,
+      });
     assert.equal((await send()).status, 200);
     const replay = await send();
     const error = await oauthErrorFrom(replay, 'token', 'private_key_jwt');
@@ -122,7 +165,11 @@ describe('token client against oidc-provider over TLS and mTLS', () => {
     const { environment, application } = envAndApp('local-mtls');
     const tls = await loadTlsSettings(environment);
     const expired = await fixture.ca.issue({ commonName: 'old-transport', usage: 'client', daysValid: -1 });
-    const refused = await refusal({ environment, application, tls: { ...tls, clientCertificate: { kind: 'pem', cert: expired.certPem, key: expired.keyPem, id: 'expired', source: 'expired' } } });
+    const refused = await refusal({
+      environment,
+      application,
+      tls: { ...tls, clientCertificate: { kind: 'pem', cert: expired.certPem, key: expired.keyPem, id: 'expired', source: 'expired' } },
+    });
     assert.equal(refused.error, 'invalid_grant');
     assert.match(refused.message, /the client certificate was not accepted \(CERT_HAS_EXPIRED\)/);
   });
@@ -160,9 +207,15 @@ describe('token client against oidc-provider over TLS and mTLS', () => {
 
   it('uses the client secret from the secret source when thredd.json has none', async () => {
     const { environment, application } = envAndApp('local-post');
-    const withSource = new TokenClient({ http, secrets: { get: async (name) => (name === 'thredd.clientSecret.post' ? SECRETS.post : undefined) } });
+    const withSource = new TokenClient({
+      http,
+      secrets: { get: async (name) => (name === 'thredd.clientSecret.post' ? SECRETS.post : undefined) },
+    });
     const token = await withSource.requestToken({ environment, application: { ...application, auth: { method: 'client_secret_post' } } });
     assert.equal(token.claims?.clientId, 'secret-post-client');
-    await assert.rejects(tokens.requestToken({ environment, application: { ...application, auth: { method: 'client_secret_post' } } }), /No client secret for application "post"/);
+    await assert.rejects(
+      tokens.requestToken({ environment, application: { ...application, auth: { method: 'client_secret_post' } } }),
+      /No client secret for application "post"/,
+    );
   });
 });

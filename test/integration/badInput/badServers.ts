@@ -16,11 +16,16 @@ export interface BadServers {
 export async function startBadServers(ca: TestCa, behaviours: ReadonlyMap<string, ServerBehaviour>): Promise<BadServers> {
   const certificate = await ca.issue({ commonName: 'localhost', usage: 'server' });
   const keys = { certPem: certificate.certPem, keyPem: certificate.keyPem };
-  const tls: TestHttpsServer = await startHttpsServer(keys, (request, response) => answer(behaviours.get(request.url?.split('/')[2] ?? ''), request, response));
-  const mtls: TestHttpsServer = await startHttpsServer({ ...keys, caPem: ca.certPem, requestCert: true, rejectUnauthorized: true }, (request, response) => {
-    const peer = (request.socket as TLSSocket).getPeerCertificate();
-    json(response, 200, { client: peer.subject?.CN ?? null });
-  });
+  const tls: TestHttpsServer = await startHttpsServer(keys, (request, response) =>
+    answer(behaviours.get(request.url?.split('/')[2] ?? ''), request, response),
+  );
+  const mtls: TestHttpsServer = await startHttpsServer(
+    { ...keys, caPem: ca.certPem, requestCert: true, rejectUnauthorized: true },
+    (request, response) => {
+      const peer = (request.socket as TLSSocket).getPeerCertificate();
+      json(response, 200, { client: peer.subject?.CN ?? null });
+    },
+  );
   return { tlsUrl: tls.url, mtlsUrl: mtls.url, close: async () => void (await Promise.all([tls.close(), mtls.close()])) };
 }
 

@@ -21,7 +21,11 @@ export interface CaseWorkspace {
   remove(): void;
 }
 
-export function createWorkspace(testCase: BadInputCase, generated: Record<string, string | Buffer>, urls: { tlsUrl: string; mtlsUrl: string }): CaseWorkspace {
+export function createWorkspace(
+  testCase: BadInputCase,
+  generated: Record<string, string | Buffer>,
+  urls: { tlsUrl: string; mtlsUrl: string },
+): CaseWorkspace {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `thredd-bad-${testCase.id}-`));
   const file = (relative: string) => path.join(dir, relative);
   for (const folder of COMMITTED) fs.cpSync(path.join(CORPUS, folder), file(folder), { recursive: true });

@@ -23,7 +23,9 @@ describe('bad-input corpus', () => {
 
   before(async () => {
     generated = await generateFiles();
-    const behaviours = new Map<string, ServerBehaviour>(CASES.flatMap((testCase) => (testCase.server ? [[testCase.id, testCase.server] as const] : [])));
+    const behaviours = new Map<string, ServerBehaviour>(
+      CASES.flatMap((testCase) => (testCase.server ? [[testCase.id, testCase.server] as const] : [])),
+    );
     servers = await startBadServers(generated.ca, behaviours);
   });
   after(() => servers.close());
@@ -44,7 +46,8 @@ describe('bad-input corpus', () => {
         assert.doesNotMatch(shown, BUG_WORDING, 'a user error, not a bug');
         assert.ok(shown.length < MAX_SHOWN_CHARS, `a short message, not ${shown.length} characters`);
         if (outcome.exitCode !== undefined) assert.equal(outcome.exitCode, testCase.exit ?? 1, shown);
-        for (const error of outcome.thrown) assert.ok(userMessageOf(error), `the core threw a bug, not a user error: ${(error as Error)?.stack ?? String(error)}`);
+        for (const error of outcome.thrown)
+          assert.ok(userMessageOf(error), `the core threw a bug, not a user error: ${(error as Error)?.stack ?? String(error)}`);
         for (const error of outcome.runErrors) assert.notEqual(error.kind, 'unknown', `the runner failed unexpectedly: ${error.message}`);
         assert.deepEqual(snapshot(workspace.dir), before, 'no file added, changed or left behind');
       } finally {

@@ -33,13 +33,26 @@ export async function runCase(testCase: BadInputCase, workspace: CaseWorkspace):
   const via = testCase.via;
   switch (via.command) {
     case 'cert inspect': {
-      const options = [...(via.key ? ['--key', via.key] : []), ...(via.ca ? ['--ca', via.ca] : []), ...(via.passphraseEnv ? ['--passphrase-env', via.passphraseEnv] : [])];
+      const options = [
+        ...(via.key ? ['--key', via.key] : []),
+        ...(via.ca ? ['--ca', via.ca] : []),
+        ...(via.passphraseEnv ? ['--passphrase-env', via.passphraseEnv] : []),
+      ];
       const passphrase = via.passphraseEnv ? env[via.passphraseEnv] : undefined;
-      const thrown = await caught(() => inspectFile(file(via.file), { keyFile: via.key && file(via.key), caFile: via.ca && file(via.ca), passphrase }));
+      const thrown = await caught(() =>
+        inspectFile(file(via.file), { keyFile: via.key && file(via.key), caFile: via.ca && file(via.ca), passphrase }),
+      );
       return { ...(await cli(['cert', 'inspect', via.file, ...options], workspace, env)), thrown, runErrors: [] };
     }
     case 'cert pfx': {
-      const thrown = await caught(() => exportPkcs12({ certFile: file(via.cert), keyFile: file(via.key), outFile: file(via.out), passphrase: PFX_OUT_PASSPHRASE.CORPUS_PFX_OUT }));
+      const thrown = await caught(() =>
+        exportPkcs12({
+          certFile: file(via.cert),
+          keyFile: file(via.key),
+          outFile: file(via.out),
+          passphrase: PFX_OUT_PASSPHRASE.CORPUS_PFX_OUT,
+        }),
+      );
       const argv = ['cert', 'pfx', '--cert', via.cert, '--key', via.key, '--out', via.out, '--passphrase-env', 'CORPUS_PFX_OUT'];
       return { ...(await cli(argv, workspace, env)), thrown, runErrors: [] };
     }
@@ -55,10 +68,17 @@ export async function runCase(testCase: BadInputCase, workspace: CaseWorkspace):
     }
     case 'token client': {
       const thrown = await requestToken(workspace.configFile!, env, { headersMs: via.timeoutMs });
-      return { shown: thrown.map((error) => userMessageOf(error) ?? String((error as Error)?.stack ?? error)).join('\n'), thrown, runErrors: [] };
+      return {
+        shown: thrown.map((error) => userMessageOf(error) ?? String((error as Error)?.stack ?? error)).join('\n'),
+        thrown,
+        runErrors: [],
+      };
     }
     case 'runner': {
-      const runErrors = await runRequests(workspace, env, { maxBodyBytes: via.maxBodyBytes, spillDir: testCase.writes && file(testCase.writes) });
+      const runErrors = await runRequests(workspace, env, {
+        maxBodyBytes: via.maxBodyBytes,
+        spillDir: testCase.writes && file(testCase.writes),
+      });
       return { shown: runErrors.map((error) => `${error.message} ${error.explanation}`).join('\n'), thrown: [], runErrors };
     }
   }
@@ -95,7 +115,11 @@ async function requestToken(configFile: string, env: Record<string, string>, tim
 }
 
 /** What `thredd run` does, with the core's run session; returns the failures of the requests. */
-async function runRequests(workspace: CaseWorkspace, env: Record<string, string>, options: Partial<RequestRunnerOptions>): Promise<RunError[]> {
+async function runRequests(
+  workspace: CaseWorkspace,
+  env: Record<string, string>,
+  options: Partial<RequestRunnerOptions>,
+): Promise<RunError[]> {
   const { config } = await loadConfigFile(workspace.configFile!, { env });
   const parsed = parseRequestFile(fs.readFileSync(workspace.requestFile!, 'utf8'));
   if (!config || parsed.binary) return []; // the CLI refuses these before the runner sees them

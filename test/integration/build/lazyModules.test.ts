@@ -62,14 +62,17 @@ describe('the lazily loaded modules of the extension bundle', () => {
     assert.deepEqual([...lazy.keys()].sort(), lazyModules.map(({ name }) => `${name}.js`).sort());
     const inExtension = new Set(extension);
     for (const [bundle, files] of lazy) {
-      assert.ok(files.some((file) => lazyModuleOf(file)), `${bundle} compiles its module`);
+      assert.ok(
+        files.some((file) => lazyModuleOf(file)),
+        `${bundle} compiles its module`,
+      );
       // Small shared files outside the lazy modules (UserError, PEM text, thumbprints) may be in both.
       const twice = files.filter((file) => inExtension.has(file) && lazyModuleOf(file));
       assert.deepEqual(twice, [], `compiled into both dist/extension.js and dist/lazy/${bundle}`);
     }
   });
 
-  it('keep the catalogue\'s operations and schemas and the JSON language service out of dist/extension.js', () => {
+  it("keep the catalogue's operations and schemas and the JSON language service out of dist/extension.js", () => {
     const heavyFile = /^src\/core\/(catalogue\/(operations|schemas)|apiEditing)\/|vscode-json-languageservice/;
     const heavy = extension.filter((file) => heavyFile.test(file));
     assert.deepEqual(heavy, []);
@@ -83,7 +86,11 @@ describe('the lazily loaded modules of the extension bundle', () => {
     assert.ok(sources.length > 100, `${sources.length} source files`);
     for (const file of sources) {
       // A file inside each of src/core's lazy modules, as the file would write it.
-      const innerFiles = [['pki/inspect', 'inspectFile'], ['catalogue/operations', 'OPERATIONS'], ['apiEditing/bodyJson', 'bodyJson']];
+      const innerFiles = [
+        ['pki/inspect', 'inspectFile'],
+        ['catalogue/operations', 'OPERATIONS'],
+        ['apiEditing/bodyJson', 'bodyJson'],
+      ];
       for (const [inner, name] of innerFiles) {
         const relative = path.relative(path.dirname(file), `src/core/${inner}`);
         const specifier = relative.startsWith('.') ? relative : `./${relative}`;
@@ -104,7 +111,7 @@ describe('the lazily loaded modules of the extension bundle', () => {
     assert.match(forgeInside.join(), /lazily loaded module/);
   });
 
-  it('let the editor import the catalogue\'s shared facts, and the catalogue and API editing only through their entries', async () => {
+  it("let the editor import the catalogue's shared facts, and the catalogue and API editing only through their entries", async () => {
     const uses = (name: string) => `\nexport const used = ${name};\n`;
     const regions = `import { REGIONS } from '../../core/catalogue/regions';${uses('REGIONS')}`;
     assert.deepEqual(await lint('src/vscode/language/x.ts', regions), []);

@@ -17,11 +17,15 @@ describe('the production CLI bundle', () => {
   let sandbox: ChildProcess | undefined;
   let urls: { tls: string; mtls: string };
 
-  const thredd = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, THREDD_DEBUG: '' } });
+  const thredd = (...args: string[]) =>
+    spawnSync(process.execPath, [cli, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, THREDD_DEBUG: '' } });
 
   before(async () => {
     execFileSync(process.execPath, ['esbuild.js', '--production', '--out', path.join(dir, 'dist')], { cwd: root, stdio: 'inherit' });
-    sandbox = spawn(process.execPath, [cli, 'sandbox', '--state', 'state', '--port-tls', '0', '--port-mtls', '0', '--json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    sandbox = spawn(process.execPath, [cli, 'sandbox', '--state', 'state', '--port-tls', '0', '--port-mtls', '0', '--json'], {
+      cwd: dir,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const line = await new Promise<string>((resolve, reject) => {
       createInterface({ input: sandbox!.stdout! }).once('line', resolve);
       sandbox!.once('exit', (code) => reject(new Error(`sandbox exited with ${code}`)));
@@ -40,7 +44,18 @@ describe('the production CLI bundle', () => {
 
   it('sets up credentials and gets a certificate-bound token from the running sandbox', () => {
     const ports = (url: string) => new URL(url).port;
-    const init = thredd('sandbox', 'init', '--workspace', 'ws', '--state', 'state', '--port-tls', ports(urls.tls), '--port-mtls', ports(urls.mtls));
+    const init = thredd(
+      'sandbox',
+      'init',
+      '--workspace',
+      'ws',
+      '--state',
+      'state',
+      '--port-tls',
+      ports(urls.tls),
+      '--port-mtls',
+      ports(urls.mtls),
+    );
     assert.equal(init.status, 0, init.stderr);
     const token = thredd('token', '--env', 'sandbox-mtls', '--config', 'ws/thredd.json', '--json');
     assert.equal(token.status, 0, token.stderr);

@@ -17,7 +17,10 @@ const SIZE = 4 * 1024 * 1024;
 
 /** Kills the child once it has completed `writes` writes and `extraMs` more have passed; resolves when it is gone. */
 async function killAfter(target: string, versions: string[], writes: number, extraMs: number): Promise<void> {
-  const child = spawn(process.execPath, ['--import', 'tsx', REWRITER, target, ...versions], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', REWRITER, target, ...versions], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let completed = 0;
   await new Promise<void>((resolve, reject) => {
@@ -53,6 +56,9 @@ describe('writeFileAtomic killed mid-write', () => {
     const leftovers = fs.readdirSync(dir).filter((name) => name.endsWith('.tmp'));
     t.diagnostic(`versions after the kills: ${seen.old} old, ${seen.new} new; temp files left behind: ${leftovers.length}`);
     assert.ok(seen.old > 0 && seen.new > 0, 'the kills landed at different moments');
-    assert.ok(leftovers.every((name) => /^\.target\.bin\.[0-9a-f]{12}\.tmp$/.test(name)), `only writeFileAtomic's own temp files: ${leftovers.join(', ')}`);
+    assert.ok(
+      leftovers.every((name) => /^\.target\.bin\.[0-9a-f]{12}\.tmp$/.test(name)),
+      `only writeFileAtomic's own temp files: ${leftovers.join(', ')}`,
+    );
   });
 });

@@ -37,9 +37,20 @@ describe('an extra CA keeps the default roots trusted', () => {
 
   // Asynchronous: the servers answer from this process's event loop.
   async function probe(caFile: string): Promise<{ withCa: Record<string, string>; withoutCa: Record<string, string> }> {
-    const { stdout } = await promisify(execFile)(process.execPath, ['--use-openssl-ca', '--import', 'tsx', path.join(__dirname, '../../support/trustProbe.ts'), caFile, ...servers.map((server) => server.url)], {
-      env: { ...process.env, SSL_CERT_FILE: publicCaFile, SSL_CERT_DIR: dir },
-    });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--use-openssl-ca',
+        '--import',
+        'tsx',
+        path.join(__dirname, '../../support/trustProbe.ts'),
+        caFile,
+        ...servers.map((server) => server.url),
+      ],
+      {
+        env: { ...process.env, SSL_CERT_FILE: publicCaFile, SSL_CERT_DIR: dir },
+      },
+    );
     return JSON.parse(stdout.trim().split('\n').pop()!);
   }
 
@@ -47,7 +58,11 @@ describe('an extra CA keeps the default roots trusted', () => {
     const [publicServer, environmentServer] = servers.map((server) => server.url);
     const { withCa, withoutCa } = await probe(extraCaFile);
     assert.deepEqual(withCa, { [publicServer]: '200', [environmentServer]: '200' });
-    assert.deepEqual(withoutCa, { [publicServer]: '200', [environmentServer]: 'tls-unknown-ca' }, 'adding the CA did not add it to the roots every other host is checked against');
+    assert.deepEqual(
+      withoutCa,
+      { [publicServer]: '200', [environmentServer]: 'tls-unknown-ca' },
+      'adding the CA did not add it to the roots every other host is checked against',
+    );
   });
 
   it('refuses the environment server when no extra CA is configured (the probe really checks)', async () => {

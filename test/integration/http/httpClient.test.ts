@@ -7,7 +7,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { after, before, describe, it } from 'node:test';
-import { createHttpClient, HttpError, loadClientCertificate, loadTlsSettings, TlsConfigError, type HttpRequest } from '../../../src/core/http';
+import {
+  createHttpClient,
+  HttpError,
+  loadClientCertificate,
+  loadTlsSettings,
+  TlsConfigError,
+  type HttpRequest,
+} from '../../../src/core/http';
 import { sha256Thumbprint } from '../../../src/core/x509/thumbprints';
 import { startHttpsServer, type TestHttpsServer } from '../../support/httpsTestServer';
 import { createTestCa, type TestCa, type TestCert } from '../../support/testPki';
@@ -40,7 +47,10 @@ async function expectHttpError(promise: Promise<unknown>, kind: string): Promise
 }
 
 async function serve(handler: Parameters<typeof startHttpsServer>[1], mtls = false): Promise<TestHttpsServer> {
-  const server = await startHttpsServer({ certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: ca.certPem, requestCert: mtls, rejectUnauthorized: mtls }, handler);
+  const server = await startHttpsServer(
+    { certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: ca.certPem, requestCert: mtls, rejectUnauthorized: mtls },
+    handler,
+  );
   servers.push(server);
   return server;
 }
@@ -55,7 +65,14 @@ describe('HttpClient against Node https servers', () => {
     const whoAmI: Parameters<typeof startHttpsServer>[1] = (request, response) => {
       const peer = (request.socket as TLSSocket).getPeerCertificate();
       response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ path: request.url, method: request.method, client: peer?.subject?.CN ?? null, region: request.headers['x-region'] ?? null }));
+      response.end(
+        JSON.stringify({
+          path: request.url,
+          method: request.method,
+          client: peer?.subject?.CN ?? null,
+          region: request.headers['x-region'] ?? null,
+        }),
+      );
     };
     tlsServer = await serve(whoAmI);
     mtlsServer = await serve(whoAmI, true);
@@ -68,11 +85,21 @@ describe('HttpClient against Node https servers', () => {
   });
 
   it('sends over TLS with an extra CA, reports the TLS facts and reuses the connection', async () => {
-    const request: HttpRequest = { method: 'GET', url: `${tlsServer.url}/core/api/v1/products?page=1`, headers: { 'x-region': '1' }, tls: { ca: ca.certPem } };
+    const request: HttpRequest = {
+      method: 'GET',
+      url: `${tlsServer.url}/core/api/v1/products?page=1`,
+      headers: { 'x-region': '1' },
+      tls: { ca: ca.certPem },
+    };
     const first = await client.send(request);
     assert.equal(first.status, 200);
     assert.equal(first.body.kind, 'memory');
-    assert.deepEqual(JSON.parse(first.body.kind === 'memory' ? first.body.bytes.toString() : ''), { path: '/core/api/v1/products?page=1', method: 'GET', client: null, region: '1' });
+    assert.deepEqual(JSON.parse(first.body.kind === 'memory' ? first.body.bytes.toString() : ''), {
+      path: '/core/api/v1/products?page=1',
+      method: 'GET',
+      client: null,
+      region: '1',
+    });
     assert.equal(first.timings.reused, false);
     assert.ok(first.timings.tls > 0 && first.timings.total >= first.timings.firstByte);
     assert.equal(first.tls?.protocol, 'TLSv1.3');
@@ -87,13 +114,21 @@ describe('HttpClient against Node https servers', () => {
       const again = await client.send(request);
       assert.equal(again.timings.reused, true);
       assert.deepEqual([again.timings.dns, again.timings.connect, again.timings.tls], [0, 0, 0]);
-      assert.equal(again.tls?.serverChain[0].subject, 'O=Thredd Tools Test, CN=localhost', 'TLS facts stay available on a reused connection');
+      assert.equal(
+        again.tls?.serverChain[0].subject,
+        'O=Thredd Tools Test, CN=localhost',
+        'TLS facts stay available on a reused connection',
+      );
     }
     assert.equal(tlsServer.handshakes(), 1, 'five requests, one TLS handshake');
   });
 
   it('presents a PEM client certificate over mTLS, reuses that connection, and opens another for another certificate', async () => {
-    const tls = await loadTlsSettings({ clientCertificate: { kind: 'pem', cert: write('client.pem', clientCert.certPem), key: write('client.key', clientCert.keyPem) }, ca: write('ca.pem', ca.certPem), insecure: false });
+    const tls = await loadTlsSettings({
+      clientCertificate: { kind: 'pem', cert: write('client.pem', clientCert.certPem), key: write('client.key', clientCert.keyPem) },
+      ca: write('ca.pem', ca.certPem),
+      insecure: false,
+    });
     const before = mtlsServer.handshakes();
     const first = await client.send({ method: 'POST', url: `${mtlsServer.url}/oauth2/token`, body: 'a=b', tls });
     const second = await client.send({ method: 'GET', url: `${mtlsServer.url}/again`, tls });
@@ -104,7 +139,14 @@ describe('HttpClient against Node https servers', () => {
     assert.equal(mtlsServer.handshakes() - before, 1);
 
     const other = await ca.issue({ commonName: 'second-client', usage: 'client' });
-    const otherTls = { ...tls, clientCertificate: await loadClientCertificate({ kind: 'pem', cert: write('c2.pem', other.certPem), key: write('c2.key', other.keyPem) }) };
+    const otherTls = {
+      ...tls,
+      clientCertificate: await loadClientCertificate({
+        kind: 'pem',
+        cert: write('c2.pem', other.certPem),
+        key: write('c2.key', other.keyPem),
+      }),
+    };
     const third = await client.send({ method: 'GET', url: `${mtlsServer.url}/other`, tls: otherTls });
     assert.equal(JSON.parse(third.body.kind === 'memory' ? third.body.bytes.toString() : '').client, 'second-client');
     assert.equal(mtlsServer.handshakes() - before, 2, 'a different certificate never rides on the first connection');
@@ -112,16 +154,45 @@ describe('HttpClient against Node https servers', () => {
 
   it('presents a PKCS#12 client certificate made by openssl, and names a wrong passphrase', async () => {
     const pfx = path.join(dir, 'client.pfx');
-    execFileSync('openssl', ['pkcs12', '-export', '-in', write('p12.pem', clientCert.certPem), '-inkey', write('p12.key', clientCert.keyPem), '-out', pfx, '-passout', 'pass:s3cret']);
+    execFileSync('openssl', [
+      'pkcs12',
+      '-export',
+      '-in',
+      write('p12.pem', clientCert.certPem),
+      '-inkey',
+      write('p12.key', clientCert.keyPem),
+      '-out',
+      pfx,
+      '-passout',
+      'pass:s3cret',
+    ]);
     const material = await loadClientCertificate({ kind: 'pfx', pfx, passphrase: 's3cret' });
-    const response = await client.send({ method: 'GET', url: `${mtlsServer.url}/pfx`, tls: { clientCertificate: material, ca: ca.certPem } });
+    const response = await client.send({
+      method: 'GET',
+      url: `${mtlsServer.url}/pfx`,
+      tls: { clientCertificate: material, ca: ca.certPem },
+    });
     assert.equal(JSON.parse(response.body.kind === 'memory' ? response.body.bytes.toString() : '').client, 'transport-client');
     assert.equal(response.tls?.clientCertificate?.x5tS256, sha256Thumbprint(clientCert.der));
 
-    const encryptedKey = write('enc.key', clientCert.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'k3y' }) as string);
-    const pem = await loadClientCertificate({ kind: 'pem', cert: write('enc.pem', clientCert.certPem), key: encryptedKey, passphrase: 'k3y' });
-    assert.equal((await client.send({ method: 'GET', url: `${mtlsServer.url}/enc`, tls: { clientCertificate: pem, ca: ca.certPem } })).status, 200, 'an encrypted PEM key with its passphrase');
-    const noPassphrase = await loadClientCertificate({ kind: 'pem', cert: write('enc.pem', clientCert.certPem), key: encryptedKey }).catch((error: unknown) => error);
+    const encryptedKey = write(
+      'enc.key',
+      clientCert.privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'k3y' }) as string,
+    );
+    const pem = await loadClientCertificate({
+      kind: 'pem',
+      cert: write('enc.pem', clientCert.certPem),
+      key: encryptedKey,
+      passphrase: 'k3y',
+    });
+    assert.equal(
+      (await client.send({ method: 'GET', url: `${mtlsServer.url}/enc`, tls: { clientCertificate: pem, ca: ca.certPem } })).status,
+      200,
+      'an encrypted PEM key with its passphrase',
+    );
+    const noPassphrase = await loadClientCertificate({ kind: 'pem', cert: write('enc.pem', clientCert.certPem), key: encryptedKey }).catch(
+      (error: unknown) => error,
+    );
     assert.match((noPassphrase as Error).message, /is encrypted and no passphrase was given/);
 
     const wrong = await loadClientCertificate({ kind: 'pfx', pfx, passphrase: 'nope' }).catch((error: unknown) => error);
@@ -132,7 +203,10 @@ describe('HttpClient against Node https servers', () => {
 
   it('explains a server certificate from an unknown CA, with its issuer and the "ca" fix', async () => {
     const error = await expectHttpError(client.send({ method: 'GET', url: `${tlsServer.url}/x` }), 'tls-unknown-ca');
-    assert.match(error.message, /127\.0\.0\.1:\d+'s certificate is not issued by a trusted CA \(issuer: O=Thredd Tools Test, CN=Test Root CA\)/);
+    assert.match(
+      error.message,
+      /127\.0\.0\.1:\d+'s certificate is not issued by a trusted CA \(issuer: O=Thredd Tools Test, CN=Test Root CA\)/,
+    );
     assert.match(error.fix, /"ca" in thredd\.json/);
     assert.equal(error.serverChain?.[0].subject, 'O=Thredd Tools Test, CN=localhost');
   });
@@ -147,8 +221,16 @@ describe('HttpClient against Node https servers', () => {
 
   it('explains an expired server certificate and a host name mismatch', async () => {
     const expired = await ca.issue({ commonName: 'old', usage: 'server', daysValid: -1 });
-    const wrongName = await ca.issue({ commonName: 'elsewhere', usage: 'server', dnsNames: ['elsewhere.example'], ipAddresses: ['10.1.2.3'] });
-    for (const [cert, kind] of [[expired, 'tls-expired'], [wrongName, 'tls-hostname']] as const) {
+    const wrongName = await ca.issue({
+      commonName: 'elsewhere',
+      usage: 'server',
+      dnsNames: ['elsewhere.example'],
+      ipAddresses: ['10.1.2.3'],
+    });
+    for (const [cert, kind] of [
+      [expired, 'tls-expired'],
+      [wrongName, 'tls-hostname'],
+    ] as const) {
       const server = await startHttpsServer({ certPem: cert.certPem, keyPem: cert.keyPem }, (_q, s) => s.end('x'));
       servers.push(server);
       const error = await expectHttpError(client.send({ method: 'GET', url: server.url, tls: { ca: ca.certPem } }), kind);
@@ -158,13 +240,26 @@ describe('HttpClient against Node https servers', () => {
   });
 
   it('tells a missing client certificate apart from a refused one', async () => {
-    const missing = await expectHttpError(client.send({ method: 'GET', url: `${mtlsServer.url}/`, tls: { ca: ca.certPem } }), 'tls-certificate-required');
+    const missing = await expectHttpError(
+      client.send({ method: 'GET', url: `${mtlsServer.url}/`, tls: { ca: ca.certPem } }),
+      'tls-certificate-required',
+    );
     assert.match(missing.message, /requires a client certificate \(mTLS\) and none was sent/);
     assert.match(missing.fix, /Add "mtls"/);
 
-    const stranger = await loadClientCertificate({ kind: 'pem', cert: write('s.pem', strangerCert.certPem), key: write('s.key', strangerCert.keyPem) });
-    const refused = await expectHttpError(client.send({ method: 'GET', url: `${mtlsServer.url}/`, tls: { ca: ca.certPem, clientCertificate: stranger } }), 'tls-bad-certificate');
-    assert.match(refused.message, /closed the connection right after the TLS handshake without answering: it most likely refused our client certificate/);
+    const stranger = await loadClientCertificate({
+      kind: 'pem',
+      cert: write('s.pem', strangerCert.certPem),
+      key: write('s.key', strangerCert.keyPem),
+    });
+    const refused = await expectHttpError(
+      client.send({ method: 'GET', url: `${mtlsServer.url}/`, tls: { ca: ca.certPem, clientCertificate: stranger } }),
+      'tls-bad-certificate',
+    );
+    assert.match(
+      refused.message,
+      /closed the connection right after the TLS handshake without answering: it most likely refused our client certificate/,
+    );
   });
 
   it('times out on connect, on headers and on a stalled body', async () => {
@@ -183,8 +278,14 @@ describe('HttpClient against Node https servers', () => {
         response.write('partial');
       }
     });
-    await expectHttpError(client.send({ method: 'GET', url: `${stall.url}/headers`, tls: { ca: ca.certPem }, timeouts: { headersMs: 150 } }), 'timeout-headers');
-    await expectHttpError(client.send({ method: 'GET', url: `${stall.url}/body`, tls: { ca: ca.certPem }, timeouts: { bodyMs: 150 } }), 'timeout-body');
+    await expectHttpError(
+      client.send({ method: 'GET', url: `${stall.url}/headers`, tls: { ca: ca.certPem }, timeouts: { headersMs: 150 } }),
+      'timeout-headers',
+    );
+    await expectHttpError(
+      client.send({ method: 'GET', url: `${stall.url}/body`, tls: { ca: ca.certPem }, timeouts: { bodyMs: 150 } }),
+      'timeout-body',
+    );
   });
 
   it('stops when cancelled, and reports a server closing mid-body and a refused connection', async () => {
@@ -196,7 +297,10 @@ describe('HttpClient against Node https servers', () => {
     });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
-    const aborted = await expectHttpError(client.send({ method: 'GET', url: `${server.url}/hang`, tls: { ca: ca.certPem }, signal: controller.signal }), 'aborted');
+    const aborted = await expectHttpError(
+      client.send({ method: 'GET', url: `${server.url}/hang`, tls: { ca: ca.certPem }, signal: controller.signal }),
+      'aborted',
+    );
     assert.match(aborted.message, /cancelled/);
 
     const cut = await expectHttpError(client.send({ method: 'GET', url: `${server.url}/cut`, tls: { ca: ca.certPem } }), 'reset');
@@ -238,7 +342,10 @@ describe('HttpClient against Node https servers', () => {
     assert.ok(process.memoryUsage().heapUsed - heapBefore < 15 * 1024 * 1024, 'the body did not stay on the heap');
     fs.rmSync(response.body.path);
 
-    const tooLarge = await expectHttpError(client.send({ method: 'GET', url: `${big.url}/big`, tls: { ca: ca.certPem }, bodyPolicy: { maxBytes: 3 * 1024 * 1024 } }), 'too-large');
+    const tooLarge = await expectHttpError(
+      client.send({ method: 'GET', url: `${big.url}/big`, tls: { ca: ca.certPem }, bodyPolicy: { maxBytes: 3 * 1024 * 1024 } }),
+      'too-large',
+    );
     assert.match(tooLarge.message, /larger than the 3\.0 MiB limit/);
   });
 

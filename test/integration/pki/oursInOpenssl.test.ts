@@ -16,7 +16,20 @@ describe('our keys, CSRs and PKCS#12 files in OpenSSL', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('makes CSRs that openssl req verifies, with the subject types and key size of the portal command', async () => {
-    openssl(dir, ['req', '-new', '-newkey', 'rsa:2048', '-nodes', '-out', 'ref.csr', '-keyout', 'ref.key', '-subj', '/C=GB/O=Acme Ltd/OU=Card Services/CN=acme-app', '-sha256']);
+    openssl(dir, [
+      'req',
+      '-new',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-out',
+      'ref.csr',
+      '-keyout',
+      'ref.key',
+      '-subj',
+      '/C=GB/O=Acme Ltd/OU=Card Services/CN=acme-app',
+      '-sha256',
+    ]);
     const subjectOf = (file: string) => openssl(dir, ['req', '-in', file, '-noout', '-subject', '-nameopt', 'multiline,show_type']).stdout;
     const expectedSubject = subjectOf('ref.csr');
     assert.match(expectedSubject, /countryName\s+= PRINTABLESTRING:GB/);
@@ -45,7 +58,13 @@ describe('our keys, CSRs and PKCS#12 files in OpenSSL', () => {
   });
 
   it('writes encrypted keys that openssl opens with the passphrase only', async () => {
-    const made = await generateKeyAndCsr({ type: 'signing', subject: SUBJECT, keyAlgorithm: 'rsa2048', outDir: dir, passphrase: 'correct horse' });
+    const made = await generateKeyAndCsr({
+      type: 'signing',
+      subject: SUBJECT,
+      keyAlgorithm: 'rsa2048',
+      outDir: dir,
+      passphrase: 'correct horse',
+    });
     const env = { KEY_PASS: 'correct horse', BAD_PASS: 'wrong' };
     assert.equal(openssl(dir, ['pkey', '-in', made.keyPath, '-passin', 'env:KEY_PASS', '-noout'], { env }).status, 0);
     const wrong = openssl(dir, ['pkey', '-in', made.keyPath, '-passin', 'env:BAD_PASS', '-noout'], { env, allowFailure: true });
@@ -61,7 +80,10 @@ describe('our keys, CSRs and PKCS#12 files in OpenSSL', () => {
       const leaf = await ca.issue({ commonName: 'acme-app', usage: 'client', keyType });
       for (const legacy of [false, true]) {
         const file = path.join(dir, `${keyType}-${legacy}.pfx`);
-        fs.writeFileSync(file, createPkcs12({ certificate: leaf.der, privateKey: leaf.privateKey, chain: [ca.der], passphrase: 'pfx-pass', legacy }));
+        fs.writeFileSync(
+          file,
+          createPkcs12({ certificate: leaf.der, privateKey: leaf.privateKey, chain: [ca.der], passphrase: 'pfx-pass', legacy }),
+        );
         const info = openssl(dir, ['pkcs12', '-info', '-in', file, '-passin', 'pass:pfx-pass', '-noout']).stderr;
         if (legacy) {
           assert.match(info, /MAC: sha1, Iteration 2048/);
@@ -76,12 +98,19 @@ describe('our keys, CSRs and PKCS#12 files in OpenSSL', () => {
         assert.equal(opensslCertFacts(dir, 'from-pfx.pem').sha256Fingerprint, new X509Certificate(leaf.der).fingerprint256);
         const key = openssl(dir, ['pkcs12', '-in', file, '-passin', 'pass:pfx-pass', '-nocerts', '-nodes']).stdout;
         fs.writeFileSync(path.join(dir, 'from-pfx.key'), key);
-        assert.equal(openssl(dir, ['pkey', '-in', 'from-pfx.key', '-pubout']).stdout, openssl(dir, ['x509', '-in', 'from-pfx.pem', '-noout', '-pubkey']).stdout);
+        assert.equal(
+          openssl(dir, ['pkey', '-in', 'from-pfx.key', '-pubout']).stdout,
+          openssl(dir, ['x509', '-in', 'from-pfx.pem', '-noout', '-pubkey']).stdout,
+        );
         const wrong = openssl(dir, ['pkcs12', '-info', '-in', file, '-passin', 'pass:nope', '-noout'], { allowFailure: true });
         assert.match(wrong.stderr, /Mac verify error: invalid password\?/);
         const accented = path.join(dir, `${keyType}-${legacy}-accents.pfx`);
         fs.writeFileSync(accented, createPkcs12({ certificate: leaf.der, privateKey: leaf.privateKey, passphrase: 'pässwörd-€', legacy }));
-        assert.match(openssl(dir, ['pkcs12', '-in', accented, '-passin', 'env:P12', '-nodes'], { env: { P12: 'pässwörd-€' } }).stdout, /BEGIN PRIVATE KEY/, 'non-ASCII passphrase');
+        assert.match(
+          openssl(dir, ['pkcs12', '-in', accented, '-passin', 'env:P12', '-nodes'], { env: { P12: 'pässwörd-€' } }).stdout,
+          /BEGIN PRIVATE KEY/,
+          'non-ASCII passphrase',
+        );
       }
     });
   }

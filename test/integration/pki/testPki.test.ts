@@ -14,8 +14,14 @@ import { createTestCa, type TestCa, type TestCert } from '../../support/testPki'
 function opensslVerify(dir: string, caPem: string, cert: TestCert, purpose: 'sslserver' | 'sslclient', untrustedPem?: string): string {
   fs.writeFileSync(path.join(dir, 'ca.pem'), caPem);
   fs.writeFileSync(path.join(dir, 'leaf.pem'), cert.certPem);
-  const untrusted = untrustedPem ? (fs.writeFileSync(path.join(dir, 'untrusted.pem'), untrustedPem), ['-untrusted', path.join(dir, 'untrusted.pem')]) : [];
-  return execFileSync('openssl', ['verify', '-purpose', purpose, '-CAfile', path.join(dir, 'ca.pem'), ...untrusted, path.join(dir, 'leaf.pem')], { encoding: 'utf8', stdio: 'pipe' });
+  const untrusted = untrustedPem
+    ? (fs.writeFileSync(path.join(dir, 'untrusted.pem'), untrustedPem), ['-untrusted', path.join(dir, 'untrusted.pem')])
+    : [];
+  return execFileSync(
+    'openssl',
+    ['verify', '-purpose', purpose, '-CAfile', path.join(dir, 'ca.pem'), ...untrusted, path.join(dir, 'leaf.pem')],
+    { encoding: 'utf8', stdio: 'pipe' },
+  );
 }
 
 describe('test PKI helper', () => {
@@ -30,19 +36,25 @@ describe('test PKI helper', () => {
   it('issues server and client certificates that complete a real mTLS handshake on 127.0.0.1', async () => {
     const serverCert = await ca.issue({ commonName: 'localhost', usage: 'server' });
     const clientCert = await ca.issue({ commonName: 'acme-app', usage: 'client', keyType: 'rsa2048' });
-    const server = https.createServer({ cert: serverCert.certPem, key: serverCert.keyPem, ca: ca.certPem, requestCert: true, rejectUnauthorized: true }, (request, response) => {
-      const peer = (request.socket as TLSSocket).getPeerCertificate();
-      response.end(JSON.stringify({ authorized: (request.socket as TLSSocket).authorized, cn: peer.subject.CN }));
-    });
+    const server = https.createServer(
+      { cert: serverCert.certPem, key: serverCert.keyPem, ca: ca.certPem, requestCert: true, rejectUnauthorized: true },
+      (request, response) => {
+        const peer = (request.socket as TLSSocket).getPeerCertificate();
+        response.end(JSON.stringify({ authorized: (request.socket as TLSSocket).authorized, cn: peer.subject.CN }));
+      },
+    );
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
       const body = await new Promise<string>((resolve, reject) => {
-        const request = https.get({ host: '127.0.0.1', port, path: '/', ca: ca.certPem, cert: clientCert.certPem, key: clientCert.keyPem, agent: false }, (response) => {
-          let text = '';
-          response.on('data', (chunk) => (text += chunk));
-          response.on('end', () => resolve(text));
-        });
+        const request = https.get(
+          { host: '127.0.0.1', port, path: '/', ca: ca.certPem, cert: clientCert.certPem, key: clientCert.keyPem, agent: false },
+          (response) => {
+            let text = '';
+            response.on('data', (chunk) => (text += chunk));
+            response.on('end', () => resolve(text));
+          },
+        );
         request.on('error', reject);
       });
       assert.deepEqual(JSON.parse(body), { authorized: true, cn: 'acme-app' });

@@ -18,7 +18,10 @@ interface Received {
 /** Runs a generated command in a real POSIX shell with the real curl, and resolves with its exit code. */
 function runInShell(command: string, env: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('sh', ['-c', command + ' --silent --show-error --output /dev/null'], { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    const child = spawn('sh', ['-c', command + ' --silent --show-error --output /dev/null'], {
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
     child.on('error', reject);
     child.on('exit', (code) => resolve(code ?? 1));
   });

@@ -56,7 +56,14 @@ function json(response: ServerResponse, status: number, value: unknown, headers:
   response.end(JSON.stringify(value));
 }
 
-function route(request: IncomingMessage, response: ServerResponse, body: Buffer, client: string | null, cards: Map<string, unknown>, timers: Set<NodeJS.Timeout>): void {
+function route(
+  request: IncomingMessage,
+  response: ServerResponse,
+  body: Buffer,
+  client: string | null,
+  cards: Map<string, unknown>,
+  timers: Set<NodeJS.Timeout>,
+): void {
   const url = new URL(request.url ?? '/', 'https://api.local');
   const card = /^\/cards\/([^/]+)$/.exec(url.pathname);
   if (url.pathname.startsWith('/echo')) {
@@ -119,7 +126,10 @@ export async function startApiFixture(): Promise<ApiFixture> {
   const cards = new Map<string, unknown>();
   const timers = new Set<NodeJS.Timeout>();
   const serve = (mtls: boolean) =>
-    startHttpsServer({ certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: ca.certPem, requestCert: mtls, rejectUnauthorized: mtls }, handler(seen, cards, timers));
+    startHttpsServer(
+      { certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: ca.certPem, requestCert: mtls, rejectUnauthorized: mtls },
+      handler(seen, cards, timers),
+    );
   const tls = await serve(false);
   const mtls = await serve(true);
   const write = (name: string, content: string | Buffer) => {
@@ -145,7 +155,9 @@ export async function startApiFixture(): Promise<ApiFixture> {
         // Its token endpoint is never reached: dry runs only show where the token would go.
         withapp: { baseUrl: tls.url, ca: 'ca.pem', tokenUrl: `${tls.url}/oauth2/token`, application: 'cards-app' },
       },
-      applications: { 'cards-app': { clientId: 'cards-client', auth: { method: 'client_secret', secret: 'app-secret' }, scopes: ['cards.read'] } },
+      applications: {
+        'cards-app': { clientId: 'cards-client', auth: { method: 'client_secret', secret: 'app-secret' }, scopes: ['cards.read'] },
+      },
     }),
   );
   const env = { PFX_PASS: 'pfx-pass' };

@@ -54,7 +54,11 @@ function mixed(): string {
   ].join('\n');
 }
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['testsuite', 'testcase'].includes(name) });
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  isArray: (name) => ['testsuite', 'testcase'].includes(name),
+});
 
 describe('thredd run against local TLS and mTLS servers', () => {
   before(async () => {
@@ -68,7 +72,7 @@ describe('thredd run against local TLS and mTLS servers', () => {
   });
   after(() => api.close());
 
-  it('prints each request\'s status and time, and exits 0 when all answer and pass', async () => {
+  it("prints each request's status and time, and exits 0 when all answer and pass", async () => {
     const { code, stdout, stderr } = await run(['requests/cards.thredd']);
     assert.equal(code, 0, stderr + stdout);
     const lines = stdout.split('\n');
@@ -82,25 +86,51 @@ describe('thredd run against local TLS and mTLS servers', () => {
     const { code, stdout } = await run(['requests/mixed.thredd']);
     assert.equal(code, 1);
     assert.match(stdout, /✓ fine {2}GET/);
-    assert.match(stdout, /✗ Tricky <&> "quotes" 'here' {2}GET .*200 OK.*\n {6}expected status == 201, got "200" \(line 7\)\n {6}expected header x-missing exists, but the response has no x-missing header \(line 8\)/);
-    assert.match(stdout, new RegExp(`✗ down  GET https://127.0.0.1:${closedPort}/nothing  \\d+ ms\\n {6}error: Nothing is listening at 127.0.0.1:${closedPort} \\(connection refused\\)\\.\\n {6}Check the host and port`));
+    assert.match(
+      stdout,
+      /✗ Tricky <&> "quotes" 'here' {2}GET .*200 OK.*\n {6}expected status == 201, got "200" \(line 7\)\n {6}expected header x-missing exists, but the response has no x-missing header \(line 8\)/,
+    );
+    assert.match(
+      stdout,
+      new RegExp(
+        `✗ down  GET https://127.0.0.1:${closedPort}/nothing  \\d+ ms\\n {6}error: Nothing is listening at 127.0.0.1:${closedPort} \\(connection refused\\)\\.\\n {6}Check the host and port`,
+      ),
+    );
     assert.match(stdout, /3 requests: 1 passed, 2 failed/);
   });
 
-  it('writes a JSON report with each request\'s status', async () => {
+  it("writes a JSON report with each request's status", async () => {
     const { code, stdout } = await run(['requests/mixed.thredd', 'requests/cards.thredd', '--reporter', 'json']);
     assert.equal(code, 1);
     const report = JSON.parse(stdout);
-    assert.deepEqual(report.requests.map((request: { name: string | null; status: number | null; ok: boolean }) => [request.name, request.status, request.ok]), [
-      ['fine', 200, true], [null, 200, false], ['down', null, false], ['create', 201, true], ['read', 200, true],
-    ]);
+    assert.deepEqual(
+      report.requests.map((request: { name: string | null; status: number | null; ok: boolean }) => [
+        request.name,
+        request.status,
+        request.ok,
+      ]),
+      [
+        ['fine', 200, true],
+        [null, 200, false],
+        ['down', null, false],
+        ['create', 201, true],
+        ['read', 200, true],
+      ],
+    );
     assert.equal(report.requests[2].error.kind, 'connection-refused');
     assert.equal(report.requests[1].title, 'Tricky <&> "quotes" \'here\'');
     assert.deepEqual(report.summary, { total: 5, passed: 3, failed: 2, durationMs: report.summary.durationMs });
   });
 
   it('writes JUnit XML that parses back: one testcase per request, failures and errors, escaped names', async () => {
-    const { code, stdout, stderr } = await run(['requests/mixed.thredd', 'requests/cards.thredd', '--reporter', 'junit', '--output', 'reports/junit.xml']);
+    const { code, stdout, stderr } = await run([
+      'requests/mixed.thredd',
+      'requests/cards.thredd',
+      '--reporter',
+      'junit',
+      '--output',
+      'reports/junit.xml',
+    ]);
     assert.equal(code, 1);
     assert.match(stderr, /Report written to .*reports\/junit\.xml/);
     assert.match(stdout, /✓ fine/, 'with --output, progress still shows on stdout');
@@ -110,26 +140,58 @@ describe('thredd run against local TLS and mTLS servers', () => {
     assert.deepEqual([testsuites.tests, testsuites.failures, testsuites.errors], ['5', '1', '1']);
     const [mixedSuite, cardsSuite] = testsuites.testsuite;
     assert.equal(mixedSuite.name, path.join('requests', 'mixed.thredd'));
-    assert.deepEqual(mixedSuite.testcase.map((testcase: { name: string }) => testcase.name), ['fine', 'Tricky <&> "quotes" \'here\'', 'down']);
+    assert.deepEqual(
+      mixedSuite.testcase.map((testcase: { name: string }) => testcase.name),
+      ['fine', 'Tricky <&> "quotes" \'here\'', 'down'],
+    );
     assert.equal(mixedSuite.testcase[0].classname, 'requests.mixed');
     assert.equal(mixedSuite.testcase[0].failure, undefined);
     assert.equal(mixedSuite.testcase[1].failure.type, 'expectation');
     assert.match(mixedSuite.testcase[1].failure.message, /^2 expectations failed: expected status == 201, got "200"/);
     assert.equal(mixedSuite.testcase[2].error.type, 'connection-refused');
-    assert.deepEqual(cardsSuite.testcase.map((testcase: { name: string }) => testcase.name), ['create', 'read']);
+    assert.deepEqual(
+      cardsSuite.testcase.map((testcase: { name: string }) => testcase.name),
+      ['create', 'read'],
+    );
     assert.equal(cardsSuite.failures, '0');
   });
 
   it('--dry-run sends nothing and reports each request as it would be sent, secrets masked', async () => {
-    api.write('requests/dry.thredd', ['# @name search', `GET {{baseUrl}}/echo?key={{apiKey}}`, 'X-Api-Key: {{apiKey}}', '', '###', '# @name read', 'POST {{baseUrl}}/cards/{{search.response.body.$.id}}', 'Content-Type: application/json', '', '{"key": "{{apiKey}}"}'].join('\n'));
+    api.write(
+      'requests/dry.thredd',
+      [
+        '# @name search',
+        `GET {{baseUrl}}/echo?key={{apiKey}}`,
+        'X-Api-Key: {{apiKey}}',
+        '',
+        '###',
+        '# @name read',
+        'POST {{baseUrl}}/cards/{{search.response.body.$.id}}',
+        'Content-Type: application/json',
+        '',
+        '{"key": "{{apiKey}}"}',
+      ].join('\n'),
+    );
     const sent = api.seen.length;
     const { code, stdout, stderr } = await run(['requests/dry.thredd', '--dry-run', '--reporter', 'json']);
     assert.equal(code, 0, stderr);
     assert.equal(api.seen.length, sent, 'nothing was sent');
     assert.deepEqual(JSON.parse(stdout), {
       requests: [
-        { name: 'search', method: 'GET', url: `${api.tls.url}/echo?key=${MASK}`, headers: { 'X-Api-Key': MASK, 'X-Region': '1' }, body: null },
-        { name: 'read', method: 'POST', url: `${api.tls.url}/cards/{{search.response.body.$.id}}`, headers: { 'Content-Type': 'application/json', 'X-Region': '1' }, body: `{"key": "${MASK}"}` },
+        {
+          name: 'search',
+          method: 'GET',
+          url: `${api.tls.url}/echo?key=${MASK}`,
+          headers: { 'X-Api-Key': MASK, 'X-Region': '1' },
+          body: null,
+        },
+        {
+          name: 'read',
+          method: 'POST',
+          url: `${api.tls.url}/cards/{{search.response.body.$.id}}`,
+          headers: { 'Content-Type': 'application/json', 'X-Region': '1' },
+          body: `{"key": "${MASK}"}`,
+        },
       ],
     });
     assert.ok(!stdout.includes(API_KEY));
@@ -137,7 +199,11 @@ describe('thredd run against local TLS and mTLS servers', () => {
     api.write('requests/token.thredd', 'GET {{baseUrl}}/cards\n');
     const withToken = await run(['requests/token.thredd', '--dry-run', '--reporter', 'json', '--env', 'withapp']);
     assert.equal(withToken.code, 0, withToken.stderr);
-    assert.deepEqual(JSON.parse(withToken.stdout).requests[0].headers, { 'X-Region': '0', Authorization: `Bearer ${MASK}` }, 'where the token would go');
+    assert.deepEqual(
+      JSON.parse(withToken.stdout).requests[0].headers,
+      { 'X-Region': '0', Authorization: `Bearer ${MASK}` },
+      'where the token would go',
+    );
     const unresolved = await run(['requests/dry.thredd', '--dry-run', '--reporter', 'json', '--env', 'withapp', '--request', 'search']);
     assert.equal(unresolved.code, 1, 'withapp has no apiKey variable');
     assert.equal(JSON.parse(unresolved.stdout).requests[0].error.kind, 'unresolved');
@@ -150,10 +216,16 @@ describe('thredd run against local TLS and mTLS servers', () => {
   it('--request runs the named requests (and what they read from); an unknown name is refused', async () => {
     const { code, stdout } = await run(['requests/cards.thredd', '--request', 'read', '--reporter', 'json']);
     assert.equal(code, 0);
-    assert.deepEqual(JSON.parse(stdout).requests.map((request: { name: string }) => request.name), ['create', 'read']);
+    assert.deepEqual(
+      JSON.parse(stdout).requests.map((request: { name: string }) => request.name),
+      ['create', 'read'],
+    );
     const unknown = await run(['requests/cards.thredd', '--request', 'reed']);
     assert.equal(unknown.code, 1);
-    assert.equal(unknown.stderr, `thredd: No request named "reed" in ${path.join('requests', 'cards.thredd')}; named requests: create, read.\n`);
+    assert.equal(
+      unknown.stderr,
+      `thredd: No request named "reed" in ${path.join('requests', 'cards.thredd')}; named requests: create, read.\n`,
+    );
   });
 
   it('--bail stops at the first request that fails', async () => {

@@ -3,7 +3,14 @@ import * as fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { createHttpClient } from '../../../src/core/http';
 import { MASK, parseRequestFile } from '../../../src/core/requestFile';
-import { curlOfSent, releaseResult, RequestRunner, ResponseStore, type RequestRunnerOptions, type RunResult } from '../../../src/core/runner';
+import {
+  curlOfSent,
+  releaseResult,
+  RequestRunner,
+  ResponseStore,
+  type RequestRunnerOptions,
+  type RunResult,
+} from '../../../src/core/runner';
 import { API_KEY, BIG_BODY_BYTES, startApiFixture, type ApiFixture } from './apiFixture';
 
 let api: ApiFixture;
@@ -22,7 +29,14 @@ async function runText(text: string, options: RunOptions = {}) {
   const filePath = api.write('requests.thredd', text);
   const finished: RunResult[] = [];
   const store = options.store ?? new ResponseStore();
-  const context = { filePath, config: api.config, environment: options.environment, store, signal: options.signal, onResult: (result: RunResult) => finished.push(result) };
+  const context = {
+    filePath,
+    config: api.config,
+    environment: options.environment,
+    store,
+    signal: options.signal,
+    onResult: (result: RunResult) => finished.push(result),
+  };
   const result = await (options.runner ?? runner).run(parseRequestFile(text), options.index ?? 0, context);
   return { result, finished, store };
 }
@@ -58,7 +72,10 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     assert.equal(echoed.headers['x-region'], '1');
     assert.equal(echoed.headers.authorization, undefined);
     assert.equal(echoed.client, null);
-    assert.deepEqual(result.request?.headers, [{ name: 'Accept', value: 'application/json' }, { name: 'X-Region', value: '1' }]);
+    assert.deepEqual(result.request?.headers, [
+      { name: 'Accept', value: 'application/json' },
+      { name: 'X-Region', value: '1' },
+    ]);
     assert.equal(result.tls?.authorized, true);
     assert.equal(result.tls?.protocol, 'TLSv1.3');
     assert.equal(result.tls?.serverChain[0].subject, 'O=Thredd Tools Test, CN=localhost');
@@ -91,7 +108,7 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     assert.match(result.error?.explanation ?? '', /"mtls"/);
   });
 
-  it('runs a chained request\'s dependency first (create, then read by id) and stores named responses', async () => {
+  it("runs a chained request's dependency first (create, then read by id) and stores named responses", async () => {
     const text = [
       '### Create a card',
       '# @name create',
@@ -108,12 +125,19 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     ].join('\n');
     const { result, finished, store } = await runText(text, { index: 1 });
     assert.deepEqual(result.dependencies, ['create']);
-    assert.deepEqual(finished.map((item) => item.name), ['create', 'read'], 'the dependency is reported first');
+    assert.deepEqual(
+      finished.map((item) => item.name),
+      ['create', 'read'],
+      'the dependency is reported first',
+    );
     assert.equal(finished[0].response?.status, 201);
     const id = bodyJson(finished[0]).id as string;
     assert.equal(result.request?.url, `${api.tls.url}/cards/${id}`);
     assert.deepEqual(bodyJson(result), { id, name: 'Jane Doe' });
-    assert.deepEqual(result.expectations.map((item) => item.passed), [true, true]);
+    assert.deepEqual(
+      result.expectations.map((item) => item.passed),
+      [true, true],
+    );
     assert.deepEqual(store.names().sort(), ['create', 'read']);
 
     const again = await runText(text, { index: 1, store });
@@ -121,12 +145,21 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     assert.equal(again.finished.length, 1);
   });
 
-  it('refuses requests that read each other\'s responses in a loop, sending nothing', async () => {
+  it("refuses requests that read each other's responses in a loop, sending nothing", async () => {
     const sent = api.seen.length;
-    const text = ['# @name a', 'GET {{baseUrl}}/echo/{{b.response.body.$.path}}', '###', '# @name b', 'GET {{baseUrl}}/echo/{{a.response.body.$.path}}'].join('\n');
+    const text = [
+      '# @name a',
+      'GET {{baseUrl}}/echo/{{b.response.body.$.path}}',
+      '###',
+      '# @name b',
+      'GET {{baseUrl}}/echo/{{a.response.body.$.path}}',
+    ].join('\n');
     const { result } = await runText(text);
     assert.equal(result.error?.kind, 'dependency');
-    assert.match(result.error?.message ?? '', /"a" reads the response of "b", which failed: Requests read each other's responses in a loop \(a → b → a\)/);
+    assert.match(
+      result.error?.message ?? '',
+      /"a" reads the response of "b", which failed: Requests read each other's responses in a loop \(a → b → a\)/,
+    );
     const self = await runText('# @name me\nGET {{baseUrl}}/echo/{{me.response.headers.etag}}');
     assert.equal(self.result.error?.kind, 'unresolved');
     assert.match(self.result.error?.message ?? '', /The request "me" refers to its own response/);
@@ -140,7 +173,12 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     const processed = (await runText('POST {{baseUrl}}/echo/processed\nContent-Type: application/json\n\n<@ ./payloads/card.json')).result;
     assert.equal(bodyJson(processed).body, '{"name": "Jane Doe", "raw": true}');
     assert.equal(processed.request?.body?.preview, '{"name": "Jane Doe", "raw": true}');
-    assert.deepEqual(processed.request?.body?.source, { kind: 'file', path: `${api.dir}/payloads/card.json`, processVariables: true, encoding: undefined });
+    assert.deepEqual(processed.request?.body?.source, {
+      kind: 'file',
+      path: `${api.dir}/payloads/card.json`,
+      processVariables: true,
+      encoding: undefined,
+    });
     const missing = (await runText('POST {{baseUrl}}/echo\n\n< ./payloads/nope.json')).result;
     assert.equal(missing.error?.kind, 'body-file');
     assert.match(missing.error?.message ?? '', /Body file not found: \S+\/payloads\/nope\.json/);
@@ -160,17 +198,31 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     const { result } = await runText(text);
     assert.equal(result.error, undefined);
     assert.equal(result.ok, false);
-    assert.deepEqual(result.expectations.map((item) => [item.passed, item.line]), [[true, 0], [true, 1], [true, 2], [true, 3], [true, 4], [false, 5], [false, 6]]);
+    assert.deepEqual(
+      result.expectations.map((item) => [item.passed, item.line]),
+      [
+        [true, 0],
+        [true, 1],
+        [true, 2],
+        [true, 3],
+        [true, 4],
+        [false, 5],
+        [false, 6],
+      ],
+    );
     assert.equal(result.expectations[5].message, 'expected status == 201, got "200"');
     assert.equal(result.expectations[6].message, 'expected header x-missing exists, but the response has no x-missing header');
   });
 
-  it('stops at the request\'s @timeout with a timeout error', async () => {
+  it("stops at the request's @timeout with a timeout error", async () => {
     const started = Date.now();
     const { result } = await runText('# @timeout 300\nGET {{baseUrl}}/slow');
     assert.ok(Date.now() - started < 2500, 'it did not wait for the server');
     assert.equal(result.error?.kind, 'timeout');
-    assert.match(result.error?.message ?? '', /^127\.0\.0\.1:\d+ had not finished answering after 300 ms \(the request's "# @timeout"\)\.$/);
+    assert.match(
+      result.error?.message ?? '',
+      /^127\.0\.0\.1:\d+ had not finished answering after 300 ms \(the request's "# @timeout"\)\.$/,
+    );
     const stalled = (await runText('# @timeout 300\nGET {{baseUrl}}/stall')).result;
     assert.equal(stalled.error?.kind, 'timeout', 'a body that stops half way counts too');
     const short = withRunner({ defaultTimeoutMs: 200 });
@@ -180,7 +232,7 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     assert.ok(Date.now() - started < 2500, 'each timeout fired on time');
   });
 
-  it('cancels on the caller\'s signal', async () => {
+  it("cancels on the caller's signal", async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 150);
     const { result } = await runText('GET {{baseUrl}}/slow', { signal: controller.signal });
@@ -218,18 +270,31 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
   });
 
   it('masks secret variables and Authorization in the request as sent and in its cURL', async () => {
-    const text = ['GET {{baseUrl}}/echo/search?key={{apiKey}}', 'Authorization: Basic dXNlcjpwYXNz', 'X-Api-Key: {{apiKey}}', 'Content-Type: text/plain', '', 'key={{apiKey}}'].join('\n');
+    const text = [
+      'GET {{baseUrl}}/echo/search?key={{apiKey}}',
+      'Authorization: Basic dXNlcjpwYXNz',
+      'X-Api-Key: {{apiKey}}',
+      'Content-Type: text/plain',
+      '',
+      'key={{apiKey}}',
+    ].join('\n');
     const { result } = await runText(text);
     const echoed = bodyJson(result) as { headers: Record<string, string> };
     assert.equal(echoed.headers['x-api-key'], API_KEY, 'the server got the real value');
     assert.equal(echoed.headers.authorization, 'Basic dXNlcjpwYXNz');
     const sent = result.request!;
     assert.equal(sent.url, `${api.tls.url}/echo/search?key=${MASK}`);
-    assert.deepEqual(sent.headers.slice(0, 2), [{ name: 'Authorization', value: `Basic ${MASK}` }, { name: 'X-Api-Key', value: MASK }]);
+    assert.deepEqual(sent.headers.slice(0, 2), [
+      { name: 'Authorization', value: `Basic ${MASK}` },
+      { name: 'X-Api-Key', value: MASK },
+    ]);
     assert.equal(sent.body?.preview, `key=${MASK}`);
     // The echo server sends the key back in its body: that is the response, shown as received.
     assert.ok(!JSON.stringify(result.request).includes(API_KEY) && !JSON.stringify(result.request).includes('dXNlcjpwYXNz'));
-    const curl = curlOfSent(sent, { clientCertificate: api.config.environments.mtls.clientCertificate, ca: api.config.environments.mtls.ca });
+    const curl = curlOfSent(sent, {
+      clientCertificate: api.config.environments.mtls.clientCertificate,
+      ca: api.config.environments.mtls.ca,
+    });
     assert.match(curl, /-H "Authorization: Basic \$TOKEN"/);
     assert.match(curl, /--cert .*client\.pem --key .*client\.key/);
     assert.ok(!curl.includes(API_KEY));
@@ -239,11 +304,17 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     const sent = api.seen.length;
     const broken = (await runText('# @expect status ok\nGET {{baseUrl}}/echo')).result;
     assert.equal(broken.error?.kind, 'parse');
-    assert.match(broken.error?.message ?? '', /^The request has an error and was not sent: line 1: status is compared with a three-digit HTTP status/);
+    assert.match(
+      broken.error?.message ?? '',
+      /^The request has an error and was not sent: line 1: status is compared with a three-digit HTTP status/,
+    );
     assert.equal(broken.error?.diagnostics?.[0].line, 0);
     const unknown = (await runText('GET {{baseUrl}}/echo/{{productId}}')).result;
     assert.equal(unknown.error?.kind, 'unresolved');
-    assert.deepEqual(unknown.error?.unresolved?.map((item) => item.name), ['productId']);
+    assert.deepEqual(
+      unknown.error?.unresolved?.map((item) => item.name),
+      ['productId'],
+    );
     const noEnvironment = (await runText('# @env staging\nGET {{baseUrl}}/echo')).result;
     assert.equal(noEnvironment.error?.kind, 'environment');
     assert.match(noEnvironment.error?.message ?? '', /"# @env staging" names "staging", which is not in/);
@@ -256,7 +327,7 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     assert.equal(bodyJson(result).client, 'transport-client');
   });
 
-  it('applies the file\'s # @env, # @timeout and # @expect (written above the first request) to every request', async () => {
+  it("applies the file's # @env, # @timeout and # @expect (written above the first request) to every request", async () => {
     const text = [
       '# @env mtls',
       '# @timeout 300',
@@ -273,12 +344,15 @@ describe('RequestRunner against local TLS and mTLS servers', () => {
     assert.equal(fast.environment, 'mtls');
     assert.equal(bodyJson(fast).client, 'transport-client');
     const checked = fast.expectations.map((item) => [item.text, item.line, item.passed]);
-    assert.deepEqual(checked, [['status 200', 2, true], ['header content-type contains json', 5, true]]);
+    assert.deepEqual(checked, [
+      ['status 200', 2, true],
+      ['header content-type contains json', 5, true],
+    ]);
     const started = Date.now();
     const slow = (await runText(text, { index: 1, environment: 'tls' })).result;
     assert.equal(slow.error?.kind, 'timeout');
     assert.match(slow.error?.message ?? '', /after 300 ms \(the request's "# @timeout"\)/);
-    assert.ok(Date.now() - started < 2500, 'the file\'s timeout stopped it');
+    assert.ok(Date.now() - started < 2500, "the file's timeout stopped it");
   });
 
   it('decodes text with the response charset, and follows redirects only when asked', async () => {

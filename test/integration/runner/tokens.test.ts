@@ -33,13 +33,22 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
   before(async () => {
     fixture = await startAuthFixture();
     const serverCert = await fixture.ca.issue({ commonName: 'localhost', usage: 'server' });
-    api = await startHttpsServer({ certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: fixture.ca.certPem, requestCert: true, rejectUnauthorized: false }, (request, response) => {
-      const peer = (request.socket as TLSSocket).getPeerCertificate();
-      received.push({ authorization: request.headers.authorization, client: peer?.subject?.CN ? String(peer.subject.CN) : null, region: request.headers['x-region'] as string });
-      response.setHeader('content-type', 'application/json');
-      response.end('{"items":[]}');
-    });
-    const environments = Object.fromEntries(Object.entries(fixture.config.environments).map(([name, environment]) => [name, { ...environment, baseUrl: api.url }]));
+    api = await startHttpsServer(
+      { certPem: serverCert.certPem, keyPem: serverCert.keyPem, caPem: fixture.ca.certPem, requestCert: true, rejectUnauthorized: false },
+      (request, response) => {
+        const peer = (request.socket as TLSSocket).getPeerCertificate();
+        received.push({
+          authorization: request.headers.authorization,
+          client: peer?.subject?.CN ? String(peer.subject.CN) : null,
+          region: request.headers['x-region'] as string,
+        });
+        response.setHeader('content-type', 'application/json');
+        response.end('{"items":[]}');
+      },
+    );
+    const environments = Object.fromEntries(
+      Object.entries(fixture.config.environments).map(([name, environment]) => [name, { ...environment, baseUrl: api.url }]),
+    );
     config = { ...fixture.config, environments };
   });
   after(async () => {
@@ -48,7 +57,7 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
     await fixture.close();
   });
 
-  it('sends the application\'s token over mTLS, bound to the certificate presented, and never exposes it', async () => {
+  it("sends the application's token over mTLS, bound to the certificate presented, and never exposes it", async () => {
     const runner = new RequestRunner({ http });
     const result = await send(runner, '# @expect status 200\nGET {{baseUrl}}/core/api/v1/products', 'local-mtls');
     assert.equal(result.ok, true, JSON.stringify(result.error));
@@ -57,10 +66,17 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
     assert.match(token, /^eyJ[\w-]+\.[\w-]+\.[\w-]+$/);
     assert.equal(received[last].client, 'transport-client');
     assert.equal(received[last].region, '0');
-    assert.deepEqual(result.request?.headers.find((header) => header.name === 'Authorization'), { name: 'Authorization', value: `Bearer ${MASK}` });
+    assert.deepEqual(
+      result.request?.headers.find((header) => header.name === 'Authorization'),
+      { name: 'Authorization', value: `Bearer ${MASK}` },
+    );
     assert.equal(result.token?.application, 'pkj');
     assert.equal(result.token?.claims?.payload.client_id, PKJ_CLIENT_ID);
-    assert.deepEqual(result.token?.binding, { tokenX5tS256: fixture.transport.x5tS256, certificateX5tS256: fixture.transport.x5tS256, matches: true });
+    assert.deepEqual(result.token?.binding, {
+      tokenX5tS256: fixture.transport.x5tS256,
+      certificateX5tS256: fixture.transport.x5tS256,
+      matches: true,
+    });
     assert.ok(result.token && result.token.expiresInSeconds > 3500);
     assert.ok(!JSON.stringify(result).includes(token), 'the result never holds the token');
 
@@ -93,7 +109,10 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
     assert.equal(received.length, before + 1, 'the request was sent');
     assert.equal(received.at(-1)?.authorization, undefined);
     assert.equal(result.token, undefined);
-    assert.equal(result.request?.headers.some((header) => header.name === 'Authorization'), false);
+    assert.equal(
+      result.request?.headers.some((header) => header.name === 'Authorization'),
+      false,
+    );
   });
 
   it('finalizes a request the same way for sending and for a dry run or Copy as cURL, only the token masked in both', async () => {
@@ -149,16 +168,25 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
 
   it('explains a refused token request and sends nothing to the API', async () => {
     const before = received.length;
-    const wrong: ThreddConfig = { ...config, applications: { ...config.applications, post: { ...config.applications.post, auth: { method: 'client_secret_post', secret: 'not-the-secret' } } } };
+    const wrong: ThreddConfig = {
+      ...config,
+      applications: {
+        ...config.applications,
+        post: { ...config.applications.post, auth: { method: 'client_secret_post', secret: 'not-the-secret' } },
+      },
+    };
     const result = await send(new RequestRunner({ http }), 'GET {{baseUrl}}/products', 'local-post', wrong);
     assert.equal(result.error?.kind, 'token');
-    assert.match(result.error?.message ?? '', /^No access token for application "post" \(environment "local-post"\): Token request refused \(HTTP 401\): invalid_client/);
+    assert.match(
+      result.error?.message ?? '',
+      /^No access token for application "post" \(environment "local-post"\): Token request refused \(HTTP 401\): invalid_client/,
+    );
     assert.match(result.error?.explanation ?? '', /client secret/);
     assert.deepEqual(result.request?.headers, [{ name: 'X-Region', value: '0' }], 'shown as far as it got: the default, no token');
     assert.equal(received.length, before);
   });
 
-  it('stops at the request\'s # @timeout while the token endpoint does not answer, and sends nothing', async () => {
+  it("stops at the request's # @timeout while the token endpoint does not answer, and sends nothing", async () => {
     const serverCert = await fixture.ca.issue({ commonName: 'localhost', usage: 'server' });
     const silent = await startHttpsServer({ certPem: serverCert.certPem, keyPem: serverCert.keyPem }, () => undefined);
     const before = received.length;
@@ -168,8 +196,14 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
     const result = await send(new RequestRunner({ http }), '# @timeout 300\nGET {{baseUrl}}/products', 'local-post', slow);
     await silent.close();
     assert.equal(result.error?.kind, 'timeout');
-    assert.match(result.error?.message ?? '', /^127\.0\.0\.1:\d+ \(the token endpoint\) had not issued a token after 300 ms, so the request was not sent \(the request's "# @timeout"\)\.$/);
-    assert.ok(Date.now() - started < 3000, `it gave up at the deadline, not after the token client's own timeouts (${Date.now() - started} ms)`);
+    assert.match(
+      result.error?.message ?? '',
+      /^127\.0\.0\.1:\d+ \(the token endpoint\) had not issued a token after 300 ms, so the request was not sent \(the request's "# @timeout"\)\.$/,
+    );
+    assert.ok(
+      Date.now() - started < 3000,
+      `it gave up at the deadline, not after the token client's own timeouts (${Date.now() - started} ms)`,
+    );
     assert.equal(received.length, before, 'nothing reached the API');
   });
 
@@ -178,15 +212,32 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
     fs.mkdirSync(path.join(dir, 'requests'), { recursive: true });
     const thredd = {
       environments: {
-        uat: { baseUrl: api.url, tokenUrl: fixture.config.environments['local-post'].tokenUrl, application: 'post', ca: fixture.files.ca, region: '1' },
+        uat: {
+          baseUrl: api.url,
+          tokenUrl: fixture.config.environments['local-post'].tokenUrl,
+          application: 'post',
+          ca: fixture.files.ca,
+          region: '1',
+        },
       },
-      applications: { post: { clientId: 'secret-post-client', auth: { method: 'client_secret', secret: '${env:THREDD_CLIENT_SECRET}' }, scopes: ['cards.read'] } },
+      applications: {
+        post: {
+          clientId: 'secret-post-client',
+          auth: { method: 'client_secret', secret: '${env:THREDD_CLIENT_SECRET}' },
+          scopes: ['cards.read'],
+        },
+      },
     };
     fs.writeFileSync(path.join(dir, 'thredd.json'), JSON.stringify(thredd));
     fs.writeFileSync(path.join(dir, 'requests', 'cards.thredd'), '# @expect status 200\nGET {{baseUrl}}/cards\n');
     let stdout = '';
     let stderr = '';
-    const io = { out: (text: string) => (stdout += text), err: (text: string) => (stderr += text), env: { THREDD_CLIENT_SECRET: SECRETS.post }, cwd: fixture.dir };
+    const io = {
+      out: (text: string) => (stdout += text),
+      err: (text: string) => (stderr += text),
+      env: { THREDD_CLIENT_SECRET: SECRETS.post },
+      cwd: fixture.dir,
+    };
     const code = await runCli(['run', path.join(dir, 'requests', 'cards.thredd'), '--reporter', 'json'], io);
     assert.equal(code, 0, stderr + stdout);
     const token = bearer(received.length - 1);

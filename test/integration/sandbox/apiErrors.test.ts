@@ -82,7 +82,11 @@ describe("the sandbox API's refusals, as Thredd's problem details", () => {
   });
 
   it('refuses to change a permanent status (41, 43, 83) with a 422 that says why', async () => {
-    for (const [code, words] of [['41', 'Lost Card'], ['43', 'Stolen Card'], ['83', 'Card Destroyed']]) {
+    for (const [code, words] of [
+      ['41', 'Lost Card'],
+      ['43', 'Stolen Card'],
+      ['83', 'Card Destroyed'],
+    ]) {
       const publicToken = await cardWithStatus(fixture, code);
       const answer = await fixture.api('PUT', `/cards/${publicToken}/status`, { body: { cardStatusCode: '00' } });
       const why = `The card has the permanent status ${code} (${words}) and cannot be changed.`;
@@ -100,7 +104,7 @@ describe("the sandbox API's refusals, as Thredd's problem details", () => {
     }
   });
 
-  it('sends Thredd\'s Cache-Control with every API answer: successes, problems, refusals at the gateway, a 204', async () => {
+  it("sends Thredd's Cache-Control with every API answer: successes, problems, refusals at the gateway, a 204", async () => {
     const publicToken = await cardWithStatus(fixture);
     const answers = [
       await fixture.api('GET', '/products'),
@@ -109,13 +113,16 @@ describe("the sandbox API's refusals, as Thredd's problem details", () => {
       await fixture.api('GET', '/products', { headers: { 'x-region': '' } }),
       await fixture.api('GET', '/products', { headers: { authorization: '' } }),
     ];
-    assert.deepEqual(answers.map((answer) => answer.status), [200, 204, 404, 400, 401]);
+    assert.deepEqual(
+      answers.map((answer) => answer.status),
+      [200, 204, 404, 400, 401],
+    );
     for (const answer of answers) assert.equal(answer.headers['cache-control'], RESPONSE_CACHE_CONTROL, String(answer.status));
     const directives = RESPONSE_CACHE_CONTROL.split(', ').sort();
     assert.deepEqual(directives, ['max-age=0', 'must-revalidate', 'no-cache', 'no-store', 's-maxage=0']);
     const tls = { ca: fixture.sandbox.caCertPem };
     const certificateless = await fixture.call('GET', `${fixture.sandbox.urls.mtls}${API}/products`, { tls });
-    assert.equal(certificateless.response.headers['cache-control'], RESPONSE_CACHE_CONTROL, 'the mTLS gate\'s 400 too');
+    assert.equal(certificateless.response.headers['cache-control'], RESPONSE_CACHE_CONTROL, "the mTLS gate's 400 too");
   });
 });
 

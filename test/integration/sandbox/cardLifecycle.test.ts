@@ -111,13 +111,22 @@ describe("a card's life in the sandbox: details, status, money", () => {
     assert.deepEqual([tooMuch.response.status, tooMuch.json.code], [409, 'insufficient_funds']);
     const malformed = await record(publicToken, { type: 'refund', amount: -1 });
     assert.equal(malformed.response.status, 400);
-    assert.match(String(malformed.json.message), /^type: The type field must be one of load, purchase\. amount: The amount field must be > 0/);
+    assert.match(
+      String(malformed.json.message),
+      /^type: The type field must be one of load, purchase\. amount: The amount field must be > 0/,
+    );
 
     const listed = (await fixture.api('GET', `/cards/${publicToken}/transactions`)).json as Json[];
     const described = listed.map((item) => [(item.type as Json).code, (item.amount as Json).billingValue, item.note]);
-    assert.deepEqual(described, [['P', 12.35, null], ['L', 100, 'Top-up']]);
+    assert.deepEqual(described, [
+      ['P', 12.35, null],
+      ['L', 100, 'Top-up'],
+    ]);
     const onFourth = (await fixture.api('GET', `/cards/${publicToken}/transactions?fromDate=20250304&toDate=20250304`)).json as Json[];
-    assert.deepEqual(onFourth.map((item) => item.id), [listed[1].id]);
+    assert.deepEqual(
+      onFourth.map((item) => item.id),
+      [listed[1].id],
+    );
     const backwards = await fixture.api('GET', `/cards/${publicToken}/transactions?fromDate=20250305&toDate=20250301`);
     assert.equal(backwards.status, 422);
     const detail = (await fixture.api('GET', `/portal/transactions/single/${String(listed[0].id)}`)).json as Json;

@@ -19,14 +19,26 @@ let identityFile: string;
 function writeVersionOneState(stateDir: string): string {
   fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
   const file = path.join(stateDir, 'sandbox.json');
-  fs.writeFileSync(file, JSON.stringify({
-    version: 1,
-    orgId: SANDBOX_IDENTITY.orgId,
-    organisationName: SANDBOX_IDENTITY.organisationName,
-    application: { appId: SANDBOX_IDENTITY.appId, name: SANDBOX_IDENTITY.applicationName, pmid: SANDBOX_IDENTITY.pmid, scopes: ['cards.read'] },
-    clients: { privateKeyJwt: SANDBOX_IDENTITY.privateKeyJwtClientId, clientSecret: SANDBOX_IDENTITY.clientSecretClientId },
-    createdAt: '2024-05-01T10:00:00.000Z',
-  }, null, 2));
+  fs.writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        version: 1,
+        orgId: SANDBOX_IDENTITY.orgId,
+        organisationName: SANDBOX_IDENTITY.organisationName,
+        application: {
+          appId: SANDBOX_IDENTITY.appId,
+          name: SANDBOX_IDENTITY.applicationName,
+          pmid: SANDBOX_IDENTITY.pmid,
+          scopes: ['cards.read'],
+        },
+        clients: { privateKeyJwt: SANDBOX_IDENTITY.privateKeyJwtClientId, clientSecret: SANDBOX_IDENTITY.clientSecretClientId },
+        createdAt: '2024-05-01T10:00:00.000Z',
+      },
+      null,
+      2,
+    ),
+  );
   return file;
 }
 
@@ -41,7 +53,7 @@ describe('a sandbox reads its scopes and routes from the catalogue', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('grants every scope the catalogue\'s operations need, also on a state whose sandbox.json froze fewer', async () => {
+  it("grants every scope the catalogue's operations need, also on a state whose sandbox.json froze fewer", async () => {
     const token = await fixture.token('sandbox-mtls');
     assert.deepEqual(String(decodeJwt(token.accessToken).scope).split(' ').sort(), [...SANDBOX_SCOPES].sort());
     const created = await fixture.call('POST', `${fixture.sandbox.urls.mtls}${SANDBOX_API_ROOT}/cards`, {
@@ -59,16 +71,20 @@ describe('a sandbox reads its scopes and routes from the catalogue', () => {
     assert.equal(stored.createdAt, '2024-05-01T10:00:00.000Z');
   });
 
-  it('lists the catalogue\'s scopes in the portal and puts them in software statements', async () => {
+  it("lists the catalogue's scopes in the portal and puts them in software statements", async () => {
     const tls = { ca: fixture.sandbox.caCertPem };
     const { json } = await fixture.call('GET', `${fixture.sandbox.urls.portal}/applications`, { tls });
     assert.deepEqual((json.items as { scopes: string[] }[])[0].scopes, SANDBOX_SCOPES);
-    const ssa = await fixture.call('POST', `${fixture.sandbox.urls.portal}/applications/${fixture.sandbox.application.appId}/software-statement`, { tls });
+    const ssa = await fixture.call(
+      'POST',
+      `${fixture.sandbox.urls.portal}/applications/${fixture.sandbox.application.appId}/software-statement`,
+      { tls },
+    );
     assert.equal(decodeJwt(String(ssa.json.software_statement)).scope, SANDBOX_SCOPES.join(' '));
     assert.deepEqual(fixture.sandbox.application.scopes, SANDBOX_SCOPES);
   });
 
-  it('answers each catalogue operation at its path, and names the catalogue\'s methods when refusing another', async () => {
+  it("answers each catalogue operation at its path, and names the catalogue's methods when refusing another", async () => {
     const tls = { ca: fixture.sandbox.caCertPem };
     const urlOf = (template: string) => `${fixture.sandbox.urls.tls}${SANDBOX_API_ROOT}${template.replace(/\{\w+\}/g, '123456789')}`;
     for (const operation of OPERATIONS) {

@@ -16,12 +16,19 @@ describe('sandbox clients with a jwks_uri', () => {
 
   async function register(jwksUri: string): Promise<string> {
     const { urls, application, caCertPem } = fixture.sandbox;
-    const ssa = await fixture.call('POST', `${urls.portal}/applications/${application.appId}/software-statement`, { tls: { ca: caCertPem } });
+    const ssa = await fixture.call('POST', `${urls.portal}/applications/${application.appId}/software-statement`, {
+      tls: { ca: caCertPem },
+    });
     const registration = await registerClient(fixture.http, {
       registrationUrl: String(ssa.json.registration_endpoint),
       softwareStatement: String(ssa.json.software_statement),
       initialAccessToken: String(ssa.json.initial_access_token),
-      metadata: { grant_types: ['client_credentials'], token_endpoint_auth_method: 'private_key_jwt', jwks_uri: jwksUri, scopes: ['cards.read'] },
+      metadata: {
+        grant_types: ['client_credentials'],
+        token_endpoint_auth_method: 'private_key_jwt',
+        jwks_uri: jwksUri,
+        scopes: ['cards.read'],
+      },
       tls: await fixture.tls('sandbox-mtls'),
     });
     return registration.clientId;

@@ -74,7 +74,10 @@ describe('the sandbox against the catalogue: every example sent over mTLS with a
 
   it('answers the example of the transactions of March 2025 with the load made on 4 March', async () => {
     const operation = OPERATIONS.find((each) => each.id === 'cards.transactions.list')!;
-    const answer = await send(operation, operation.examples.find((example) => example.id === 'march')!);
+    const answer = await send(
+      operation,
+      operation.examples.find((example) => example.id === 'march')!,
+    );
     const transactions = answer.json as { type: { code: string }; amount: { billingValue: number }; dateTime: string }[];
     assert.deepEqual(
       transactions.map((transaction) => [transaction.type.code, transaction.amount.billingValue, transaction.dateTime.slice(0, 10)]),

@@ -43,7 +43,10 @@ describe('fair usage: at most 20 concurrent connections per client IP address', 
     const refused = await status(extra);
     assert.equal(refused.status, 403);
     assert.equal(refused.body.subStatus, FAIR_USAGE_SUB_STATUS);
-    assert.match(String(refused.body.detail), /^Fair usage: 127\.0\.0\.1 has 21 connections open to the API, more than the 20 allowed at once/);
+    assert.match(
+      String(refused.body.detail),
+      /^Fair usage: 127\.0\.0\.1 has 21 connections open to the API, more than the 20 allowed at once/,
+    );
     assert.match(String(refused.body.detail), /\(403, sub-status 501\)/);
     assert.equal((await status(extra)).status, 403, 'every call on that connection, while the others stay open');
 

@@ -13,7 +13,7 @@ import { API, startSandboxFixture, tempDir, type SandboxFixture } from './sandbo
 let fixture: SandboxFixture;
 const newCard = physicalCard();
 
-describe('the sandbox journey with the project\'s own core: init, token over mTLS, cards, refusals', () => {
+describe("the sandbox journey with the project's own core: init, token over mTLS, cards, refusals", () => {
   before(async () => {
     fixture = await startSandboxFixture();
   });
@@ -42,12 +42,21 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
     assert.ok(!text.includes(secret), 'thredd.json never holds the client secret');
     assert.match(text, /"secret": "\$\{env:THREDD_SANDBOX_CLIENT_SECRET\}"/);
     assert.match(fs.readFileSync(init.files.dotenv, 'utf8'), new RegExp(`^THREDD_SANDBOX_CLIENT_SECRET=${secret}$`, 'm'));
-    assert.deepEqual(fs.readFileSync(init.files.gitignore, 'utf8').split('\n').filter((line) => line && !line.startsWith('#')), ['.thredd/', '.env', 'certs/sandbox-app-*', 'certs/sandbox-ca.pem']);
+    assert.deepEqual(
+      fs
+        .readFileSync(init.files.gitignore, 'utf8')
+        .split('\n')
+        .filter((line) => line && !line.startsWith('#')),
+      ['.thredd/', '.env', 'certs/sandbox-app-*', 'certs/sandbox-ca.pem'],
+    );
     assert.equal(fixture.config.defaultEnvironment, 'sandbox-mtls');
-    assert.equal(fixture.config.applications['sandbox-app'].auth.method === 'private_key_jwt' && fixture.config.applications['sandbox-app'].auth.kid, init.kid);
+    assert.equal(
+      fixture.config.applications['sandbox-app'].auth.method === 'private_key_jwt' && fixture.config.applications['sandbox-app'].auth.kid,
+      init.kid,
+    );
   });
 
-  it('publishes the Signing certificate\'s key on the organisation JWKS under its KID (the RFC 7638 thumbprint)', async () => {
+  it("publishes the Signing certificate's key on the organisation JWKS under its KID (the RFC 7638 thumbprint)", async () => {
     const { json } = await fixture.call('GET', fixture.sandbox.urls.jwks(), { tls: { ca: fixture.sandbox.caCertPem } });
     const keys = json.keys as { kid: string; x5c: string[] }[];
     const signing = new X509Certificate(fs.readFileSync(fixture.init.files.signing.cert));
@@ -76,7 +85,10 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
     const headers = { authorization: `Bearer ${(await fixture.token('sandbox-mtls')).accessToken}`, 'x-region': '1' };
     const products = await fixture.call('GET', `${base}/products`, { headers, tls });
     assert.equal(products.response.status, 200);
-    assert.deepEqual((products.json as unknown as { productID: number }[]).map((product) => product.productID), [1001, 1002, 1003]);
+    assert.deepEqual(
+      (products.json as unknown as { productID: number }[]).map((product) => product.productID),
+      [1001, 1002, 1003],
+    );
 
     const created = await fixture.call('POST', `${base}/cards`, { headers, tls, body: newCard });
     assert.equal(created.response.status, 200, JSON.stringify(created.json));
@@ -112,21 +124,38 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
   it('refuses an expired Transport certificate with a clear message, at the token endpoint and at the API', async () => {
     const dir = tempDir('thredd-expired-');
     try {
-      const { csrPem, keyPem } = await generateKeyAndCsr({ type: 'transport', subject: { commonName: 'expired-app' }, outDir: dir, keyAlgorithm: 'p256' });
+      const { csrPem, keyPem } = await generateKeyAndCsr({
+        type: 'transport',
+        subject: { commonName: 'expired-app' },
+        outDir: dir,
+        keyAlgorithm: 'p256',
+      });
       const { certificatePem, record } = await fixture.sandbox.issueCertificate({ csrPem, type: 'transport', days: -1 });
       assert.ok(Date.parse(record.notAfter) < Date.now());
       const { environment, application } = fixture.target('sandbox-mtls');
       const good = await fixture.tls('sandbox-mtls');
-      const expired = { ...good, clientCertificate: { kind: 'pem' as const, cert: certificatePem, key: keyPem, id: 'expired', source: 'expired-app' } };
+      const expired = {
+        ...good,
+        clientCertificate: { kind: 'pem' as const, cert: certificatePem, key: keyPem, id: 'expired', source: 'expired-app' },
+      };
 
-      const refused = await fixture.tokens.requestToken({ environment, application, tls: expired }).then(() => assert.fail('expected a refusal'), (error: unknown) => error);
+      const refused = await fixture.tokens.requestToken({ environment, application, tls: expired }).then(
+        () => assert.fail('expected a refusal'),
+        (error: unknown) => error,
+      );
       assert.ok(refused instanceof OAuthError);
       assert.match(refused.message, /the client certificate was not accepted \(CERT_HAS_EXPIRED\)/);
 
       const token = await fixture.token('sandbox-mtls');
-      const call = await fixture.call('GET', `${environment.baseUrl}${API}/products`, { headers: { authorization: `Bearer ${token.accessToken}`, 'x-region': '0' }, tls: expired });
+      const call = await fixture.call('GET', `${environment.baseUrl}${API}/products`, {
+        headers: { authorization: `Bearer ${token.accessToken}`, 'x-region': '0' },
+        tls: expired,
+      });
       assert.equal(call.response.status, 400);
-      assert.match(String(call.json.detail), /^The client certificate was refused \(CERT_HAS_EXPIRED\): it expired on \d{4}-\d\d-\d\dT.*Z\. Present the Transport certificate/);
+      assert.match(
+        String(call.json.detail),
+        /^The client certificate was refused \(CERT_HAS_EXPIRED\): it expired on \d{4}-\d\d-\d\dT.*Z\. Present the Transport certificate/,
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -149,41 +178,64 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
     const tls = await fixture.tls('sandbox-readonly');
     const readOnly = await fixture.token('sandbox-readonly');
     assert.equal(readOnly.scope, 'cards.read');
-    const write = await fixture.call('POST', `${base}/cards`, { headers: { authorization: `Bearer ${readOnly.accessToken}`, 'x-region': '0' }, tls, body: newCard });
+    const write = await fixture.call('POST', `${base}/cards`, {
+      headers: { authorization: `Bearer ${readOnly.accessToken}`, 'x-region': '0' },
+      tls,
+      body: newCard,
+    });
     assert.equal(write.response.status, 403);
     assert.match(String(write.json.detail), /^This call needs scope cards\.write; the token has cards\.read\./);
     assert.match(String(write.response.headers['www-authenticate']), /error="insufficient_scope".*scope="cards\.write"/);
-    const read = await fixture.call('GET', `${base}/products`, { headers: { authorization: `Bearer ${readOnly.accessToken}`, 'x-region': '0' }, tls });
+    const read = await fixture.call('GET', `${base}/products`, {
+      headers: { authorization: `Bearer ${readOnly.accessToken}`, 'x-region': '0' },
+      tls,
+    });
     assert.equal(read.response.status, 200, 'the same token may read');
 
     const none = await fixture.call('GET', `${base}/products`, { headers: { 'x-region': '0' }, tls });
     assert.equal(none.response.status, 401);
     assert.equal(none.response.headers['www-authenticate'], 'Bearer realm="thredd-sandbox"');
-    const forged = await fixture.call('GET', `${base}/products`, { headers: { authorization: `Bearer ${readOnly.accessToken.slice(0, -6)}AAAAAA`, 'x-region': '0' }, tls });
+    const forged = await fixture.call('GET', `${base}/products`, {
+      headers: { authorization: `Bearer ${readOnly.accessToken.slice(0, -6)}AAAAAA`, 'x-region': '0' },
+      tls,
+    });
     assert.equal(forged.response.status, 401);
-    assert.equal(forged.json.detail, 'The access token\'s signature does not verify: it was changed, or not issued by this sandbox.');
+    assert.equal(forged.json.detail, "The access token's signature does not verify: it was changed, or not issued by this sandbox.");
     assert.match(String(forged.response.headers['www-authenticate']), /error="invalid_token"/);
   });
 
   it('answers 400 "No required SSL certificate was sent" on the mTLS listener without a client certificate', async () => {
-    const { response, json } = await fixture.call('GET', `${fixture.sandbox.urls.mtls}${API}/products`, { tls: { ca: fixture.sandbox.caCertPem } });
+    const { response, json } = await fixture.call('GET', `${fixture.sandbox.urls.mtls}${API}/products`, {
+      tls: { ca: fixture.sandbox.caCertPem },
+    });
     assert.equal(response.status, 400);
     assert.equal(json.detail, NO_CERTIFICATE_MESSAGE);
     assert.equal(NO_CERTIFICATE_MESSAGE, 'No required SSL certificate was sent');
   });
 
-  it('checks the token\'s cnf against the certificate presented (RFC 8705 §3)', async () => {
+  it("checks the token's cnf against the certificate presented (RFC 8705 §3)", async () => {
     const token = await fixture.token('sandbox-mtls');
     const headers = { authorization: `Bearer ${token.accessToken}`, 'x-region': '0' };
     const dir = tempDir('thredd-other-');
     try {
-      const { csrPem, keyPem } = await generateKeyAndCsr({ type: 'transport', subject: { commonName: 'other-app' }, outDir: dir, keyAlgorithm: 'p256' });
+      const { csrPem, keyPem } = await generateKeyAndCsr({
+        type: 'transport',
+        subject: { commonName: 'other-app' },
+        outDir: dir,
+        keyAlgorithm: 'p256',
+      });
       const other = await fixture.sandbox.issueCertificate({ csrPem, type: 'transport' });
-      const tls = { ca: fixture.sandbox.caCertPem, clientCertificate: { kind: 'pem' as const, cert: other.certificatePem, key: keyPem, id: 'other', source: 'other' } };
+      const tls = {
+        ca: fixture.sandbox.caCertPem,
+        clientCertificate: { kind: 'pem' as const, cert: other.certificatePem, key: keyPem, id: 'other', source: 'other' },
+      };
       const mismatch = await fixture.call('GET', `${fixture.sandbox.urls.mtls}${API}/products`, { headers, tls });
       assert.equal(mismatch.response.status, 403);
       assert.match(String(mismatch.json.detail), /^The token is bound to another certificate/);
-      const overTls = await fixture.call('GET', `${fixture.sandbox.urls.tls}${API}/products`, { headers, tls: { ca: fixture.sandbox.caCertPem } });
+      const overTls = await fixture.call('GET', `${fixture.sandbox.urls.tls}${API}/products`, {
+        headers,
+        tls: { ca: fixture.sandbox.caCertPem },
+      });
       assert.equal(overTls.response.status, 403, 'a bound token cannot be used where no certificate is presented');
       assert.match(String(overTls.json.detail), /call the mTLS listener/);
     } finally {
@@ -194,16 +246,28 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
   it('refuses a client certificate from another CA on the mTLS listener', async () => {
     const otherCa = await createTestCa({ commonName: 'Not The Sandbox CA' });
     const stranger = await otherCa.issue({ commonName: 'stranger', usage: 'client' });
-    const tls = { ca: fixture.sandbox.caCertPem, clientCertificate: { kind: 'pem' as const, cert: stranger.certPem, key: stranger.keyPem, id: 'stranger', source: 'stranger' } };
+    const tls = {
+      ca: fixture.sandbox.caCertPem,
+      clientCertificate: { kind: 'pem' as const, cert: stranger.certPem, key: stranger.keyPem, id: 'stranger', source: 'stranger' },
+    };
     const { response, json } = await fixture.call('GET', `${fixture.sandbox.urls.mtls}${API}/products`, { tls });
     assert.equal(response.status, 400);
-    assert.match(String(json.detail), /\(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY\): it was not issued by this sandbox's Sandbox Issuing CA/);
+    assert.match(
+      String(json.detail),
+      /\(UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT_LOCALLY\): it was not issued by this sandbox's Sandbox Issuing CA/,
+    );
   });
 
   it('introspects its tokens for the client secret client with HTTP Basic (RFC 7662)', async () => {
     const token = await fixture.token('sandbox-mtls');
     const secret = fs.readFileSync(fixture.sandbox.files.clientSecret, 'utf8').trim();
-    const result = await introspectToken(fixture.http, { url: fixture.sandbox.urls.introspection, token: token.accessToken, clientId: fixture.sandbox.application.clientIds.clientSecret, clientSecret: secret, tls: { ca: fixture.sandbox.caCertPem } });
+    const result = await introspectToken(fixture.http, {
+      url: fixture.sandbox.urls.introspection,
+      token: token.accessToken,
+      clientId: fixture.sandbox.application.clientIds.clientSecret,
+      clientSecret: secret,
+      tls: { ca: fixture.sandbox.caCertPem },
+    });
     assert.equal(result.active, true);
     assert.equal(result.scope, 'cards.read cards.write');
     assert.deepEqual(result.claims.cnf, { 'x5t#S256': fixture.init.transportX5tS256 });
@@ -213,7 +277,11 @@ describe('the sandbox journey with the project\'s own core: init, token over mTL
     const token = await fixture.token('sandbox');
     assert.equal(token.claims?.x5tS256, undefined);
     assert.equal(token.claims?.clientId, fixture.sandbox.application.clientIds.clientSecret);
-    const { response, json } = await fixture.call('POST', `${fixture.sandbox.urls.tls}${API}/cards`, { headers: { authorization: `Bearer ${token.accessToken}`, 'x-region': '2' }, tls: await fixture.tls('sandbox'), body: newCard });
+    const { response, json } = await fixture.call('POST', `${fixture.sandbox.urls.tls}${API}/cards`, {
+      headers: { authorization: `Bearer ${token.accessToken}`, 'x-region': '2' },
+      tls: await fixture.tls('sandbox'),
+      body: newCard,
+    });
     assert.equal(response.status, 200);
     assert.match(String(json.publicToken), /^\d{9}$/);
   });

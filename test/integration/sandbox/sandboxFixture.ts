@@ -9,7 +9,13 @@ import { TokenClient } from '../../../src/core/auth';
 import { loadConfigFile, type Application, type Environment, type ThreddConfig } from '../../../src/core/config';
 import { bodyBytes, createHttpClient, HttpClient, loadTlsSettings, type HttpResponse, type TlsSettings } from '../../../src/core/http';
 import { SANDBOX_API_ROOT } from '../../../src/core/catalogue';
-import { initSandboxWorkspace, startSandbox, type InitSandboxWorkspaceResult, type RunningSandbox, type StartSandboxOptions } from '../../../src/sandbox';
+import {
+  initSandboxWorkspace,
+  startSandbox,
+  type InitSandboxWorkspaceResult,
+  type RunningSandbox,
+  type StartSandboxOptions,
+} from '../../../src/sandbox';
 
 export interface SandboxFixture {
   dir: string;
@@ -24,7 +30,11 @@ export interface SandboxFixture {
   tls(environment: string): Promise<TlsSettings>;
   token(environment: string, scopes?: string[]): Promise<TokenResult>;
   /** An API call with the token and X-Region headers given (nothing is added). */
-  call(method: string, url: string, options?: { headers?: Record<string, string>; body?: unknown; tls?: TlsSettings }): Promise<{ response: HttpResponse; json: Record<string, unknown> }>;
+  call(
+    method: string,
+    url: string,
+    options?: { headers?: Record<string, string>; body?: unknown; tls?: TlsSettings },
+  ): Promise<{ response: HttpResponse; json: Record<string, unknown> }>;
   /**
    * A call of the sandbox's API (`path` below /core/api/v1) as a client of `environment` (default sandbox-mtls)
    * makes it: its token, its certificate, X-Region 0; `headers` adds to or replaces those.
@@ -92,8 +102,18 @@ export async function startSandboxFixture(options: Partial<StartSandboxOptions> 
     tls,
     token: (name, scopes) => tokens.requestToken({ ...target(name), scopes }),
     async call(method, url, callOptions = {}) {
-      const headers = { accept: 'application/json', ...(callOptions.body === undefined ? {} : { 'content-type': 'application/json' }), ...callOptions.headers };
-      const response = await http.send({ method, url, headers, body: callOptions.body === undefined ? undefined : JSON.stringify(callOptions.body), tls: callOptions.tls });
+      const headers = {
+        accept: 'application/json',
+        ...(callOptions.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...callOptions.headers,
+      };
+      const response = await http.send({
+        method,
+        url,
+        headers,
+        body: callOptions.body === undefined ? undefined : JSON.stringify(callOptions.body),
+        tls: callOptions.tls,
+      });
       const text = (await bodyBytes(response.body)).toString('utf8');
       return { response, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
     },

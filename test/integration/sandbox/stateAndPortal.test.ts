@@ -39,7 +39,12 @@ describe('sandbox portal, dynamic registration and state across restarts', () =>
   });
 
   it('issues a Signing certificate for a CSR uploaded to the portal; its KID works for private_key_jwt at once', async () => {
-    const { csrPem, keyPath } = await generateKeyAndCsr({ type: 'signing', subject: { organization: 'Acme', commonName: 'portal-app' }, outDir: dir, keyAlgorithm: 'p256' });
+    const { csrPem, keyPath } = await generateKeyAndCsr({
+      type: 'signing',
+      subject: { organization: 'Acme', commonName: 'portal-app' },
+      outDir: dir,
+      keyAlgorithm: 'p256',
+    });
     const url = `${fixture.sandbox.urls.portal}/applications/${fixture.sandbox.application.appId}/certificates`;
     const tls = { ca: fixture.sandbox.caCertPem };
     const { response, json } = await fixture.call('POST', url, { tls, body: { csr: csrPem, type: 'signing' } });
@@ -54,7 +59,14 @@ describe('sandbox portal, dynamic registration and state across restarts', () =>
     const jwks = await fixture.call('GET', fixture.sandbox.urls.jwks(), { tls });
     assert.deepEqual((jwks.json.keys as { kid: string }[]).map((key) => key.kid).sort(), [fixture.init.kid, portalKid].sort());
     const listed = await fixture.call('GET', url, { tls });
-    assert.deepEqual((listed.json.items as { type: string; kid: string | null }[]).map((item) => [item.type, item.kid]), [['transport', null], ['signing', fixture.init.kid], ['signing', portalKid]]);
+    assert.deepEqual(
+      (listed.json.items as { type: string; kid: string | null }[]).map((item) => [item.type, item.kid]),
+      [
+        ['transport', null],
+        ['signing', fixture.init.kid],
+        ['signing', portalKid],
+      ],
+    );
 
     const { environment, application } = fixture.target('sandbox-mtls');
     const withPortalKey = { ...application, auth: { method: 'private_key_jwt', key: keyPath, kid: portalKid } } as Application;
@@ -71,37 +83,62 @@ describe('sandbox portal, dynamic registration and state across restarts', () =>
     assert.match(String(key.json.message), /holds a private key, not a CSR\. Never upload a private key/);
     const type = await fixture.call('POST', url, { tls, body: { csr: 'x', type: 'encryption' } });
     assert.match(String(type.json.message), /Unknown certificate type "encryption"/);
-    const app = await fixture.call('POST', `${fixture.sandbox.urls.portal}/applications/nope/certificates`, { tls, body: { csr: 'x', type: 'signing' } });
+    const app = await fixture.call('POST', `${fixture.sandbox.urls.portal}/applications/nope/certificates`, {
+      tls,
+      body: { csr: 'x', type: 'signing' },
+    });
     assert.equal(app.response.status, 404);
     assert.equal(app.json.code, 'application_not_found');
   });
 
   it('keeps an expired Signing certificate off the JWKS, so its KID is refused', async () => {
-    const { csrPem, keyPath } = await generateKeyAndCsr({ type: 'signing', subject: { commonName: 'old-signing' }, outDir: dir, keyAlgorithm: 'p256' });
+    const { csrPem, keyPath } = await generateKeyAndCsr({
+      type: 'signing',
+      subject: { commonName: 'old-signing' },
+      outDir: dir,
+      keyAlgorithm: 'p256',
+    });
     const { record } = await fixture.sandbox.issueCertificate({ csrPem, type: 'signing', days: -1 });
     const jwks = await fixture.call('GET', fixture.sandbox.urls.jwks(), { tls: { ca: fixture.sandbox.caCertPem } });
     assert.ok(!(jwks.json.keys as { kid: string }[]).some((key) => key.kid === record.kid));
     const { environment, application } = fixture.target('sandbox-mtls');
-    const refused = await fixture.tokens.requestToken({ environment, application: { ...application, auth: { method: 'private_key_jwt', key: keyPath, kid: record.kid } } as Application }).catch((error: unknown) => error);
+    const refused = await fixture.tokens
+      .requestToken({
+        environment,
+        application: { ...application, auth: { method: 'private_key_jwt', key: keyPath, kid: record.kid } } as Application,
+      })
+      .catch((error: unknown) => error);
     assert.ok(refused instanceof OAuthError);
     assert.equal(refused.error, 'invalid_client');
   });
 
   it('registers a client with a software statement from the sandbox directory (RFC 7591) that gets bound tokens with its PMID', async () => {
     const tls = await fixture.tls('sandbox-mtls');
-    const ssa = await fixture.call('POST', `${fixture.sandbox.urls.portal}/applications/${fixture.sandbox.application.appId}/software-statement`, { tls: { ca: fixture.sandbox.caCertPem } });
+    const ssa = await fixture.call(
+      'POST',
+      `${fixture.sandbox.urls.portal}/applications/${fixture.sandbox.application.appId}/software-statement`,
+      { tls: { ca: fixture.sandbox.caCertPem } },
+    );
     assert.equal(ssa.response.status, 201);
     const registration = await registerClient(fixture.http, {
       registrationUrl: String(ssa.json.registration_endpoint),
       softwareStatement: String(ssa.json.software_statement),
       initialAccessToken: String(ssa.json.initial_access_token),
-      metadata: { grant_types: ['client_credentials'], token_endpoint_auth_method: 'private_key_jwt', tls_client_certificate_bound_access_tokens: true, scopes: ['cards.read'] },
+      metadata: {
+        grant_types: ['client_credentials'],
+        token_endpoint_auth_method: 'private_key_jwt',
+        tls_client_certificate_bound_access_tokens: true,
+        scopes: ['cards.read'],
+      },
       tls,
     });
     registeredClientId = registration.clientId;
     assert.equal(registration.metadata.org_id, fixture.sandbox.orgId);
     const { environment, application } = fixture.target('sandbox-mtls');
-    const token = await fixture.tokens.requestToken({ environment, application: { ...application, clientId: registeredClientId, scopes: ['cards.read'] } });
+    const token = await fixture.tokens.requestToken({
+      environment,
+      application: { ...application, clientId: registeredClientId, scopes: ['cards.read'] },
+    });
     assert.equal(token.claims?.clientId, registeredClientId);
     assert.equal(token.claims?.pmid, 'PM-SANDBOX');
     assert.equal(token.binding?.matches, true);
@@ -113,7 +150,11 @@ describe('sandbox portal, dynamic registration and state across restarts', () =>
     const tls = await fixture.tls('sandbox-mtls');
     const token = await fixture.token('sandbox-mtls');
     tokenBeforeRestart = token.accessToken;
-    const created = await fixture.call('POST', `${urls.mtls}${API}/cards`, { headers: { authorization: `Bearer ${token.accessToken}`, 'x-region': '0' }, tls, body: physicalCard({ cardProduct: 1002, cardHolder: { firstName: 'Grace', lastName: 'Hopper', dateOfBirth: '1906-12-09' } }) });
+    const created = await fixture.call('POST', `${urls.mtls}${API}/cards`, {
+      headers: { authorization: `Bearer ${token.accessToken}`, 'x-region': '0' },
+      tls,
+      body: physicalCard({ cardProduct: 1002, cardHolder: { firstName: 'Grace', lastName: 'Hopper', dateOfBirth: '1906-12-09' } }),
+    });
     cardId = String(created.json.publicToken);
     const rootBefore = fixture.sandbox.caCertPem;
 
@@ -124,13 +165,22 @@ describe('sandbox portal, dynamic registration and state across restarts', () =>
     restarted = await startSandbox({ stateDir: fixture.stateDir, ports });
     assert.equal(restarted.caCertPem, rootBefore, 'same Root CA');
     const jwks = await fixture.call('GET', restarted.urls.jwks(), { tls: { ca: rootBefore } });
-    assert.ok((jwks.json.keys as { kid: string }[]).some((key) => key.kid === fixture.init.kid), 'the KID is still published');
-    const read = await fixture.call('GET', `${restarted.urls.mtls}${API}/cards/${cardId}`, { headers: { authorization: `Bearer ${tokenBeforeRestart}`, 'x-region': '0' }, tls });
+    assert.ok(
+      (jwks.json.keys as { kid: string }[]).some((key) => key.kid === fixture.init.kid),
+      'the KID is still published',
+    );
+    const read = await fixture.call('GET', `${restarted.urls.mtls}${API}/cards/${cardId}`, {
+      headers: { authorization: `Bearer ${tokenBeforeRestart}`, 'x-region': '0' },
+      tls,
+    });
     assert.equal(read.response.status, 200, 'a token from before the restart still verifies, and the card was kept');
     assert.equal((read.json.cardHolder as { lastName: string }).lastName, 'Hopper');
     const { environment, application } = fixture.target('sandbox-mtls');
     const fresh = new TokenClient({ http: fixture.http });
-    const registered = await fresh.requestToken({ environment, application: { ...application, clientId: registeredClientId, scopes: ['cards.read'] } });
+    const registered = await fresh.requestToken({
+      environment,
+      application: { ...application, clientId: registeredClientId, scopes: ['cards.read'] },
+    });
     assert.equal(registered.claims?.clientId, registeredClientId, 'the DCR client survived the restart');
   });
 
@@ -138,9 +188,13 @@ describe('sandbox portal, dynamic registration and state across restarts', () =>
     const keys = [fixture.init.files.transport.key, fixture.init.files.signing.key];
     const before = keys.map((file) => ({ text: fs.readFileSync(file, 'utf8'), mtime: fs.statSync(file).mtimeMs }));
     const again = await initSandboxWorkspace({ workspaceDir: fixture.workspace, sandbox: restarted! });
-    assert.deepEqual(keys.map((file) => ({ text: fs.readFileSync(file, 'utf8'), mtime: fs.statSync(file).mtimeMs })), before);
+    assert.deepEqual(
+      keys.map((file) => ({ text: fs.readFileSync(file, 'utf8'), mtime: fs.statSync(file).mtimeMs })),
+      before,
+    );
     assert.equal(again.kid, fixture.init.kid);
-    for (const change of again.changes) assert.ok(['kept', 'unchanged'].includes(change.action), `${path.basename(change.file)}: ${change.action}`);
+    for (const change of again.changes)
+      assert.ok(['kept', 'unchanged'].includes(change.action), `${path.basename(change.file)}: ${change.action}`);
     assert.equal(fs.statSync(path.join(fixture.stateDir, 'ca', 'issuing-ca.key')).mode & 0o777, 0o600);
   });
 });

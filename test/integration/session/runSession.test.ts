@@ -48,8 +48,12 @@ describe('a run session against a local TLS server', () => {
     const second = server.file('second.thredd', 'GET {{baseUrl}}/three\n');
     const { results, events } = await run([first, { ...first, requests: [2] }, second]);
     assert.deepEqual(server.arrived, [
-      'GET /one', 'POST /cards', 'GET /cards/card-1', 'GET /two', // first.thredd
-      'POST /cards', 'GET /cards/card-2', // its "read" alone: "create" first
+      'GET /one',
+      'POST /cards',
+      'GET /cards/card-1',
+      'GET /two', // first.thredd
+      'POST /cards',
+      'GET /cards/card-2', // its "read" alone: "create" first
       'GET /three', // second.thredd
     ]);
     assert.equal(server.maxInFlight(), 1);
@@ -57,9 +61,16 @@ describe('a run session against a local TLS server', () => {
     const path = (result: RunResult) => result.request?.url.replace(server.url, '');
     const shown = events.map((event) => (event.kind === 'result' ? `  ${path(event.result)}` : event.file.shown));
     assert.deepEqual(shown, [
-      'first.thredd', '  /one', '  /cards', '  /cards/card-1', '  /two',
-      'first.thredd', '  /cards', '  /cards/card-2',
-      'second.thredd', '  /three',
+      'first.thredd',
+      '  /one',
+      '  /cards',
+      '  /cards/card-1',
+      '  /two',
+      'first.thredd',
+      '  /cards',
+      '  /cards/card-2',
+      'second.thredd',
+      '  /three',
     ]);
   });
 
@@ -77,7 +88,10 @@ describe('a run session against a local TLS server', () => {
     const file = { ...server.file('chained.thredd', CHAINED), requests: [1] };
     for (const concurrency of [1, 3]) {
       const { summary } = await run([file], { iterations: 3, concurrency });
-      assert.deepEqual(summary.groups.map((group) => group.iteration), [1, 2, 3]);
+      assert.deepEqual(
+        summary.groups.map((group) => group.iteration),
+        [1, 2, 3],
+      );
       const created = summary.groups.map((group) => {
         const [create, read] = group.results;
         assert.deepEqual([create.name, read.name, read.dependencies], ['create', 'read', ['create']]);
@@ -99,7 +113,10 @@ describe('a run session against a local TLS server', () => {
         const created = idOf(group.results.find((result) => result.name === 'create')!);
         const readers = group.results.filter((result) => result.request?.url.includes('/cards/'));
         assert.equal(readers.length, 3);
-        assert.ok(readers.every((result) => result.request!.url.includes(`/cards/${created}`)), `iteration ${group.iteration}`);
+        assert.ok(
+          readers.every((result) => result.request!.url.includes(`/cards/${created}`)),
+          `iteration ${group.iteration}`,
+        );
       }
     }
   });
@@ -129,7 +146,10 @@ describe('a run session against a local TLS server', () => {
     controller.abort();
     const { summary, results } = await running;
     assert.equal(summary.stopped, 'aborted');
-    assert.deepEqual(results.map((result) => result.error?.message), ['The request was cancelled.']);
+    assert.deepEqual(
+      results.map((result) => result.error?.message),
+      ['The request was cancelled.'],
+    );
     assert.deepEqual(server.arrived, ['GET /hang']);
 
     const already = await run([file], { signal: AbortSignal.abort() });
@@ -155,17 +175,27 @@ describe('a run session against a local TLS server', () => {
     const rows = [{ card: 'a' }, { card: 'b' }];
     const contextFor = (_: SessionFile, iteration: SessionIteration) => (seen.push(iteration), { config: server.config, store });
     await run([file], { iterationVariables: rows, dryRun: true, contextFor });
-    assert.deepEqual(seen, [{ number: 1, variables: rows[0] }, { number: 2, variables: rows[1] }]);
+    assert.deepEqual(seen, [
+      { number: 1, variables: rows[0] },
+      { number: 2, variables: rows[1] },
+    ]);
 
     await run([{ ...file, requests: [0] }], { contextFor: () => ({ config: server.config, store }) });
     const { results } = await run([{ ...file, requests: [1] }], { contextFor: () => ({ config: server.config, store }) });
-    assert.deepEqual(results.map((result) => [result.name, result.dependencies]), [['read', []]], 'create came from the earlier session');
+    assert.deepEqual(
+      results.map((result) => [result.name, result.dependencies]),
+      [['read', []]],
+      'create came from the earlier session',
+    );
   });
 
   it('answers an index the file does not have with a no-request result (a CodeLens of a changed file)', async () => {
     const file = server.file('short.thredd', 'GET {{baseUrl}}/one\n');
     const { results } = await run([{ ...file, requests: [3] }]);
-    assert.deepEqual(results.map((result) => result.error?.kind), ['no-request']);
+    assert.deepEqual(
+      results.map((result) => result.error?.kind),
+      ['no-request'],
+    );
     assert.deepEqual(server.arrived, []);
   });
 

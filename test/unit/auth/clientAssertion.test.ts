@@ -50,17 +50,26 @@ describe('client assertion (private_key_jwt)', () => {
   });
 
   it('refuses an algorithm the key cannot sign with, saying what to change', async () => {
-    await assert.rejects(createClientAssertion({ clientId: 'c', audience: AUD, key: ec, alg: 'RS256', keySource: 'signing.key' }), (error: Error) => {
-      assert.ok(error instanceof SigningKeyError);
-      assert.equal(error.message, 'RS256 needs an RSA key, but signing.key is an EC prime256v1 key.');
-      assert.equal(error.fix, 'Set "alg": "ES256" for this key.');
-      return true;
-    });
-    await assert.rejects(createClientAssertion({ clientId: 'c', audience: AUD, key: rsa, alg: 'ES256', keySource: 'rsa.key' }), /ES256 needs an EC P-256 key, but rsa\.key is an RSA 2048-bit key/);
+    await assert.rejects(
+      createClientAssertion({ clientId: 'c', audience: AUD, key: ec, alg: 'RS256', keySource: 'signing.key' }),
+      (error: Error) => {
+        assert.ok(error instanceof SigningKeyError);
+        assert.equal(error.message, 'RS256 needs an RSA key, but signing.key is an EC prime256v1 key.');
+        assert.equal(error.fix, 'Set "alg": "ES256" for this key.');
+        return true;
+      },
+    );
+    await assert.rejects(
+      createClientAssertion({ clientId: 'c', audience: AUD, key: rsa, alg: 'ES256', keySource: 'rsa.key' }),
+      /ES256 needs an EC P-256 key, but rsa\.key is an RSA 2048-bit key/,
+    );
     const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey;
     await assert.rejects(createClientAssertion({ clientId: 'c', audience: AUD, key: p384, alg: 'ES256' }), /ES256 needs an EC P-256 key/);
     const small = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
-    await assert.rejects(createClientAssertion({ clientId: 'c', audience: AUD, key: small }), /RSA 1024-bit key; RS256 needs 2048 bits or more/);
+    await assert.rejects(
+      createClientAssertion({ clientId: 'c', audience: AUD, key: small }),
+      /RSA 1024-bit key; RS256 needs 2048 bits or more/,
+    );
     await assert.rejects(createClientAssertion({ clientId: 'c', audience: '', key: rsa }), /audience is empty/);
   });
 
@@ -73,7 +82,10 @@ describe('client assertion (private_key_jwt)', () => {
     const encrypted = pem(rsa, 'pkcs8', 'correct horse');
     assert.match(encrypted, /BEGIN ENCRYPTED PRIVATE KEY/);
     assert.equal(parseSigningKey(encrypted, 'k', 'correct horse').type, 'private');
-    assert.match(signingKeyError(() => parseSigningKey(encrypted, 'enc.key')).message, /^enc\.key is encrypted and no passphrase was given\.$/);
+    assert.match(
+      signingKeyError(() => parseSigningKey(encrypted, 'enc.key')).message,
+      /^enc\.key is encrypted and no passphrase was given\.$/,
+    );
     assert.equal(signingKeyError(() => parseSigningKey(encrypted, 'enc.key', 'wrong')).message, 'The passphrase for enc.key is wrong.');
     const notAKey = signingKeyError(() => parseSigningKey('-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', 'cert.pem'));
     assert.match(notAKey.message, /^cert\.pem is not a PEM private key/);

@@ -6,15 +6,25 @@ import type { HttpResponse } from '../../../src/core/http';
 
 function response(status: number, body: string, contentType = 'application/json'): HttpResponse {
   return {
-    status, statusText: '', headers: { 'content-type': contentType }, body: { kind: 'memory', bytes: Buffer.from(body) }, size: body.length,
-    url: 'https://threddid.com/oauth2/token', redirects: [], warnings: [],
+    status,
+    statusText: '',
+    headers: { 'content-type': contentType },
+    body: { kind: 'memory', bytes: Buffer.from(body) },
+    size: body.length,
+    url: 'https://threddid.com/oauth2/token',
+    redirects: [],
+    warnings: [],
     timings: { reused: false, dns: 0, connect: 0, tls: 0, firstByte: 0, download: 0, total: 0 },
   };
 }
 
 describe('OAuth error reporting', () => {
-  it('shows the server\'s error and description, the status and a hint', async () => {
-    const error = await oauthErrorFrom(response(400, '{"error":"invalid_scope","error_description":"requested scope is not allowed"}'), 'token', 'private_key_jwt');
+  it("shows the server's error and description, the status and a hint", async () => {
+    const error = await oauthErrorFrom(
+      response(400, '{"error":"invalid_scope","error_description":"requested scope is not allowed"}'),
+      'token',
+      'private_key_jwt',
+    );
     assert.equal(error.message, 'Token request refused (HTTP 400): invalid_scope: requested scope is not allowed');
     assert.equal(error.error, 'invalid_scope');
     assert.match(error.fix, /"scopes" of the application in thredd\.json/);
@@ -44,8 +54,13 @@ describe('access token claims', () => {
       .setExpirationTime(2_000_000_000)
       .sign(new TextEncoder().encode('k'.repeat(32)));
     const claims = decodeAccessToken(token);
-    assert.deepEqual([claims?.scope, claims?.clientId, claims?.pmid, claims?.x5tS256, claims?.exp], ['cards.read', 'c1', 'PM-1', 'abc', 2_000_000_000]);
-    assert.deepEqual(checkCertificateBinding(claims, 'abc'), { binding: { tokenX5tS256: 'abc', certificateX5tS256: 'abc', matches: true } });
+    assert.deepEqual(
+      [claims?.scope, claims?.clientId, claims?.pmid, claims?.x5tS256, claims?.exp],
+      ['cards.read', 'c1', 'PM-1', 'abc', 2_000_000_000],
+    );
+    assert.deepEqual(checkCertificateBinding(claims, 'abc'), {
+      binding: { tokenX5tS256: 'abc', certificateX5tS256: 'abc', matches: true },
+    });
     const other = checkCertificateBinding(claims, 'xyz');
     assert.equal(other.binding?.matches, false);
     assert.match(other.warning ?? '', /bound to certificate x5t#S256 abc, but the transport certificate in use is xyz/);

@@ -4,8 +4,22 @@ import { TokenCache, type TokenRequest, type TokenResult } from '../../../src/co
 import type { Application, Environment } from '../../../src/core/config';
 
 const range = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
-const environment: Environment = { name: 'uat', baseUrl: 'https://uat-mtls.thredd.com', tokenUrl: 'https://threddid.com/oauth2/token', region: '0', insecure: false, variables: {}, range };
-const application: Application = { name: 'app', clientId: 'client', auth: { method: 'client_secret_post', secret: 's' }, scopes: ['cards.read', 'cards.write'], range };
+const environment: Environment = {
+  name: 'uat',
+  baseUrl: 'https://uat-mtls.thredd.com',
+  tokenUrl: 'https://threddid.com/oauth2/token',
+  region: '0',
+  insecure: false,
+  variables: {},
+  range,
+};
+const application: Application = {
+  name: 'app',
+  clientId: 'client',
+  auth: { method: 'client_secret_post', secret: 's' },
+  scopes: ['cards.read', 'cards.write'],
+  range,
+};
 
 /** A token server stand-in whose answers the test releases by hand. */
 function controlledFetch() {
@@ -18,8 +32,16 @@ function controlledFetch() {
   const answer = (index: number, expiresIn = 3600) => {
     issued += 1;
     calls[index].resolve({
-      accessToken: `token-${issued}`, tokenType: 'Bearer', expiresIn, obtainedAt: 0, expiresAt: 0, warnings: [],
-      environment: 'uat', application: 'app', scopes: calls[index].request.scopes ?? [], http: { url: '', status: 200, timings: { reused: false, dns: 0, connect: 0, tls: 0, firstByte: 0, download: 0, total: 0 } },
+      accessToken: `token-${issued}`,
+      tokenType: 'Bearer',
+      expiresIn,
+      obtainedAt: 0,
+      expiresAt: 0,
+      warnings: [],
+      environment: 'uat',
+      application: 'app',
+      scopes: calls[index].request.scopes ?? [],
+      http: { url: '', status: 200, timings: { reused: false, dns: 0, connect: 0, tls: 0, firstByte: 0, download: 0, total: 0 } },
     });
   };
   return { calls, fetchToken, answer };

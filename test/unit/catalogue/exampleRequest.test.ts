@@ -15,11 +15,19 @@ describe('an operation example as a .thredd request', () => {
         const text = printed(exampleRequest(operation, { exampleId: example.id }));
         const parsed = parseRequestFile(text);
         const where = `${operation.id}/${example.id}:\n${text}`;
-        assert.deepEqual(parsed.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), [], where);
+        assert.deepEqual(
+          parsed.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'),
+          [],
+          where,
+        );
         const [request] = parsed.requests;
         const match = matchOperation(request.method, request.url);
         assert.equal(match.kind === 'found' && match.operation.id, operation.id, where);
-        assert.deepEqual(request.metadata.expectations.map((expectation) => expectation.text), [`status ${example.response.status}`], where);
+        assert.deepEqual(
+          request.metadata.expectations.map((expectation) => expectation.text),
+          [`status ${example.response.status}`],
+          where,
+        );
         if (example.request.body === undefined) assert.equal(request.body, undefined, where);
         else assert.deepEqual(JSON.parse(request.body?.kind === 'text' ? request.body.text : ''), example.request.body, where);
         const idempotencyKey = request.headers.find((header) => header.name === 'idempotencyKey');
@@ -30,8 +38,14 @@ describe('an operation example as a .thredd request', () => {
 
   it('writes a create-card request a newcomer can send as it is', () => {
     const text = printed(exampleRequest(operationById('cards.create')));
-    assert.match(text, /^### .+\n# POST \/cards: cards\.create, scope cards\.write\n# .+\n# @name cardsCreate\n# @expect status 200\nPOST \{\{baseUrl\}\}\/core\/api\/v1\/cards\n/);
-    assert.match(text, /\nContent-Type: application\/json\nAccept: application\/json\nidempotencyKey: \{\{\$guid\}\}\n\n\{\n {2}"cardType": /);
+    assert.match(
+      text,
+      /^### .+\n# POST \/cards: cards\.create, scope cards\.write\n# .+\n# @name cardsCreate\n# @expect status 200\nPOST \{\{baseUrl\}\}\/core\/api\/v1\/cards\n/,
+    );
+    assert.match(
+      text,
+      /\nContent-Type: application\/json\nAccept: application\/json\nidempotencyKey: \{\{\$guid\}\}\n\n\{\n {2}"cardType": /,
+    );
   });
 
   it('leaves path parameters as variables and puts the example query on continuation lines', () => {
@@ -39,7 +53,8 @@ describe('an operation example as a .thredd request', () => {
     const withQuery = transactions.examples.find((example) => example.request.query) ?? successExample(transactions);
     const request = parseRequestFile(printed(exampleRequest(transactions, { exampleId: withQuery.id }))).requests[0];
     assert.match(request.url, /^\{\{baseUrl\}\}\/core\/api\/v1\/cards\/\{\{publicToken\}\}\/transactions/);
-    for (const [name, value] of Object.entries(withQuery.request.query ?? {})) assert.ok(request.url.includes(`${name}=${value}`), request.url);
+    for (const [name, value] of Object.entries(withQuery.request.query ?? {}))
+      assert.ok(request.url.includes(`${name}=${value}`), request.url);
     assert.equal(requestNameOf(transactions), 'cardsTransactionsList');
   });
 

@@ -12,9 +12,21 @@ describe('matching a request to a catalogue operation', () => {
   it('strips either API root, on a path or a full URL', () => {
     assert.deepEqual(summary(matchOperation('GET', '/core/api/v1/products')), { id: 'products.list', params: {}, apiRoot: '/core/api/v1' });
     assert.deepEqual(summary(matchOperation('GET', '/api/v1/products')), { id: 'products.list', params: {}, apiRoot: '/api/v1' });
-    assert.deepEqual(summary(matchOperation('POST', 'https://uat-mtls.thredd.com/core/api/v1/cards')), { id: 'cards.create', params: {}, apiRoot: '/core/api/v1' });
-    assert.deepEqual(summary(matchOperation('GET', 'https://api.uat.threddpay.com/api/v1/cards/123456789')), { id: 'cards.get', params: { publicToken: '123456789' }, apiRoot: '/api/v1' });
-    assert.deepEqual(summary(matchOperation('GET', 'https://127.0.0.1:8444/core/api/v1/cards/42')), { id: 'cards.get', params: { publicToken: '42' }, apiRoot: '/core/api/v1' });
+    assert.deepEqual(summary(matchOperation('POST', 'https://uat-mtls.thredd.com/core/api/v1/cards')), {
+      id: 'cards.create',
+      params: {},
+      apiRoot: '/core/api/v1',
+    });
+    assert.deepEqual(summary(matchOperation('GET', 'https://api.uat.threddpay.com/api/v1/cards/123456789')), {
+      id: 'cards.get',
+      params: { publicToken: '123456789' },
+      apiRoot: '/api/v1',
+    });
+    assert.deepEqual(summary(matchOperation('GET', 'https://127.0.0.1:8444/core/api/v1/cards/42')), {
+      id: 'cards.get',
+      params: { publicToken: '42' },
+      apiRoot: '/core/api/v1',
+    });
   });
 
   it('takes a request file URL that still starts with its {{baseUrl}}, with or without the root after it', () => {
@@ -28,10 +40,26 @@ describe('matching a request to a catalogue operation', () => {
   });
 
   it('ignores trailing slashes, query strings and fragments, and decodes percent-escapes', () => {
-    assert.deepEqual(summary(matchOperation('GET', '/core/api/v1/products/')), { id: 'products.list', params: {}, apiRoot: '/core/api/v1' });
-    assert.deepEqual(summary(matchOperation('GET', 'https://uat-api.thredd.com/core/api/v1/products?page=2&size=10#top')), { id: 'products.list', params: {}, apiRoot: '/core/api/v1' });
-    assert.deepEqual(summary(matchOperation('GET', '/core/api/v1/cards/12%2034?expand=all')), { id: 'cards.get', params: { publicToken: '12 34' }, apiRoot: '/core/api/v1' });
-    assert.deepEqual(summary(matchOperation('get', '/core/api/v1/cards/1/')), { id: 'cards.get', params: { publicToken: '1' }, apiRoot: '/core/api/v1' }, 'the method in any case');
+    assert.deepEqual(summary(matchOperation('GET', '/core/api/v1/products/')), {
+      id: 'products.list',
+      params: {},
+      apiRoot: '/core/api/v1',
+    });
+    assert.deepEqual(summary(matchOperation('GET', 'https://uat-api.thredd.com/core/api/v1/products?page=2&size=10#top')), {
+      id: 'products.list',
+      params: {},
+      apiRoot: '/core/api/v1',
+    });
+    assert.deepEqual(summary(matchOperation('GET', '/core/api/v1/cards/12%2034?expand=all')), {
+      id: 'cards.get',
+      params: { publicToken: '12 34' },
+      apiRoot: '/core/api/v1',
+    });
+    assert.deepEqual(
+      summary(matchOperation('get', '/core/api/v1/cards/1/')),
+      { id: 'cards.get', params: { publicToken: '1' }, apiRoot: '/core/api/v1' },
+      'the method in any case',
+    );
   });
 
   it('tells a path with another method (and which it allows) from an unknown path', () => {
@@ -46,7 +74,7 @@ describe('matching a request to a catalogue operation', () => {
     assert.deepEqual(matchOperation('GET', 'https://[bad'), { kind: 'none' }, 'an unparsable URL matches nothing');
   });
 
-  it('finds each of the catalogue\'s operations, card sub-resources and the single transaction included', () => {
+  it("finds each of the catalogue's operations, card sub-resources and the single transaction included", () => {
     const found = (method: string, target: string) => summary(matchOperation(method, target));
     const product = { id: 'products.get', params: { productId: '1001' }, apiRoot: '/core/api/v1' };
     assert.deepEqual(found('GET', '/core/api/v1/products/1001'), product);
@@ -70,14 +98,18 @@ describe('matching a request to a catalogue operation', () => {
       id: 'cards.balance',
       method: 'GET',
       path: '/cards/{publicToken}/balance',
-      summary: 'A card\'s balance.',
+      summary: "A card's balance.",
       scope: 'cards.read',
       idempotencyKey: false,
       sources: [],
       responses: {},
       examples: [],
     };
-    assert.deepEqual(summary(matchOperation('GET', '/api/v1/cards/7/balance', [balance])), { id: 'cards.balance', params: { publicToken: '7' }, apiRoot: '/api/v1' });
+    assert.deepEqual(summary(matchOperation('GET', '/api/v1/cards/7/balance', [balance])), {
+      id: 'cards.balance',
+      params: { publicToken: '7' },
+      apiRoot: '/api/v1',
+    });
     assert.deepEqual(matchOperation('GET', '/api/v1/cards/7', [balance]), { kind: 'none' });
   });
 });

@@ -20,28 +20,39 @@ function regionRule(): Extract<Rule, { kind: 'string' }> {
 }
 
 const regionConfig = JSON.stringify({
-  environments: Object.fromEntries(REGIONS.map((region) => [`region-${region.code}`, { baseUrl: 'https://uat-api.thredd.com', region: region.code }])),
+  environments: Object.fromEntries(
+    REGIONS.map((region) => [`region-${region.code}`, { baseUrl: 'https://uat-api.thredd.com', region: region.code }]),
+  ),
 });
 
 describe('X-Region values and names come from the catalogue', () => {
-  it('thredd.json validation allows the catalogue\'s codes (the same list), and its hint names each region', () => {
+  it("thredd.json validation allows the catalogue's codes (the same list), and its hint names each region", () => {
     const rule = regionRule();
-    assert.equal(rule.values, REGION_CODES, 'the shape uses the catalogue\'s list itself');
+    assert.equal(rule.values, REGION_CODES, "the shape uses the catalogue's list itself");
     for (const region of REGIONS) assert.ok(rule.hint?.includes(`"${region.code}" (${region.name})`), `hint names ${region.code}`);
     const { diagnostics } = parseConfigText(regionConfig, '/p/thredd.json', { env: {} });
     assert.deepEqual(diagnostics, []);
   });
 
-  it('the editor\'s thredd.json schema lists the same codes with the same names', () => {
+  it("the editor's thredd.json schema lists the same codes with the same names", () => {
     const region = schema.definitions.environment.properties.region;
-    assert.deepEqual(region.enum, REGIONS.map((item) => item.code));
-    assert.deepEqual(region.enumDescriptions, REGIONS.map((item) => item.name));
+    assert.deepEqual(
+      region.enum,
+      REGIONS.map((item) => item.code),
+    );
+    assert.deepEqual(
+      region.enumDescriptions,
+      REGIONS.map((item) => item.name),
+    );
   });
 
   it('the Thredd view names each region', () => {
     const { config } = parseConfigText(regionConfig, '/p/thredd.json', { env: {} });
     assert.ok(config);
-    const model = assembleTreeModel({ config, configDiagnostics: [], workspaceCertificateFiles: [], warningDays: 60, now: new Date() }, () => assert.fail('no certificates'));
+    const model = assembleTreeModel(
+      { config, configDiagnostics: [], workspaceCertificateFiles: [], warningDays: 60, now: new Date() },
+      () => assert.fail('no certificates'),
+    );
     const nodes = indexTreeNodes(model.roots);
     for (const region of REGIONS) {
       const node = nodes.get(`env:region-${region.code}`) as EnvironmentNode;
@@ -53,13 +64,19 @@ describe('X-Region values and names come from the catalogue', () => {
   it('the sandbox accepts each region and lists them all when refusing another', () => {
     for (const region of REGIONS) assert.equal(requireRegion(region.code), region.code);
     const choices = REGIONS.map((region) => `${region.code} (${region.name})`).join(', ');
-    assert.throws(() => requireRegion('toString'), (error: { status: number; body: { errors: unknown } }) => {
-      assert.deepEqual([error.status, error.body.errors], [400, { 'X-Region': [`X-Region "toString" is not a region: use ${choices}.`] }]);
-      return true;
-    });
+    assert.throws(
+      () => requireRegion('toString'),
+      (error: { status: number; body: { errors: unknown } }) => {
+        assert.deepEqual(
+          [error.status, error.body.errors],
+          [400, { 'X-Region': [`X-Region "toString" is not a region: use ${choices}.`] }],
+        );
+        return true;
+      },
+    );
   });
 
-  it('the X-Region header\'s description lists the regions', () => {
+  it("the X-Region header's description lists the regions", () => {
     const header = REQUEST_HEADERS.find((item) => item.name === 'X-Region');
     for (const region of REGIONS) assert.match(header?.description ?? '', new RegExp(`\\b${region.code} ${region.name}\\b`));
   });

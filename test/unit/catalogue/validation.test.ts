@@ -102,7 +102,11 @@ describe("validating against the catalogue's schemas", () => {
     const notFound = (traceId: string) => validateResponseBody(operationById('cards.get'), 404, { status: 404, traceId });
     assert.equal(notFound('00-9228fab9562d2f4f821cc6511b121faa-7c5a55c30acf1d48-00'), undefined);
     assert.equal(notFound('00-bc13ff2ac4c2ab2f22a41dc766f5da25-65dac3d72a71615e-00'), undefined);
-    const malformedIds = ['0HMVD8D2Q4K1F:00000001', '00-9228FAB9562D2F4F821CC6511B121FAA-7c5a55c30acf1d48-00', '00-9228fab9-7c5a55c30acf1d48-00'];
+    const malformedIds = [
+      '0HMVD8D2Q4K1F:00000001',
+      '00-9228FAB9562D2F4F821CC6511B121FAA-7c5a55c30acf1d48-00',
+      '00-9228fab9-7c5a55c30acf1d48-00',
+    ];
     for (const malformed of malformedIds) {
       assert.deepEqual(Object.keys(notFound(malformed) ?? {}), ['traceId'], malformed);
     }

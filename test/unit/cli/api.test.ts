@@ -26,10 +26,16 @@ describe('thredd api list', () => {
     const lines = stdout.split('\n');
     assert.match(lines[0], /^ID +METHOD +PATH +SCOPE +IDEMPOTENCY +SUMMARY$/);
     const rows = lines.slice(1, OPERATIONS.length + 1);
-    assert.deepEqual(rows.map((row) => row.split(/ +/, 1)[0]), OPERATIONS.map((operation) => operation.id));
+    assert.deepEqual(
+      rows.map((row) => row.split(/ +/, 1)[0]),
+      OPERATIONS.map((operation) => operation.id),
+    );
     const create = rows.find((row) => row.startsWith('cards.create '))!;
     assert.match(create, /^cards\.create +POST +\/cards +cards\.write +yes +Creates a card /);
-    assert.match(rows.find((row) => row.startsWith('cards.update '))!, / PATCH +\/cards\/\{publicToken\} +cards\.write +no +/);
+    assert.match(
+      rows.find((row) => row.startsWith('cards.update '))!,
+      / PATCH +\/cards\/\{publicToken\} +cards\.write +no +/,
+    );
     // Aligned: every row's method starts in the header's METHOD column.
     const column = lines[0].indexOf('METHOD');
     for (const row of rows) assert.match(row.slice(column), /^(GET|POST|PUT|PATCH|DELETE) /, row);
@@ -41,17 +47,20 @@ describe('thredd api list', () => {
     assert.equal(code, 0);
     const listed = JSON.parse(stdout) as Record<string, unknown>[];
     assert.equal(listed.length, OPERATIONS.length);
-    assert.deepEqual(listed.find((operation) => operation.id === 'cards.status.update'), {
-      id: 'cards.status.update',
-      method: 'PUT',
-      path: '/cards/{publicToken}/status',
-      summary: operationById('cards.status.update').summary,
-      scope: 'cards.write',
-      idempotencyKey: true,
-      requestBody: true,
-      responses: [200, 400, 401, 403, 404, 422, 500],
-      examples: ['activate', 'temporary-block', 'permanent-status', 'thredd-only-status', 'no-status', 'unknown-card'],
-    });
+    assert.deepEqual(
+      listed.find((operation) => operation.id === 'cards.status.update'),
+      {
+        id: 'cards.status.update',
+        method: 'PUT',
+        path: '/cards/{publicToken}/status',
+        summary: operationById('cards.status.update').summary,
+        scope: 'cards.write',
+        idempotencyKey: true,
+        requestBody: true,
+        responses: [200, 400, 401, 403, 404, 422, 500],
+        examples: ['activate', 'temporary-block', 'permanent-status', 'thredd-only-status', 'no-status', 'unknown-card'],
+      },
+    );
     assert.equal(listed.find((operation) => operation.id === 'products.list')?.requestBody, false);
   });
 
@@ -82,7 +91,10 @@ describe('thredd api show', () => {
   it('prints the first success example as a request that parses back without errors', async () => {
     const { stdout } = await run('api', 'show', 'cards.create');
     const parsed = parseRequestFile(stdout);
-    assert.deepEqual(parsed.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'), []);
+    assert.deepEqual(
+      parsed.diagnostics.filter((diagnostic) => diagnostic.severity === 'error'),
+      [],
+    );
     const [request] = parsed.requests;
     assert.equal(parsed.requests.length, 1);
     assert.equal(request.name, 'cardsCreate');
@@ -136,7 +148,7 @@ describe('thredd api show', () => {
     assert.ok(far.stderr.endsWith(`${LIST_HINT}\n`));
   });
 
-  it('answers an unknown example with the operation\'s examples, and a missing operation with the usage', async () => {
+  it("answers an unknown example with the operation's examples, and a missing operation with the usage", async () => {
     const { code, stderr } = await run('api', 'show', 'cards.balance', '--example', 'overdrawn');
     assert.equal(code, 1);
     assert.equal(stderr, 'thredd: cards.balance has no example "overdrawn"; its examples are balance (200), unknown-card (404).\n');

@@ -97,7 +97,10 @@ describe('the thredd command groups', () => {
     const dcr = await run(['dcr'], 'thredd');
     assert.equal(dcr.code, 0, dcr.stderr);
     const listed = dcr.stdout.slice(dcr.stdout.indexOf('Commands:\n')).split('\n').slice(1, -1);
-    assert.deepEqual(listed.map((line) => line.trim().split(/ {2,}/)[0]), ['dcr register', 'dcr get', 'dcr update', 'dcr delete']);
+    assert.deepEqual(
+      listed.map((line) => line.trim().split(/ {2,}/)[0]),
+      ['dcr register', 'dcr get', 'dcr update', 'dcr delete'],
+    );
     assert.match(listed[0], /Register an OAuth client with a software statement/);
   });
 

@@ -24,7 +24,11 @@ describe('thredd CLI', () => {
 
   it('answers an unknown command or option with one line on stderr and exit 1', async () => {
     const unknown = await run(['frobnicate']);
-    assert.deepEqual(unknown, { code: 1, stdout: '', stderr: 'thredd: Unknown command "frobnicate". Run "thredd --help" to see the commands.\n' });
+    assert.deepEqual(unknown, {
+      code: 1,
+      stdout: '',
+      stderr: 'thredd: Unknown command "frobnicate". Run "thredd --help" to see the commands.\n',
+    });
     const badOption = await run(['config', 'check', '--colour']);
     assert.equal(badOption.code, 1);
     assert.match(badOption.stderr, /^thredd: Unknown option '--colour'\. Usage: thredd config check/);
@@ -34,10 +38,16 @@ describe('thredd CLI', () => {
   it('checks thredd.json and prints each problem with file, line and fix', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-cli-'));
     const file = path.join(dir, 'thredd.json');
-    fs.writeFileSync(file, '{\n  "defaultEnvironment": "prod",\n  "environments": { "uat": { "baseUrl": "https://uat-api.thredd.com" } }\n}\n');
+    fs.writeFileSync(
+      file,
+      '{\n  "defaultEnvironment": "prod",\n  "environments": { "uat": { "baseUrl": "https://uat-api.thredd.com" } }\n}\n',
+    );
     const bad = await run(['config', 'check'], dir);
     assert.equal(bad.code, 1);
-    assert.equal(bad.stderr, `${file}:2:25: error: "defaultEnvironment" is "prod", which is not in "environments": expected one of: uat. Fix: Set it to one of: uat.\n`);
+    assert.equal(
+      bad.stderr,
+      `${file}:2:25: error: "defaultEnvironment" is "prod", which is not in "environments": expected one of: uat. Fix: Set it to one of: uat.\n`,
+    );
 
     fs.writeFileSync(file, '{ "defaultEnvironment": "uat", "environments": { "uat": { "baseUrl": "https://uat-api.thredd.com" } } }');
     const good = await run(['config', 'check', '--json'], dir);

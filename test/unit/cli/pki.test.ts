@@ -23,18 +23,32 @@ describe('thredd csr / cert inspect / cert pfx', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('generates a key and CSR, tells the next step, and refuses to run twice', async () => {
-    const made = await run(['csr', '--type', 'signing', '--cn', 'acme-app', '--o', 'Acme Ltd', '--c', 'GB', '--key', 'p256', '--out', 'certs'], dir);
+    const made = await run(
+      ['csr', '--type', 'signing', '--cn', 'acme-app', '--o', 'Acme Ltd', '--c', 'GB', '--key', 'p256', '--out', 'certs'],
+      dir,
+    );
     assert.equal(made.code, 0, made.stderr);
     const keyPath = path.join(dir, 'certs', 'acme-app-rtssigning.key');
     assert.ok(made.stdout.startsWith(`Key: ${keyPath}  (EC P-256, unencrypted PKCS#8, readable only by you)\n`), made.stdout);
     assert.match(made.stdout, /CSR: .*acme-app-rtssigning\.csr {2}\(CN=acme-app, O=Acme Ltd, C=GB\)/);
-    assert.match(made.stdout, /Thredd Portal open Applications → Certificates → New Certificate, choose Signing and upload acme-app-rtssigning\.csr/);
+    assert.match(
+      made.stdout,
+      /Thredd Portal open Applications → Certificates → New Certificate, choose Signing and upload acme-app-rtssigning\.csr/,
+    );
     const again = await run(['csr', '--type', 'signing', '--cn', 'acme-app', '--out', 'certs'], dir);
-    assert.deepEqual(again, { code: 1, stdout: '', stderr: `thredd: ${keyPath} already exists; it was left untouched. Choose another name or folder, or move the existing file away first.\n` });
+    assert.deepEqual(again, {
+      code: 1,
+      stdout: '',
+      stderr: `thredd: ${keyPath} already exists; it was left untouched. Choose another name or folder, or move the existing file away first.\n`,
+    });
   });
 
   it('prints JSON and takes the key passphrase from an environment variable only', async () => {
-    const made = await run(['csr', '--type', 'transport', '--cn', 'locked', '--key', 'p256', '--passphrase-env', 'KEY_PASS', '--json'], dir, { KEY_PASS: 'hunter22' });
+    const made = await run(
+      ['csr', '--type', 'transport', '--cn', 'locked', '--key', 'p256', '--passphrase-env', 'KEY_PASS', '--json'],
+      dir,
+      { KEY_PASS: 'hunter22' },
+    );
     assert.equal(made.code, 0, made.stderr);
     const json = JSON.parse(made.stdout);
     assert.equal(json.keyPath, path.join(dir, 'locked-rtstransport.key'));
@@ -46,11 +60,23 @@ describe('thredd csr / cert inspect / cert pfx', () => {
   });
 
   it('explains bad arguments in one line', async () => {
-    assert.match((await run(['csr', '--cn', 'x'], dir)).stderr, /^thredd: --type must be one of: transport, signing, encryption\. Usage: thredd csr/);
+    assert.match(
+      (await run(['csr', '--cn', 'x'], dir)).stderr,
+      /^thredd: --type must be one of: transport, signing, encryption\. Usage: thredd csr/,
+    );
     assert.match((await run(['csr', '--type', 'transport'], dir)).stderr, /^thredd: --cn is required/);
-    assert.match((await run(['csr', '--type', 'transport', '--cn', 'x', '--key', 'rsa1024'], dir)).stderr, /^thredd: --key must be one of: rsa2048, rsa3072, rsa4096, p256/);
-    assert.equal((await run(['csr', '--type', 'transport', '--cn', 'x', '--c', 'uk'], dir)).stderr, 'thredd: Country (C) "uk" must be a two-letter ISO 3166 code in capitals, e.g. GB.\n');
-    assert.match((await run(['cert', 'inspect', '--warning-days', 'soon', 'x.pem'], dir)).stderr, /^thredd: --warning-days must be a whole number of days, not "soon"\./);
+    assert.match(
+      (await run(['csr', '--type', 'transport', '--cn', 'x', '--key', 'rsa1024'], dir)).stderr,
+      /^thredd: --key must be one of: rsa2048, rsa3072, rsa4096, p256/,
+    );
+    assert.equal(
+      (await run(['csr', '--type', 'transport', '--cn', 'x', '--c', 'uk'], dir)).stderr,
+      'thredd: Country (C) "uk" must be a two-letter ISO 3166 code in capitals, e.g. GB.\n',
+    );
+    assert.match(
+      (await run(['cert', 'inspect', '--warning-days', 'soon', 'x.pem'], dir)).stderr,
+      /^thredd: --warning-days must be a whole number of days, not "soon"\./,
+    );
   });
 
   it('inspects a chain as a JSON array with the documented field names, and a single certificate as an object', async () => {
@@ -62,10 +88,24 @@ describe('thredd csr / cert inspect / cert pfx', () => {
     assert.equal(chain.code, 0, chain.stderr);
     const array = JSON.parse(chain.stdout);
     assert.equal(array.length, 2);
-    for (const field of ['subject', 'issuer', 'serialNumber', 'notBefore', 'notAfter', 'daysRemaining', 'status', 'sha256Fingerprint', 'x5tS256', 'publicKey']) {
+    for (const field of [
+      'subject',
+      'issuer',
+      'serialNumber',
+      'notBefore',
+      'notAfter',
+      'daysRemaining',
+      'status',
+      'sha256Fingerprint',
+      'x5tS256',
+      'publicKey',
+    ]) {
       assert.ok(field in array[0], `has ${field}`);
     }
-    assert.deepEqual([array[0].keyMatches, array[0].x5tS256, array[0].status, array[1].isCa, array[0].chainVerified], [true, leaf.x5tS256, 'valid', true, true]);
+    assert.deepEqual(
+      [array[0].keyMatches, array[0].x5tS256, array[0].status, array[1].isCa, array[0].chainVerified],
+      [true, leaf.x5tS256, 'valid', true, true],
+    );
     const single = JSON.parse((await run(['cert', 'inspect', 'leaf.pem', '--json', '--warning-days', '120'], dir)).stdout);
     assert.equal(single.kind, 'certificate');
     assert.equal(single.status, 'expiring', '100 days left is within a 120-day window');
@@ -90,7 +130,11 @@ describe('thredd csr / cert inspect / cert pfx', () => {
     fs.writeFileSync(path.join(dir, 'p.key'), leaf.keyPem);
     fs.writeFileSync(path.join(dir, 'ca.pem'), ca.certPem);
     const env = { PFX_PASS: 'pfx-secret' };
-    const made = await run(['cert', 'pfx', '--cert', 'p.pem', '--key', 'p.key', '--chain', 'ca.pem', '--out', 'p.pfx', '--passphrase-env', 'PFX_PASS'], dir, env);
+    const made = await run(
+      ['cert', 'pfx', '--cert', 'p.pem', '--key', 'p.key', '--chain', 'ca.pem', '--out', 'p.pfx', '--passphrase-env', 'PFX_PASS'],
+      dir,
+      env,
+    );
     assert.equal(made.code, 0, made.stderr);
     assert.equal(made.stdout, `Wrote ${path.join(dir, 'p.pfx')} (2 certificates + private key, AES-256-CBC + SHA-256 MAC).\n`);
     const inspected = JSON.parse((await run(['cert', 'inspect', 'p.pfx', '--passphrase-env', 'PFX_PASS', '--json'], dir, env)).stdout);
@@ -103,11 +147,16 @@ describe('thredd csr / cert inspect / cert pfx', () => {
 
   it('says a CSR is not a certificate when one is given to cert pfx', async () => {
     await run(['csr', '--type', 'transport', '--cn', 'pending', '--key', 'p256'], dir);
-    const result = await run(['cert', 'pfx', '--cert', 'pending-rtstransport.csr', '--key', 'pending-rtstransport.key', '--out', 'x.pfx', '--passphrase-env', 'P'], dir, { P: 'p' });
+    const result = await run(
+      ['cert', 'pfx', '--cert', 'pending-rtstransport.csr', '--key', 'pending-rtstransport.key', '--out', 'x.pfx', '--passphrase-env', 'P'],
+      dir,
+      { P: 'p' },
+    );
     assert.deepEqual(result, {
       code: 1,
       stdout: '',
-      stderr: 'thredd: pending-rtstransport.csr is a certificate signing request, not a certificate: upload it in Thredd Portal to get the certificate.\n',
+      stderr:
+        'thredd: pending-rtstransport.csr is a certificate signing request, not a certificate: upload it in Thredd Portal to get the certificate.\n',
     });
     assert.equal(fs.existsSync(path.join(dir, 'x.pfx')), false);
   });

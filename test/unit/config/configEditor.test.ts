@@ -72,12 +72,15 @@ describe('ConfigEditor (thredd.json edits in place)', () => {
 
   it('refuses text that is not a JSON object, naming the file, with a UserError', () => {
     for (const text of ['{ "environments": ', '[]', 'not json', '{ "a": 1,, }']) {
-      assert.throws(() => ConfigEditor.open(text, '/ws/thredd.json'), (error: unknown) => {
-        assert.ok(error instanceof ConfigEditError && isUserError(error));
-        assert.match(error.message, /^\/ws\/thredd\.json is not valid JSON, so it cannot be edited\.$/);
-        assert.match(error.fix, /Fix the file/);
-        return true;
-      });
+      assert.throws(
+        () => ConfigEditor.open(text, '/ws/thredd.json'),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigEditError && isUserError(error));
+          assert.match(error.message, /^\/ws\/thredd\.json is not valid JSON, so it cannot be edited\.$/);
+          assert.match(error.fix, /Fix the file/);
+          return true;
+        },
+      );
     }
   });
 

@@ -40,14 +40,30 @@ describe('thredd.json loading', () => {
     const uat = config.environments['uat-mtls'];
     assert.equal(uat.region, '1');
     assert.equal(uat.audience, 'https://threddid.com/oauth2/token', 'audience defaults to tokenUrl');
-    assert.deepEqual(uat.clientCertificate, { kind: 'pem', cert: '/work/project/certs/t.pem', key: '/work/project/certs/t.key', passphrase: undefined });
+    assert.deepEqual(uat.clientCertificate, {
+      kind: 'pem',
+      cert: '/work/project/certs/t.pem',
+      key: '/work/project/certs/t.key',
+      passphrase: undefined,
+    });
     assert.equal(uat.ca, '/work/project/certs/chain.pem');
     assert.equal(uat.range.start.line, 4, 'the environment remembers where it is declared');
     assert.equal(config.environments['uat-tls'].region, '0', 'region defaults to 0 (Default)');
     assert.equal(config.environments['uat-tls'].audience, 'https://www.threddid.com/oauth2/token');
     const app = config.applications['payments-app'];
-    assert.equal(app.clientId, 'https://rp.directory.sandbox.threddid.com/openid_relying_party/b9f04639-cdeb-425b-a310-450d3d293fd4', 'a URL client ID is kept whole');
-    assert.deepEqual(app.auth, { method: 'private_key_jwt', key: '/work/project/certs/s.key', cert: undefined, kid: 'pFwh', alg: 'PS256', passphrase: undefined });
+    assert.equal(
+      app.clientId,
+      'https://rp.directory.sandbox.threddid.com/openid_relying_party/b9f04639-cdeb-425b-a310-450d3d293fd4',
+      'a URL client ID is kept whole',
+    );
+    assert.deepEqual(app.auth, {
+      method: 'private_key_jwt',
+      key: '/work/project/certs/s.key',
+      cert: undefined,
+      kid: 'pFwh',
+      alg: 'PS256',
+      passphrase: undefined,
+    });
   });
 
   it('reports bad JSON with the line and column of the mistake', () => {
@@ -57,7 +73,10 @@ describe('thredd.json loading', () => {
     assert.equal(diagnostics[0].severity, 'error');
     assert.match(diagnostics[0].message, /comma expected/);
     assert.equal(diagnostics[0].range.start.line, 3);
-    assert.match(formatConfigDiagnostic(diagnostics[0]), /^\/work\/project\/thredd\.json:4:5: error: JSON syntax error: comma expected\. Fix: /);
+    assert.match(
+      formatConfigDiagnostic(diagnostics[0]),
+      /^\/work\/project\/thredd\.json:4:5: error: JSON syntax error: comma expected\. Fix: /,
+    );
   });
 
   it('names an unknown defaultEnvironment, suggests the closest one and lists the choices', () => {
@@ -82,7 +101,10 @@ describe('thredd.json loading', () => {
   });
 
   it('flags unknown keys on the key itself with a did-you-mean', () => {
-    const text = VALID.replace('"tokenUrl": "https://threddid.com/oauth2/token",\n      "region"', '"tokenURL": "https://threddid.com/oauth2/token",\n      "region"');
+    const text = VALID.replace(
+      '"tokenUrl": "https://threddid.com/oauth2/token",\n      "region"',
+      '"tokenURL": "https://threddid.com/oauth2/token",\n      "region"',
+    );
     const { diagnostics } = parseConfigText(text, FILE, everyFileExists);
     assert.equal(diagnostics.length, 1);
     assert.match(diagnostics[0].message, /Unknown key "tokenURL" in "environments\.uat-mtls": did you mean "tokenUrl"\?/);
@@ -112,7 +134,10 @@ describe('thredd.json loading', () => {
       "environments": { "e": { "baseUrl": "\${env:THREDD_BASE}", "application": "a", "mtls": { "pfx": "t.pfx", "passphrase": "\${env:PFX_PASS}" } } },
       "applications": { "a": { "clientId": "c", "auth": { "method": "client_secret", "secret": "\${env:THREDD_CLIENT_SECRET}" } } }
     }`;
-    const set = parseConfigText(text, FILE, { fileExists: () => true, env: { THREDD_BASE: 'https://uat-api.thredd.com', PFX_PASS: 'p', THREDD_CLIENT_SECRET: 's' } });
+    const set = parseConfigText(text, FILE, {
+      fileExists: () => true,
+      env: { THREDD_BASE: 'https://uat-api.thredd.com', PFX_PASS: 'p', THREDD_CLIENT_SECRET: 's' },
+    });
     assert.deepEqual(set.diagnostics, []);
     assert.equal(set.config?.environments.e.baseUrl, 'https://uat-api.thredd.com');
     assert.deepEqual(set.config?.applications.a.auth, { method: 'client_secret_post', secret: 's' });
@@ -120,10 +145,13 @@ describe('thredd.json loading', () => {
 
     const unset = parseConfigText(text, FILE, { fileExists: () => true, env: { PFX_PASS: 'p' } });
     assert.equal(unset.config, undefined, 'an unset baseUrl variable is an error');
-    assert.deepEqual(unset.diagnostics.map((d) => [d.severity, d.message]), [
-      ['warning', 'Environment variable THREDD_CLIENT_SECRET is not set.'],
-      ['error', 'Environment variable THREDD_BASE is not set.'],
-    ]);
+    assert.deepEqual(
+      unset.diagnostics.map((d) => [d.severity, d.message]),
+      [
+        ['warning', 'Environment variable THREDD_CLIENT_SECRET is not set.'],
+        ['error', 'Environment variable THREDD_BASE is not set.'],
+      ],
+    );
     assert.match(unset.diagnostics[0].fix, /Thredd: Set Client Secret/);
   });
 

@@ -9,7 +9,13 @@ import { configRule, type Rule } from '../../../src/core/config/shape';
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validate = ajv.compile(schema);
 
-type SchemaNode = { properties?: Record<string, SchemaNode>; additionalProperties?: SchemaNode | boolean; $ref?: string; required?: string[]; enum?: string[] };
+type SchemaNode = {
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: SchemaNode | boolean;
+  $ref?: string;
+  required?: string[];
+  enum?: string[];
+};
 
 function deref(node: SchemaNode): SchemaNode {
   if (!node.$ref) return node;

@@ -9,7 +9,12 @@ describe('thredd.json templates', () => {
     assert.ok(config);
     assert.equal(config.defaultEnvironment, 'uat-mtls');
     assert.deepEqual(
-      Object.values(config.environments).map((environment) => [environment.name, environment.baseUrl, environment.tokenUrl, environment.clientCertificate?.kind ?? 'none']),
+      Object.values(config.environments).map((environment) => [
+        environment.name,
+        environment.baseUrl,
+        environment.tokenUrl,
+        environment.clientCertificate?.kind ?? 'none',
+      ]),
       [
         ['uat-mtls', 'https://uat-mtls.thredd.com', 'https://threddid.com/oauth2/token', 'pem'],
         ['uat-tls', 'https://uat-api.thredd.com', 'https://threddid.com/oauth2/token', 'none'],

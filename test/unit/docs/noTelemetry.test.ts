@@ -15,12 +15,19 @@ describe('no telemetry', () => {
   }
 
   it('has no telemetry API call in the source', () => {
-    const offenders = sources(path.join(root, 'src')).filter((file) => /createTelemetryLogger|isTelemetryEnabled|onDidChangeTelemetryEnabled|TelemetryReporter/.test(fs.readFileSync(file, 'utf8')));
+    const offenders = sources(path.join(root, 'src')).filter((file) =>
+      /createTelemetryLogger|isTelemetryEnabled|onDidChangeTelemetryEnabled|TelemetryReporter/.test(fs.readFileSync(file, 'utf8')),
+    );
     assert.deepEqual(offenders, []);
   });
 
   it('depends on no telemetry or analytics package', () => {
-    const { dependencies = {} } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
-    assert.deepEqual(Object.keys(dependencies).filter((name) => /telemetry|applicationinsights|analytics|sentry|segment/i.test(name)), []);
+    const { dependencies = {} } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+    };
+    assert.deepEqual(
+      Object.keys(dependencies).filter((name) => /telemetry|applicationinsights|analytics|sentry|segment/i.test(name)),
+      [],
+    );
   });
 });

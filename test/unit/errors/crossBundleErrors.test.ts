@@ -34,8 +34,8 @@ async function thrownThroughCli(error: unknown) {
 
 // The extension loads the PKI and transport code from bundles of their own (dist/lazy/), and the CLI
 // each command from its own bundle: each has its own copy of the error classes, UserError included.
-describe('user errors made by another bundle\'s copy of their class', () => {
-  it('are recognised, with their own wording, by userMessageOf (the check VS Code\'s showUserError makes)', () => {
+describe("user errors made by another bundle's copy of their class", () => {
+  it("are recognised, with their own wording, by userMessageOf (the check VS Code's showUserError makes)", () => {
     const pki = new other.pki.PkiError('wrong-passphrase', 'The passphrase of app.pfx is wrong.');
     assert.notEqual(other.pki.PkiError, PkiError, 'a copy with its own class object');
     assert.ok(pki instanceof PkiError);
@@ -49,7 +49,7 @@ describe('user errors made by another bundle\'s copy of their class', () => {
     assert.equal(userMessageOf(http), 'x.invalid could not be resolved. Check the spelling.');
   });
 
-  it('are printed by the CLI\'s main as one line, with a CliError\'s exit code', async () => {
+  it("are printed by the CLI's main as one line, with a CliError's exit code", async () => {
     const usage = await thrownThroughCli(new other.cli.CliError('--days must be a whole number.', 2));
     assert.deepEqual(usage, { code: 2, stdout: '', stderr: 'thredd: --days must be a whole number.\n' });
     const sandbox = await thrownThroughCli(new other.sandbox.SandboxError('Port 8443 is in use.', 'Stop the other sandbox.'));

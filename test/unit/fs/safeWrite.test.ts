@@ -12,7 +12,10 @@ describe('safe file writes', () => {
     const file = path.join(dir, 'a.key');
     await writeFileExclusive(file, 'secret-1');
     assert.equal(fs.statSync(file).mode & 0o777, 0o600);
-    await assert.rejects(writeFileExclusive(file, 'secret-2'), (error: unknown) => error instanceof FileExistsError && /left untouched/.test((error as Error).message));
+    await assert.rejects(
+      writeFileExclusive(file, 'secret-2'),
+      (error: unknown) => error instanceof FileExistsError && /left untouched/.test((error as Error).message),
+    );
     assert.equal(fs.readFileSync(file, 'utf8'), 'secret-1');
   });
 
@@ -21,7 +24,10 @@ describe('safe file writes', () => {
     fs.writeFileSync(file, 'old');
     await writeFileAtomic(file, 'new');
     assert.equal(fs.readFileSync(file, 'utf8'), 'new');
-    assert.deepEqual(fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')), []);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((name) => name.endsWith('.tmp')),
+      [],
+    );
   });
 
   it('keeps the mode of the file it replaces unless told otherwise', async () => {

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { before, describe, it } from 'node:test';
-import { buildCsr, inspectBytes, inspectFile, PkiError, readCertificates, type CertificateInfo, type InspectResult } from '../../../src/core/pki';
+import {
+  buildCsr,
+  inspectBytes,
+  inspectFile,
+  PkiError,
+  readCertificates,
+  type CertificateInfo,
+  type InspectResult,
+} from '../../../src/core/pki';
 import { createTestCa, type TestCa, type TestCert } from '../../support/testPki';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -89,18 +97,37 @@ describe('certificate inspection', () => {
       certificatesOf(await inspectBytes(Buffer.from(chainPem))).map((info) => info.chainVerified),
       [true, true, true],
     );
-    const withCa = certificatesOf(await inspectBytes(Buffer.from(leaf.certPem + intermediate.certPem), { caCertificates: [root.der], caName: 'root.pem' }));
-    assert.deepEqual(withCa.map((info) => info.chainVerified), [true, true]);
+    const withCa = certificatesOf(
+      await inspectBytes(Buffer.from(leaf.certPem + intermediate.certPem), { caCertificates: [root.der], caName: 'root.pem' }),
+    );
+    assert.deepEqual(
+      withCa.map((info) => info.chainVerified),
+      [true, true],
+    );
 
     const otherRoot = await createTestCa({ commonName: 'Other Root' });
-    const wrongCa = certificatesOf(await inspectBytes(Buffer.from(leaf.certPem + intermediate.certPem), { caCertificates: [otherRoot.der], caName: 'other.pem' }));
-    assert.deepEqual(wrongCa.map((info) => info.chainVerified), [false, false]);
-    assert.equal(wrongCa[1].chainProblem, 'no certificate in other.pem issued certificate 2 (CN=Test Issuing CA, O=Thredd Tools Test), whose issuer is CN=Test Root CA, O=Thredd Tools Test.');
+    const wrongCa = certificatesOf(
+      await inspectBytes(Buffer.from(leaf.certPem + intermediate.certPem), { caCertificates: [otherRoot.der], caName: 'other.pem' }),
+    );
+    assert.deepEqual(
+      wrongCa.map((info) => info.chainVerified),
+      [false, false],
+    );
+    assert.equal(
+      wrongCa[1].chainProblem,
+      'no certificate in other.pem issued certificate 2 (CN=Test Issuing CA, O=Thredd Tools Test), whose issuer is CN=Test Root CA, O=Thredd Tools Test.',
+    );
     assert.equal(wrongCa[0].chainProblem, 'certificate 2 above it does not verify');
 
     const outOfOrder = certificatesOf(await inspectBytes(Buffer.from(leaf.certPem + root.certPem)));
-    assert.deepEqual(outOfOrder.map((info) => info.chainVerified), [false, true]);
-    assert.match(outOfOrder[0].chainProblem!, /^certificate 1 \(CN=acme-app, O=Thredd Tools Test\) was not issued by certificate 2 \(CN=Test Root CA, O=Thredd Tools Test\)/);
+    assert.deepEqual(
+      outOfOrder.map((info) => info.chainVerified),
+      [false, true],
+    );
+    assert.match(
+      outOfOrder[0].chainProblem!,
+      /^certificate 1 \(CN=acme-app, O=Thredd Tools Test\) was not issued by certificate 2 \(CN=Test Root CA, O=Thredd Tools Test\)/,
+    );
   });
 
   it('describes a CSR and checks its signature and key', async () => {
@@ -119,7 +146,10 @@ describe('certificate inspection', () => {
 
   it('says a file cannot be read, and why, instead of failing unexpectedly', async () => {
     const notAFolder = `${__filename}/cert.pem`;
-    await assert.rejects(inspectFile(notAFolder), (error: unknown) => error instanceof PkiError && error.message.startsWith(`${notAFolder} cannot be read: ENOTDIR`));
+    await assert.rejects(
+      inspectFile(notAFolder),
+      (error: unknown) => error instanceof PkiError && error.message.startsWith(`${notAFolder} cannot be read: ENOTDIR`),
+    );
   });
 
   it('gives a specific message for each wrong input', async () => {
@@ -128,9 +158,18 @@ describe('certificate inspection', () => {
       await rejection(() => readCertificates(Buffer.from(csr.pem), 'acme-rtstransport.csr')),
       'csr-not-certificate: acme-rtstransport.csr is a certificate signing request, not a certificate: upload it in Thredd Portal to get the certificate.',
     );
-    assert.match(await rejection(inspectBytes(Buffer.from(leaf.keyPem), { name: 'acme.key' })), /^key-not-certificate: acme\.key is a private key, not a certificate/);
-    assert.match(await rejection(inspectBytes(Buffer.from(leaf.certPem.slice(0, 200)), { name: 'cut.pem' })), /^truncated-pem: cut\.pem: the PEM block "CERTIFICATE" has no "-----END CERTIFICATE-----" line: the file looks truncated/);
-    assert.match(await rejection(inspectBytes(Buffer.from(leaf.certPem.replace(/\n.{10}/, '\nAAAAAAAAAA')), { name: 'bad.pem' })), /^damaged-pem: bad\.pem: certificate 1 is damaged/);
+    assert.match(
+      await rejection(inspectBytes(Buffer.from(leaf.keyPem), { name: 'acme.key' })),
+      /^key-not-certificate: acme\.key is a private key, not a certificate/,
+    );
+    assert.match(
+      await rejection(inspectBytes(Buffer.from(leaf.certPem.slice(0, 200)), { name: 'cut.pem' })),
+      /^truncated-pem: cut\.pem: the PEM block "CERTIFICATE" has no "-----END CERTIFICATE-----" line: the file looks truncated/,
+    );
+    assert.match(
+      await rejection(inspectBytes(Buffer.from(leaf.certPem.replace(/\n.{10}/, '\nAAAAAAAAAA')), { name: 'bad.pem' })),
+      /^damaged-pem: bad\.pem: certificate 1 is damaged/,
+    );
     assert.equal(
       await rejection(inspectBytes(Buffer.from([0x00, 0x01, 0x02, 0xff]), { name: 'junk.bin' })),
       'unrecognized: junk.bin is not a certificate, CSR, private key or PKCS#12 file (neither PEM nor DER could be read).',

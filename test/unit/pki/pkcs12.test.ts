@@ -30,21 +30,34 @@ describe('PKCS#12', () => {
   it('says the passphrase is wrong, or missing, naming the file', async () => {
     const leaf = await ca.issue({ commonName: 'acme-app', usage: 'client' });
     const pfx = createPkcs12({ certificate: leaf.der, privateKey: leaf.privateKey, passphrase: 'right' });
-    assert.throws(() => readPkcs12(pfx, 'wrong', 'acme.pfx'), { code: 'wrong-passphrase', message: 'wrong passphrase for acme.pfx: check it and try again.' });
-    await assert.rejects(inspectBytes(pfx, { name: 'acme.pfx' }), { code: 'passphrase-required', message: /^acme\.pfx is a PKCS#12 file protected by a passphrase/ });
+    assert.throws(() => readPkcs12(pfx, 'wrong', 'acme.pfx'), {
+      code: 'wrong-passphrase',
+      message: 'wrong passphrase for acme.pfx: check it and try again.',
+    });
+    await assert.rejects(inspectBytes(pfx, { name: 'acme.pfx' }), {
+      code: 'passphrase-required',
+      message: /^acme\.pfx is a PKCS#12 file protected by a passphrase/,
+    });
     const result = await inspectBytes(pfx, { name: 'acme.pfx', passphrase: 'right' });
-    assert.equal(result.kind === 'certificates' && result.certificates[0].keyMatches, true, 'the key inside is checked against the certificate');
+    assert.equal(
+      result.kind === 'certificates' && result.certificates[0].keyMatches,
+      true,
+      'the key inside is checked against the certificate',
+    );
   });
 
   it('refuses a key that does not belong to the certificate', async () => {
     const leaf = await ca.issue({ commonName: 'acme-app', usage: 'client' });
     const other = await ca.issue({ commonName: 'other', usage: 'client' });
-    assert.throws(() => createPkcs12({ certificate: leaf.der, privateKey: other.privateKey, passphrase: 'x' }), (error) => {
-      assert.ok(error instanceof PkiError);
-      assert.equal(error.code, 'key-mismatch');
-      assert.match(error.message, /^the private key does not belong to the certificate/);
-      return true;
-    });
+    assert.throws(
+      () => createPkcs12({ certificate: leaf.der, privateKey: other.privateKey, passphrase: 'x' }),
+      (error) => {
+        assert.ok(error instanceof PkiError);
+        assert.equal(error.code, 'key-mismatch');
+        assert.match(error.message, /^the private key does not belong to the certificate/);
+        return true;
+      },
+    );
   });
 
   it('exports to a new 0600 file from PEM files, and never overwrites one', async () => {

@@ -47,21 +47,48 @@ describe('reading private keys', () => {
       codeOf(() => readPrivateKey(pkcs8, { name: 'app.key' })),
       'passphrase-required: app.key is an encrypted private key: give its passphrase (in the CLI, name an environment variable with --passphrase-env).',
     );
-    assert.equal(codeOf(() => readPrivateKey(pkcs8, { name: 'app.key', passphrase: 'wrong' })), 'wrong-passphrase: wrong passphrase for app.key: the key could not be decrypted with it.');
+    assert.equal(
+      codeOf(() => readPrivateKey(pkcs8, { name: 'app.key', passphrase: 'wrong' })),
+      'wrong-passphrase: wrong passphrase for app.key: the key could not be decrypted with it.',
+    );
     const legacy = rsa.export({ type: 'pkcs1', format: 'pem', cipher: 'aes-128-cbc', passphrase: 'right' });
-    assert.match(codeOf(() => readPrivateKey(legacy, { name: 'old.key' })), /^passphrase-required: old\.key/);
-    assert.match(codeOf(() => readPrivateKey(legacy, { name: 'old.key', passphrase: 'wrong' })), /^wrong-passphrase: wrong passphrase for old\.key/);
+    assert.match(
+      codeOf(() => readPrivateKey(legacy, { name: 'old.key' })),
+      /^passphrase-required: old\.key/,
+    );
+    assert.match(
+      codeOf(() => readPrivateKey(legacy, { name: 'old.key', passphrase: 'wrong' })),
+      /^wrong-passphrase: wrong passphrase for old\.key/,
+    );
     const der = ec.export({ type: 'pkcs8', format: 'der', cipher: 'aes-256-cbc', passphrase: 'right' });
-    assert.match(codeOf(() => readPrivateKey(der, { name: 'k.der' })), /^passphrase-required/);
-    assert.match(codeOf(() => readPrivateKey(der, { name: 'k.der', passphrase: 'nope' })), /^wrong-passphrase/);
+    assert.match(
+      codeOf(() => readPrivateKey(der, { name: 'k.der' })),
+      /^passphrase-required/,
+    );
+    assert.match(
+      codeOf(() => readPrivateKey(der, { name: 'k.der', passphrase: 'nope' })),
+      /^wrong-passphrase/,
+    );
   });
 
   it('says when it was given a certificate, a truncated file or garbage instead of a key', async () => {
     const ca = await createTestCa();
-    assert.equal(codeOf(() => readPrivateKey(ca.certPem, { name: 'app.pem' })), 'certificate-not-key: app.pem is a certificate, not a private key: give the .key file generated with the CSR.');
-    assert.match(codeOf(() => readPrivateKey(ca.der, { name: 'app.der' })), /^certificate-not-key: app\.der is a certificate/);
+    assert.equal(
+      codeOf(() => readPrivateKey(ca.certPem, { name: 'app.pem' })),
+      'certificate-not-key: app.pem is a certificate, not a private key: give the .key file generated with the CSR.',
+    );
+    assert.match(
+      codeOf(() => readPrivateKey(ca.der, { name: 'app.der' })),
+      /^certificate-not-key: app\.der is a certificate/,
+    );
     const keyPem = rsa.export({ type: 'pkcs8', format: 'pem' }) as string;
-    assert.match(codeOf(() => readPrivateKey(keyPem.slice(0, 300), { name: 'app.key' })), /^truncated-pem: app\.key: the PEM block "PRIVATE KEY" has no "-----END PRIVATE KEY-----" line/);
-    assert.match(codeOf(() => readPrivateKey(Buffer.from('not a key at all'), { name: 'x.key' })), /^unrecognized: x\.key is not a private key/);
+    assert.match(
+      codeOf(() => readPrivateKey(keyPem.slice(0, 300), { name: 'app.key' })),
+      /^truncated-pem: app\.key: the PEM block "PRIVATE KEY" has no "-----END PRIVATE KEY-----" line/,
+    );
+    assert.match(
+      codeOf(() => readPrivateKey(Buffer.from('not a key at all'), { name: 'x.key' })),
+      /^unrecognized: x\.key is not a private key/,
+    );
   });
 });

@@ -24,9 +24,18 @@ describe('subject validation', () => {
 
   it('explains each kind of bad subject', () => {
     assert.match(subjectError({ organization: 'Acme' }), /^Common name \(CN\) is required/);
-    assert.equal(subjectError({ commonName: 'a', country: 'GBR' }), 'Country (C) is 3 characters long; the most a certificate allows is 2.');
-    assert.equal(subjectError({ commonName: 'a', country: 'gb' }), 'Country (C) "gb" must be a two-letter ISO 3166 code in capitals, e.g. GB.');
-    assert.equal(subjectError({ commonName: 'a', country: 'G1' }), 'Country (C) "G1" must be a two-letter ISO 3166 code in capitals, e.g. GB.');
+    assert.equal(
+      subjectError({ commonName: 'a', country: 'GBR' }),
+      'Country (C) is 3 characters long; the most a certificate allows is 2.',
+    );
+    assert.equal(
+      subjectError({ commonName: 'a', country: 'gb' }),
+      'Country (C) "gb" must be a two-letter ISO 3166 code in capitals, e.g. GB.',
+    );
+    assert.equal(
+      subjectError({ commonName: 'a', country: 'G1' }),
+      'Country (C) "G1" must be a two-letter ISO 3166 code in capitals, e.g. GB.',
+    );
     assert.equal(
       subjectError({ commonName: 'a', organization: 'Smith & Co' }),
       'Organisation (O) "Smith & Co" contains "&", which a certificate subject cannot hold: use letters, digits, spaces and \' ( ) + , - . / : = ? only.',
@@ -53,7 +62,10 @@ describe('PEM', () => {
 
   it('says a block cut short is truncated, and a damaged one is not base64', () => {
     const pem = toPem('CERTIFICATE', Buffer.alloc(100, 7));
-    assert.throws(() => parsePemBlocks(pem.slice(0, 80)), { reason: 'truncated', message: /has no "-----END CERTIFICATE-----" line: the file looks truncated/ });
+    assert.throws(() => parsePemBlocks(pem.slice(0, 80)), {
+      reason: 'truncated',
+      message: /has no "-----END CERTIFICATE-----" line: the file looks truncated/,
+    });
     assert.throws(() => parsePemBlocks(pem.replace('BwcH', 'Bw*H')), { reason: 'bad-base64' });
     assert.throws(() => parsePemBlocks('hello'), { reason: 'no-blocks' });
   });

@@ -17,7 +17,7 @@ describe('thumbprints', () => {
     assert.equal(await jwkThumbprint(key), 'NzbLsXh8uDCcd-6MNwXF4W_7noWXFZAfHkxZsRGC9Xs');
   });
 
-  it('matches Node\'s own certificate fingerprints and encodes x5t#S256 as unpadded base64url', async () => {
+  it("matches Node's own certificate fingerprints and encodes x5t#S256 as unpadded base64url", async () => {
     const ca = await createTestCa();
     const x509 = new X509Certificate(ca.der);
     assert.equal(hexFingerprint(ca.der, 'sha256'), x509.fingerprint256);

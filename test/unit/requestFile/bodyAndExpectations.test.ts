@@ -3,7 +3,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { BodyFileError, evaluateExpectation, parseRequestFile, readBodyFile, readResolvedBody, resolveRequest } from '../../../src/core/requestFile';
+import {
+  BodyFileError,
+  evaluateExpectation,
+  parseRequestFile,
+  readBodyFile,
+  readResolvedBody,
+  resolveRequest,
+} from '../../../src/core/requestFile';
 import type { ObservedResponse } from '../../../src/core/requestFile';
 
 describe('body files', () => {
@@ -26,7 +33,10 @@ describe('body files', () => {
   it('throws a BodyFileError naming the written and the absolute path when the file is missing', async () => {
     await assert.rejects(readBodyFile(requestFile, { path: './data/nope.json' }), (error: unknown) => {
       assert.ok(error instanceof BodyFileError);
-      assert.equal(error.message, `Body file not found: ./data/nope.json (looked for ${path.join(dir, 'data', 'nope.json')}, relative to cards.thredd). Check the path after "<", or create the file.`);
+      assert.equal(
+        error.message,
+        `Body file not found: ./data/nope.json (looked for ${path.join(dir, 'data', 'nope.json')}, relative to cards.thredd). Check the path after "<", or create the file.`,
+      );
       assert.equal(error.writtenPath, './data/nope.json');
       return true;
     });
@@ -34,7 +44,9 @@ describe('body files', () => {
   });
 
   it('sends < files as they are and substitutes variables in <@ files (with their encoding)', async () => {
-    const file = parseRequestFile('POST /a\n\n< ./data/card.json\n###\nPOST /b\n\n<@ ./data/card.json\n###\nPOST /c\n\n<@latin1 ./data/latin1.txt\n');
+    const file = parseRequestFile(
+      'POST /a\n\n< ./data/card.json\n###\nPOST /b\n\n<@ ./data/card.json\n###\nPOST /c\n\n<@latin1 ./data/latin1.txt\n',
+    );
     const context = { allowEnv: false, filePath: requestFile, environment: { variables: { productId: '1234' } } };
     const load = async (index: number) => {
       const request = file.requests[index];
@@ -46,17 +58,29 @@ describe('body files', () => {
     assert.equal(raw.data.toString(), '{"productId": "{{productId}}", "ref": "{{missing}}"}');
     const processed = await load(1);
     assert.equal(processed.data.toString(), '{"productId": "1234", "ref": "{{missing}}"}');
-    assert.deepEqual(processed.unresolved.map((item) => [item.name, item.range]), [['missing', undefined]]);
+    assert.deepEqual(
+      processed.unresolved.map((item) => [item.name, item.range]),
+      [['missing', undefined]],
+    );
     assert.equal((await load(2)).data.toString('utf8'), 'caf\u00e9 1234');
   });
 
   it('builds a multipart body from its text parts and files with CRLF between them', async () => {
-    const file = parseRequestFile('POST /upload\nContent-Type: multipart/form-data; boundary=B\n\n--B\nContent-Disposition: form-data; name="f"\n\n< ./data/raw.bin\n--B--\n');
+    const file = parseRequestFile(
+      'POST /upload\nContent-Type: multipart/form-data; boundary=B\n\n--B\nContent-Disposition: form-data; name="f"\n\n< ./data/raw.bin\n--B--\n',
+    );
     const context = { allowEnv: false, filePath: requestFile };
     const resolved = resolveRequest(file, file.requests[0], context);
     assert.ok(resolved.request.body);
     const { data } = await readResolvedBody(file, file.requests[0], resolved.request.body, context);
-    assert.deepEqual(data, Buffer.concat([Buffer.from('--B\r\nContent-Disposition: form-data; name="f"\r\n\r\n'), Buffer.from([0, 1, 2, 255]), Buffer.from('\r\n--B--')]));
+    assert.deepEqual(
+      data,
+      Buffer.concat([
+        Buffer.from('--B\r\nContent-Disposition: form-data; name="f"\r\n\r\n'),
+        Buffer.from([0, 1, 2, 255]),
+        Buffer.from('\r\n--B--'),
+      ]),
+    );
   });
 });
 
@@ -64,7 +88,14 @@ describe('@expect evaluation', () => {
   const response: ObservedResponse = {
     status: 200,
     headers: { 'Content-Type': 'application/json; charset=utf-8', 'x-ids': ['a', 'b'] },
-    bodyText: JSON.stringify({ items: [{ id: 1, name: 'Card-7' }, { id: 2, name: 'Card-8' }], total: 2, ok: true }),
+    bodyText: JSON.stringify({
+      items: [
+        { id: 1, name: 'Card-7' },
+        { id: 2, name: 'Card-8' },
+      ],
+      total: 2,
+      ok: true,
+    }),
     durationMs: 123.4,
   };
   const check = (text: string, observed: ObservedResponse = response) => {
@@ -74,7 +105,21 @@ describe('@expect evaluation', () => {
   };
 
   it('passes and fails status, header, body and duration checks with a readable message', () => {
-    const passing = ['status 200', 'status < 300', 'header content-type contains json', 'header X-IDS == a, b', 'header x-ids exists', 'body $.items.length > 0', 'body $.total == 2', 'body $.ok == true', 'body $.items[0].name matches ^Card-\\d+$', 'body $.items[?(@.id == 2)].name == Card-8', 'body contains "Card-7"', 'duration < 500', 'body $.items[*].id == [1,2]'];
+    const passing = [
+      'status 200',
+      'status < 300',
+      'header content-type contains json',
+      'header X-IDS == a, b',
+      'header x-ids exists',
+      'body $.items.length > 0',
+      'body $.total == 2',
+      'body $.ok == true',
+      'body $.items[0].name matches ^Card-\\d+$',
+      'body $.items[?(@.id == 2)].name == Card-8',
+      'body contains "Card-7"',
+      'duration < 500',
+      'body $.items[*].id == [1,2]',
+    ];
     for (const text of passing) assert.equal(check(text).passed, true, `@expect ${text} passes: ${check(text).message}`);
     const failing: [string, RegExp][] = [
       ['status 201', /^expected status == 201, got "200"$/],

@@ -8,7 +8,11 @@ describe('the directive table', () => {
       for (const example of directive.examples) {
         const file = parseRequestFile(`${example}\nGET https://a.test/\n`);
         assert.deepEqual(file.diagnostics, [], example);
-        assert.deepEqual(file.requests[0].metadata.entries.map((entry) => entry.key), [directive.key], example);
+        assert.deepEqual(
+          file.requests[0].metadata.entries.map((entry) => entry.key),
+          [directive.key],
+          example,
+        );
       }
     }
   });
@@ -17,21 +21,27 @@ describe('the directive table', () => {
     for (const directive of DIRECTIVES) assert.equal(directive.inherit !== undefined, directive.fileLevel, `@${directive.key}`);
   });
 
-  it('offers every directive\'s key first in its completion snippet', () => {
+  it("offers every directive's key first in its completion snippet", () => {
     for (const directive of DIRECTIVES) assert.ok(directive.completion.snippet.startsWith(directive.key), `@${directive.key}`);
   });
 
-  it('suggests the unknown key\'s closest directive from the table', () => {
+  it("suggests the unknown key's closest directive from the table", () => {
     const file = parseRequestFile('# @no-cookiejar\nGET /x\n');
     assert.match(file.diagnostics[0].message, /did you mean "@no-cookie-jar"\?/);
   });
 });
 
 describe('directiveAt (hover on # @key)', () => {
-  it('finds the directive whose key is under the position, with the key\'s range', () => {
+  it("finds the directive whose key is under the position, with the key's range", () => {
     const found = directiveAt('  # @expect status 200', 4, 6);
     assert.equal(found?.directive.key, 'expect');
-    assert.deepEqual([found?.range.start, found?.range.end], [{ line: 4, column: 4 }, { line: 4, column: 11 }]);
+    assert.deepEqual(
+      [found?.range.start, found?.range.end],
+      [
+        { line: 4, column: 4 },
+        { line: 4, column: 11 },
+      ],
+    );
     assert.equal(directiveAt('// @no-auth', 0, 11)?.directive.key, 'no-auth', 'the end of the key counts, as the cursor sits after it');
   });
 

@@ -4,7 +4,15 @@ import { parseDotenv } from '../../../src/core/requestFile/dotenv';
 
 describe('parseDotenv', () => {
   it('reads quotes, export, comments and empty values as node --env-file does', () => {
-    const text = ['# sandbox credentials', 'export CLIENT_ID=abc', 'SECRET="s3cr et"', "SINGLE='x#y' # trailing", 'EMPTY=', 'MULTI="a\\nb"', ''].join('\n');
+    const text = [
+      '# sandbox credentials',
+      'export CLIENT_ID=abc',
+      'SECRET="s3cr et"',
+      "SINGLE='x#y' # trailing",
+      'EMPTY=',
+      'MULTI="a\\nb"',
+      '',
+    ].join('\n');
     assert.deepEqual(parseDotenv(text), { CLIENT_ID: 'abc', SECRET: 's3cr et', SINGLE: 'x#y', EMPTY: '', MULTI: 'a\nb' });
   });
 

@@ -27,7 +27,13 @@ const text = (maxLength: number) => fc.array(piece, { maxLength }).map((parts) =
 const value = trimmed(text(24));
 
 /** Not a "# @directive" once written: anything but "@" and a letter after leading blanks. */
-const commentText = fc.oneof(value, value.map((text) => '#' + text), fc.constant('')).filter((text) => !/^\s*@[A-Za-z]/.test(text));
+const commentText = fc
+  .oneof(
+    value,
+    value.map((text) => '#' + text),
+    fc.constant(''),
+  )
+  .filter((text) => !/^\s*@[A-Za-z]/.test(text));
 
 const variable = fc.record({ name: fc.stringMatching(/^[A-Za-z_][\w.-]{0,10}$/), value }, { noNullPrototype: true });
 
@@ -71,33 +77,37 @@ const header: fc.Arbitrary<DraftHeader> = fc
   .map(([name, text, disabled]) => (disabled ? { name, value: text, disabled: true } : { name, value: text }));
 
 /** A body line that stays body text: anything but a comment or a "< path" line at column 0. */
-const bodyLine = fc.oneof(
-  { weight: 4, arbitrary: text(30) },
-  {
-    weight: 2,
-    arbitrary: fc.constantFrom(
-      '@name = not a variable',
-      '<root attr="1"/>',
-      '  < indented is text',
-      '<@notafile',
-      'X-Header: body text',
-      'GET /not/a/request',
-      '?a=1',
-      '&b=2',
-      '',
-      '   ',
-      'trailing  ',
-      '{',
-      '}',
-    ),
-  },
-).filter((line) => !/^\s*(#|\/\/)/.test(line) && !/^<(@\w*)?\s+\S/.test(line));
+const bodyLine = fc
+  .oneof(
+    { weight: 4, arbitrary: text(30) },
+    {
+      weight: 2,
+      arbitrary: fc.constantFrom(
+        '@name = not a variable',
+        '<root attr="1"/>',
+        '  < indented is text',
+        '<@notafile',
+        'X-Header: body text',
+        'GET /not/a/request',
+        '?a=1',
+        '&b=2',
+        '',
+        '   ',
+        'trailing  ',
+        '{',
+        '}',
+      ),
+    },
+  )
+  .filter((line) => !/^\s*(#|\/\/)/.test(line) && !/^<(@\w*)?\s+\S/.test(line));
 const textLines = fc.array(bodyLine, { minLength: 1, maxLength: 8 });
 const notBlank = (line: string) => line.trim() !== '';
-const textBody: fc.Arbitrary<DraftText> = fc.oneof(
-  fc.jsonValue().map((json) => JSON.stringify(json, null, 2)),
-  textLines.filter((lines) => notBlank(lines[0]) && notBlank(lines[lines.length - 1])).map((lines) => lines.join('\n')),
-).map((text) => ({ kind: 'text', text }));
+const textBody: fc.Arbitrary<DraftText> = fc
+  .oneof(
+    fc.jsonValue().map((json) => JSON.stringify(json, null, 2)),
+    textLines.filter((lines) => notBlank(lines[0]) && notBlank(lines[lines.length - 1])).map((lines) => lines.join('\n')),
+  )
+  .map((text) => ({ kind: 'text', text }));
 
 /** `< path`, `<@ path` or `<@latin1 path`. */
 const fileReference: fc.Arbitrary<DraftFileReference> = fc
@@ -154,12 +164,15 @@ const request = fc.record(
 
 /** A whole draft; each request gets a unique `@name` (or none), as chaining needs. */
 export const requestFileDraft: fc.Arbitrary<RequestFileDraft> = fc
-  .record({
-    comments: fc.array(commentText, { maxLength: 3 }),
-    variables: fc.array(variable, { maxLength: 4 }),
-    directives: fc.array(fileDirective, { maxLength: 3 }),
-    requests: fc.array(fc.tuple(request, fc.boolean()), { maxLength: 5 }),
-  }, { noNullPrototype: true })
+  .record(
+    {
+      comments: fc.array(commentText, { maxLength: 3 }),
+      variables: fc.array(variable, { maxLength: 4 }),
+      directives: fc.array(fileDirective, { maxLength: 3 }),
+      requests: fc.array(fc.tuple(request, fc.boolean()), { maxLength: 5 }),
+    },
+    { noNullPrototype: true },
+  )
   .map(({ requests, ...file }) => ({
     ...file,
     requests: requests.map(([draft, named], index): RequestDraft => {

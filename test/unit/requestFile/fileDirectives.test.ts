@@ -10,7 +10,7 @@ const located = (diagnostics: readonly RequestFileDiagnostic[]) => diagnostics.m
 const expectations = (file: ParsedRequestFile, index: number) => file.requests[index].metadata.expectations.map(({ text }) => text);
 
 describe('file-level directives (metadata above the first request)', () => {
-  it('pins every request to the file\'s @env, @timeout and @no-auth, unless a request sets its own', () => {
+  it("pins every request to the file's @env, @timeout and @no-auth, unless a request sets its own", () => {
     const header = ['# @env uat', '# @timeout 5000', '# @no-auth', ''];
     const file = parse(...header, '### one', 'GET /1', '', '### two', '# @env sandbox', '# @timeout 200', 'GET /2');
     assert.deepEqual(codes(file), []);
@@ -19,18 +19,27 @@ describe('file-level directives (metadata above the first request)', () => {
     assert.deepEqual([two.metadata.env, two.metadata.timeout, two.metadata.noAuth], ['sandbox', 200, true]);
   });
 
-  it('adds the file\'s @expect lines before each request\'s own, keeping their lines for reports', () => {
+  it("adds the file's @expect lines before each request's own, keeping their lines for reports", () => {
     const header = ['# @expect status < 500', '# @expect duration < 200'];
     const file = parse(...header, '###', '# @expect status 201', 'POST /cards', '###', 'GET /cards');
     assert.deepEqual(expectations(file, 0), ['status < 500', 'duration < 200', 'status 201']);
     assert.deepEqual(expectations(file, 1), ['status < 500', 'duration < 200']);
-    assert.deepEqual(file.requests[0].metadata.expectations.map((expectation) => expectation.range.start.line), [0, 1, 3]);
+    assert.deepEqual(
+      file.requests[0].metadata.expectations.map((expectation) => expectation.range.start.line),
+      [0, 1, 3],
+    );
   });
 
-  it('leaves a request\'s own metadata lines (entries) as written, without the file\'s', () => {
+  it("leaves a request's own metadata lines (entries) as written, without the file's", () => {
     const file = parse('# @env uat', '###', '# @name one', 'GET /1');
-    assert.deepEqual(file.requests[0].metadata.entries.map((entry) => entry.key), ['name']);
-    assert.deepEqual(file.metadata.entries.map((entry) => [entry.key, entry.value]), [['env', 'uat']]);
+    assert.deepEqual(
+      file.requests[0].metadata.entries.map((entry) => entry.key),
+      ['name'],
+    );
+    assert.deepEqual(
+      file.metadata.entries.map((entry) => [entry.key, entry.value]),
+      [['env', 'uat']],
+    );
     assert.equal(file.metadata.env, 'uat');
   });
 
@@ -38,7 +47,7 @@ describe('file-level directives (metadata above the first request)', () => {
     const file = parse('# @prompt otp One-time code', '###', 'GET /a?otp={{otp}}', '###', '# @prompt otp Another', 'GET /b?otp={{otp}}');
     assert.deepEqual(checkVariables(file, new Set()), []);
     const descriptions = file.requests.map((request) => request.metadata.prompts.map((prompt) => prompt.description));
-    assert.deepEqual(descriptions, [['One-time code'], ['Another']], 'the request\'s own prompt wins');
+    assert.deepEqual(descriptions, [['One-time code'], ['Another']], "the request's own prompt wins");
   });
 
   it('reads every block above the first request, a later block winning over an earlier one', () => {
@@ -92,9 +101,15 @@ describe('file-level directives (metadata above the first request)', () => {
 });
 
 describe('comment lines', () => {
-  it('keeps each comment\'s text after its markers and one space, in document order, and not metadata', () => {
+  it("keeps each comment's text after its markers and one space, in document order, and not metadata", () => {
     const file = parse('# top', '//  indented', '###', '# @name a', '#', 'GET /x', '# X-Old: 1', '', '{', '# in the body', '}');
     const comments = file.comments.map((comment) => [comment.text, comment.range.start.line]);
-    assert.deepEqual(comments, [['top', 0], [' indented', 1], ['', 4], ['X-Old: 1', 6], ['in the body', 9]]);
+    assert.deepEqual(comments, [
+      ['top', 0],
+      [' indented', 1],
+      ['', 4],
+      ['X-Old: 1', 6],
+      ['in the body', 9],
+    ]);
   });
 });

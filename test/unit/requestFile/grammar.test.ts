@@ -26,7 +26,10 @@ before(async () => {
   const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
   await loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
   const registry = new Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (patterns: string[]) => new OnigScanner(patterns), createOnigString: (text: string) => new OnigString(text) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (patterns: string[]) => new OnigScanner(patterns),
+      createOnigString: (text: string) => new OnigString(text),
+    }),
     loadGrammar: async (scopeName: string) => {
       const file = GRAMMARS[scopeName];
       return file ? parseRawGrammar(fs.readFileSync(file, 'utf8'), file) : null;
@@ -52,7 +55,10 @@ function scopesOf(lines: Token[][], source: string[], lineText: string, text: st
   const index = source.findIndex((line) => line.includes(lineText));
   assert.ok(index >= 0, `fixture has a line with ${lineText}`);
   const token = lines[index].find((candidate) => candidate.text === text);
-  assert.ok(token, `line ${index + 1} has a token "${text}"; tokens: ${lines[index].map((candidate) => JSON.stringify(candidate.text)).join(' ')}`);
+  assert.ok(
+    token,
+    `line ${index + 1} has a token "${text}"; tokens: ${lines[index].map((candidate) => JSON.stringify(candidate.text)).join(' ')}`,
+  );
   return token.scopes;
 }
 
@@ -65,7 +71,10 @@ function expectScope(fixture: string, lineText: string, text: string, scope: str
 function expectNoScope(fixture: string, lineText: string, text: string, scope: string): void {
   const source = fs.readFileSync(path.join(FIXTURES, fixture), 'utf8').split(/\r?\n/);
   const scopes = scopesOf(tokenize(fixture), source, lineText, text);
-  assert.ok(!scopes.some((item) => item.startsWith(scope)), `"${text}" on "${lineText}" should not be in ${scope}; it has ${scopes.join(' ')}`);
+  assert.ok(
+    !scopes.some((item) => item.startsWith(scope)),
+    `"${text}" on "${lineText}" should not be in ${scope}; it has ${scopes.join(' ')}`,
+  );
 }
 
 describe('the .thredd TextMate grammar', () => {

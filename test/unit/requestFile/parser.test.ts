@@ -7,7 +7,10 @@ import type { ParsedRequestFile, TextRange } from '../../../src/core/requestFile
 const plain = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 const same = (actual: unknown, expected: unknown, message?: string) => assert.deepEqual(plain(actual), plain(expected), message);
 
-const at = (line: number, column: number, endLine: number, endColumn: number): TextRange => ({ start: { line, column }, end: { line: endLine, column: endColumn } });
+const at = (line: number, column: number, endLine: number, endColumn: number): TextRange => ({
+  start: { line, column },
+  end: { line: endLine, column: endColumn },
+});
 const codes = (file: ParsedRequestFile) => file.diagnostics.map((diagnostic) => diagnostic.code);
 const only = (text: string) => {
   const file = parseRequestFile(text);
@@ -17,13 +20,21 @@ const only = (text: string) => {
 
 describe('request file parsing: blocks and request lines', () => {
   it('splits requests on ### lines, takes the text after ### as the title, and skips comment-only blocks', () => {
-    const file = parseRequestFile('### First\nGET https://a.test/1\n\n#### \n# just a comment\n// and another\n###Second one\nPOST https://a.test/2\n');
-    same(file.requests.map((request) => [request.title, request.method, request.url]), [
-      ['First', 'GET', 'https://a.test/1'],
-      ['Second one', 'POST', 'https://a.test/2'],
-    ]);
+    const file = parseRequestFile(
+      '### First\nGET https://a.test/1\n\n#### \n# just a comment\n// and another\n###Second one\nPOST https://a.test/2\n',
+    );
+    same(
+      file.requests.map((request) => [request.title, request.method, request.url]),
+      [
+        ['First', 'GET', 'https://a.test/1'],
+        ['Second one', 'POST', 'https://a.test/2'],
+      ],
+    );
     same(file.diagnostics, []);
-    same(file.requests.map((request) => request.index), [0, 1]);
+    same(
+      file.requests.map((request) => request.index),
+      [0, 1],
+    );
   });
 
   it('gives each request its block range (from ###) and its request line range', () => {
@@ -76,12 +87,18 @@ describe('request file parsing: blocks and request lines', () => {
     same(spaced.diagnostics[0].range, at(0, 4, 0, 10));
   });
 
-  it('joins query continuation lines (? and &) into the URL, with each piece\'s range, skipping comments between them', () => {
+  it("joins query continuation lines (? and &) into the URL, with each piece's range, skipping comments between them", () => {
     const { request } = only('GET https://a.test/comments\n    ?page=2\n    # not now: &x=1\n    &pageSize={{size}}\nAccept: text/plain\n');
     assert.equal(request.url, 'https://a.test/comments?page=2&pageSize={{size}}');
-    same(request.urlLines.map((piece) => piece.range), [at(0, 4, 0, 27), at(1, 4, 1, 11), at(3, 4, 3, 22)]);
+    same(
+      request.urlLines.map((piece) => piece.range),
+      [at(0, 4, 0, 27), at(1, 4, 1, 11), at(3, 4, 3, 22)],
+    );
     same(request.urlRange, at(0, 4, 3, 22));
-    same(request.headers.map((header) => header.name), ['Accept']);
+    same(
+      request.headers.map((header) => header.name),
+      ['Accept'],
+    );
     same(request.variables[0].range, at(3, 14, 3, 22));
   });
 });
@@ -98,7 +115,13 @@ describe('request file parsing: headers and bodies', () => {
 
   it('keeps a header value that contains colons and allows an empty value', () => {
     const { request } = only('GET /x\nReferer: https://a.test:8443/p\nX-Empty:\n');
-    same(request.headers.map((header) => [header.name, header.value]), [['Referer', 'https://a.test:8443/p'], ['X-Empty', '']]);
+    same(
+      request.headers.map((header) => [header.name, header.value]),
+      [
+        ['Referer', 'https://a.test:8443/p'],
+        ['X-Empty', ''],
+      ],
+    );
   });
 
   it('reports invalid header lines specifically', () => {
@@ -109,7 +132,11 @@ describe('request file parsing: headers and bodies', () => {
     assert.match(file.diagnostics[2].message, /no name before the colon/);
     assert.match(file.diagnostics[3].message, /space before the colon.*RFC 9112/);
     assert.equal(file.diagnostics[3].severity, 'warning');
-    same(file.requests[0].headers.map((header) => header.name), ['X-Spaced'], 'a space before the colon is kept with a warning');
+    same(
+      file.requests[0].headers.map((header) => header.name),
+      ['X-Spaced'],
+      'a space before the colon is kept with a warning',
+    );
   });
 
   it('starts the body at a { line that follows the headers directly, with a warning', () => {
@@ -123,7 +150,7 @@ describe('request file parsing: headers and bodies', () => {
     same(request.body, { kind: 'text', text: 'line one\n\nline two', range: at(3, 0, 7, 8) });
   });
 
-  it('keeps the document\'s line endings in bodies and counts lines as VS Code does (CRLF and lone CR)', () => {
+  it("keeps the document's line endings in bodies and counts lines as VS Code does (CRLF and lone CR)", () => {
     const crlf = only('POST /x\r\nA: 1\r\n\r\none\r\ntwo\r\n').request;
     assert.equal(crlf.body?.kind === 'text' && crlf.body.text, 'one\r\ntwo');
     same(crlf.body?.range, at(3, 0, 4, 3));
@@ -134,7 +161,12 @@ describe('request file parsing: headers and bodies', () => {
 
   it('reads < path, <@ path and <@latin1 path as file bodies, and <tag> as XML text', () => {
     same(only('POST /x\n\n< ./data/card.json\n').request.body, {
-      kind: 'file', path: './data/card.json', processVariables: false, encoding: undefined, range: at(2, 0, 2, 18), pathRange: at(2, 2, 2, 18),
+      kind: 'file',
+      path: './data/card.json',
+      processVariables: false,
+      encoding: undefined,
+      range: at(2, 0, 2, 18),
+      pathRange: at(2, 2, 2, 18),
     });
     const processed = only('POST /x\n\n<@ ./t.json\n').request.body;
     assert.equal(processed?.kind === 'file' && processed.processVariables, true);
@@ -144,7 +176,8 @@ describe('request file parsing: headers and bodies', () => {
   });
 
   it('reads a multipart body mixing text and < file lines as parts', () => {
-    const text = 'POST /upload\nContent-Type: multipart/form-data; boundary=B\n\n--B\nContent-Disposition: form-data; name="f"; filename="a.png"\n\n< ./a.png\n--B--\n';
+    const text =
+      'POST /upload\nContent-Type: multipart/form-data; boundary=B\n\n--B\nContent-Disposition: form-data; name="f"; filename="a.png"\n\n< ./a.png\n--B--\n';
     const body = only(text).request.body;
     assert.equal(body?.kind, 'mixed');
     same(body?.kind === 'mixed' && body.parts.map((part) => (part.kind === 'text' ? part.text : '<' + part.path)), [
@@ -161,14 +194,19 @@ describe('request file parsing: headers and bodies', () => {
 
 describe('request file parsing: metadata', () => {
   it('reads @name, @no-auth, @env, @timeout and @prompt in # and // comments', () => {
-    const { file, request } = only('# @name login\n// @no-auth\n#  @env uat-mtls\n# @timeout 5000\n# @prompt otp One-time code\n# @note\n# @no-redirect\nPOST /token\n');
+    const { file, request } = only(
+      '# @name login\n// @no-auth\n#  @env uat-mtls\n# @timeout 5000\n# @prompt otp One-time code\n# @note\n# @no-redirect\nPOST /token\n',
+    );
     same(file.diagnostics, []);
     const { metadata } = request;
     assert.equal(request.name, 'login');
     same([metadata.name, metadata.noAuth, metadata.env, metadata.timeout], ['login', true, 'uat-mtls', 5000]);
     same(metadata.nameRange, at(0, 8, 0, 13));
     same(metadata.prompts, [{ name: 'otp', description: 'One-time code', range: at(4, 2, 4, 27) }]);
-    same(metadata.entries.map((entry) => entry.key), ['name', 'no-auth', 'env', 'timeout', 'prompt', 'note', 'no-redirect']);
+    same(
+      metadata.entries.map((entry) => entry.key),
+      ['name', 'no-auth', 'env', 'timeout', 'prompt', 'note', 'no-redirect'],
+    );
     same(metadata.unknown, []);
   });
 
@@ -183,7 +221,13 @@ describe('request file parsing: metadata', () => {
     assert.match(file.diagnostics[0].message, /Unknown metadata "@nmae": did you mean "@name"\?/);
     same(file.diagnostics[0].range, at(0, 2, 0, 7));
     assert.match(file.diagnostics[1].message, /Unknown metadata "@see": expected one of: @name, @no-auth/);
-    same(request.metadata.unknown.map((entry) => [entry.key, entry.value]), [['nmae', 'login'], ['see', 'https://docs']]);
+    same(
+      request.metadata.unknown.map((entry) => [entry.key, entry.value]),
+      [
+        ['nmae', 'login'],
+        ['see', 'https://docs'],
+      ],
+    );
   });
 
   it('reports bad metadata values', () => {
@@ -200,7 +244,10 @@ describe('request file parsing: metadata', () => {
     same(codes(file), ['duplicate-name']);
     assert.match(file.diagnostics[0].message, /already named "a" \(line 1\)/);
     same(file.diagnostics[0].range, at(3, 8, 3, 9));
-    same(file.requests[1].diagnostics.map((diagnostic) => diagnostic.code), ['duplicate-name']);
+    same(
+      file.requests[1].diagnostics.map((diagnostic) => diagnostic.code),
+      ['duplicate-name'],
+    );
   });
 
   it('warns about metadata in a block without a request line', () => {
@@ -222,12 +269,28 @@ describe('request file parsing: @expect', () => {
   it('parses status, header, body JSONPath and duration expectations into a typed form', () => {
     same(expectation('status 200'), { subject: { kind: 'status' }, operator: '==', value: '200' });
     same(expectation('status != 500'), { subject: { kind: 'status' }, operator: '!=', value: '500' });
-    same(expectation('header content-type contains json'), { subject: { kind: 'header', name: 'content-type' }, operator: 'contains', value: 'json' });
-    same(expectation('header x-request-id exists'), { subject: { kind: 'header', name: 'x-request-id' }, operator: 'exists', value: undefined });
+    same(expectation('header content-type contains json'), {
+      subject: { kind: 'header', name: 'content-type' },
+      operator: 'contains',
+      value: 'json',
+    });
+    same(expectation('header x-request-id exists'), {
+      subject: { kind: 'header', name: 'x-request-id' },
+      operator: 'exists',
+      value: undefined,
+    });
     same(expectation('body $.items.length > 0'), { subject: { kind: 'body', path: '$.items.length' }, operator: '>', value: '0' });
-    same(expectation('body $.items[?(@.status == "ACTIVE")].id exists'), { subject: { kind: 'body', path: '$.items[?(@.status == "ACTIVE")].id' }, operator: 'exists', value: undefined });
+    same(expectation('body $.items[?(@.status == "ACTIVE")].id exists'), {
+      subject: { kind: 'body', path: '$.items[?(@.status == "ACTIVE")].id' },
+      operator: 'exists',
+      value: undefined,
+    });
     same(expectation('body contains "card created"'), { subject: { kind: 'body' }, operator: 'contains', value: 'card created' });
-    same(expectation('body $.name matches ^Card-\\d+$'), { subject: { kind: 'body', path: '$.name' }, operator: 'matches', value: '^Card-\\d+$' });
+    same(expectation('body $.name matches ^Card-\\d+$'), {
+      subject: { kind: 'body', path: '$.name' },
+      operator: 'matches',
+      value: '^Card-\\d+$',
+    });
     same(expectation('duration < 500'), { subject: { kind: 'duration' }, operator: '<', value: '500' });
     same(expectation('duration <= 1500ms'), { subject: { kind: 'duration' }, operator: '<=', value: '1500' });
     same(expectation('body $.total >= {{minimum}}'), { subject: { kind: 'body', path: '$.total' }, operator: '>=', value: '{{minimum}}' });
@@ -267,10 +330,20 @@ describe('request file parsing: variables', () => {
   it('reads file variables with their ranges and the references in their values', () => {
     const file = parseRequestFile('@host = https://{{sub}}.a.test\n@empty =\n  @spaced   =   v  \nGET {{host}}/x\n');
     same(file.diagnostics, []);
-    same(file.fileVariables.map((variable) => [variable.name, variable.value]), [['host', 'https://{{sub}}.a.test'], ['empty', ''], ['spaced', 'v']]);
+    same(
+      file.fileVariables.map((variable) => [variable.name, variable.value]),
+      [
+        ['host', 'https://{{sub}}.a.test'],
+        ['empty', ''],
+        ['spaced', 'v'],
+      ],
+    );
     const [host, , spaced] = file.fileVariables;
     same([host.range, host.nameRange, host.valueRange], [at(0, 0, 0, 30), at(0, 1, 0, 5), at(0, 8, 0, 30)]);
-    same(host.references.map((reference) => [reference.name, reference.location, reference.range]), [['sub', 'fileVariable', at(0, 16, 0, 23)]]);
+    same(
+      host.references.map((reference) => [reference.name, reference.location, reference.range]),
+      [['sub', 'fileVariable', at(0, 16, 0, 23)]],
+    );
     same(spaced.valueRange, at(2, 16, 2, 17));
   });
 
@@ -282,20 +355,24 @@ describe('request file parsing: variables', () => {
   });
 
   it('records every reference with its kind, exact range and name range', () => {
-    const text = 'POST {{baseUrl}}/cards?id={{ $guid }}\nX-Token: {{login.response.body.$.access_token}}\nX-Trace: {{login.response.headers.X-Trace-Id}}\n\n{"n": {{$randomInt 1 10}}, "e": "{{$processEnv HOME}}", "d": "{{$dotenv KEY}}", "t": {{$timestamp -1 d}}}\n###\n# @name login\nPOST /token\n';
+    const text =
+      'POST {{baseUrl}}/cards?id={{ $guid }}\nX-Token: {{login.response.body.$.access_token}}\nX-Trace: {{login.response.headers.X-Trace-Id}}\n\n{"n": {{$randomInt 1 10}}, "e": "{{$processEnv HOME}}", "d": "{{$dotenv KEY}}", "t": {{$timestamp -1 d}}}\n###\n# @name login\nPOST /token\n';
     const file = parseRequestFile(text);
     same(file.diagnostics, []);
     const references = file.requests[0].variables;
-    same(references.map((reference) => [reference.kind, reference.name, reference.args, reference.location]), [
-      ['variable', 'baseUrl', [], 'url'],
-      ['system', '$guid', [], 'url'],
-      ['chained', 'login', [], 'header'],
-      ['chained', 'login', [], 'header'],
-      ['system', '$randomInt', ['1', '10'], 'body'],
-      ['system', '$processEnv', ['HOME'], 'body'],
-      ['system', '$dotenv', ['KEY'], 'body'],
-      ['system', '$timestamp', ['-1', 'd'], 'body'],
-    ]);
+    same(
+      references.map((reference) => [reference.kind, reference.name, reference.args, reference.location]),
+      [
+        ['variable', 'baseUrl', [], 'url'],
+        ['system', '$guid', [], 'url'],
+        ['chained', 'login', [], 'header'],
+        ['chained', 'login', [], 'header'],
+        ['system', '$randomInt', ['1', '10'], 'body'],
+        ['system', '$processEnv', ['HOME'], 'body'],
+        ['system', '$dotenv', ['KEY'], 'body'],
+        ['system', '$timestamp', ['-1', 'd'], 'body'],
+      ],
+    );
     same([references[0].range, references[0].nameRange], [at(0, 5, 0, 16), at(0, 7, 0, 14)]);
     same([references[1].range, references[1].nameRange, references[1].expression], [at(0, 26, 0, 37), at(0, 29, 0, 34), '$guid']);
     same(references[2].chain, { request: 'login', source: 'response', section: 'body', path: '$.access_token' });
@@ -307,10 +384,13 @@ describe('request file parsing: variables', () => {
   it('reads {{name.request.body.*}} and {{name.request.headers.X}} like REST Client', () => {
     const file = parseRequestFile('# @name a\nGET /a\n###\nPOST /b\n\n{{a.request.body.*}} {{a.request.headers.Accept}}\n');
     same(file.diagnostics, []);
-    same(file.requests[1].variables.map((reference) => reference.chain), [
-      { request: 'a', source: 'request', section: 'body', path: '*' },
-      { request: 'a', source: 'request', section: 'headers', path: 'Accept' },
-    ]);
+    same(
+      file.requests[1].variables.map((reference) => reference.chain),
+      [
+        { request: 'a', source: 'request', section: 'body', path: '*' },
+        { request: 'a', source: 'request', section: 'headers', path: 'Accept' },
+      ],
+    );
   });
 
   it('reports a chained reference to a request that nobody named, with the closest name', () => {
@@ -318,11 +398,16 @@ describe('request file parsing: variables', () => {
     same(codes(file), ['unknown-request-reference']);
     assert.match(file.diagnostics[0].message, /No request is named "logn": did you mean "login"\? Add "# @name logn"/);
     same(file.diagnostics[0].range, at(4, 24, 4, 28));
-    same(file.requests[1].diagnostics.map((diagnostic) => diagnostic.code), ['unknown-request-reference']);
+    same(
+      file.requests[1].diagnostics.map((diagnostic) => diagnostic.code),
+      ['unknown-request-reference'],
+    );
   });
 
   it('reports malformed references: unknown system variable, bad arguments, incomplete chains, unclosed braces', () => {
-    const file = parseRequestFile('GET /{{$gid}}/{{$randomInt 5}}/{{$randomInt 9 1}}/{{$processEnv}}/{{a.response.status}}/{{a.response.body}}/{{a.response.body.token}}/{{}}/{{ x y }}/{{open\n###\n# @name a\nGET /a\n');
+    const file = parseRequestFile(
+      'GET /{{$gid}}/{{$randomInt 5}}/{{$randomInt 9 1}}/{{$processEnv}}/{{a.response.status}}/{{a.response.body}}/{{a.response.body.token}}/{{}}/{{ x y }}/{{open\n###\n# @name a\nGET /a\n',
+    );
     same(codes(file), [
       'unknown-system-variable',
       'bad-system-variable-arguments',

@@ -36,16 +36,25 @@ describe('printRequestFile round trip', () => {
 });
 
 describe('printRequestFile output', () => {
-  it('writes the file\'s comments, variables and directives first, then each request from ### to its body', () => {
+  it("writes the file's comments, variables and directives first, then each request from ### to its body", () => {
     const draft: RequestFileDraft = {
       comments: ['Imported from Postman'],
-      variables: [{ name: 'cardholder', value: 'Ada {{surname}}' }, { name: 'empty', value: '' }],
-      directives: [{ key: 'env', value: 'uat' }, { key: 'expect', value: 'status < 500' }],
+      variables: [
+        { name: 'cardholder', value: 'Ada {{surname}}' },
+        { name: 'empty', value: '' },
+      ],
+      directives: [
+        { key: 'env', value: 'uat' },
+        { key: 'expect', value: 'status < 500' },
+      ],
       requests: [
         request({
           title: 'Create a card',
           comments: ['Creates a card for the cardholder.'],
-          directives: [{ key: 'name', value: 'createCard' }, { key: 'no-auth', value: '' }],
+          directives: [
+            { key: 'name', value: 'createCard' },
+            { key: 'no-auth', value: '' },
+          ],
           method: 'POST',
           url: '{{baseUrl}}/core/api/v1/cards',
           query: ['?product=1', '&dry={{dry}}'],
@@ -105,22 +114,28 @@ describe('printRequestFile output', () => {
     assert.equal(printRequestFile(EMPTY), '');
   });
 
-  it('reads header-like comments under a request line as disabled headers, and other comments as the request\'s', () => {
+  it("reads header-like comments under a request line as disabled headers, and other comments as the request's", () => {
     const draft = draftOf(parseRequestFile('# top\nGET /x\n# X-Old: 1\n# a note\nAccept: */*\n\n{}\n# trailing\n'));
     assert.deepEqual(draft.comments, []);
     assert.deepEqual(draft.requests[0].comments, ['top', 'a note', 'trailing']);
-    assert.deepEqual(draft.requests[0].headers, [{ name: 'X-Old', value: '1', disabled: true }, { name: 'Accept', value: '*/*' }]);
+    assert.deepEqual(draft.requests[0].headers, [
+      { name: 'X-Old', value: '1', disabled: true },
+      { name: 'Accept', value: '*/*' },
+    ]);
   });
 });
 
 describe('printRequestFile refuses drafts the language cannot hold', () => {
   const refused = (draft: RequestFileDraft, message: RegExp) => {
-    assert.throws(() => printRequestFile(draft), (error: unknown) => {
-      assert.ok(error instanceof DraftError && isUserError(error), 'a DraftError the user can act on');
-      assert.match(error.message, message);
-      assert.ok(error.fix, 'it says what to do');
-      return true;
-    });
+    assert.throws(
+      () => printRequestFile(draft),
+      (error: unknown) => {
+        assert.ok(error instanceof DraftError && isUserError(error), 'a DraftError the user can act on');
+        assert.match(error.message, message);
+        assert.ok(error.fix, 'it says what to do');
+        return true;
+      },
+    );
   };
 
   it('a text body with a line that would read as a comment, a separator or a file', () => {

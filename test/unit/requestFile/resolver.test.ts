@@ -10,7 +10,13 @@ import type { ResolveContext, ResolvedRequest, StoredExchange } from '../../../s
 const plain = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 const same = (actual: unknown, expected: unknown, message?: string) => assert.deepEqual(plain(actual), plain(expected), message);
 
-const uat = { name: 'uat', baseUrl: 'https://uat-mtls.thredd.com', region: '1', clientId: 'client-1', variables: { productId: '1234', clientSecret: 's3cr3t-value' } };
+const uat = {
+  name: 'uat',
+  baseUrl: 'https://uat-mtls.thredd.com',
+  region: '1',
+  clientId: 'client-1',
+  variables: { productId: '1234', clientSecret: 's3cr3t-value' },
+};
 const context = (extra: Partial<ResolveContext> = {}): ResolveContext => ({ allowEnv: false, environment: uat, ...extra });
 
 function resolveFirst(text: string, extra: Partial<ResolveContext> = {}) {
@@ -22,7 +28,9 @@ const bodyText = (request: ResolvedRequest) => (request.body?.kind === 'text' ? 
 
 describe('resolver: file and environment variables', () => {
   it('substitutes file variables recursively, then the environment (variables, baseUrl, region, clientId)', () => {
-    const { request, unresolved, needs } = resolveFirst('@api = {{baseUrl}}/core/api/v1\n@path = {{api}}/products/{{productId}}\nGET {{path}}?client={{clientId}}\nX-Region: {{region}}\n');
+    const { request, unresolved, needs } = resolveFirst(
+      '@api = {{baseUrl}}/core/api/v1\n@path = {{api}}/products/{{productId}}\nGET {{path}}?client={{clientId}}\nX-Region: {{region}}\n',
+    );
     same(unresolved, []);
     same(needs, []);
     assert.equal(request.url, 'https://uat-mtls.thredd.com/core/api/v1/products/1234?client=client-1');
@@ -42,7 +50,10 @@ describe('resolver: file and environment variables', () => {
     assert.equal(unresolved.length, 1);
     assert.equal(unresolved[0].name, 'productID');
     same(unresolved[0].range, { start: { line: 0, column: 18 }, end: { line: 0, column: 31 } });
-    assert.match(unresolved[0].reason, /\{\{productID\}\} is not defined: declare "@productID = value" in this file or add it to the "variables" of environment "uat" in thredd.json; did you mean "productId"\?/);
+    assert.match(
+      unresolved[0].reason,
+      /\{\{productID\}\} is not defined: declare "@productID = value" in this file or add it to the "variables" of environment "uat" in thredd.json; did you mean "productId"\?/,
+    );
   });
 
   it('says when no environment is active', () => {
@@ -61,7 +72,9 @@ describe('resolver: file and environment variables', () => {
   });
 
   it('resolves a file variable once per request, so @id = {{$guid}} is the same everywhere while {{$guid}} differs each time', () => {
-    const { request } = resolveFirst('@id = {{$guid}}\nPOST /cards/{{id}}\nX-Id: {{id}}\n\n{"id": "{{id}}", "a": "{{$guid}}", "b": "{{$guid}}"}\n');
+    const { request } = resolveFirst(
+      '@id = {{$guid}}\nPOST /cards/{{id}}\nX-Id: {{id}}\n\n{"id": "{{id}}", "a": "{{$guid}}", "b": "{{$guid}}"}\n',
+    );
     const id = request.url.slice('/cards/'.length);
     assert.match(id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     assert.equal(request.headers[0].value, id);
@@ -86,10 +99,16 @@ describe('resolver: system variables', () => {
   const now = () => new Date('2026-05-01T12:00:00.000Z');
 
   it('evaluates $timestamp (seconds), offsets, $isoTimestamp and $datetime formats', () => {
-    const { request, unresolved } = resolveFirst('GET /t?a={{$timestamp}}&b={{$timestamp -1 d}}&c={{$isoTimestamp}}&d={{$isoTimestamp 2 h}}\nDate: {{$datetime rfc1123}}\nX-Iso: {{$datetime iso8601 -30 m}}\n', { now });
+    const { request, unresolved } = resolveFirst(
+      'GET /t?a={{$timestamp}}&b={{$timestamp -1 d}}&c={{$isoTimestamp}}&d={{$isoTimestamp 2 h}}\nDate: {{$datetime rfc1123}}\nX-Iso: {{$datetime iso8601 -30 m}}\n',
+      { now },
+    );
     same(unresolved, []);
     assert.equal(request.url, '/t?a=1777636800&b=1777550400&c=2026-05-01T12:00:00.000Z&d=2026-05-01T14:00:00.000Z');
-    same(request.headers.map((header) => header.value), ['Fri, 01 May 2026 12:00:00 GMT', '2026-05-01T11:30:00.000Z']);
+    same(
+      request.headers.map((header) => header.value),
+      ['Fri, 01 May 2026 12:00:00 GMT', '2026-05-01T11:30:00.000Z'],
+    );
   });
 
   it('gives $localDatetime with the local offset', () => {
@@ -116,8 +135,12 @@ describe('resolver: system variables', () => {
     assert.match(missing.unresolved[0].reason, /Environment variable THREDD_TOKEN is not set/);
   });
 
-  it('follows REST Client\'s %NAME indirection through the environment', () => {
-    const { request } = resolveFirst('GET /{{$processEnv %tokenVariable}}\n', { allowEnv: true, processEnv: { UAT_TOKEN: 'abc' }, environment: { ...uat, variables: { tokenVariable: 'UAT_TOKEN' } } });
+  it("follows REST Client's %NAME indirection through the environment", () => {
+    const { request } = resolveFirst('GET /{{$processEnv %tokenVariable}}\n', {
+      allowEnv: true,
+      processEnv: { UAT_TOKEN: 'abc' },
+      environment: { ...uat, variables: { tokenVariable: 'UAT_TOKEN' } },
+    });
     assert.equal(request.url, '/abc');
   });
 
@@ -131,9 +154,13 @@ describe('resolver: system variables', () => {
     });
     after(() => fs.rmSync(workspace, { recursive: true, force: true }));
 
-    it('reads the nearest .env that defines the name, from the request file\'s folder up to the workspace', () => {
+    it("reads the nearest .env that defines the name, from the request file's folder up to the workspace", () => {
       const filePath = path.join(workspace, 'api', 'cards', 'cards.thredd');
-      const { request, unresolved } = resolveFirst('GET /{{$dotenv SHARED}}/{{$dotenv ROOT_ONLY}}\n', { allowEnv: true, filePath, workspaceRoot: workspace });
+      const { request, unresolved } = resolveFirst('GET /{{$dotenv SHARED}}/{{$dotenv ROOT_ONLY}}\n', {
+        allowEnv: true,
+        filePath,
+        workspaceRoot: workspace,
+      });
       same(unresolved, []);
       assert.equal(request.url, '/from api/root');
     });
@@ -144,7 +171,7 @@ describe('resolver: system variables', () => {
       assert.match(unresolved[0].reason, /NOPE is not set in .*api\/\.env or .*\.env: add a line "NOPE=value"/);
     });
 
-    it('looks only in the file\'s own folder outside the workspace, and not at all when untrusted', () => {
+    it("looks only in the file's own folder outside the workspace, and not at all when untrusted", () => {
       const filePath = path.join(workspace, 'api', 'cards', 'cards.thredd');
       const outside = resolveFirst('GET /{{$dotenv ROOT_ONLY}}\n', { allowEnv: true, filePath });
       assert.match(outside.unresolved[0].reason, /No \.env file found for \$dotenv ROOT_ONLY \(looked for .*cards\/\.env\)/);
@@ -158,13 +185,22 @@ describe('resolver: chained requests', () => {
   const login: StoredExchange = {
     status: 200,
     headers: { 'content-type': 'application/json', 'x-trace-id': 'trace-1', 'set-cookie': ['a=1', 'b=2'] },
-    bodyText: JSON.stringify({ access_token: 'tok-123', items: [{ id: 7, status: 'ACTIVE' }, { id: 8, status: 'CLOSED' }], nested: { n: 1 } }),
+    bodyText: JSON.stringify({
+      access_token: 'tok-123',
+      items: [
+        { id: 7, status: 'ACTIVE' },
+        { id: 8, status: 'CLOSED' },
+      ],
+      nested: { n: 1 },
+    }),
     request: { headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, bodyText: 'grant_type=client_credentials' },
   };
   const file = '# @name login\nPOST /token\n\n###\n';
 
   it('asks for the named request to run first when it has no stored response', () => {
-    const result = resolveFirst(file + 'GET /x\nAuthorization: Bearer {{login.response.body.$.access_token}}\n', { responseOf: () => undefined });
+    const result = resolveFirst(file + 'GET /x\nAuthorization: Bearer {{login.response.body.$.access_token}}\n', {
+      responseOf: () => undefined,
+    });
     same(result.needs, ['login']);
     same(result.unresolved, []);
     const noCallback = resolveFirst(file + 'GET /{{login.response.body.*}}\n');
@@ -174,11 +210,16 @@ describe('resolver: chained requests', () => {
   it('reads JSONPath values, headers (any case, lists joined), whole bodies and the request side', () => {
     const asked: string[] = [];
     const responseOf = (name: string) => (asked.push(name), name === 'login' ? login : undefined);
-    const text = file + 'GET /c/{{login.response.body.$.items[?(@.status == "ACTIVE")].id}}?all={{login.response.body.$.items[*].id}}&n={{login.response.body.$.nested}}\nX-Trace: {{login.response.headers.X-Trace-Id}}\nX-Cookies: {{login.response.headers.Set-Cookie}}\nX-Sent: {{login.request.headers.content-type}} {{login.request.body.*}}\nAuthorization: Bearer {{login.response.body.$.access_token}}\n';
+    const text =
+      file +
+      'GET /c/{{login.response.body.$.items[?(@.status == "ACTIVE")].id}}?all={{login.response.body.$.items[*].id}}&n={{login.response.body.$.nested}}\nX-Trace: {{login.response.headers.X-Trace-Id}}\nX-Cookies: {{login.response.headers.Set-Cookie}}\nX-Sent: {{login.request.headers.content-type}} {{login.request.body.*}}\nAuthorization: Bearer {{login.response.body.$.access_token}}\n';
     const { request, unresolved, needs, secretsUsed } = resolveFirst(text, { responseOf });
     same([unresolved, needs], [[], []]);
     assert.equal(request.url, '/c/7?all=[7,8]&n={"n":1}');
-    same(request.headers.map((header) => header.value), ['trace-1', 'a=1, b=2', 'application/x-www-form-urlencoded grant_type=client_credentials', 'Bearer tok-123']);
+    same(
+      request.headers.map((header) => header.value),
+      ['trace-1', 'a=1, b=2', 'application/x-www-form-urlencoded grant_type=client_credentials', 'Bearer tok-123'],
+    );
     assert.ok(asked.every((name) => name === 'login'));
     same(secretsUsed, [{ name: 'login.response.body.$.access_token', value: 'tok-123' }], 'a value whose path names a token is a secret');
   });
@@ -202,7 +243,9 @@ describe('resolver: chained requests', () => {
     const { unresolved } = resolveFirst(text, { responseOf: () => login });
     assert.match(unresolved[0].reason, /The JSONPath \$.missing matches nothing in the login.response body/);
     assert.match(unresolved[1].reason, /The login.response has no header "X-None" \(it has content-type, x-trace-id, set-cookie\)/);
-    const html = resolveFirst(file + 'GET /{{login.response.body.$.a}}\n', { responseOf: () => ({ status: 500, headers: {}, bodyText: '<html>oops</html>' }) });
+    const html = resolveFirst(file + 'GET /{{login.response.body.$.a}}\n', {
+      responseOf: () => ({ status: 500, headers: {}, bodyText: '<html>oops</html>' }),
+    });
     assert.match(html.unresolved[0].reason, /body is not JSON.*<html>oops/);
   });
 
@@ -213,7 +256,7 @@ describe('resolver: chained requests', () => {
     assert.match(unknown.unresolved[0].reason, /No request in this file is named "ghost"/);
   });
 
-  it('resolves a file variable that chains to a request (REST Client\'s @authToken = {{login.response…}})', () => {
+  it("resolves a file variable that chains to a request (REST Client's @authToken = {{login.response…}})", () => {
     const text = '@auth = Bearer {{login.response.body.$.access_token}}\n' + file + 'GET /x\nAuthorization: {{auth}}\n';
     same(resolveFirst(text).needs, ['login']);
     const { request, secretsUsed } = resolveFirst(text, { responseOf: () => login });
@@ -224,7 +267,9 @@ describe('resolver: chained requests', () => {
 
 describe('resolver: bodies and free text', () => {
   it('turns a < path body into an absolute path next to the request file, variables in the path included', () => {
-    const { request } = resolveFirst('@dir = data\nPOST /x\n\n<@ ./{{dir}}/card.json\n', { filePath: '/work/project/requests/cards.thredd' });
+    const { request } = resolveFirst('@dir = data\nPOST /x\n\n<@ ./{{dir}}/card.json\n', {
+      filePath: '/work/project/requests/cards.thredd',
+    });
     same(request.body, { kind: 'file', path: '/work/project/requests/data/card.json', processVariables: true, encoding: undefined });
   });
 
@@ -237,6 +282,9 @@ describe('resolver: bodies and free text', () => {
   it('records secrets by name and by source, including values derived from them', () => {
     const text = '@auth = Basic {{clientSecret}}\nGET /x\nAuthorization: {{auth}}\nX-Plain: {{productId}}\n';
     const { secretsUsed } = resolveFirst(text);
-    same(secretsUsed, [{ name: 'clientSecret', value: 's3cr3t-value' }, { name: 'auth', value: 'Basic s3cr3t-value' }]);
+    same(secretsUsed, [
+      { name: 'clientSecret', value: 's3cr3t-value' },
+      { name: 'auth', value: 'Basic s3cr3t-value' },
+    ]);
   });
 });

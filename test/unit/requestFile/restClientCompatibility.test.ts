@@ -6,7 +6,10 @@ import { parseRequestFile, resolveRequest } from '../../../src/core/requestFile'
 import type { ParsedRequest, ParsedRequestFile, RequestBody } from '../../../src/core/requestFile';
 
 const CORPUS = path.resolve(__dirname, '../../fixtures/restclient');
-const files = fs.readdirSync(CORPUS).filter((name) => name.endsWith('.http')).sort();
+const files = fs
+  .readdirSync(CORPUS)
+  .filter((name) => name.endsWith('.http'))
+  .sort();
 
 /** The parts of a parse that decide what REST Client would send, in the shape of the `.expected.json` files. */
 function project(file: ParsedRequestFile) {
@@ -37,13 +40,18 @@ function projectBody(body: RequestBody | undefined) {
   if (!body) return undefined;
   if (body.kind === 'text') return { text: body.text };
   if (body.kind === 'file') return { file: body.path, processVariables: body.processVariables, encoding: body.encoding };
-  return { parts: body.parts.map((part) => (part.kind === 'text' ? part.text : { file: part.path, processVariables: part.processVariables, encoding: part.encoding })) };
+  return {
+    parts: body.parts.map((part) =>
+      part.kind === 'text' ? part.text : { file: part.path, processVariables: part.processVariables, encoding: part.encoding },
+    ),
+  };
 }
 
 describe('REST Client compatibility corpus', () => {
   it('has a dozen files, each with its expected parse', () => {
     assert.ok(files.length >= 12, `${files.length} .http files`);
-    for (const name of files) assert.ok(fs.existsSync(path.join(CORPUS, name.replace(/\.http$/, '.expected.json'))), `${name} has an expected JSON`);
+    for (const name of files)
+      assert.ok(fs.existsSync(path.join(CORPUS, name.replace(/\.http$/, '.expected.json'))), `${name} has an expected JSON`);
   });
 
   for (const name of files) {
@@ -58,7 +66,10 @@ describe('REST Client compatibility corpus', () => {
     const file = parseRequestFile(fs.readFileSync(path.join(CORPUS, '09-graphql.http'), 'utf8'));
     const { request, unresolved } = resolveRequest(file, file.requests[0], { allowEnv: false });
     assert.deepEqual(unresolved, []);
-    assert.deepEqual(request.headers.map((header) => header.name), ['Content-Type', 'Authorization']);
+    assert.deepEqual(
+      request.headers.map((header) => header.name),
+      ['Content-Type', 'Authorization'],
+    );
     assert.equal(request.body?.kind, 'text');
     const payload = JSON.parse(request.body?.kind === 'text' ? request.body.text : '');
     assert.deepEqual(payload.variables, { name: 'vscode-restclient', owner: 'Huachao' });
@@ -71,7 +82,7 @@ describe('REST Client compatibility corpus', () => {
     assert.deepEqual(request.body, { kind: 'text', text: 'name=foo&password=bar&client_id=abc' });
   });
 
-  it('sends a relative URL to the Host header\'s server (https for port 443), as REST Client does', () => {
+  it("sends a relative URL to the Host header's server (https for port 443), as REST Client does", () => {
     const file = parseRequestFile(fs.readFileSync(path.join(CORPUS, '08-no-method.http'), 'utf8'));
     assert.equal(resolveRequest(file, file.requests[2], { allowEnv: false }).request.url, 'https://example.com:443/api/relative');
   });

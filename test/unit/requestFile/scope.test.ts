@@ -48,12 +48,23 @@ const context: ResolveContext = {
 describe('variables in scope, hover values and masking', () => {
   const file = parseRequestFile(TEXT);
 
-  it('lists file variables, environment variables, the request\'s prompts, system variables and other named requests', () => {
+  it("lists file variables, environment variables, the request's prompts, system variables and other named requests", () => {
     const scope = variablesInScope(file, { line: 11, column: 0 }, context);
     const byName = new Map(scope.map((variable) => [variable.name, variable]));
     same(
       scope.filter((variable) => variable.source !== 'system').map((variable) => [variable.name, variable.source]),
-      [['host', 'file'], ['apiToken', 'file'], ['auth', 'file'], ['dotenvValue', 'file'], ['baseUrl', 'environment'], ['region', 'environment'], ['productId', 'environment'], ['clientSecret', 'environment'], ['otp', 'prompt'], ['login', 'request']],
+      [
+        ['host', 'file'],
+        ['apiToken', 'file'],
+        ['auth', 'file'],
+        ['dotenvValue', 'file'],
+        ['baseUrl', 'environment'],
+        ['region', 'environment'],
+        ['productId', 'environment'],
+        ['clientSecret', 'environment'],
+        ['otp', 'prompt'],
+        ['login', 'request'],
+      ],
     );
     assert.equal(byName.get('host')?.display, 'https://uat.test/api');
     same(byName.get('host')?.declaration, { start: { line: 0, column: 0 }, end: { line: 0, column: 23 } });
@@ -64,8 +75,15 @@ describe('variables in scope, hover values and masking', () => {
 
   it('masks secrets: secret-looking names, anything from $processEnv or $dotenv, and values built from them', () => {
     const scope = variablesInScope(file, { line: 11, column: 0 }, context);
-    const masked = scope.filter((variable) => variable.secret && variable.source !== 'system').map((variable) => [variable.name, variable.display]);
-    same(masked, [['apiToken', MASK], ['auth', MASK], ['dotenvValue', MASK], ['clientSecret', MASK]]);
+    const masked = scope
+      .filter((variable) => variable.secret && variable.source !== 'system')
+      .map((variable) => [variable.name, variable.display]);
+    same(masked, [
+      ['apiToken', MASK],
+      ['auth', MASK],
+      ['dotenvValue', MASK],
+      ['clientSecret', MASK],
+    ]);
     assert.ok(!JSON.stringify(scope).includes('live-token-value'), 'no secret value is in the listing');
     assert.ok(!JSON.stringify(scope).includes('hunter2-secret'));
     assert.ok(!JSON.stringify(scope).includes('not-a-secret-name'));
@@ -73,7 +91,10 @@ describe('variables in scope, hover values and masking', () => {
 
   it('only lists prompts of the request at the position', () => {
     assert.ok(!variablesInScope(file, { line: 7, column: 0 }, context).some((variable) => variable.source === 'prompt'));
-    assert.ok(!variablesInScope(file, { line: 7, column: 0 }, context).some((variable) => variable.name === 'login'), 'a request does not list itself');
+    assert.ok(
+      !variablesInScope(file, { line: 7, column: 0 }, context).some((variable) => variable.name === 'login'),
+      'a request does not list itself',
+    );
   });
 
   it('describes the reference under the cursor for hover: value, masked value, system value, or why not', () => {
@@ -103,15 +124,24 @@ describe('variables in scope, hover values and masking', () => {
 
   it('reports unknown variables with a suggestion, knowing file variables, prompts and the environment', () => {
     const diagnostics = checkVariables(file, environmentVariableNames(context.environment));
-    same(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.range.start.column]), [['unknown-variable', 15, 18]]);
+    same(
+      diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line, diagnostic.range.start.column]),
+      [['unknown-variable', 15, 18]],
+    );
     assert.match(diagnostics[0].message, /Unknown variable "unknownThing"/);
     const withoutEnvironment = checkVariables(file, []);
-    same(withoutEnvironment.map((diagnostic) => diagnostic.message.match(/"(\w+)"/)?.[1]), ['baseUrl', 'productId', 'clientSecret', 'unknownThing']);
+    same(
+      withoutEnvironment.map((diagnostic) => diagnostic.message.match(/"(\w+)"/)?.[1]),
+      ['baseUrl', 'productId', 'clientSecret', 'unknownThing'],
+    );
     assert.match(withoutEnvironment[2].message, /"clientSecret": expected one of/);
   });
 
   it('redacts secret values from text, longest first', () => {
-    assert.equal(redactSecrets('Authorization: Bearer abc123; again abc123', [{ value: 'abc123' }, { value: 'Bearer abc123' }]), `Authorization: ${MASK}; again ${MASK}`);
+    assert.equal(
+      redactSecrets('Authorization: Bearer abc123; again abc123', [{ value: 'abc123' }, { value: 'Bearer abc123' }]),
+      `Authorization: ${MASK}; again ${MASK}`,
+    );
   });
 });
 
@@ -120,7 +150,10 @@ describe('RequestFileCache', () => {
     let parses = 0;
     const cache = new RequestFileCache((text) => (parses++, parseRequestFile(text)));
     const first = cache.get('file:///a.thredd', 1, 'GET /a');
-    assert.equal(cache.get('file:///a.thredd', 1, () => assert.fail('the text is not read on a hit')), first);
+    assert.equal(
+      cache.get('file:///a.thredd', 1, () => assert.fail('the text is not read on a hit')),
+      first,
+    );
     assert.equal(parses, 1);
     const second = cache.get('file:///a.thredd', 2, () => 'GET /b');
     assert.equal(second.requests[0].url, '/b');

@@ -15,8 +15,26 @@ function result(overrides: Partial<RunResult> = {}): RunResult {
     name: 'createCard',
     environment: 'sandbox',
     startedAt: '2026-11-24T10:00:00.000Z',
-    request: { method: 'POST', url: 'https://127.0.0.1:8444/core/api/v1/cards', headers: [{ name: 'Authorization', value: 'Bearer ••••••' }, { name: 'X-Region', value: '0' }] },
-    response: { status: 201, statusText: 'Created', headers: { 'content-type': 'application/json' }, contentType: 'application/json', size: text.length, body: { kind: 'memory', bytes: Buffer.from(text) }, text, truncated: false, url: 'https://127.0.0.1:8444/core/api/v1/cards', redirects: [] },
+    request: {
+      method: 'POST',
+      url: 'https://127.0.0.1:8444/core/api/v1/cards',
+      headers: [
+        { name: 'Authorization', value: 'Bearer ••••••' },
+        { name: 'X-Region', value: '0' },
+      ],
+    },
+    response: {
+      status: 201,
+      statusText: 'Created',
+      headers: { 'content-type': 'application/json' },
+      contentType: 'application/json',
+      size: text.length,
+      body: { kind: 'memory', bytes: Buffer.from(text) },
+      text,
+      truncated: false,
+      url: 'https://127.0.0.1:8444/core/api/v1/cards',
+      redirects: [],
+    },
     timings: { reused: false, dns: 0, connect: 1, tls: 4, firstByte: 10, download: 1, total: 16 },
     expectations: [{ text: 'status 201', line: 2, passed: true, message: 'status == 201' }],
     warnings: [],
@@ -65,8 +83,22 @@ describe('the response view HTML', () => {
   });
 
   it('explains an error with the next step and marks it as an alert', () => {
-    const html = responseBodyHtml(result({ response: undefined, timings: undefined, ok: false, error: { kind: 'tls-unknown-ca', message: 'The server certificate is not trusted.', explanation: 'Add the server\'s CA with "ca" in thredd.json.' } }));
-    assert.match(html, /<div class="notice error" role="alert"><strong>The server certificate is not trusted\.<\/strong><br>Add the server&#39;s CA with &quot;ca&quot; in thredd\.json\./);
+    const html = responseBodyHtml(
+      result({
+        response: undefined,
+        timings: undefined,
+        ok: false,
+        error: {
+          kind: 'tls-unknown-ca',
+          message: 'The server certificate is not trusted.',
+          explanation: 'Add the server\'s CA with "ca" in thredd.json.',
+        },
+      }),
+    );
+    assert.match(
+      html,
+      /<div class="notice error" role="alert"><strong>The server certificate is not trusted\.<\/strong><br>Add the server&#39;s CA with &quot;ca&quot; in thredd\.json\./,
+    );
     assert.match(html, /No response/);
   });
 
@@ -96,13 +128,13 @@ describe('problem details in the response view', () => {
     assert.match(html, /id="panel-Body"[^>]*><pre class="body"/, 'the body stays in its tab');
   });
 
-  it('shows a ProblemDetails\' detail, names business rules and the body itself, and falls back to the response status', () => {
+  it("shows a ProblemDetails' detail, names business rules and the body itself, and falls back to the response status", () => {
     const notFound = responseBodyHtml(result(answered(404, 'Not Found', problem(404, 'No card has this token.', TRACE_ID))));
     assert.match(notFound, /status-4xx">404<\/span> Not Found<\/h2>\n<p class="problem-detail">No card has this token\.<\/p>/);
     assert.doesNotMatch(notFound, /problem-errors/);
     const rules = { [BUSINESS_RULE_KEY]: ['A Virtual card has no fulfilment address.'], '': ['The body is not JSON.'] };
     const html = responseBodyHtml(result(answered(422, 'Unprocessable Entity', { title: 'Refused', traceId: TRACE_ID, errors: rules })));
-    assert.match(html, /status-4xx">422<\/span> Refused<\/h2>/, 'no status in the body: the response\'s');
+    assert.match(html, /status-4xx">422<\/span> Refused<\/h2>/, "no status in the body: the response's");
     assert.match(html, /<dt><code>Messages<\/code> <span class="muted">\(business rules\)<\/span><\/dt>/);
     assert.match(html, /<dt><span class="muted">\(the body\)<\/span><\/dt>/);
   });

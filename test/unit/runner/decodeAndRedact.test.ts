@@ -12,7 +12,14 @@ describe('response decoding', () => {
   });
 
   it('treats text, JSON, XML and +json/+xml types as text, and sniffs when the type says nothing', () => {
-    for (const type of ['text/html', 'application/json', 'application/problem+json', 'application/soap+xml', 'application/x-www-form-urlencoded']) assert.equal(isTextualType(type), true, type);
+    for (const type of [
+      'text/html',
+      'application/json',
+      'application/problem+json',
+      'application/soap+xml',
+      'application/x-www-form-urlencoded',
+    ])
+      assert.equal(isTextualType(type), true, type);
     assert.equal(isTextualType('image/png'), false);
     assert.equal(isTextualType('application/octet-stream'), undefined);
     assert.equal(decodeText(Buffer.from('{"a":1}'), {})?.text, '{"a":1}');
@@ -33,25 +40,50 @@ describe('request redaction', () => {
     assert.equal(maskCredential('opaque-token-without-scheme'), MASK);
     const secret = { name: 'apiKey', value: 'k-123456' };
     const sent = redactRequest(
-      { method: 'POST', url: 'https://x/y?key=k-123456', headers: [{ name: 'authorization', value: 'Basic dTpw' }, { name: 'X-Key', value: 'k-123456' }, { name: 'Accept', value: 'application/json' }], body: { kind: 'text', text: 'key=k-123456' } },
+      {
+        method: 'POST',
+        url: 'https://x/y?key=k-123456',
+        headers: [
+          { name: 'authorization', value: 'Basic dTpw' },
+          { name: 'X-Key', value: 'k-123456' },
+          { name: 'Accept', value: 'application/json' },
+        ],
+        body: { kind: 'text', text: 'key=k-123456' },
+      },
       Buffer.from('key=k-123456'),
       [secret],
     );
     assert.equal(sent.url, `https://x/y?key=${MASK}`);
     assert.deepEqual(headerRecord(sent.headers), { authorization: `Basic ${MASK}`, 'X-Key': MASK, Accept: 'application/json' });
-    assert.deepEqual(sent.body, { preview: `key=${MASK}`, size: 12, binary: false, truncated: false, source: { kind: 'text', text: `key=${MASK}` } });
+    assert.deepEqual(sent.body, {
+      preview: `key=${MASK}`,
+      size: 12,
+      binary: false,
+      truncated: false,
+      source: { kind: 'text', text: `key=${MASK}` },
+    });
     assert.match(curlOfSent(sent), /--data-raw 'key=••••••'/);
   });
 
   it('describes a binary body instead of printing it', () => {
     const bytes = Buffer.from([0x00, 0xff, 0x10, 0x80]);
-    const sent = redactRequest({ method: 'PUT', url: 'https://x/file', headers: [], body: { kind: 'file', path: '/tmp/card.bin', processVariables: false } }, bytes, []);
+    const sent = redactRequest(
+      { method: 'PUT', url: 'https://x/file', headers: [], body: { kind: 'file', path: '/tmp/card.bin', processVariables: false } },
+      bytes,
+      [],
+    );
     assert.equal(sent.body?.preview, '<4 bytes of binary data>');
     assert.equal(sent.body?.binary, true);
     assert.match(curlOfSent(sent), /--data-binary @\/tmp\/card\.bin/);
   });
 
   it('joins repeated headers for reports', () => {
-    assert.deepEqual(headerRecord([{ name: 'Accept', value: 'a' }, { name: 'Accept', value: 'b' }]), { Accept: 'a, b' });
+    assert.deepEqual(
+      headerRecord([
+        { name: 'Accept', value: 'a' },
+        { name: 'Accept', value: 'b' },
+      ]),
+      { Accept: 'a, b' },
+    );
   });
 });

@@ -18,7 +18,18 @@ function result(overrides: Partial<RunResult> = {}, text = '{"ok":true}'): RunRe
     name: 'list',
     startedAt: new Date().toISOString(),
     request: { method: 'GET', url: 'https://uat-api.thredd.com/cards', headers: [{ name: 'Authorization', value: `Bearer ${MASK}` }] },
-    response: { status: 200, statusText: 'OK', headers: { 'content-type': 'application/json' }, contentType: 'application/json', size: Buffer.byteLength(text), body: { kind: 'memory', bytes: Buffer.from(text) }, text, truncated: false, url: 'https://uat-api.thredd.com/cards', redirects: [] },
+    response: {
+      status: 200,
+      statusText: 'OK',
+      headers: { 'content-type': 'application/json' },
+      contentType: 'application/json',
+      size: Buffer.byteLength(text),
+      body: { kind: 'memory', bytes: Buffer.from(text) },
+      text,
+      truncated: false,
+      url: 'https://uat-api.thredd.com/cards',
+      redirects: [],
+    },
     expectations: [],
     warnings: [],
     durationMs: 12,
@@ -41,19 +52,33 @@ describe('HistoryStore', () => {
     const { history, file } = store('limit/history.json', { limit: 3 });
     const ids: string[] = [];
     for (let i = 0; i < 5; i += 1) ids.push((await history.add(result())).id);
-    assert.deepEqual((await history.list()).map((entry) => entry.id), ids.slice(2).reverse());
+    assert.deepEqual(
+      (await history.list()).map((entry) => entry.id),
+      ids.slice(2).reverse(),
+    );
     assert.equal(fs.statSync(file).mode & 0o777, 0o600, 'responses may hold card data');
     const reopened = new HistoryStore(file, { limit: 3 });
-    assert.deepEqual((await reopened.list()).map((entry) => entry.id), ids.slice(2).reverse());
+    assert.deepEqual(
+      (await reopened.list()).map((entry) => entry.id),
+      ids.slice(2).reverse(),
+    );
     assert.equal((await reopened.get(ids[4]))?.response?.status, 200);
     await reopened.setLimit(1);
-    assert.deepEqual((await reopened.list()).map((entry) => entry.id), [ids[4]]);
+    assert.deepEqual(
+      (await reopened.list()).map((entry) => entry.id),
+      [ids[4]],
+    );
   });
 
   it('masks credentials in a token endpoint answer and a form body sent from a request file', async () => {
     const { history, file } = store('credentials.json');
     const form = 'grant_type=client_credentials&client_id=app&client_secret=marker-secret';
-    const request = { method: 'POST', url: 'https://127.0.0.1:8443/oauth2/token', headers: [], body: { preview: form, size: form.length, binary: false, truncated: false, source: { kind: 'text' as const, text: form } } };
+    const request = {
+      method: 'POST',
+      url: 'https://127.0.0.1:8443/oauth2/token',
+      headers: [],
+      body: { preview: form, size: form.length, binary: false, truncated: false, source: { kind: 'text' as const, text: form } },
+    };
     const added = await history.add(result({ request }, '{"access_token":"marker-token","token_type":"Bearer"}'));
     const saved = fs.readFileSync(file, 'utf8');
     assert.equal(/marker-(secret|token)/.test(saved), false, saved);
@@ -64,7 +89,13 @@ describe('HistoryStore', () => {
 
   it('masks cookies and credentials in URLs', async () => {
     const { history, file } = store('cookies.json');
-    const run = result({ request: { method: 'GET', url: 'https://api/cards?access_token=marker-url', headers: [{ name: 'Cookie', value: 'session=marker-cookie' }] } });
+    const run = result({
+      request: {
+        method: 'GET',
+        url: 'https://api/cards?access_token=marker-url',
+        headers: [{ name: 'Cookie', value: 'session=marker-cookie' }],
+      },
+    });
     run.response!.headers = { 'set-cookie': ['session=marker-set-cookie; HttpOnly'], 'content-type': 'application/json' };
     await history.add(run);
     const saved = fs.readFileSync(file, 'utf8');
@@ -118,7 +149,10 @@ describe('HistoryStore', () => {
     const first = await history.add(result());
     const second = await history.add(result());
     await history.remove(first.id);
-    assert.deepEqual((await history.list()).map((entry) => entry.id), [second.id]);
+    assert.deepEqual(
+      (await history.list()).map((entry) => entry.id),
+      [second.id],
+    );
     await history.clear();
     assert.deepEqual(await history.list(), []);
   });

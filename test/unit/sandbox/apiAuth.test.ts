@@ -12,7 +12,10 @@ const verify = async (token: string) => {
 };
 
 async function refusal(promise: Promise<unknown>): Promise<ApiProblem> {
-  const error = await promise.then(() => assert.fail('expected a refusal'), (caught: unknown) => caught);
+  const error = await promise.then(
+    () => assert.fail('expected a refusal'),
+    (caught: unknown) => caught,
+  );
   assert.ok(error instanceof ApiProblem, String(error));
   return error;
 }
@@ -20,8 +23,15 @@ async function refusal(promise: Promise<unknown>): Promise<ApiProblem> {
 describe('API authorization: bearer token, scope, certificate binding, region', () => {
   it('returns the caller for a token with the scope and the bound certificate', async () => {
     const caller = await authorizeCall('Bearer good', 'cards.read', verify, 'bound-thumbprint');
-    assert.deepEqual({ clientId: caller.clientId, pmid: caller.pmid, scopes: caller.scopes }, { clientId: 'client-1', pmid: 'PM-1', scopes: ['cards.read'] });
-    assert.equal((await authorizeCall('bearer unbound', 'cards.write', verify, undefined)).pmid, 'PM-2', 'an unbound token needs no certificate');
+    assert.deepEqual(
+      { clientId: caller.clientId, pmid: caller.pmid, scopes: caller.scopes },
+      { clientId: 'client-1', pmid: 'PM-1', scopes: ['cards.read'] },
+    );
+    assert.equal(
+      (await authorizeCall('bearer unbound', 'cards.write', verify, undefined)).pmid,
+      'PM-2',
+      'an unbound token needs no certificate',
+    );
   });
 
   it('answers 401 for a missing, malformed or expired token, with WWW-Authenticate (RFC 6750 §3)', async () => {
@@ -41,7 +51,10 @@ describe('API authorization: bearer token, scope, certificate binding, region', 
     assert.match(scope.headers['www-authenticate'], /error="insufficient_scope".*scope="cards\.write"/);
     const other = await refusal(authorizeCall('Bearer good', 'cards.read', verify, 'another-thumbprint'));
     assert.equal(other.status, 403);
-    assert.match(other.message, /bound to another certificate \(cnf\.x5t#S256 bound-thumbprint\) than the one presented \(another-thumbprint\)/);
+    assert.match(
+      other.message,
+      /bound to another certificate \(cnf\.x5t#S256 bound-thumbprint\) than the one presented \(another-thumbprint\)/,
+    );
     const none = await refusal(authorizeCall('Bearer good', 'cards.read', verify, undefined));
     assert.match(none.message, /call the mTLS listener and present that certificate/);
   });

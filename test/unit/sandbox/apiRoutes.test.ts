@@ -46,7 +46,13 @@ async function call(
   const headers: Record<string, string> = { authorization: `Bearer ${pmid}`, 'x-region': '0' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const url = new URL(path, 'https://sandbox.test');
-  const context: RequestContext = { request: request(method, headers, body), url, params: match.params, listener: 'tls', traceId: TRACE_ID };
+  const context: RequestContext = {
+    request: request(method, headers, body),
+    url,
+    params: match.params,
+    listener: 'tls',
+    traceId: TRACE_ID,
+  };
   return match.handler(context);
 }
 

@@ -30,7 +30,7 @@ describe('sandbox card store', () => {
   it('makes a Physical card as Create Card describes it: inactive, valid three years to the end of the month', () => {
     const card = record();
     assert.deepEqual([card.cardStatusCode, card.activationDate, card.startDate, card.expiryDate], ['02', null, '2025-03-04', '2028-03-31']);
-    assert.match(card.maskedPan, /^531610\*{6}\d{4}$/, 'the product\'s BIN');
+    assert.match(card.maskedPan, /^531610\*{6}\d{4}$/, "the product's BIN");
     assert.equal(card.embossName, 'AMARA OKAFOR');
     assert.equal(card.fulfilment?.addressLine1, '2 Quay Lane');
     const body = { ...physical, cardType: 'Virtual' as const, activateNow: undefined, fulfilment: undefined, expiryDate: '2027-02' };
@@ -39,7 +39,7 @@ describe('sandbox card store', () => {
     assert.deepEqual([cardStatusCode, activationDate, fulfilment, expiryDate], ['00', '2025-03-04 09:15:27Z', null, '2027-02-28']);
   });
 
-  it('gives each transaction an id no other card\'s transaction has, and finds it for its PMID only', async () => {
+  it("gives each transaction an id no other card's transaction has, and finds it for its PMID only", async () => {
     const store = await CardStore.open();
     const dateTime = now.toISOString();
     const load = { kind: 'load' as const, amount: 10, currency: 'GBP', dateTime, note: null, actualBalance: 10, availableBalance: 10 };
@@ -64,7 +64,7 @@ describe('sandbox card store', () => {
     }
   });
 
-  it('ignores cards of the sandbox\'s earlier API with a log line, and replaces them at the next change', async () => {
+  it("ignores cards of the sandbox's earlier API with a log line, and replaces them at the next change", async () => {
     const temp = tempFile();
     try {
       const cardholder = { firstName: 'Ada', lastName: 'Lovelace' };
@@ -79,7 +79,10 @@ describe('sandbox card store', () => {
       await store.flush();
       const saved = JSON.parse(fs.readFileSync(temp.file, 'utf8'));
       assert.equal(saved.version, 2);
-      assert.deepEqual(saved.cards.map((card: { publicToken: string }) => typeof card.publicToken), ['string']);
+      assert.deepEqual(
+        saved.cards.map((card: { publicToken: string }) => typeof card.publicToken),
+        ['string'],
+      );
     } finally {
       temp.remove();
     }

@@ -34,7 +34,7 @@ describe('the sandbox CA issuing certificates for CSRs', () => {
     assert.equal(again.chainPem, ca.chainPem);
   });
 
-  it('issues a Transport certificate for 350 days with the CSR\'s subject and clientAuth', async () => {
+  it("issues a Transport certificate for 350 days with the CSR's subject and clientAuth", async () => {
     const now = new Date('2026-03-01T12:00:00Z');
     const issued = await issueFromCsr(ca, { csrPem, type: 'transport', now });
     const info = await describeCertificate(issued.der, { now });
@@ -55,14 +55,25 @@ describe('the sandbox CA issuing certificates for CSRs', () => {
     const now = new Date('2026-03-01T12:00:00Z');
     const expired = await issueFromCsr(ca, { csrPem, type: 'transport', days: -1, now });
     assert.equal(expired.notAfter, '2026-02-28T12:00:00.000Z');
-    assert.equal(expired.notBefore, new Date(Date.parse(expired.notAfter) - 350 * DAY).toISOString(), 'it lived a full life before expiring');
+    assert.equal(
+      expired.notBefore,
+      new Date(Date.parse(expired.notAfter) - 350 * DAY).toISOString(),
+      'it lived a full life before expiring',
+    );
     const nearly = await issueFromCsr(ca, { csrPem, type: 'transport', days: 1, now });
     assert.equal(nearly.notAfter, '2026-03-02T12:00:00.000Z');
   });
 
   it('refuses what is not a good CSR, saying what to upload instead', async () => {
-    const refuse = (pem: string, message: RegExp) => assert.rejects(issueFromCsr(ca, { csrPem: pem, type: 'signing', source: 'upload.csr' }), (error: unknown) => error instanceof SandboxError && message.test(`${error.message} ${error.fix}`));
-    await refuse(key.export({ type: 'pkcs8', format: 'pem' }) as string, /^upload\.csr holds a private key, not a CSR\. Never upload a private key/);
+    const refuse = (pem: string, message: RegExp) =>
+      assert.rejects(
+        issueFromCsr(ca, { csrPem: pem, type: 'signing', source: 'upload.csr' }),
+        (error: unknown) => error instanceof SandboxError && message.test(`${error.message} ${error.fix}`),
+      );
+    await refuse(
+      key.export({ type: 'pkcs8', format: 'pem' }) as string,
+      /^upload\.csr holds a private key, not a CSR\. Never upload a private key/,
+    );
     await refuse(ca.root.pem, /upload\.csr is a certificate, not a CSR/);
     await refuse('hello', /^upload\.csr is not a readable PEM CSR/);
     const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
@@ -70,7 +81,10 @@ describe('the sandbox CA issuing certificates for CSRs', () => {
     const der = Buffer.from(csrPem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
     der[der.indexOf('acme-app') + 2] = 'n'.charCodeAt(0); // CN=acne-app: the signature no longer covers it
     const tampered = `-----BEGIN CERTIFICATE REQUEST-----\n${der.toString('base64')}\n-----END CERTIFICATE REQUEST-----\n`;
-    await refuse(tampered, /^upload\.csr is not signed by its own key \(the signature does not verify\): it was changed after it was made\./);
+    await refuse(
+      tampered,
+      /^upload\.csr is not signed by its own key \(the signature does not verify\): it was changed after it was made\./,
+    );
     await assert.rejects(issueFromCsr(ca, { csrPem, type: 'encryption' }), /Unknown certificate type "encryption"/);
   });
 });

@@ -20,7 +20,13 @@ function initOutputWithoutKid(): string {
     clientIds: { privateKeyJwt: SANDBOX_IDENTITY.privateKeyJwtClientId, clientSecret: SANDBOX_IDENTITY.clientSecretClientId },
     scopes: [...SANDBOX_SCOPES],
     kid: 'GENERATED-KID',
-    files: { ca: 'certs/sandbox-ca.pem', transportCert: 'certs/sandbox-app-rtstransport.pem', transportKey: 'certs/sandbox-app-rtstransport.key', signingKey: 'certs/sandbox-app-rtssigning.key', signingCert: 'certs/sandbox-app-rtssigning.pem' },
+    files: {
+      ca: 'certs/sandbox-ca.pem',
+      transportCert: 'certs/sandbox-app-rtstransport.pem',
+      transportKey: 'certs/sandbox-app-rtstransport.key',
+      signingKey: 'certs/sandbox-app-rtssigning.key',
+      signingCert: 'certs/sandbox-app-rtssigning.pem',
+    },
   });
   return text.replace(/^ *"kid": "GENERATED-KID",\n/gm, '');
 }
@@ -31,7 +37,10 @@ describe('the samples workspace', () => {
   });
 
   it('commits the thredd.json that "thredd sandbox init" writes (the KID is added by init)', () => {
-    assert.deepEqual(diagnostics.filter((item) => item.severity === 'error'), []);
+    assert.deepEqual(
+      diagnostics.filter((item) => item.severity === 'error'),
+      [],
+    );
     // npm start runs init on samples/, which adds the KID of the keys it made: compare without it.
     assert.equal(configText.replace(/^ *"kid": "[^"]*",\n/gm, ''), initOutputWithoutKid());
   });

@@ -34,7 +34,10 @@ describe('the sandbox identity (sandbox.json) and its scopes', () => {
   it('takes its scopes from the catalogue: each scope its operations need, once', () => {
     assert.deepEqual(SANDBOX_SCOPES, scopesOf(OPERATIONS));
     for (const operation of OPERATIONS) assert.ok(SANDBOX_SCOPES.includes(operation.scope), operation.id);
-    assert.deepEqual(scopesOf([{ scope: 'cards.write' }, { scope: 'cards.read' }, { scope: 'cards.write' }]), ['cards.read', 'cards.write']);
+    assert.deepEqual(scopesOf([{ scope: 'cards.write' }, { scope: 'cards.read' }, { scope: 'cards.write' }]), [
+      'cards.read',
+      'cards.write',
+    ]);
   });
 
   it('creates a version 2 identity that stores no scopes', async () => {
@@ -43,7 +46,11 @@ describe('the sandbox identity (sandbox.json) and its scopes', () => {
     const stored = JSON.parse(fs.readFileSync(paths.identity, 'utf8'));
     assert.deepEqual(stored, identity);
     assert.equal(stored.version, 2);
-    assert.deepEqual(stored.application, { appId: SANDBOX_IDENTITY.appId, name: SANDBOX_IDENTITY.applicationName, pmid: SANDBOX_IDENTITY.pmid });
+    assert.deepEqual(stored.application, {
+      appId: SANDBOX_IDENTITY.appId,
+      name: SANDBOX_IDENTITY.applicationName,
+      pmid: SANDBOX_IDENTITY.pmid,
+    });
   });
 
   it('rewrites a version 1 file as version 2, dropping the stored scopes and keeping everything else', async () => {
@@ -58,6 +65,9 @@ describe('the sandbox identity (sandbox.json) and its scopes', () => {
   it('refuses a file of an unknown version, saying to start afresh', async () => {
     const paths = stateDir('version-9');
     fs.writeFileSync(paths.identity, JSON.stringify({ ...versionOne, version: 9 }));
-    await assert.rejects(loadOrCreateIdentity(paths), { message: `${paths.identity} is not a sandbox identity this version understands.`, fix: 'Delete the state folder to start a fresh sandbox.' });
+    await assert.rejects(loadOrCreateIdentity(paths), {
+      message: `${paths.identity} is not a sandbox identity this version understands.`,
+      fix: 'Delete the state folder to start a fresh sandbox.',
+    });
   });
 });

@@ -14,7 +14,13 @@ const INPUT: SandboxConfigInput = {
   clientIds: { privateKeyJwt: SANDBOX_IDENTITY.privateKeyJwtClientId, clientSecret: SANDBOX_IDENTITY.clientSecretClientId },
   scopes: ['cards.read', 'cards.write'],
   kid: 'KID-1',
-  files: { ca: 'certs/sandbox-ca.pem', transportCert: 'certs/t.pem', transportKey: 'certs/t.key', signingKey: 'certs/s.key', signingCert: 'certs/s.pem' },
+  files: {
+    ca: 'certs/sandbox-ca.pem',
+    transportCert: 'certs/t.pem',
+    transportKey: 'certs/t.key',
+    signingKey: 'certs/s.key',
+    signingCert: 'certs/s.pem',
+  },
 };
 
 const USER_CONFIG = `{
@@ -29,7 +35,10 @@ const USER_CONFIG = `{
 describe('sandbox entries in thredd.json', () => {
   it('writes a new thredd.json that loads without errors, defaulting to sandbox-mtls', () => {
     const text = applySandboxConfig(undefined, 'thredd.json', INPUT);
-    const { config, diagnostics } = parseConfigText(text, '/ws/thredd.json', { fileExists: () => true, env: { THREDD_SANDBOX_CLIENT_SECRET: 's' } });
+    const { config, diagnostics } = parseConfigText(text, '/ws/thredd.json', {
+      fileExists: () => true,
+      env: { THREDD_SANDBOX_CLIENT_SECRET: 's' },
+    });
     assert.deepEqual(diagnostics, []);
     assert.equal(config?.defaultEnvironment, 'sandbox-mtls');
     const mtls = config!.environments['sandbox-mtls'];
@@ -40,7 +49,7 @@ describe('sandbox entries in thredd.json', () => {
     assert.deepEqual(config!.applications['sandbox-secret-app'].auth, { method: 'client_secret_post', secret: 's' });
   });
 
-  it('keeps the user\'s entries, comments and default, and replaces only its own entries on a second run', () => {
+  it("keeps the user's entries, comments and default, and replaces only its own entries on a second run", () => {
     const first = applySandboxConfig(USER_CONFIG, 'thredd.json', INPUT);
     assert.match(first, /\/\/ my own environments/);
     assert.match(first, /\/\/ keep me/, 'comments stay (jsonc-parser may move a trailing one past the inserted entries)');
@@ -49,7 +58,11 @@ describe('sandbox entries in thredd.json', () => {
     assert.match(first, /"defaultEnvironment": "uat"/);
     const second = applySandboxConfig(first, 'thredd.json', { ...INPUT, kid: 'KID-2' });
     assert.equal(second, first.replace(/KID-1/g, 'KID-2'));
-    const dangling = applySandboxConfig(USER_CONFIG.replace('"defaultEnvironment": "uat"', '"defaultEnvironment": "gone"'), 'thredd.json', INPUT);
+    const dangling = applySandboxConfig(
+      USER_CONFIG.replace('"defaultEnvironment": "uat"', '"defaultEnvironment": "gone"'),
+      'thredd.json',
+      INPUT,
+    );
     assert.match(dangling, /"defaultEnvironment": "sandbox-mtls"/);
   });
 
@@ -72,7 +85,10 @@ describe('workspace files written by sandbox init', () => {
       const gitignore = path.join(dir, '.gitignore');
       fs.writeFileSync(gitignore, 'node_modules/\n.env');
       assert.equal(await ensureGitignored(gitignore, ['.env', '.thredd/']), 'updated');
-      assert.equal(fs.readFileSync(gitignore, 'utf8'), 'node_modules/\n.env\n\n# Thredd sandbox: keys, certificates, CA state and secrets (thredd sandbox init)\n.thredd/\n');
+      assert.equal(
+        fs.readFileSync(gitignore, 'utf8'),
+        'node_modules/\n.env\n\n# Thredd sandbox: keys, certificates, CA state and secrets (thredd sandbox init)\n.thredd/\n',
+      );
       assert.equal(await ensureGitignored(gitignore, ['.env', '.thredd/']), 'unchanged');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -17,10 +17,16 @@ describe('chainLanes', () => {
 
   it('puts a request in the lane of each request it reads, and readers of one response together', () => {
     const text = [
-      '# @name create', 'POST https://a.test/cards', '###',
-      'GET https://a.test/free', '###',
-      'GET https://a.test/cards/{{create.response.body.$.id}}', '###',
-      '# @name token', 'POST https://a.test/token', '###',
+      '# @name create',
+      'POST https://a.test/cards',
+      '###',
+      'GET https://a.test/free',
+      '###',
+      'GET https://a.test/cards/{{create.response.body.$.id}}',
+      '###',
+      '# @name token',
+      'POST https://a.test/token',
+      '###',
       '# @expect header x-card == {{create.response.body.$.id}}',
       'GET https://a.test/check',
       'Authorization: Bearer {{token.response.body.$.access}}',

@@ -20,12 +20,17 @@ function controlled(items: Item[][], limit: number, stopped = () => false) {
   const pending = new Map<number, () => void>();
   let running = 0;
   let most = 0;
-  const done = runLanes(items, limit, (item) => {
-    started.push(item.order);
-    running += 1;
-    most = Math.max(most, running);
-    return new Promise<void>((resolve) => pending.set(item.order, () => (running -= 1, pending.delete(item.order), resolve())));
-  }, stopped);
+  const done = runLanes(
+    items,
+    limit,
+    (item) => {
+      started.push(item.order);
+      running += 1;
+      most = Math.max(most, running);
+      return new Promise<void>((resolve) => pending.set(item.order, () => ((running -= 1), pending.delete(item.order), resolve())));
+    },
+    stopped,
+  );
   const finish = async (order: number) => {
     pending.get(order)!();
     await new Promise((resolve) => setImmediate(resolve));
@@ -71,11 +76,16 @@ describe('runLanes', () => {
   it('rejects with the first failure once the other items started have finished, starting no more', async () => {
     const started: number[] = [];
     let release: () => void = () => undefined;
-    const done = runLanes(lanes(['a', 'b', 'c']), 2, (item) => {
-      started.push(item.order);
-      if (item.order === 0) return Promise.reject(new Error('onEvent threw'));
-      return new Promise<void>((resolve) => (release = resolve));
-    }, () => false);
+    const done = runLanes(
+      lanes(['a', 'b', 'c']),
+      2,
+      (item) => {
+        started.push(item.order);
+        if (item.order === 0) return Promise.reject(new Error('onEvent threw'));
+        return new Promise<void>((resolve) => (release = resolve));
+      },
+      () => false,
+    );
     await new Promise((resolve) => setImmediate(resolve));
     release();
     await assert.rejects(done, /onEvent threw/);
@@ -83,6 +93,11 @@ describe('runLanes', () => {
   });
 
   it('settles at once when there is nothing to run', async () => {
-    await runLanes([], 4, () => assert.fail('nothing to run'), () => false);
+    await runLanes(
+      [],
+      4,
+      () => assert.fail('nothing to run'),
+      () => false,
+    );
   });
 });

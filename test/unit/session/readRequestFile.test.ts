@@ -16,7 +16,10 @@ function write(name: string, content: string | Buffer): string {
 
 /** What the user reads (message, then the fix) when the file is refused. */
 async function refusal(file: string, name?: string): Promise<string> {
-  const error = await readRequestFile(file, name).then(() => assert.fail('read'), (caught: unknown) => caught);
+  const error = await readRequestFile(file, name).then(
+    () => assert.fail('read'),
+    (caught: unknown) => caught,
+  );
   assert.ok(error instanceof RequestFileError && isUserError(error), String(error));
   return error.userMessage();
 }
@@ -26,13 +29,19 @@ describe('readRequestFile', () => {
 
   it('parses a request file', async () => {
     const parsed = await readRequestFile(write('ok.thredd', '# @name one\nGET https://a.test/1\n###\nGET https://a.test/2\n'));
-    assert.deepEqual(parsed.requests.map((request) => request.url), ['https://a.test/1', 'https://a.test/2']);
+    assert.deepEqual(
+      parsed.requests.map((request) => request.url),
+      ['https://a.test/1', 'https://a.test/2'],
+    );
   });
 
   it('says where a file stops being UTF-8, by the name the user gave', async () => {
     const file = write('latin1.thredd', Buffer.from('GET https://a.test/\nX-Name: Café\n', 'latin1'));
     const refused = await refusal(file, 'requests/latin1.thredd');
-    assert.match(refused, /^requests\/latin1\.thredd:2:12: this file is not UTF-8 text \(the bytes there are not UTF-8\)\. Save it as UTF-8;/);
+    assert.match(
+      refused,
+      /^requests\/latin1\.thredd:2:12: this file is not UTF-8 text \(the bytes there are not UTF-8\)\. Save it as UTF-8;/,
+    );
   });
 
   it('refuses binary content, a file without requests and a missing file', async () => {

@@ -19,7 +19,11 @@ before(async () => {
     const certificate = await issueDated(ca, { subject: { commonName: `c${index}` }, now, daysToExpiry: 61 + index });
     fs.writeFileSync(file(`c${index}.pem`), certificate.certPem);
     fs.writeFileSync(file(`c${index}.key`), certificate.keyPem);
-    if (index === 0) fs.writeFileSync(file('c0.pfx'), createPkcs12({ certificate: certificate.der, privateKey: certificate.privateKey, passphrase: 'right' }));
+    if (index === 0)
+      fs.writeFileSync(
+        file('c0.pfx'),
+        createPkcs12({ certificate: certificate.der, privateKey: certificate.privateKey, passphrase: 'right' }),
+      );
   }
 });
 
@@ -59,7 +63,8 @@ const expect = (facts: CertificateFileFacts) => {
 
 describe('CertificateFactsCache', () => {
   const workspace = () => Array.from({ length: 12 }, (_, index) => file(`c${index}.pem`));
-  const build = (facts: CertificateFactsCache, at = now) => buildTreeModel({ configDiagnostics: [], workspaceCertificateFiles: workspace(), facts, warningDays: 60, now: at });
+  const build = (facts: CertificateFactsCache, at = now) =>
+    buildTreeModel({ configDiagnostics: [], workspaceCertificateFiles: workspace(), facts, warningDays: 60, now: at });
 
   it('reads each file once: a second build of the tree re-reads nothing', async () => {
     const counter = countingFileSystem();

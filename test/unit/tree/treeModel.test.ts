@@ -5,7 +5,16 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseConfigText, type ThreddConfig } from '../../../src/core/config';
 import { createPkcs12 } from '../../../src/core/pki';
-import { buildTreeModel, CertificateFactsCache, indexTreeNodes, type CertificateNode, type EnvironmentNode, type GroupNode, type TreeModel, type TreeNode } from '../../../src/core/tree';
+import {
+  buildTreeModel,
+  CertificateFactsCache,
+  indexTreeNodes,
+  type CertificateNode,
+  type EnvironmentNode,
+  type GroupNode,
+  type TreeModel,
+  type TreeNode,
+} from '../../../src/core/tree';
 import { issueDated, wholeSecondNow } from '../../support/datedCertificates';
 import { createTestCa } from '../../support/testPki';
 
@@ -22,7 +31,12 @@ before(async () => {
   const write = (name: string, data: string | Buffer) => fs.writeFileSync(path.join(dir, 'certs', name), data);
   const ca = await createTestCa({ keyType: 'p256', days: 3650 });
   write('ca.pem', ca.certPem);
-  for (const [name, days] of [['long', 400], ['signing', 59], ['tomorrow', 1], ['expired', -3]] as const) {
+  for (const [name, days] of [
+    ['long', 400],
+    ['signing', 59],
+    ['tomorrow', 1],
+    ['expired', -3],
+  ] as const) {
     const certificate = await issueDated(ca, { subject: subject(`acme-${name}`), now, daysToExpiry: days });
     write(`${name}.pem`, certificate.certPem);
     write(`${name}.key`, certificate.keyPem);
@@ -33,14 +47,23 @@ before(async () => {
   const other = await issueDated(ca, { subject: subject('acme-other'), now, daysToExpiry: 200 });
   write('other-key.pem', other.keyPem); // a key with a .pem name: the workspace glob finds it too
   const pfxCert = await issueDated(ca, { subject: subject('acme-pfx'), now, daysToExpiry: 120 });
-  write('transport.pfx', createPkcs12({ certificate: pfxCert.der, privateKey: pfxCert.privateKey, chain: [ca.der], passphrase: 'pfx-secret' }));
+  write(
+    'transport.pfx',
+    createPkcs12({ certificate: pfxCert.der, privateKey: pfxCert.privateKey, chain: [ca.der], passphrase: 'pfx-secret' }),
+  );
   write('stray.p12', createPkcs12({ certificate: other.der, privateKey: other.privateKey, passphrase: 'unknown' }));
   write('broken.pem', '-----BEGIN CERTIFICATE-----\nMIIB\n');
 
   const text = JSON.stringify({
     defaultEnvironment: 'uat',
     environments: {
-      uat: { baseUrl: 'https://uat-mtls.thredd.com', region: '1', application: 'payments', mtls: { cert: 'certs/long.pem', key: 'certs/long.key' }, ca: 'certs/ca.pem' },
+      uat: {
+        baseUrl: 'https://uat-mtls.thredd.com',
+        region: '1',
+        application: 'payments',
+        mtls: { cert: 'certs/long.pem', key: 'certs/long.key' },
+        ca: 'certs/ca.pem',
+      },
       tomorrow: { baseUrl: 'https://uat-mtls.thredd.com', mtls: { cert: 'certs/tomorrow.pem', key: 'certs/tomorrow.key' } },
       expired: { baseUrl: 'https://mtls.thredd.com', mtls: { cert: 'certs/expired.pem', key: 'certs/expired.key' } },
       future: { baseUrl: 'https://mtls.thredd.com', mtls: { cert: 'certs/future.pem', key: 'certs/future.key' } },
@@ -51,7 +74,11 @@ before(async () => {
       'key-only': { baseUrl: 'https://uat-api.thredd.com', application: 'key-only-app' },
     },
     applications: {
-      payments: { clientId: 'b9f04639-cdeb-425b-a310-450d3d293fd4', auth: { method: 'private_key_jwt', key: 'certs/signing.key', cert: 'certs/signing.pem', kid: 'pFwh' }, scopes: ['cards.read', 'cards.write'] },
+      payments: {
+        clientId: 'b9f04639-cdeb-425b-a310-450d3d293fd4',
+        auth: { method: 'private_key_jwt', key: 'certs/signing.key', cert: 'certs/signing.pem', kid: 'pFwh' },
+        scopes: ['cards.read', 'cards.write'],
+      },
       'secret-app': { clientId: 'c1', auth: { method: 'client_secret', secret: 'x' } },
       'key-only-app': { clientId: 'c2', auth: { method: 'private_key_jwt', key: 'certs/signing.key', kid: 'k2' } },
     },
@@ -59,7 +86,10 @@ before(async () => {
   const loaded = parseConfigText(text, path.join(dir, 'thredd.json'), { env: {} });
   assert.ok(loaded.config, JSON.stringify(loaded.diagnostics));
   config = loaded.config;
-  workspaceFiles = fs.readdirSync(path.join(dir, 'certs')).filter((name) => /\.(pem|crt|cer|pfx|p12)$/.test(name)).map((name) => path.join(dir, 'certs', name));
+  workspaceFiles = fs
+    .readdirSync(path.join(dir, 'certs'))
+    .filter((name) => /\.(pem|crt|cer|pfx|p12)$/.test(name))
+    .map((name) => path.join(dir, 'certs', name));
 });
 
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -81,12 +111,15 @@ describe('Thredd view tree model', () => {
     assert.equal(uat.description, 'https://uat-mtls.thredd.com · mTLS · region 1 (EMEA)');
     assert.equal(uat.active, true, 'defaultEnvironment is active when none was chosen');
     assert.equal(model.activeEnvironment, 'uat');
-    assert.deepEqual(uat.children.map((child) => [child.id, child.label]), [
-      ['env:uat/application:payments', 'payments'],
-      ['env:uat/transport', 'Transport certificate'],
-      ['env:uat/signing', 'Signing certificate'],
-      ['env:uat/ca', 'CA chain'],
-    ]);
+    assert.deepEqual(
+      uat.children.map((child) => [child.id, child.label]),
+      [
+        ['env:uat/application:payments', 'payments'],
+        ['env:uat/transport', 'Transport certificate'],
+        ['env:uat/signing', 'Signing certificate'],
+        ['env:uat/ca', 'CA chain'],
+      ],
+    );
     const application = uat.children[0];
     assert.ok(application.kind === 'application');
     assert.equal(application.description, 'b9f04639-cdeb-425b-a310-450d3d293fd4 · private_key_jwt');
@@ -94,7 +127,11 @@ describe('Thredd view tree model', () => {
     assert.equal((find(model, 'env:tls') as EnvironmentNode).description, 'https://uat-api.thredd.com · TLS · region 0 (Default)');
     assert.equal((find(model, 'env:tls/application:secret-app') as TreeNode).description, 'c1 · client secret (post)');
     const keyOnly = certificate(model, 'env:key-only/signing');
-    assert.deepEqual([keyOnly.severity, keyOnly.status, keyOnly.tooltip.kid?.configured], ['ok', 'not-configured', 'k2'], 'a signing key without "cert" has no expiry to show');
+    assert.deepEqual(
+      [keyOnly.severity, keyOnly.status, keyOnly.tooltip.kid?.configured],
+      ['ok', 'not-configured', 'k2'],
+      'a signing key without "cert" has no expiry to show',
+    );
   });
 
   it('badges certificates at 400, 59, 1 and -3 days to expiry, and one not yet valid', async () => {
@@ -135,7 +172,10 @@ describe('Thredd view tree model', () => {
     assert.equal(node.severity, 'error');
     assert.equal(node.status, 'key-mismatch');
     assert.equal(node.description, 'key does not match · expires in 400 days');
-    assert.equal(node.error, "other-key.pem is not the private key of long.pem: point thredd.json at the key generated with this certificate's CSR.");
+    assert.equal(
+      node.error,
+      "other-key.pem is not the private key of long.pem: point thredd.json at the key generated with this certificate's CSR.",
+    );
     assert.equal(node.tooltip.keyMatches, false);
   });
 
@@ -155,7 +195,10 @@ describe('Thredd view tree model', () => {
     const model = await build();
     const group = model.roots[1] as GroupNode;
     assert.equal(group.id, 'group:certificates');
-    assert.deepEqual(group.children.map((node) => node.label), ['broken.pem', 'ca.pem', 'expired.pem', 'future.pem', 'long.pem', 'signing.pem', 'stray.p12', 'tomorrow.pem', 'transport.pfx']);
+    assert.deepEqual(
+      group.children.map((node) => node.label),
+      ['broken.pem', 'ca.pem', 'expired.pem', 'future.pem', 'long.pem', 'signing.pem', 'stray.p12', 'tomorrow.pem', 'transport.pfx'],
+    );
     const long = certificate(model, `file:${path.join(dir, 'certs', 'long.pem')}`);
     assert.deepEqual(long.usedBy, ['uat transport', 'mismatch transport']);
     assert.equal(long.certificateType, 'transport');
@@ -163,14 +206,26 @@ describe('Thredd view tree model', () => {
     assert.deepEqual([broken.severity, broken.status, broken.certificateType], ['error', 'unreadable', 'unknown']);
     assert.match(broken.error ?? '', /broken\.pem/);
     const stray = certificate(model, `file:${path.join(dir, 'certs', 'stray.p12')}`);
-    assert.deepEqual([stray.severity, stray.description], ['ok', 'protected by a passphrase'], 'an unused PFX with an unknown passphrase is not a problem');
+    assert.deepEqual(
+      [stray.severity, stray.description],
+      ['ok', 'protected by a passphrase'],
+      'an unused PFX with an unknown passphrase is not a problem',
+    );
   });
 
   it('counts each file needing attention once and lists them for the notification with subject and type', async () => {
     const model = await build();
     const byFile = Object.fromEntries(model.certificatesNeedingAttention.map((item) => [path.basename(item.file), item]));
     // long.pem is fine under "uat" but mismatched under "mismatch": counted once, as the error.
-    assert.deepEqual(Object.keys(byFile).sort(), ['broken.pem', 'expired.pem', 'future.pem', 'long.pem', 'signing.pem', 'tomorrow.pem', 'transport.pfx']);
+    assert.deepEqual(Object.keys(byFile).sort(), [
+      'broken.pem',
+      'expired.pem',
+      'future.pem',
+      'long.pem',
+      'signing.pem',
+      'tomorrow.pem',
+      'transport.pfx',
+    ]);
     assert.equal(model.attentionCount, 7);
     assert.deepEqual(byFile['signing.pem'], {
       file: path.join(dir, 'certs', 'signing.pem'),
@@ -202,9 +257,19 @@ describe('Thredd view tree model', () => {
 
   it('shows a broken thredd.json as one error node at the problem, and still lists workspace files', async () => {
     const file = path.join(dir, 'thredd.json');
-    const { config: broken, diagnostics } = parseConfigText('{\n  "environments": {\n    "a": { "baseUrl": "https://x" }\n    "b": {}\n  }\n}', file, { env: {} });
+    const { config: broken, diagnostics } = parseConfigText(
+      '{\n  "environments": {\n    "a": { "baseUrl": "https://x" }\n    "b": {}\n  }\n}',
+      file,
+      { env: {} },
+    );
     assert.equal(broken, undefined);
-    const model = await buildTreeModel({ configDiagnostics: diagnostics, workspaceCertificateFiles: workspaceFiles, facts: new CertificateFactsCache(), warningDays: 60, now });
+    const model = await buildTreeModel({
+      configDiagnostics: diagnostics,
+      workspaceCertificateFiles: workspaceFiles,
+      facts: new CertificateFactsCache(),
+      warningDays: 60,
+      now,
+    });
     const [error, group] = model.roots;
     assert.ok(error.kind === 'configError');
     assert.equal(error.file, file);

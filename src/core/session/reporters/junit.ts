@@ -22,7 +22,12 @@ export function junitRunReport(summary: SessionSummary, timestamp: Date): string
     const failures = results.filter((result) => !result.error && result.expectations.some((item) => !item.passed)).length;
     const errors = results.filter((result) => result.error).length;
     const time = results.reduce((sum, result) => sum + (result.timings?.total ?? result.durationMs ?? 0), 0);
-    return { xml: suite(file, cases, { tests: results.length, failures, errors, skipped: 0, time, timestamp }), tests: results.length, failures, errors };
+    return {
+      xml: suite(file, cases, { tests: results.length, failures, errors, skipped: 0, time, timestamp }),
+      tests: results.length,
+      failures,
+      errors,
+    };
   });
   return document(suites, 0, summary.elapsedMs);
 }
@@ -36,9 +41,18 @@ export function junitDryRunReport(summary: SessionSummary, timestamp: Date): str
       return `    <testcase ${attributes}>\n${inner}      <system-out>${escape(prettyPlan(plan))}</system-out>\n    </testcase>\n`;
     });
     const errors = items.filter(({ item }) => item.error).length;
-    return { xml: suite(file, cases, { tests: items.length, failures: 0, errors, skipped: items.length - errors, time: 0, timestamp }), tests: items.length, failures: 0, errors };
+    return {
+      xml: suite(file, cases, { tests: items.length, failures: 0, errors, skipped: items.length - errors, time: 0, timestamp }),
+      tests: items.length,
+      failures: 0,
+      errors,
+    };
   });
-  return document(suites, suites.reduce((sum, item) => sum + item.tests - item.errors, 0), 0);
+  return document(
+    suites,
+    suites.reduce((sum, item) => sum + item.tests - item.errors, 0),
+    0,
+  );
 }
 
 /** The results (or plans) of each file, its iterations one after another. */
@@ -96,7 +110,10 @@ function errorElement(error: RunError): string {
 
 /** `requests/cards.thredd` → `requests.cards`, the dotted form CI tools group test cases by. */
 function className(file: SessionFile): string {
-  return file.shown.replace(/\.(thredd|http|rest)$/i, '').replace(/[\\/]+/g, '.').replace(/^\.+/, '');
+  return file.shown
+    .replace(/\.(thredd|http|rest)$/i, '')
+    .replace(/[\\/]+/g, '.')
+    .replace(/^\.+/, '');
 }
 
 function seconds(milliseconds: number): string {

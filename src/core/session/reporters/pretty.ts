@@ -12,11 +12,14 @@ export function prettyResult(result: RunResult, shown = new Set<string>()): stri
   const lines: string[] = [];
   if (result.response) {
     const status = `${result.response.status}${result.response.statusText ? ' ' + result.response.statusText : ''}`;
-    lines.push(`  ${mark} ${labelOf(result)}  ${what}  ${status}  ${milliseconds(result)} ms${result.response.truncated ? `  (${result.response.size} bytes, kept on disk)` : ''}`);
+    lines.push(
+      `  ${mark} ${labelOf(result)}  ${what}  ${status}  ${milliseconds(result)} ms${result.response.truncated ? `  (${result.response.size} bytes, kept on disk)` : ''}`,
+    );
   } else {
     lines.push(`  ${mark} ${labelOf(result)}  ${what}`.trimEnd() + (result.durationMs ? `  ${Math.round(result.durationMs)} ms` : ''));
   }
-  for (const expectation of result.expectations.filter((item) => !item.passed)) lines.push(`      ${expectation.message} (line ${expectation.line + 1})`);
+  for (const expectation of result.expectations.filter((item) => !item.passed))
+    lines.push(`      ${expectation.message} (line ${expectation.line + 1})`);
   if (result.error) {
     lines.push(`      error: ${result.error.message}`, `      ${result.error.explanation}`);
     for (const diagnostic of result.error.diagnostics ?? []) lines.push(`        line ${diagnostic.line + 1}: ${diagnostic.message}`);
