@@ -62,6 +62,8 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       '@typescript-eslint/no-require-imports': 'off',
+      // Prettier keeps code within 140 columns (.prettierrc.json) but cannot break a long string or comment.
+      'max-len': ['error', { code: 140, tabWidth: 2 }],
     },
   },
   {

@@ -130,7 +130,8 @@ async function main() {
   // Empty: no thredd.json, no .thredd file, nothing that activates the extension by itself.
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-activation-'));
   console.log(
-    `[activation] ${runs} cold activation(s) of ${path.relative(process.cwd(), vsix)} in code-server, empty workspace, ${wait} ms wait before activate()`,
+    `[activation] ${runs} cold activation(s) of ${path.relative(process.cwd(), vsix)} in code-server, empty workspace, ` +
+      `${wait} ms wait before activate()`,
   );
   const results = [];
   try {
@@ -162,11 +163,13 @@ async function main() {
 
   console.log('');
   console.log(
-    `activation: median ${median.toFixed(1)} ms of ${times.length} (min ${times[0].toFixed(1)}, max ${times.at(-1).toFixed(1)}) = ${(median / TARGET_MS).toFixed(3)} of the ${TARGET_MS} ms target`,
+    `activation: median ${median.toFixed(1)} ms of ${times.length} (min ${times[0].toFixed(1)}, max ` +
+      `${times.at(-1).toFixed(1)}) = ${(median / TARGET_MS).toFixed(3)} of the ${TARGET_MS} ms target`,
   );
   console.log(`  of which the require of dist/extension.js (read, compile, top-level code): median ${fmt(loadMedian)} ms`);
   console.log(
-    `dist/extension.js: ${bundleBytes} bytes (${(bundleBytes / 1024).toFixed(1)} KiB) = ${(bundleBytes / TARGET_BYTES).toFixed(3)} of the ${TARGET_BYTES.toLocaleString('en')}-byte target`,
+    `dist/extension.js: ${bundleBytes} bytes (${(bundleBytes / 1024).toFixed(1)} KiB) = ` +
+      `${(bundleBytes / TARGET_BYTES).toFixed(3)} of the ${TARGET_BYTES.toLocaleString('en')}-byte target`,
   );
   console.log(`loaded at activation: ${list(loaded)}`);
   console.log(`loaded in the second after: ${list(later)}`);

@@ -101,7 +101,8 @@ function report(label: string, measured: number, floor: number, target?: number)
   const met = target === undefined || measured < target;
   const goal = target === undefined ? '' : `  target < ${target} ms: ${met ? 'met' : 'MISSED'}`;
   console.log(
-    `${label.padEnd(48)} median ${measured.toFixed(2).padStart(8)} ms  (split floor ${floor.toFixed(2)} ms, ratio ${(measured / floor).toFixed(1)}x)${goal}`,
+    `${label.padEnd(48)} median ${measured.toFixed(2).padStart(8)} ms  (split floor ` +
+      `${floor.toFixed(2)} ms, ratio ${(measured / floor).toFixed(1)}x)${goal}`,
   );
   return met;
 }

@@ -147,9 +147,11 @@ async function main(): Promise<void> {
       `const fs = require('node:fs');`,
       `const urls = ${JSON.stringify(urls)};`,
       `(async () => {`,
-      `  const agent = new Agent({ connect: { ca: fs.readFileSync('ca.pem'), cert: fs.readFileSync('client.pem'), key: fs.readFileSync('client.key') } });`,
+      `  const agent = new Agent({ connect: { ca: fs.readFileSync('ca.pem'), cert: ` +
+        `fs.readFileSync('client.pem'), key: fs.readFileSync('client.key') } });`,
       `  for (const url of urls) {`,
-      `    const { statusCode, body } = await agent.request({ origin: ${JSON.stringify(origin)}, path: new URL(url).pathname, method: 'GET', headers: { 'x-region': '0' } });`,
+      `    const { statusCode, body } = await agent.request({ origin: ${JSON.stringify(origin)}, ` +
+        `path: new URL(url).pathname, method: 'GET', headers: { 'x-region': '0' } });`,
       `    await body.text();`,
       `    if (statusCode !== 200) process.exitCode = 1;`,
       `  }`,

@@ -57,7 +57,8 @@ function timeCliStart(stateDir: string): Promise<number> {
 
 const line = (label: string, ms: number, runs: number) =>
   console.log(
-    `${`${label} (median of ${runs})`.padEnd(58)} ${ms.toFixed(0).padStart(5)} ms   target < ${TARGET_START_MS} ms, ratio ${(TARGET_START_MS / ms).toFixed(1)}x`,
+    `${`${label} (median of ${runs})`.padEnd(58)} ${ms.toFixed(0).padStart(5)} ms   target < ` +
+      `${TARGET_START_MS} ms, ratio ${(TARGET_START_MS / ms).toFixed(1)}x`,
   );
 
 async function main(): Promise<void> {
@@ -148,10 +149,12 @@ async function main(): Promise<void> {
       console.log(`load over mTLS (keep-alive, HttpClient): ${latencies.length} requests in ${elapsed.toFixed(2)} s`);
       console.log(`  achieved ${achieved.toFixed(0)} req/s   target ${rate} req/s, ratio ${(achieved / rate).toFixed(2)}x`);
       console.log(
-        `  latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ${percentile(latencies, 95).toFixed(2)} ms, max ${Math.max(...latencies).toFixed(2)} ms`,
+        `  latency p50 ${percentile(latencies, 50).toFixed(2)} ms, p95 ` +
+          `${percentile(latencies, 95).toFixed(2)} ms, max ${Math.max(...latencies).toFixed(2)} ms`,
       );
       console.log(
-        `  new connections ${newConnections}, skipped (over ${MAX_IN_FLIGHT} in flight) ${skipped}, errors ${errors}${errors === 0 && skipped === 0 ? ' (must be 0: ok)' : '  <-- must be 0'}`,
+        `  new connections ${newConnections}, skipped (over ${MAX_IN_FLIGHT} in flight) ${skipped}, errors ` +
+          `${errors}${errors === 0 && skipped === 0 ? ' (must be 0: ok)' : '  <-- must be 0'}`,
       );
       if (errors > 0 || skipped > 0) process.exitCode = 1;
 
@@ -171,7 +174,8 @@ async function main(): Promise<void> {
         }),
       );
       console.log(
-        `  headroom: ${(done / ((performance.now() - capacityStart) / 1000)).toFixed(0)} req/s with 16 concurrent callers (errors ${capacityErrors})`,
+        `  headroom: ${(done / ((performance.now() - capacityStart) / 1000)).toFixed(0)} req/s with 16 concurrent callers (errors ` +
+          `${capacityErrors})`,
       );
     } finally {
       await sandbox.stop();

@@ -108,10 +108,12 @@ async function main(): Promise<void> {
     }
     const curl = median(curlWall);
     console.log(
-      `fresh mTLS private_key_jwt token, curl --cert --key:              median ${curl.toFixed(1)} ms per process (curl's own time_total ${median(curlOwn).toFixed(1)} ms)`,
+      `fresh mTLS private_key_jwt token, curl --cert --key:              median ${curl.toFixed(1)} ms per process (curl's own time_total ` +
+        `${median(curlOwn).toFixed(1)} ms)`,
     );
     console.log(
-      `ratio curl / thredd: ${(curl / keepAlive).toFixed(2)}x (keep-alive), ${(curl / newConnection).toFixed(2)}x (new connection each time)`,
+      `ratio curl / thredd: ${(curl / keepAlive).toFixed(2)}x (keep-alive), ` +
+        `${(curl / newConnection).toFixed(2)}x (new connection each time)`,
     );
   } finally {
     await http.close();

@@ -22,7 +22,8 @@ export function renderReference(pkg) {
     .filter((command) => !hidden.has(command.command))
     .map(
       (command) =>
-        `| ${command.category}: ${command.title} | \`${command.command}\` | ${keys.has(command.command) ? `\`${keys.get(command.command)}\`` : ''} |`,
+        `| ${command.category}: ${command.title} | \`${command.command}\` | ` +
+        `${keys.has(command.command) ? `\`${keys.get(command.command)}\`` : ''} |`,
     );
   const settings = Object.entries(pkg.contributes.configuration.properties).map(([name, setting]) => {
     const text = (setting.markdownDescription ?? setting.description ?? '').replace(/\|/g, '\\|');

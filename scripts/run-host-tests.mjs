@@ -167,7 +167,8 @@ async function main() {
 
     const url = testPayloadUrl({ port: server.port, workspace, extensionDevelopmentPath: opts.dev, extensionTestsPath: opts.tests });
     console.log(
-      `[host-tests] code-server ${server.url} ready after ${((Date.now() - started) / 1000).toFixed(1)}s; running ${path.relative(process.cwd(), opts.tests) || opts.tests}`,
+      `[host-tests] code-server ${server.url} ready after ${((Date.now() - started) / 1000).toFixed(1)}s; running ` +
+        `${path.relative(process.cwd(), opts.tests) || opts.tests}`,
     );
     // The timeout covers page load too; a crashed page would otherwise hang.
     page.on('crash', () => exitResolve({ code: 1, crashed: true }));

@@ -55,7 +55,8 @@ const server = await startCodeServer({
 });
 const url = testPayloadUrl({ port: server.port, workspace, extensionDevelopmentPath: root });
 console.log(
-  `\nThe Thredd sandbox is running: API ${ready.urls?.tls ?? 'https://127.0.0.1:8443'} (TLS) and ${ready.urls?.mtls ?? 'https://127.0.0.1:8444'} (mTLS).`,
+  `\nThe Thredd sandbox is running: API ${ready.urls?.tls ?? 'https://127.0.0.1:8443'} (TLS) and ` +
+    `${ready.urls?.mtls ?? 'https://127.0.0.1:8444'} (mTLS).`,
 );
 console.log(`Thredd for VS Code is running in code-server with the samples workspace.\nOpen: ${url}\n(Press Ctrl+C to stop.)\n`);
 

@@ -4,8 +4,11 @@ import { spawn } from 'node:child_process';
 // npm passes the outer project's context (npm_config_local_prefix,
 // npm_package_*, ...) to scripts; an inner `npm install` in another folder must
 // not inherit it. Only settings about reaching the registry are kept.
-const KEEP =
-  /^npm_config_(registry|cache|cafile|ca|strict_ssl|proxy|https_proxy|noproxy|nodedir|userconfig|globalconfig|offline|prefer_offline|loglevel)$/i;
+const KEPT_SETTINGS = [
+  ...['registry', 'cache', 'cafile', 'ca', 'strict_ssl', 'proxy', 'https_proxy', 'noproxy', 'nodedir'],
+  ...['userconfig', 'globalconfig', 'offline', 'prefer_offline', 'loglevel'],
+];
+const KEEP = new RegExp(`^npm_config_(${KEPT_SETTINGS.join('|')})$`, 'i');
 
 export function cleanEnv(extra = {}) {
   const env = {};

@@ -161,5 +161,8 @@ export function testPayloadUrl({ port, workspace, extensionDevelopmentPath, exte
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
   const payload = [['extensionDevelopmentPath', remote(extensionDevelopmentPath)]];
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.resolve(workspace))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  return (
+    `http://127.0.0.1:${port}/?folder=${encodeURIComponent(path.resolve(workspace))}&payload=` +
+    `${encodeURIComponent(JSON.stringify(payload))}`
+  );
 }

@@ -47,7 +47,10 @@ export async function authorizeCall(
   }
   const scopes = typeof claims.scope === 'string' ? claims.scope.split(' ').filter(Boolean) : [];
   if (!scopes.includes(requiredScope)) {
-    const message = `This call needs scope ${requiredScope}; the token has ${scopes.length ? scopes.join(' ') : 'no scope'}. Ask for ${requiredScope} in the token request ("scopes" of the application in thredd.json).`;
+    const message =
+      `This call needs scope ${requiredScope}; the token has ` +
+      `${scopes.length ? scopes.join(' ') : 'no scope'}. Ask for ${requiredScope} in the token request ` +
+      `("scopes" of the application in thredd.json).`;
     throw forbidden(message, challenge('insufficient_scope', message, requiredScope));
   }
   checkBinding(claims, presentedX5tS256);
@@ -63,7 +66,9 @@ function checkBinding(claims: JWTPayload, presented: string | undefined): void {
     throw forbidden(message, challenge('invalid_token', message));
   }
   if (presented !== bound) {
-    const message = `The token is bound to another certificate (cnf.x5t#S256 ${bound}) than the one presented (${presented}): get a new token while presenting this certificate.`;
+    const message =
+      `The token is bound to another certificate (cnf.x5t#S256 ${bound}) than the one presented (` +
+      `${presented}): get a new token while presenting this certificate.`;
     throw forbidden(message, challenge('invalid_token', message));
   }
 }
@@ -78,7 +83,10 @@ function describeTokenFailure(error: Error & { code?: string; claim?: string }):
     case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
       return "The access token was signed by a key this sandbox does not know: get a token from this sandbox's /oauth2/token.";
     case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-      return `The access token's "${error.claim ?? 'claims'}" does not fit this sandbox (${error.message}): get a token from this sandbox's /oauth2/token.`;
+      return (
+        `The access token's "${error.claim ?? 'claims'}" does not fit this sandbox (${error.message}): ` +
+        "get a token from this sandbox's /oauth2/token."
+      );
     default:
       return 'The access token is not a JWT issued by this sandbox: get one from /oauth2/token.';
   }

@@ -45,7 +45,8 @@ export async function listen(
       if (error.code === 'EADDRINUSE') {
         reject(
           new SandboxError(
-            `Port ${options.port} on ${options.host} is already in use, so the sandbox's ${options.name} listener cannot start (is a sandbox already running?).`,
+            `Port ${options.port} on ${options.host} is already in use, so the sandbox's ${options.name} listener cannot start ` +
+              '(is a sandbox already running?).',
             'Stop the other process, or choose other ports (--port-tls / --port-mtls; 0 picks a free one).',
             409,
             'port_in_use',

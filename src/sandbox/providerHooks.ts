@@ -28,7 +28,8 @@ export function verifiedPeerCertificate(
   if (!peer?.raw) return undefined;
   if (!socket?.authorized)
     throw new InvalidGrant(
-      `the client certificate was not accepted (${String(socket?.authorizationError)}): present a certificate issued by this server's CA and still valid`,
+      `the client certificate was not accepted (${String(socket?.authorizationError)}): ` +
+        "present a certificate issued by this server's CA and still valid",
     );
   return new X509Certificate(peer.raw);
 }

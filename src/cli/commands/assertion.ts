@@ -6,7 +6,8 @@ import { CliError, type CliCommand } from '../command';
 import { fromEnv, required, text } from './authSupport';
 
 const USAGE =
-  'thredd assertion --client-id ID --key FILE [--kid KID] [--aud URL] [--alg RS256|PS256|ES256] [--ttl SECONDS] [--passphrase-env VAR] [--json]';
+  'thredd assertion --client-id ID --key FILE [--kid KID] [--aud URL] [--alg RS256|PS256|ES256] ' +
+  '[--ttl SECONDS] [--passphrase-env VAR] [--json]';
 const ALGORITHMS = ['RS256', 'PS256', 'ES256'];
 // The Connecting to Thredd guide's token endpoint, the assertion audience unless --aud says otherwise.
 const THREDD_TOKEN_ENDPOINT = 'https://threddid.com/oauth2/token';

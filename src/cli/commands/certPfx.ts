@@ -3,7 +3,8 @@ import { CliError, type CliCommand } from '../command';
 import { filePath, passphraseFromEnv, stringOption } from './pkiCliSupport';
 
 const USAGE =
-  'thredd cert pfx --cert CERTFILE --key KEYFILE [--chain CHAINFILE] --out FILE.pfx --passphrase-env VAR [--key-passphrase-env VAR] [--legacy] [--json]';
+  'thredd cert pfx --cert CERTFILE --key KEYFILE [--chain CHAINFILE] --out FILE.pfx ' +
+  '--passphrase-env VAR [--key-passphrase-env VAR] [--legacy] [--json]';
 
 export const certPfxCommand: CliCommand = {
   path: ['cert', 'pfx'],
@@ -50,7 +51,8 @@ export const certPfxCommand: CliCommand = {
     } else {
       const encryption = legacy ? 'legacy 3DES + SHA-1 MAC, for old Windows tooling' : 'AES-256-CBC + SHA-256 MAC';
       io.out(
-        `Wrote ${result.outFile} (${result.certificateCount} certificate${result.certificateCount === 1 ? '' : 's'} + private key, ${encryption}).\n`,
+        `Wrote ${result.outFile} (${result.certificateCount} certificate` +
+          `${result.certificateCount === 1 ? '' : 's'} + private key, ${encryption}).\n`,
       );
     }
     return 0;

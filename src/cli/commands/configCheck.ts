@@ -24,7 +24,8 @@ export const configCheckCommand: CliCommand = {
       for (const diagnostic of diagnostics) io.err(formatConfigDiagnostic(diagnostic) + '\n');
       if (config)
         io.out(
-          `${file}: OK (${Object.keys(config.environments).length} environments, ${Object.keys(config.applications).length} applications)\n`,
+          `${file}: OK (${Object.keys(config.environments).length} environments, ` +
+            `${Object.keys(config.applications).length} applications)\n`,
         );
     }
     return config ? 0 : 1;

@@ -15,7 +15,8 @@ import { filePath, passphraseFromEnv, stringOption } from './pkiCliSupport';
 const TYPE_TITLES: Record<CertificateType, string> = { transport: 'Transport', signing: 'Signing', encryption: 'Encryption' };
 
 const USAGE =
-  'thredd csr --type transport|signing|encryption --cn NAME [--o ORG] [--ou UNIT] [--c CC] [--key rsa2048|rsa3072|rsa4096|p256] [--out DIR] [--passphrase-env VAR] [--json]';
+  'thredd csr --type transport|signing|encryption --cn NAME [--o ORG] [--ou UNIT] [--c CC] [--key ' +
+  'rsa2048|rsa3072|rsa4096|p256] [--out DIR] [--passphrase-env VAR] [--json]';
 
 export const csrCommand: CliCommand = {
   path: ['csr'],
@@ -78,10 +79,12 @@ export const csrCommand: CliCommand = {
     const key = describeKey(generated.privateKey);
     io.out(
       [
-        `Key: ${generated.keyPath}  (${key.type} ${key.curve ?? key.bits}, ${passphrase ? 'encrypted' : 'unencrypted'} PKCS#8, readable only by you)`,
+        `Key: ${generated.keyPath}  (${key.type} ${key.curve ?? key.bits}, ` +
+          `${passphrase ? 'encrypted' : 'unencrypted'} PKCS#8, readable only by you)`,
         `CSR: ${generated.csrPath}  (${subjectText})`,
         '',
-        `Next: in Thredd Portal open Applications → Certificates → New Certificate, choose ${TYPE_TITLES[type as CertificateType]} and upload ${path.basename(generated.csrPath)}.`,
+        `Next: in Thredd Portal open Applications → Certificates → New Certificate, choose ` +
+          `${TYPE_TITLES[type as CertificateType]} and upload ${path.basename(generated.csrPath)}.`,
         `Keep ${path.basename(generated.keyPath)} private: it never leaves this machine and cannot be recovered if lost.`,
         '',
       ].join('\n'),

@@ -80,7 +80,8 @@ async function report(
   io.out(`${verb} client ${registration.clientId} (scope: ${String(registration.metadata.scope ?? '(none)')})\n`);
   if (registration.registrationAccessToken) {
     io.out(
-      `registration_client_uri: ${registration.registrationClientUri}\nregistration_access_token: ${destination.show ? registration.registrationAccessToken : MASK}\n`,
+      `registration_client_uri: ${registration.registrationClientUri}\nregistration_access_token: ` +
+        `${destination.show ? registration.registrationAccessToken : MASK}\n`,
     );
   }
   if (registration.clientSecret) io.out(`client_secret: ${destination.show ? registration.clientSecret : MASK}\n`);

@@ -29,7 +29,8 @@ export function secretsDestination(values: CliValues, io: CliIo, usage: string, 
   const show = values['show-token'] === true;
   if (!given && !show) {
     throw new CliError(
-      `The answer holds a registration access token, shown only once. Say where it goes: --secrets-out FILE (written with mode 0600) or --show-token (printed).\nUsage: ${usage}`,
+      `The answer holds a registration access token, shown only once. Say where it goes: --secrets-out ` +
+        `FILE (written with mode 0600) or --show-token (printed).\nUsage: ${usage}`,
       2,
     );
   }
@@ -77,7 +78,9 @@ export async function saveSecrets(
     .filter(Boolean)
     .join(' and ');
   io.err(
-    `Saved ${fresh || 'the registration (its access token unchanged)'} to ${destination.file} (mode 0600). Keep it out of the repository; use it as: THREDD_RAT=… thredd dcr get --client-uri URI --rat-env THREDD_RAT\n`,
+    `Saved ${fresh || 'the registration (its access token unchanged)'} to ${destination.file} (mode 0600). Keep it ` +
+      `out of the repository; use it as: THREDD_RAT=… thredd dcr get --client-uri URI --rat-env ` +
+      `THREDD_RAT\n`,
   );
 }
 

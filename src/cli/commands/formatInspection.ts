@@ -19,7 +19,10 @@ export function statusLine(info: CertificateInfo): string {
     case 'expiring':
       return `EXPIRING in ${info.daysRemaining} days (${info.notAfter}): request a new certificate in Thredd Portal now`;
     case 'expired':
-      return `EXPIRED ${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`} (${info.notAfter}): it no longer works; request a new certificate`;
+      return (
+        `EXPIRED ${days === 0 ? 'today' : `${days} day${days === 1 ? '' : 's'} ago`} (${info.notAfter}): ` +
+        'it no longer works; request a new certificate'
+      );
     case 'not-yet-valid':
       return `NOT YET VALID: starts ${info.notBefore}`;
   }

@@ -13,7 +13,8 @@ import { pickEnvironment, text } from './authSupport';
 import { withHttpClient } from './httpSupport';
 
 const USAGE =
-  'thredd run FILE... [--env NAME] [--config FILE] [--request NAME] [--bail] [--dry-run] [--reporter pretty|json|junit] [--output FILE] [--insecure]';
+  'thredd run FILE... [--env NAME] [--config FILE] [--request NAME] [--bail] [--dry-run] ' +
+  '[--reporter pretty|json|junit] [--output FILE] [--insecure]';
 const REQUEST_FILE = /\.(thredd|http|rest)$/i;
 
 export const runCommand: CliCommand = {
@@ -141,7 +142,9 @@ function selectRequests(values: CliValues, files: readonly SessionFile[]): reado
   const missing = names.filter((name) => !known.has(name));
   if (missing.length > 0) {
     throw new CliError(
-      `No request named ${missing.map((name) => `"${name}"`).join(', ')} in ${files.map((file) => file.shown).join(', ')}${known.size ? `; named requests: ${[...known].join(', ')}` : ' (name a request with "# @name NAME")'}.`,
+      `No request named ${missing.map((name) => `"${name}"`).join(', ')} in ` +
+        `${files.map((file) => file.shown).join(', ')}` +
+        `${known.size ? `; named requests: ${[...known].join(', ')}` : ' (name a request with "# @name NAME")'}.`,
     );
   }
   const wanted = new Set(names);

@@ -40,8 +40,10 @@ export const sandboxInitCommand: CliCommand = {
       [
         ...result.changes.map((change) => `${change.action.padEnd(9)} ${shown(change.file)}`),
         '',
-        `Signing certificate KID ${result.kid} (on the organisation JWKS); environments ${result.environments.join(', ')} in ${shown(result.configFile)}.`,
-        `The client secret is in ${shown(result.files.dotenv)} as ${CLIENT_SECRET_ENV} (git-ignored); thredd.json reads it from the environment.`,
+        `Signing certificate KID ${result.kid} (on the organisation JWKS); environments ` +
+          `${result.environments.join(', ')} in ${shown(result.configFile)}.`,
+        `The client secret is in ${shown(result.files.dotenv)} as ${CLIENT_SECRET_ENV} (git-ignored); ` +
+          'thredd.json reads it from the environment.',
         `Next: thredd sandbox --state ${shown(stateDir)}   (then send the requests in ${shown(workspaceDir)})`,
         '',
       ].join('\n'),

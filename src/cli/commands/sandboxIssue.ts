@@ -55,7 +55,8 @@ export const sandboxIssueCommand: CliCommand = {
       [
         `Certificate: ${certFile}`,
         `  ${record.type === 'transport' ? 'Transport' : 'Signing'} certificate for ${record.subject}, serial ${record.serialNumber}`,
-        `  Valid ${record.notBefore} to ${record.notAfter}${Date.parse(record.notAfter) <= Date.now() ? '  (already expired, as asked)' : ''}`,
+        `  Valid ${record.notBefore} to ${record.notAfter}` +
+          `${Date.parse(record.notAfter) <= Date.now() ? '  (already expired, as asked)' : ''}`,
         record.kid
           ? `  KID ${record.kid} (published on the organisation JWKS; use it as "kid" in thredd.json)`
           : `  x5t#S256 ${record.x5tS256} (tokens bound to it carry this in cnf)`,

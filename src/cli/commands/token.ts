@@ -46,7 +46,8 @@ function describe(token: TokenResult, shown: string): string {
   if (token.claims) lines.push(`Client ID: ${token.claims.clientId ?? '?'}${token.claims.pmid ? `   PMID: ${token.claims.pmid}` : ''}`);
   if (token.binding) {
     lines.push(
-      `Bound to certificate x5t#S256 ${token.binding.tokenX5tS256} (${token.binding.matches ? 'matches the transport certificate' : 'does NOT match the transport certificate'})`,
+      `Bound to certificate x5t#S256 ${token.binding.tokenX5tS256} (` +
+        `${token.binding.matches ? 'matches the transport certificate' : 'does NOT match the transport certificate'})`,
     );
   }
   if (shown !== token.accessToken) lines.push('(token redacted; pass --show-token to print it)');

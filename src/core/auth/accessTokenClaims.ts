@@ -51,7 +51,9 @@ export function checkCertificateBinding(
   const binding = { tokenX5tS256: claims.x5tS256, certificateX5tS256, matches: claims.x5tS256 === certificateX5tS256 };
   if (binding.matches) return { binding };
   const warning = certificateX5tS256
-    ? `The token is bound to certificate x5t#S256 ${claims.x5tS256}, but the transport certificate in use is ${certificateX5tS256}: mTLS calls with this token will be refused.`
-    : `The token is bound to certificate x5t#S256 ${claims.x5tS256}, but no transport certificate was presented: configure "mtls" for this environment.`;
+    ? `The token is bound to certificate x5t#S256 ${claims.x5tS256}, but the transport certificate in ` +
+      `use is ${certificateX5tS256}: mTLS calls with this token will be refused.`
+    : `The token is bound to certificate x5t#S256 ${claims.x5tS256}, but no transport certificate was ` +
+      `presented: configure "mtls" for this environment.`;
   return { binding, warning };
 }

@@ -42,11 +42,16 @@ export function hintFor(error: string | undefined, status: number, clientAuth?: 
     case 'invalid_client':
       return clientAuth === 'client_secret'
         ? 'Check the client ID and the client secret (and the auth "method": client_secret_post vs client_secret_basic).'
-        : 'Check the client ID (kept whole), the kid (the Key ID Thredd Portal shows for the Signing Certificate), that the key matches that certificate, this machine\'s clock (iat/exp), and the audience (the token endpoint URL, or "audience" in thredd.json).';
+        : 'Check the client ID (kept whole), the kid (the Key ID Thredd Portal shows for the Signing ' +
+            "Certificate), that the key matches that certificate, this machine's clock (iat/exp), and the " +
+            'audience (the token endpoint URL, or "audience" in thredd.json).';
     case 'invalid_scope':
       return 'Ask only for scopes granted to this OAuth client in Thredd Portal: fix "scopes" of the application in thredd.json.';
     case 'invalid_grant':
-      return 'The server refused the grant; a certificate-bound client must present its Transport Certificate ("mtls" in thredd.json) to the token endpoint.';
+      return (
+        'The server refused the grant; a certificate-bound client must present its Transport Certificate ' +
+        '("mtls" in thredd.json) to the token endpoint.'
+      );
     case 'unauthorized_client':
     case 'unsupported_grant_type':
       return 'This client may not use client_credentials: its OAuth client must be of type Machine to Machine in Thredd Portal.';
@@ -55,7 +60,10 @@ export function hintFor(error: string | undefined, status: number, clientAuth?: 
     case 'invalid_request':
       return 'The server says the request is malformed; its description names the field.';
     case 'invalid_token':
-      return 'The access token is wrong, expired or was rotated: use the latest registration_access_token (register and update return a new one).';
+      return (
+        'The access token is wrong, expired or was rotated: use the latest registration_access_token ' +
+        '(register and update return a new one).'
+      );
     case 'invalid_client_metadata':
     case 'invalid_redirect_uri':
       return 'A registration field was refused; the description names it.';

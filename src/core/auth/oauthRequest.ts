@@ -24,7 +24,8 @@ export async function sendOAuthRequest(http: HttpClient, request: HttpRequest, e
     if (!(error instanceof HttpError) || error.kind !== 'too-large') throw error;
     throw new HttpError(
       'too-large',
-      `The ${endpoint} endpoint ${error.url} sent more than ${formatBytes(OAUTH_MAX_RESPONSE_BYTES)}, far more than any OAuth answer; it was discarded.`,
+      `The ${endpoint} endpoint ${error.url} sent more than ${formatBytes(OAUTH_MAX_RESPONSE_BYTES)}, ` +
+        'far more than any OAuth answer; it was discarded.',
       `Check that ${SETTING[endpoint]} points at the OAuth ${endpoint} endpoint, not at a web page or a download.`,
       error.url,
       error.detail,

@@ -103,7 +103,8 @@ export class TokenClient {
     if (typeof accessToken !== 'string' || accessToken === '') {
       const error = await oauthErrorFrom(response, 'token', clientAuth);
       throw new OAuthError(
-        `The token endpoint answered HTTP ${response.status} without an access_token${error.bodyExcerpt ? `: "${error.bodyExcerpt}"` : '.'}`,
+        `The token endpoint answered HTTP ${response.status} without an access_token` +
+          `${error.bodyExcerpt ? `: "${error.bodyExcerpt}"` : '.'}`,
         'token',
         response.url,
         response.status,

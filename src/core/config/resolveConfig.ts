@@ -97,7 +97,8 @@ export function resolveConfig(raw: RawObject, document: JsoncDocument, file: str
       report(
         [...at, 'application'],
         'error',
-        `Environment "${name}" names application "${application}", which is not in "applications": ${suggestionText(application, Object.keys(applications))}`,
+        `Environment "${name}" names application "${application}", which is not in "applications": ` +
+          `${suggestionText(application, Object.keys(applications))}`,
         'Add the application under "applications" or fix the name.',
       );
     }
@@ -130,7 +131,8 @@ export function resolveConfig(raw: RawObject, document: JsoncDocument, file: str
     report(
       ['defaultEnvironment'],
       'error',
-      `"defaultEnvironment" is "${defaultEnvironment}", which is not in "environments": ${suggestionText(defaultEnvironment, Object.keys(environments))}`,
+      `"defaultEnvironment" is "${defaultEnvironment}", which is not in "environments": ` +
+        `${suggestionText(defaultEnvironment, Object.keys(environments))}`,
       `Set it to one of: ${Object.keys(environments).join(', ') || '(add an environment first)'}.`,
     );
   }

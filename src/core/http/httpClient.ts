@@ -16,7 +16,9 @@ const DEFAULT_TIMEOUTS = { connectMs: 10_000, headersMs: 30_000, bodyMs: 30_000 
 const DEFAULT_MAX_REDIRECTS = 5;
 
 export const INSECURE_WARNING =
-  'TLS verification is OFF for this request ("insecure": true): the server\'s identity was not checked, so anyone on the network path could read or change the traffic. Remove "insecure" as soon as the right "ca" is configured.';
+  'TLS verification is OFF for this request ("insecure": true): the server\'s identity was not ' +
+  'checked, so anyone on the network path could read or change the traffic. Remove "insecure" as ' +
+  'soon as the right "ca" is configured.';
 
 /**
  * The one way to make an HttpClient, so every request of the product (tokens, introspection, DCR, the

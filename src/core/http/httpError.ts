@@ -128,7 +128,8 @@ function outOfDateCertificate(context: FailureContext): Wording | undefined {
 function wordFailure(code: string, raw: string, context: FailureContext): Wording {
   const { host } = context;
   const caHint = context.caSource
-    ? `The CA in ${context.caSource} does not vouch for it: point "ca" in thredd.json at the CA chain that issued this server's certificate.`
+    ? `The CA in ${context.caSource} does not vouch for it: point "ca" in thredd.json at the CA chain ` +
+      `that issued this server's certificate.`
     : 'Add the CA chain that issued the server\'s certificate with "ca" in thredd.json (PEM file).';
   const issuer = context.serverChain?.[0]?.issuer ?? (undefined as string | undefined);
   if (UNKNOWN_CA.has(code)) {
@@ -224,9 +225,12 @@ function wordFailure(code: string, raw: string, context: FailureContext): Wordin
     case 'THREDD_CLOSED_AFTER_HANDSHAKE':
       return {
         kind: 'tls-bad-certificate',
-        message: `${host} closed the connection right after the TLS handshake without answering: it most likely refused our client certificate.`,
+        message:
+          `${host} closed the connection right after the TLS handshake without answering: it most likely ` +
+          `refused our client certificate.`,
         explanation:
-          'Use the Transport Certificate issued for this environment by a CA the server trusts (UAT and Production differ), and check it has not expired.',
+          'Use the Transport Certificate issued for this environment by a CA the server trusts (UAT and ' +
+          'Production differ), and check it has not expired.',
       };
     case 'ECONNRESET':
     case 'EPIPE':
@@ -279,6 +283,7 @@ function badCertificate(code: string, host: string, sent: boolean): Wording {
     kind: 'tls-bad-certificate',
     message: `${host} refused our client certificate: it ${why} (${code}).`,
     explanation:
-      'Use the Transport Certificate issued for this environment (UAT and Production differ), check it has not expired, and that "mtls" in thredd.json points at it.',
+      'Use the Transport Certificate issued for this environment (UAT and Production differ), check it ' +
+      'has not expired, and that "mtls" in thredd.json points at it.',
   };
 }

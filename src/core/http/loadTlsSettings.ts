@@ -85,7 +85,9 @@ function describeLoadFailure(
     const owner = certificateOfKey(certificates, material.key, material.passphrase);
     if (owner !== undefined && owner > 0) {
       return new TlsConfigError(
-        `${config.cert} is out of order: the key ${config.key} belongs to certificate ${owner + 1} (${readableName(certificates[owner].subject)}), but certificate 1 (${readableName(certificates[0].subject)}) comes first.`,
+        `${config.cert} is out of order: the key ${config.key} belongs to certificate ${owner + 1} (` +
+          `${readableName(certificates[owner].subject)}), but certificate 1 (` +
+          `${readableName(certificates[0].subject)}) comes first.`,
         'Put the Transport Certificate first in the file, then the CA certificates that issued it.',
         config.cert,
       );

@@ -27,7 +27,8 @@ export async function readBody(stream: Readable, policy: BodyPolicy, url: string
         stream.destroy();
         throw new HttpError(
           'too-large',
-          `The response from ${new URL(url).host} is larger than the ${formatBytes(maxBytes)} limit; reading stopped there and nothing of it was kept.`,
+          `The response from ${new URL(url).host} is larger than the ${formatBytes(maxBytes)} limit; ` +
+            'reading stopped there and nothing of it was kept.',
           'Ask the API for a smaller answer (fewer results per page, a narrower filter).',
           url,
         );

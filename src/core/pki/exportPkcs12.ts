@@ -60,13 +60,16 @@ function checkKeyBelongs(certificates: Buffer[], privateKey: KeyObject, options:
   if (owner > 0) {
     throw new PkiError(
       'key-mismatch',
-      `${certName} is out of order: ${keyName} belongs to certificate ${owner + 1} (${readableName(x509s[owner].subject)}), but certificate 1 (${readableName(x509s[0].subject)}) comes first. Put the certificate of the key first, then the CA certificates that issued it.`,
+      `${certName} is out of order: ${keyName} belongs to certificate ${owner + 1} (` +
+        `${readableName(x509s[owner].subject)}), but certificate 1 (${readableName(x509s[0].subject)}) comes first. ` +
+        'Put the certificate of the key first, then the CA certificates that issued it.',
       options.certFile,
     );
   }
   throw new PkiError(
     'key-mismatch',
-    `${keyName} does not belong to the certificate in ${certName} (their public keys differ): use the key generated with this certificate's CSR.`,
+    `${keyName} does not belong to the certificate in ${certName} (their public keys differ): use the ` +
+      `key generated with this certificate's CSR.`,
     options.keyFile,
   );
 }

@@ -39,7 +39,8 @@ export async function inspectBytes(data: Uint8Array, options: InspectBytesOption
   if (input.kind === 'private-key') {
     throw new PkiError(
       'key-not-certificate',
-      `${name} is a private key, not a certificate: inspect the certificate file instead, and give this key with --key to check they match.`,
+      `${name} is a private key, not a certificate: inspect the certificate file instead, and give this ` +
+        `key with --key to check they match.`,
     );
   }
   if (input.kind === 'csr') {

@@ -31,7 +31,8 @@ export function validateSubject(fields: DnFields): DnFields {
     const bad = [...value].find((char) => !PRINTABLE.test(char));
     if (bad !== undefined) {
       fail(
-        `${LABEL[field]} "${value}" contains "${bad}", which a certificate subject cannot hold: use letters, digits, spaces and ' ( ) + , - . / : = ? only.`,
+        `${LABEL[field]} "${value}" contains "${bad}", which a certificate subject cannot hold: use ` +
+          `letters, digits, spaces and ' ( ) + , - . / : = ? only.`,
       );
     }
     cleaned[field] = value;

@@ -42,7 +42,10 @@ function label(certificate: X509Certificate, index: number): string {
 function linkProblem(chain: X509Certificate[], index: number, issuer: X509Certificate): string | undefined {
   const certificate = chain[index];
   if (!certificate.checkIssued(issuer)) {
-    return `${label(certificate, index)} was not issued by ${label(issuer, index + 1)}: its issuer is ${readableName(certificate.issuer)}. Put the chain in order, leaf first.`;
+    return (
+      `${label(certificate, index)} was not issued by ${label(issuer, index + 1)}: its issuer is ` +
+      `${readableName(certificate.issuer)}. Put the chain in order, leaf first.`
+    );
   }
   if (!certificate.verify(issuer.publicKey))
     return `the signature on ${label(certificate, index)} does not verify with the key of ${label(issuer, index + 1)}.`;

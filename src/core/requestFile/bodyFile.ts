@@ -28,7 +28,8 @@ export async function readBodyFile(requestFilePath: string, reference: { path: s
     const relativeTo = path.basename(requestFilePath);
     const reason =
       code === 'ENOENT'
-        ? `Body file not found: ${reference.path} (looked for ${absolute}, relative to ${relativeTo}). Check the path after "<", or create the file.`
+        ? `Body file not found: ${reference.path} (looked for ${absolute}, relative to ${relativeTo}). ` +
+          'Check the path after "<", or create the file.'
         : code === 'EISDIR'
           ? `The body file ${reference.path} is a folder (${absolute}): name a file after "<".`
           : code === 'EACCES' || code === 'EPERM'

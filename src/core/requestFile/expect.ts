@@ -14,7 +14,8 @@ const WHOLE_BODY: ExpectationSubject = Object.freeze({ kind: 'body' });
 const WORD_OPERATORS = ['contains', 'matches', 'exists'];
 const ORDERING: ReadonlySet<string> = new Set(['<', '<=', '>', '>=']);
 const EXAMPLES =
-  'for example "@expect status 200", "@expect header content-type contains json", "@expect body $.items.length > 0" or "@expect duration < 500"';
+  'for example "@expect status 200", "@expect header content-type contains json", "@expect body ' +
+  '$.items.length > 0" or "@expect duration < 500"';
 
 /** Parses the text after `@expect`. One left-to-right scan; JSONPath filters may hold spaces inside brackets. */
 export function parseExpectationText(text: string): ParsedExpectation {

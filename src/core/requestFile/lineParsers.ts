@@ -148,7 +148,8 @@ export function parseHeaderLine(text: string, line: number, start: number, sink:
       whole,
       'error',
       'invalid-header',
-      `"${truncate(text.slice(start, end))}" is not a header: write "Name: value", and leave a blank line between the headers and the body.`,
+      `"${truncate(text.slice(start, end))}" is not a header: write "Name: value", and leave a blank ` +
+        `line between the headers and the body.`,
     );
     return undefined;
   }
@@ -165,7 +166,8 @@ export function parseHeaderLine(text: string, line: number, start: number, sink:
           lineRange(line, start, nameEnd),
           'error',
           'invalid-header',
-          `"${truncate(name)}" is not a valid header name: names use letters, digits and !#$%&'*+-.^_\`|~ (RFC 9110 §5.6.2), with no spaces.`,
+          `"${truncate(name)}" is not a valid header name: names use letters, digits and !#$%&'*+-.^_\`|~ ` +
+            `(RFC 9110 §5.6.2), with no spaces.`,
         );
         return undefined;
       }

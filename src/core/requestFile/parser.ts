@@ -78,7 +78,8 @@ export function parseRequestFile(text: string, options: ParseOptions = {}): Pars
       lineRange(line, column, column + 1),
       'error',
       'binary-content',
-      `This file holds binary data (a NUL byte at line ${line + 1}, column ${column + 1}), so it is not read as requests. Request files are text: to send binary content, write "< ./file.bin" as the body.`,
+      `This file holds binary data (a NUL byte at line ${line + 1}, column ${column + 1}), so it is not read as requests. ` +
+        'Request files are text: to send binary content, write "< ./file.bin" as the body.',
     );
     const empty = { requests: [], fileVariables: [], metadata: NO_FILE_METADATA, metadataVariables: NONE, comments: NONE };
     return { ...empty, diagnostics: sink.finish(), lineCount: lines.count, binary: true };

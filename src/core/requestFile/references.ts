@@ -78,7 +78,9 @@ export function classifyExpression(expression: string): ClassifiedExpression {
     result.problem = {
       severity: 'warning',
       code: 'malformed-variable',
-      message: `"${truncate(expression)}" is not a variable name: use letters, digits, _, - and ., or $ for a system variable (${SYSTEM_VARIABLE_NAMES.join(', ')}).`,
+      message:
+        `"${truncate(expression)}" is not a variable name: use letters, digits, _, - and ., or $ for a ` +
+        `system variable (${SYSTEM_VARIABLE_NAMES.join(', ')}).`,
     };
   }
   return result;

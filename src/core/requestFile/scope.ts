@@ -156,7 +156,10 @@ export function checkVariables(file: ParsedRequestFile, knownNames: Iterable<str
       range: reference.nameRange,
       severity: 'warning',
       code: 'unknown-variable',
-      message: `Unknown variable "${reference.name}": ${suggestionText(reference.name, candidates)} Declare "@${reference.name} = value" in this file or add it to the environment's "variables" in thredd.json.`,
+      message:
+        `Unknown variable "${reference.name}": ${suggestionText(reference.name, candidates)} Declare "@` +
+        `${reference.name} = value" in this file or add it to the environment's "variables" in ` +
+        `thredd.json.`,
     });
   };
   for (const variable of file.fileVariables) variable.references.forEach((reference) => check(reference, []));

@@ -14,7 +14,8 @@ export interface SystemEvaluation {
 }
 
 const UNTRUSTED =
-  'is not expanded in an untrusted workspace: environment variables and .env files are read only after you trust the workspace (Workspaces: Manage Workspace Trust).';
+  'is not expanded in an untrusted workspace: environment variables and .env files are read only ' +
+  'after you trust the workspace (Workspaces: Manage Workspace Trust).';
 
 /** Evaluates `{{$name args}}`. Secrets are the caller's concern: `$processEnv` and `$dotenv` values always are. */
 export function evaluateSystemVariable(name: string, args: readonly string[], evaluation: SystemEvaluation): Lookup {
@@ -49,7 +50,9 @@ export function evaluateSystemVariable(name: string, args: readonly string[], ev
       const value = (context.processEnv ?? process.env)[variable.value];
       if (value === undefined)
         return {
-          problem: `Environment variable ${variable.value} is not set in the process running Thredd (VS Code or the CLI): set it and restart that process.`,
+          problem:
+            `Environment variable ${variable.value} is not set in the process running Thredd (VS Code or the ` +
+            `CLI): set it and restart that process.`,
         };
       return { value };
     }
@@ -96,7 +99,8 @@ function rfc1123(date: Date, local: boolean): string {
 function iso8601(date: Date, local: boolean): string {
   if (!local) return date.toISOString();
   const day = `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}`;
-  const time = `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.${String(date.getMilliseconds()).padStart(3, '0')}`;
+  const time =
+    `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}.` + `${String(date.getMilliseconds()).padStart(3, '0')}`;
   return `${day}T${time}${offsetText(date, ':')}`;
 }
 

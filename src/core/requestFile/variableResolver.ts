@@ -176,7 +176,10 @@ export class VariableResolver {
       ? `the "variables" of environment "${environment.name ?? 'active'}" in thredd.json`
       : 'an environment in thredd.json (none is active)';
     const close = suggestionText(name, known);
-    return `{{${name}}} is not defined: declare "@${name} = value" in this file or add it to ${where}${close.startsWith('did you mean') ? `; ${close}` : '.'}`;
+    return (
+      `{{${name}}} is not defined: declare "@${name} = value" in this file or add it to ${where}` +
+      `${close.startsWith('did you mean') ? `; ${close}` : '.'}`
+    );
   }
 
   private report(name: string, range: TextRange | undefined, reason: string): void {

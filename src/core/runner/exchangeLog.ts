@@ -29,7 +29,9 @@ export function exchangeLog(result: RunResult): ExchangeLog {
     // Masked before it is cut, so a credential that crosses the cut is masked too.
     const text = maskCredentialFields(response.text).slice(0, TRACE_BODY_CHARS);
     bodies.push(
-      `response body${response.text.length > TRACE_BODY_CHARS || response.truncated ? ` (first ${TRACE_BODY_CHARS} characters)` : ''}:\n${text}`,
+      `response body` +
+        `${response.text.length > TRACE_BODY_CHARS || response.truncated ? ` (first ${TRACE_BODY_CHARS} characters)` : ''}:\n` +
+        `${text}`,
     );
   }
   return { debug: lines.join('\n'), trace: bodies.length ? bodies.join('\n') : undefined };

@@ -118,7 +118,8 @@ export class HistoryStore {
         .slice(0, this.limit);
     } catch (error) {
       this.warn(
-        `The request history ${this.file} is damaged (${(error as Error).message}); starting a new history (the file is replaced on the next request).`,
+        `The request history ${this.file} is damaged (${(error as Error).message}); ` +
+          'starting a new history (the file is replaced on the next request).',
       );
       return [];
     }
@@ -130,7 +131,8 @@ export class HistoryStore {
       await writeFileAtomic(this.file, JSON.stringify({ version: FORMAT_VERSION, entries }), 0o600);
     } catch (error) {
       this.warn(
-        `The request history could not be saved to ${this.file}: ${(error as Error).message}. It is kept in memory until the window closes.`,
+        `The request history could not be saved to ${this.file}: ${(error as Error).message}. ` +
+          'It is kept in memory until the window closes.',
       );
     }
   }

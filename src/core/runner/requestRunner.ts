@@ -198,7 +198,9 @@ function dependencyError(request: ParsedRequest, names: readonly string[], what:
   const list = names.map((name) => `"${name}"`).join(', ');
   return {
     kind: 'dependency',
-    message: `${request.name ? `"${request.name}"` : `Request ${request.index + 1}`} reads the response of ${list}, which ${what}, so it was not sent.`,
+    message:
+      `${request.name ? `"${request.name}"` : `Request ${request.index + 1}`} reads the response of ` +
+      `${list}, which ${what}, so it was not sent.`,
     explanation: `Fix ${list} first (send it on its own to see why), then send this request again.`,
   };
 }

@@ -34,5 +34,8 @@ export function describeResult(result: RunResult): string {
   const what = result.request ? `${result.request.method} ${result.request.url}` : `request ${result.requestIndex + 1}`;
   if (result.error) return `${what} → ${result.error.message}`;
   const response = result.response!;
-  return `${what} → ${response.status}${response.statusText ? ' ' + response.statusText : ''} (${Math.round(result.timings?.total ?? 0)} ms)`;
+  return (
+    `${what} → ${response.status}${response.statusText ? ' ' + response.statusText : ''} (` +
+    `${Math.round(result.timings?.total ?? 0)} ms)`
+  );
 }

@@ -74,7 +74,9 @@ export function parseErrors(request: ParsedRequest): RunError | undefined {
   const first = errors[0];
   return {
     kind: 'parse',
-    message: `The request has ${errors.length === 1 ? 'an error' : `${errors.length} errors`} and was not sent: line ${first.range.start.line + 1}: ${first.message}`,
+    message:
+      `The request has ${errors.length === 1 ? 'an error' : `${errors.length} errors`} and was not sent: line ` +
+      `${first.range.start.line + 1}: ${first.message}`,
     explanation: 'Fix the problems marked in the file, then send it again.',
     diagnostics: errors.map((diagnostic) => ({
       line: diagnostic.range.start.line,
@@ -88,9 +90,12 @@ export function unresolvedError(unresolved: readonly Unresolved[]): RunError {
   const names = [...new Set(unresolved.map((item) => item.name))];
   return {
     kind: 'unresolved',
-    message: `${names.length === 1 ? 'A variable' : `${names.length} variables`} could not be resolved, so the request was not sent: ${unresolved.map((item) => `{{${item.name}}}: ${item.reason}`).join(' ')}`,
+    message:
+      `${names.length === 1 ? 'A variable' : `${names.length} variables`} could not be resolved, so the ` +
+      `request was not sent: ${unresolved.map((item) => `{{${item.name}}}: ${item.reason}`).join(' ')}`,
     explanation:
-      'Declare the missing variables ("@name = value" in the file, or "variables" of the environment in thredd.json), or pick another environment.',
+      'Declare the missing variables ("@name = value" in the file, or "variables" of the environment in ' +
+      'thredd.json), or pick another environment.',
     unresolved: unresolved.map((item) => ({ name: item.name, reason: item.reason })),
   };
 }

@@ -136,7 +136,9 @@ export class CertificateFactsCache {
           kind: 'error',
           file,
           code: 'csr-not-certificate',
-          message: `${path.basename(file)} is a certificate signing request, not a certificate: upload it in Thredd Portal to get the certificate.`,
+          message:
+            `${path.basename(file)} is a certificate signing request, not a certificate: upload it in Thredd ` +
+            `Portal to get the certificate.`,
         };
       }
       const keyMatches = result.certificates[0].keyMatches;

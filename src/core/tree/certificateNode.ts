@@ -95,8 +95,14 @@ export function certificateNode(spec: CertificateNodeSpec, facts: CertificateFil
 
 function mismatchMessage(certificateName: string, keyFile: string | undefined): string {
   if (!keyFile)
-    return `${certificateName} holds a private key that does not belong to its certificate: export it again from the matching certificate and key.`;
-  return `${path.basename(keyFile)} is not the private key of ${certificateName}: point thredd.json at the key generated with this certificate's CSR.`;
+    return (
+      `${certificateName} holds a private key that does not belong to its certificate: export it again ` +
+      `from the matching certificate and key.`
+    );
+  return (
+    `${path.basename(keyFile)} is not the private key of ${certificateName}: point thredd.json at the ` +
+    `key generated with this certificate's CSR.`
+  );
 }
 
 /** private_key_jwt configured with a key but no "cert": nothing to date, the KID is still worth showing. */

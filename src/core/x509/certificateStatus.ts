@@ -2,7 +2,10 @@ export type CertificateStatus = 'valid' | 'expiring' | 'expired' | 'not-yet-vali
 
 const DAY = 24 * 60 * 60 * 1000;
 
-/** A certificate's state at `now`: expiring when fewer than `warningDays` remain. Kept apart from the ASN.1 code so the tree can use it without loading that. */
+/**
+ * A certificate's state at `now`: expiring when fewer than `warningDays` remain. Kept apart from the ASN.1 code so
+ * the tree can use it without loading that.
+ */
 export function statusAt(now: Date, notBefore: Date, notAfter: Date, warningDays: number): CertificateStatus {
   if (now < notBefore) return 'not-yet-valid';
   if (now > notAfter) return 'expired';

@@ -78,7 +78,8 @@ async function getTokenCommand(
         : ' · ⚠ bound to a DIFFERENT certificate than the one in use'
       : '';
     log.info(
-      `Token for ${summary.application} (${summary.environment}): ${token.fromCache ? 'cached' : 'new'}, ${minutes} min left, scope "${token.scope ?? ''}"${binding}.`,
+      `Token for ${summary.application} (${summary.environment}): ${token.fromCache ? 'cached' : 'new'}, ` +
+        `${minutes} min left, scope "${token.scope ?? ''}"${binding}.`,
     );
     for (const warning of token.warnings) log.warn(warning);
     void vscode.window

@@ -44,11 +44,14 @@ export async function createClientAssertionCommand(
     const summary = { header: decoded.header, claims: decoded.payload as Record<string, unknown> };
     const document = await vscode.workspace.openTextDocument({
       language: 'jsonc',
-      content: `// Client assertion for ${application.name} (${environment.name}); the JWT is on the clipboard and expires in 5 minutes.\n${JSON.stringify(summary, null, 2)}\n`,
+      content:
+        `// Client assertion for ${application.name} (${environment.name}); the JWT is on the clipboard ` +
+        `and expires in 5 minutes.\n${JSON.stringify(summary, null, 2)}\n`,
     });
     await vscode.window.showTextDocument(document, { preview: true });
     log.info(
-      `Created a client assertion for ${application.name} (kid ${application.auth.kid ?? 'none'}, ${assertion.alg}); copied to the clipboard.`,
+      `Created a client assertion for ${application.name} (kid ${application.auth.kid ?? 'none'}, ` +
+        `${assertion.alg}); copied to the clipboard.`,
     );
     return summary;
   } catch (error) {

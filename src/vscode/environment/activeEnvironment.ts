@@ -49,7 +49,9 @@ export class ActiveEnvironment implements vscode.Disposable {
     const items = Object.values(config.environments).map((environment) => ({
       label: environment.name,
       description: environment.name === active?.name ? '$(check) active' : undefined,
-      detail: `${environment.baseUrl} · ${environment.clientCertificate ? 'mTLS' : 'TLS'}${environment.application ? ` · ${environment.application}` : ''}`,
+      detail:
+        `${environment.baseUrl} · ${environment.clientCertificate ? 'mTLS' : 'TLS'}` +
+        `${environment.application ? ` · ${environment.application}` : ''}`,
     }));
     const picked = await vscode.window.showQuickPick(items, {
       title: 'Select Thredd Environment',

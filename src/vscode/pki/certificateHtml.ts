@@ -73,7 +73,8 @@ function csrHtml(fileName: string, csr: CsrInfo): string {
   if (csr.keyMatches !== undefined)
     rows.push(['Private key', csr.keyMatches ? 'matches' : '<span class="status-error">does NOT match</span>']);
   const next =
-    '<p class="notice">This is a certificate signing request. Upload it in Thredd Portal → Applications → Certificates → New Certificate, then download the issued certificate.</p>';
+    '<p class="notice">This is a certificate signing request. Upload it in Thredd Portal → ' +
+    'Applications → Certificates → New Certificate, then download the issued certificate.</p>';
   return `<h1>${escapeHtml(fileName)}</h1>${next}${table(rows)}`;
 }
 
@@ -82,7 +83,10 @@ function table(rows: [string, string][]): string {
 }
 
 function copyable(value: string, label: string): string {
-  return `<span class="mono">${escapeHtml(value)}</span><button type="button" data-copy="${escapeHtml(value)}" data-label="${escapeHtml(label)}" aria-label="Copy ${escapeHtml(label)}">Copy</button>`;
+  return (
+    `<span class="mono">${escapeHtml(value)}</span><button type="button" data-copy="` +
+    `${escapeHtml(value)}" data-label="${escapeHtml(label)}" aria-label="Copy ${escapeHtml(label)}">Copy</button>`
+  );
 }
 
 function describeKeyText(key: { type: string; bits?: number; curve?: string }): string {

@@ -53,7 +53,8 @@ export async function exportPkcs12Command(log: vscode.LogOutputChannel, args: Ex
     );
     log.info(`Exported ${path.basename(out)} with ${result.certificateCount} certificate(s)${legacy ? ' (legacy 3DES)' : ''}.`);
     void vscode.window.showInformationMessage(
-      `Created ${path.basename(out)} (${result.certificateCount} certificate(s), ${legacy ? '3DES' : 'AES-256'}). Keep it out of source control.`,
+      `Created ${path.basename(out)} (${result.certificateCount} certificate(s), ` +
+        `${legacy ? '3DES' : 'AES-256'}). Keep it out of source control.`,
     );
     return out;
   } catch (error) {

@@ -225,7 +225,8 @@ function announce(generated: GeneratedKeyAndCsr, type: CertificateType): void {
   const csrName = path.basename(generated.csrPath);
   void vscode.window
     .showInformationMessage(
-      `Created ${csrName} and its ${type} key. Next: upload the CSR in Thredd Portal → Applications → Certificates → New Certificate, then save the certificate beside the key.`,
+      `Created ${csrName} and its ${type} key. Next: upload the CSR in Thredd Portal → Applications → ` +
+        `Certificates → New Certificate, then save the certificate beside the key.`,
       'Copy CSR',
       'Reveal in Explorer',
     )

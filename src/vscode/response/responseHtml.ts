@@ -32,7 +32,9 @@ export function responseBodyHtml(result: RunResult, imageDataUri?: string): stri
     .filter(Boolean)
     .join(' · ');
   const error = result.error
-    ? `<div class="notice error" role="alert"><strong>${escapeHtml(result.error.message)}</strong><br>${escapeHtml(result.error.explanation)}${result.error.detail ? ` <span class="muted">(${escapeHtml(result.error.detail)})</span>` : ''}</div>`
+    ? `<div class="notice error" role="alert"><strong>${escapeHtml(result.error.message)}</strong><br>` +
+      `${escapeHtml(result.error.explanation)}` +
+      `${result.error.detail ? ` <span class="muted">(${escapeHtml(result.error.detail)})</span>` : ''}</div>`
     : '';
   const warnings = result.warnings.map((warning) => `<div class="notice">${escapeHtml(warning)}</div>`).join('');
   const panels: Record<(typeof TABS)[number], string> = {
@@ -45,7 +47,8 @@ export function responseBodyHtml(result: RunResult, imageDataUri?: string): stri
   };
   const tabs = TABS.map(
     (tab, index) =>
-      `<button type="button" role="tab" id="tab-${tab}" aria-controls="panel-${tab}" aria-selected="${index === 0}" tabindex="${index === 0 ? 0 : -1}">${tab}</button>`,
+      `<button type="button" role="tab" id="tab-${tab}" aria-controls="panel-${tab}" aria-selected="` +
+      `${index === 0}" tabindex="${index === 0 ? 0 : -1}">${tab}</button>`,
   ).join('');
   const sections = TABS.map(
     (tab, index) =>

@@ -12,12 +12,16 @@ export function bodySection(response: ReceivedResponse | undefined, imageDataUri
   if (imageDataUri)
     return `<img class="body-image" src="${escapeHtml(imageDataUri)}" alt="Response image (${escapeHtml(response.contentType ?? '')})">`;
   if (response.text === undefined)
-    return `<p class="muted">${response.size} bytes of ${escapeHtml(response.contentType ?? 'binary data')}. Use Save Body to keep them.</p>`;
+    return (
+      `<p class="muted">${response.size} bytes of ${escapeHtml(response.contentType ?? 'binary data')}. ` +
+      'Use Save Body to keep them.</p>'
+    );
   if (response.text === '') return '<p class="muted">Empty body.</p>';
   const text = response.text.length > MAX_INLINE_BODY_CHARS ? response.text.slice(0, MAX_INLINE_BODY_CHARS) : response.text;
   const cut = response.truncated || text.length < response.text.length;
   const notice = cut
-    ? `<p class="notice">Showing the first ${formatBytes(text.length)} of ${formatBytes(response.size)}. <button type="button" data-action="openInEditor">Open the whole body</button></p>`
+    ? `<p class="notice">Showing the first ${formatBytes(text.length)} of ${formatBytes(response.size)}. ` +
+      '<button type="button" data-action="openInEditor">Open the whole body</button></p>'
     : '';
   const json = response.contentType?.includes('json') || /^\s*[[{]/.test(text) ? (cut ? undefined : highlightJson(text)) : undefined;
   return `${notice}<pre class="body" tabindex="0">${json ?? escapeHtml(text)}</pre>`;
@@ -26,7 +30,8 @@ export function bodySection(response: ReceivedResponse | undefined, imageDataUri
 export function headersSection(headers: HttpHeaders | { name: string; value: string }[]): string {
   const rows = Array.isArray(headers) ? headers.map((header) => [header.name, header.value] as const) : headerEntries(headers);
   if (rows.length === 0) return '<p class="muted">No headers.</p>';
-  return `<table>${rows.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td class="mono">${escapeHtml(value)}</td></tr>`).join('')}</table>`;
+  const cells = rows.map(([name, value]) => `<tr><th scope="row">${escapeHtml(name)}</th><td class="mono">${escapeHtml(value)}</td></tr>`);
+  return `<table>${cells.join('')}</table>`;
 }
 
 export function requestSection(request: SentRequest | undefined): string {
@@ -60,7 +65,11 @@ export function timingSection(timings: HttpTimings | undefined): string {
     )
     .join('');
   const reused = timings.reused ? '<p class="muted">Reused an open connection: no DNS, connect or TLS time.</p>' : '';
-  return `<div class="timing-bar" role="img" aria-label="Timing: total ${timings.total.toFixed(1)} ms">${bar}</div>${reused}<table>${rows}<tr><th scope="row">Total</th><td><strong>${timings.total.toFixed(1)} ms</strong></td></tr></table>`;
+  return (
+    `<div class="timing-bar" role="img" aria-label="Timing: total ${timings.total.toFixed(1)} ms">` +
+    `${bar}</div>${reused}<table>${rows}<tr><th scope="row">Total</th><td><strong>` +
+    `${timings.total.toFixed(1)} ms</strong></td></tr></table>`
+  );
 }
 
 export function tlsSection(tls: TlsFacts | undefined): string {
@@ -68,16 +77,24 @@ export function tlsSection(tls: TlsFacts | undefined): string {
   const chain = tls.serverChain
     .map(
       (certificate, index) =>
-        `<tr><th scope="row">${index === 0 ? 'Server' : `CA ${index}`}</th><td>${escapeHtml(certificate.subject)}<br><span class="muted">issued by ${escapeHtml(certificate.issuer)} · expires ${escapeHtml(certificate.notAfter)}</span></td></tr>`,
+        `<tr><th scope="row">${index === 0 ? 'Server' : `CA ${index}`}</th><td>` +
+        `${escapeHtml(certificate.subject)}<br><span class="muted">issued by ` +
+        `${escapeHtml(certificate.issuer)} · expires ${escapeHtml(certificate.notAfter)}</span></td></tr>`,
     )
     .join('');
   const client = tls.clientCertificate
-    ? `<tr><th scope="row">Client certificate</th><td>${escapeHtml(tls.clientCertificate.subject)}<br><span class="muted">expires ${escapeHtml(tls.clientCertificate.notAfter)} · x5t#S256 <span class="mono">${escapeHtml(tls.clientCertificate.x5tS256)}</span></span></td></tr>`
+    ? `<tr><th scope="row">Client certificate</th><td>${escapeHtml(tls.clientCertificate.subject)}<br><span class="muted">expires ` +
+      `${escapeHtml(tls.clientCertificate.notAfter)} · x5t#S256 <span class="mono">` +
+      `${escapeHtml(tls.clientCertificate.x5tS256)}</span></span></td></tr>`
     : '<tr><th scope="row">Client certificate</th><td>none presented</td></tr>';
   const verified = tls.authorized
     ? '<span class="status-valid">verified</span>'
     : `<span class="status-error">NOT verified${tls.authorizationError ? `: ${escapeHtml(tls.authorizationError)}` : ''}</span>`;
-  return `<table><tr><th scope="row">Protocol</th><td>${escapeHtml(tls.protocol ?? 'unknown')}</td></tr><tr><th scope="row">Cipher</th><td>${escapeHtml(tls.cipher)}</td></tr><tr><th scope="row">Server certificate</th><td>${verified}</td></tr>${chain}${client}</table>`;
+  return (
+    `<table><tr><th scope="row">Protocol</th><td>${escapeHtml(tls.protocol ?? 'unknown')}</td></tr><tr><th scope="row">Cipher</th><td>` +
+    `${escapeHtml(tls.cipher)}</td></tr><tr><th scope="row">Server certificate</th><td>${verified}</td></tr>` +
+    `${chain}${client}</table>`
+  );
 }
 
 export function tokenSection(token: TokenInfo | undefined, now = Date.now()): string {
@@ -87,14 +104,19 @@ export function tokenSection(token: TokenInfo | undefined, now = Date.now()): st
   const binding = token.binding
     ? token.binding.matches
       ? `<span class="status-valid">bound to the client certificate presented (cnf.x5t#S256 matches)</span>`
-      : `<span class="status-error">bound to ANOTHER certificate: cnf.x5t#S256 ${escapeHtml(token.binding.tokenX5tS256)} ≠ ${escapeHtml(token.binding.certificateX5tS256 ?? 'none presented')}</span>`
+      : `<span class="status-error">bound to ANOTHER certificate: cnf.x5t#S256 ` +
+        `${escapeHtml(token.binding.tokenX5tS256)} ≠ ` +
+        `${escapeHtml(token.binding.certificateX5tS256 ?? 'none presented')}</span>`
     : 'not certificate-bound';
   const claims = token.claims
-    ? `<h3>Header</h3><pre class="body">${highlightJson(JSON.stringify(token.claims.header))}</pre><h3>Claims</h3><pre class="body">${highlightJson(JSON.stringify(token.claims.payload))}</pre>`
+    ? `<h3>Header</h3><pre class="body">${highlightJson(JSON.stringify(token.claims.header))}</pre><h3>Claims</h3><pre class="body">` +
+      `${highlightJson(JSON.stringify(token.claims.payload))}</pre>`
     : '<p class="muted">Opaque token (not a JWT).</p>';
+  const remaining = left > 0 ? `${Math.floor(left / 60)} min ${left % 60} s left` : 'expired';
+  const countdown = `<span class="countdown" data-expires="${escapeHtml(token.expiresAt)}">${remaining}</span>`;
   return `<table>
 <tr><th scope="row">Application</th><td>${escapeHtml(token.application)} (${escapeHtml(token.environment)})</td></tr>
-<tr><th scope="row">Expires</th><td>${escapeHtml(token.expiresAt)} · <span class="countdown" data-expires="${escapeHtml(token.expiresAt)}">${left > 0 ? `${Math.floor(left / 60)} min ${left % 60} s left` : 'expired'}</span></td></tr>
+<tr><th scope="row">Expires</th><td>${escapeHtml(token.expiresAt)} · ${countdown}</td></tr>
 <tr><th scope="row">Scope</th><td>${escapeHtml(token.scope ?? '')}</td></tr>
 <tr><th scope="row">Binding</th><td>${binding}</td></tr>
 <tr><th scope="row">Source</th><td>${token.fromCache ? 'cached' : 'new token'}</td></tr>

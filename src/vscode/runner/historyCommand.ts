@@ -26,7 +26,9 @@ export async function showHistoryCommand(
   quickPick.matchOnDescription = true;
   quickPick.items = entries.map((entry) => ({
     id: entry.id,
-    label: `${entry.ok ? '$(pass)' : '$(error)'} ${entry.response?.status ?? entry.error?.kind ?? ''} ${entry.request?.method ?? ''} ${entry.request?.url ?? entry.name ?? ''}`,
+    label:
+      `${entry.ok ? '$(pass)' : '$(error)'} ${entry.response?.status ?? entry.error?.kind ?? ''} ` +
+      `${entry.request?.method ?? ''} ${entry.request?.url ?? entry.name ?? ''}`,
     description: `${entry.name ?? entry.title ?? ''}${entry.environment ? ` · ${entry.environment}` : ''}`,
     detail: new Date(entry.startedAt).toLocaleString(),
     buttons: [resend],

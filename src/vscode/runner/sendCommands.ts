@@ -95,7 +95,9 @@ export function registerSendCommands(
             onResult: (result) =>
               progress.report({
                 increment: 100 / total,
-                message: `${result.name ?? result.title ?? result.request?.url ?? ''}: ${result.response?.status ?? result.error?.message ?? ''}`,
+                message:
+                  `${result.name ?? result.title ?? result.request?.url ?? ''}: ` +
+                  `${result.response?.status ?? result.error?.message ?? ''}`,
               }),
           });
           const failed = results.filter((result) => !result.ok);

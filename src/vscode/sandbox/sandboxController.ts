@@ -112,7 +112,8 @@ export class SandboxController implements vscode.Disposable {
       this.auth.clearTokens();
       void vscode.window
         .showInformationMessage(
-          `Sandbox credentials ready: environments ${result.environments.join(', ')} in thredd.json. Start the sandbox, then send a request.`,
+          `Sandbox credentials ready: environments ${result.environments.join(', ')} in thredd.json. Start ` +
+            `the sandbox, then send a request.`,
           'Start Sandbox',
         )
         .then((choice) => choice && this.start());

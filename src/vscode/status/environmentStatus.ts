@@ -37,7 +37,8 @@ export class EnvironmentStatusItem implements vscode.Disposable {
     const transport = environment.clientCertificate ? 'mTLS' : 'TLS';
     this.item.text = `$(server-environment) Thredd: ${environment.name}${environment.application ? ` · ${state}` : ''}`;
     this.item.tooltip = new vscode.MarkdownString(
-      `**${environment.name}** (${transport})\n\n${environment.baseUrl}${environment.application ? `\n\nApplication: ${environment.application} · ${state}` : ''}\n\nClick to switch environment.`,
+      `**${environment.name}** (${transport})\n\n${environment.baseUrl}` +
+        `${environment.application ? `\n\nApplication: ${environment.application} · ${state}` : ''}\n\nClick to switch environment.`,
     );
     this.item.backgroundColor = state === 'token expired' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();

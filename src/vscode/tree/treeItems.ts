@@ -30,7 +30,10 @@ export function treeItemFor(node: TreeNode): vscode.TreeItem {
       item.iconPath = themeIcon(node.active ? 'star-full' : 'server-environment', node.severity === 'ok' ? undefined : node.severity);
       item.contextValue = node.active ? 'thredd.environment.active' : 'thredd.environment';
       item.tooltip = markdown(
-        `**${node.name}**${node.active ? ' (active)' : ''}\n\n${node.baseUrl}\n\n${node.connection} · X-Region ${node.region} (${node.regionName})${node.tokenUrl ? `\n\nToken endpoint: ${node.tokenUrl}` : ''}${node.insecure ? '\n\n$(warning) TLS verification is off for this environment' : ''}`,
+        `**${node.name}**${node.active ? ' (active)' : ''}\n\n${node.baseUrl}\n\n${node.connection} · X-Region ` +
+          `${node.region} (${node.regionName})` +
+          `${node.tokenUrl ? `\n\nToken endpoint: ${node.tokenUrl}` : ''}` +
+          `${node.insecure ? '\n\n$(warning) TLS verification is off for this environment' : ''}`,
       );
       item.collapsibleState = node.children.length
         ? node.active
@@ -42,7 +45,9 @@ export function treeItemFor(node: TreeNode): vscode.TreeItem {
       item.iconPath = new vscode.ThemeIcon('key');
       item.contextValue = 'thredd.application';
       item.tooltip = markdown(
-        `**${node.name}**\n\nClient ID: \`${node.clientId}\`${node.appId ? `\n\nApp ID: \`${node.appId}\`` : ''}\n\nAuthentication: ${node.authMethod}${node.kid ? `\n\nKID: \`${node.kid}\`` : ''}\n\nScopes: ${node.scopes.join(', ') || '(none)'}`,
+        `**${node.name}**\n\nClient ID: \`${node.clientId}\`` +
+          `${node.appId ? `\n\nApp ID: \`${node.appId}\`` : ''}\n\nAuthentication: ${node.authMethod}` +
+          `${node.kid ? `\n\nKID: \`${node.kid}\`` : ''}\n\nScopes: ${node.scopes.join(', ') || '(none)'}`,
       );
       break;
     case 'certificate':

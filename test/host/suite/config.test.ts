@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { activateExtension, waitFor, workspaceUri } from './helpers';
+import { joinedPattern } from '../../support/joinedPattern';
 
 describe('thredd.json in the real host', () => {
   const configUri = workspaceUri('thredd.json');
@@ -44,7 +45,10 @@ describe('thredd.json in the real host', () => {
     assert.equal(diagnostics[0].range.start.line, 1);
     assert.match(
       diagnostics[0].message,
-      /"defaultEnvironment" is "sandbox", which is not in "environments": did you mean "sandbox-tls"\? Fix: Set it to one of: sandbox-tls, uat\./,
+      joinedPattern(
+        /"defaultEnvironment" is "sandbox", which is not in "environments": /,
+        /did you mean "sandbox-tls"\? Fix: Set it to one of: sandbox-tls, uat\./,
+      ),
     );
     const model = await waitFor('the tree to show the error', async () => {
       const built = await api.getTreeModel(true);

@@ -86,7 +86,9 @@ describe('secrets never leak: the whole journey, then a search of everything wri
     fs.mkdirSync(path.join(workspace, 'requests'), { recursive: true });
     fs.writeFileSync(
       path.join(workspace, 'requests', 'leak.thredd'),
-      '### read a card\'s status\nGET {{baseUrl}}/core/api/v1/cards/402718355/status\n# @expect status == 200\n\n### activate it\nPUT {{baseUrl}}/core/api/v1/cards/402718355/status\nContent-Type: application/json\n\n{"cardStatusCode": "00"}\n',
+      "### read a card's status\nGET {{baseUrl}}/core/api/v1/cards/402718355/status\n# @expect status " +
+        '== 200\n\n### activate it\nPUT {{baseUrl}}/core/api/v1/cards/402718355/status\nContent-Type: ' +
+        'application/json\n\n{"cardStatusCode": "00"}\n',
     );
   });
 

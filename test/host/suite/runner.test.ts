@@ -6,6 +6,7 @@ import type { RunResult } from '../../../src/core/runner/types';
 import { startHttpsServer, type TestHttpsServer } from '../../support/httpsTestServer';
 import { createTestCa } from '../../support/testPki';
 import { activateExtension, useTestEnvironment, waitFor, workspaceUri } from './helpers';
+import { joinedPattern } from '../../support/joinedPattern';
 
 describe('sending requests from .thredd files in the real host', () => {
   const requestFile = workspaceUri('requests', 'local.thredd');
@@ -37,7 +38,9 @@ describe('sending requests from .thredd files in the real host', () => {
     fs.writeFileSync(path.join(dir, 'client.key'), client.keyPem, { mode: 0o600 });
     fs.writeFileSync(
       requestFile.fsPath,
-      '### Products over mTLS\n# @name products\n# @expect status 200\n# @expect body $.items.length > 0\nGET {{baseUrl}}/core/api/v1/products\nAccept: application/json\n\n### Missing\n# @expect status 404\nGET {{baseUrl}}/nothing\n',
+      '### Products over mTLS\n# @name products\n# @expect status 200\n# @expect body $.items.length > ' +
+        '0\nGET {{baseUrl}}/core/api/v1/products\nAccept: application/json\n\n### Missing\n# @expect ' +
+        'status 404\nGET {{baseUrl}}/nothing\n',
     );
     const mtls = { cert: 'runner-certs/client.pem', key: 'runner-certs/client.key' };
     restoreEnvironment = await useTestEnvironment('local', { baseUrl: server.url, region: '2', ca: 'runner-certs/ca.pem', mtls });
@@ -65,7 +68,10 @@ describe('sending requests from .thredd files in the real host', () => {
     assert.match(view.html, /content="default-src 'none';[^"]*script-src 'nonce-/);
     assert.match(
       view.html,
-      /<span class="json-key">&quot;name&quot;<\/span>: <span class="json-string">&quot;&lt;Gold &amp; \\&quot;Black\\&quot;&gt;&quot;<\/span>/,
+      joinedPattern(
+        /<span class="json-key">&quot;name&quot;<\/span>: /,
+        /<span class="json-string">&quot;&lt;Gold &amp; \\&quot;Black\\&quot;&gt;&quot;<\/span>/,
+      ),
       'the body is pretty JSON, escaped',
     );
     assert.match(view.html, /✓ /, 'expectations are listed');

@@ -79,7 +79,10 @@ describe('Copy as cURL against a local server', () => {
   });
 
   it('streams a multipart body of text parts and a binary file in order', async () => {
-    const text = `POST ${baseUrl}/upload\nContent-Type: multipart/form-data; boundary=B\n\n--B\nContent-Disposition: form-data; name="logo"; filename="logo.bin"\n\n< ./logo.bin\n--B--\n`;
+    const text =
+      `POST ${baseUrl}/upload\nContent-Type: multipart/form-data; ` +
+      `boundary=B\n\n--B\nContent-Disposition: form-data; name="logo"; filename="logo.bin"\n\n< ` +
+      `./logo.bin\n--B--\n`;
     const file = parseRequestFile(text);
     const { request } = resolveRequest(file, file.requests[0], { allowEnv: false, filePath: path.join(dir, 'upload.thredd') });
     received.length = 0;

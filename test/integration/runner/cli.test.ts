@@ -8,6 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { runCli } from '../../../src/cli/main';
 import { MASK } from '../../../src/core/requestFile';
 import { API_KEY, startApiFixture, type ApiFixture } from './apiFixture';
+import { joinedPattern } from '../../support/joinedPattern';
 
 let api: ApiFixture;
 let closedPort: number;
@@ -88,12 +89,16 @@ describe('thredd run against local TLS and mTLS servers', () => {
     assert.match(stdout, /✓ fine {2}GET/);
     assert.match(
       stdout,
-      /✗ Tricky <&> "quotes" 'here' {2}GET .*200 OK.*\n {6}expected status == 201, got "200" \(line 7\)\n {6}expected header x-missing exists, but the response has no x-missing header \(line 8\)/,
+      joinedPattern(
+        /✗ Tricky <&> "quotes" 'here' {2}GET .*200 OK.*\n {6}expected status == 201, got "200" \(line 7\)\n/,
+        / {6}expected header x-missing exists, but the response has no x-missing header \(line 8\)/,
+      ),
     );
     assert.match(
       stdout,
       new RegExp(
-        `✗ down  GET https://127.0.0.1:${closedPort}/nothing  \\d+ ms\\n {6}error: Nothing is listening at 127.0.0.1:${closedPort} \\(connection refused\\)\\.\\n {6}Check the host and port`,
+        `✗ down  GET https://127.0.0.1:${closedPort}/nothing  \\d+ ms\\n {6}error: Nothing is listening ` +
+          `at 127.0.0.1:${closedPort} \\(connection refused\\)\\.\\n {6}Check the host and port`,
       ),
     );
     assert.match(stdout, /3 requests: 1 passed, 2 failed/);

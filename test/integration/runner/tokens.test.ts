@@ -11,6 +11,7 @@ import { MASK, parseRequestFile } from '../../../src/core/requestFile';
 import { curlOfSent, HistoryStore, RequestRunner, ResponseStore, type RequestRunner as Runner } from '../../../src/core/runner';
 import { PKJ_CLIENT_ID, SECRETS, startAuthFixture, type AuthFixture } from '../../support/authServerFixture';
 import { startHttpsServer, type TestHttpsServer } from '../../support/httpsTestServer';
+import { joinedPattern } from '../../support/joinedPattern';
 
 let fixture: AuthFixture;
 let api: TestHttpsServer;
@@ -198,7 +199,10 @@ describe('RequestRunner with tokens from a local oidc-provider authorization ser
     assert.equal(result.error?.kind, 'timeout');
     assert.match(
       result.error?.message ?? '',
-      /^127\.0\.0\.1:\d+ \(the token endpoint\) had not issued a token after 300 ms, so the request was not sent \(the request's "# @timeout"\)\.$/,
+      joinedPattern(
+        /^127\.0\.0\.1:\d+ \(the token endpoint\) had not issued a token after 300 ms, /,
+        /so the request was not sent \(the request's "# @timeout"\)\.$/,
+      ),
     );
     assert.ok(
       Date.now() - started < 3000,

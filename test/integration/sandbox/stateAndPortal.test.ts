@@ -112,37 +112,40 @@ describe('sandbox portal, dynamic registration and state across restarts', () =>
     assert.equal(refused.error, 'invalid_client');
   });
 
-  it('registers a client with a software statement from the sandbox directory (RFC 7591) that gets bound tokens with its PMID', async () => {
-    const tls = await fixture.tls('sandbox-mtls');
-    const ssa = await fixture.call(
-      'POST',
-      `${fixture.sandbox.urls.portal}/applications/${fixture.sandbox.application.appId}/software-statement`,
-      { tls: { ca: fixture.sandbox.caCertPem } },
-    );
-    assert.equal(ssa.response.status, 201);
-    const registration = await registerClient(fixture.http, {
-      registrationUrl: String(ssa.json.registration_endpoint),
-      softwareStatement: String(ssa.json.software_statement),
-      initialAccessToken: String(ssa.json.initial_access_token),
-      metadata: {
-        grant_types: ['client_credentials'],
-        token_endpoint_auth_method: 'private_key_jwt',
-        tls_client_certificate_bound_access_tokens: true,
-        scopes: ['cards.read'],
-      },
-      tls,
-    });
-    registeredClientId = registration.clientId;
-    assert.equal(registration.metadata.org_id, fixture.sandbox.orgId);
-    const { environment, application } = fixture.target('sandbox-mtls');
-    const token = await fixture.tokens.requestToken({
-      environment,
-      application: { ...application, clientId: registeredClientId, scopes: ['cards.read'] },
-    });
-    assert.equal(token.claims?.clientId, registeredClientId);
-    assert.equal(token.claims?.pmid, 'PM-SANDBOX');
-    assert.equal(token.binding?.matches, true);
-  });
+  it(
+    'registers a client with a software statement from the sandbox directory (RFC 7591) that gets ' + 'bound tokens with its PMID',
+    async () => {
+      const tls = await fixture.tls('sandbox-mtls');
+      const ssa = await fixture.call(
+        'POST',
+        `${fixture.sandbox.urls.portal}/applications/${fixture.sandbox.application.appId}/software-statement`,
+        { tls: { ca: fixture.sandbox.caCertPem } },
+      );
+      assert.equal(ssa.response.status, 201);
+      const registration = await registerClient(fixture.http, {
+        registrationUrl: String(ssa.json.registration_endpoint),
+        softwareStatement: String(ssa.json.software_statement),
+        initialAccessToken: String(ssa.json.initial_access_token),
+        metadata: {
+          grant_types: ['client_credentials'],
+          token_endpoint_auth_method: 'private_key_jwt',
+          tls_client_certificate_bound_access_tokens: true,
+          scopes: ['cards.read'],
+        },
+        tls,
+      });
+      registeredClientId = registration.clientId;
+      assert.equal(registration.metadata.org_id, fixture.sandbox.orgId);
+      const { environment, application } = fixture.target('sandbox-mtls');
+      const token = await fixture.tokens.requestToken({
+        environment,
+        application: { ...application, clientId: registeredClientId, scopes: ['cards.read'] },
+      });
+      assert.equal(token.claims?.clientId, registeredClientId);
+      assert.equal(token.claims?.pmid, 'PM-SANDBOX');
+      assert.equal(token.binding?.matches, true);
+    },
+  );
 
   it('stop() frees both ports; a restart keeps the CA, the JWKS, cards, registered clients and issued tokens', async () => {
     const { urls } = fixture.sandbox;

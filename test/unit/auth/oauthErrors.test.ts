@@ -35,7 +35,10 @@ describe('OAuth error reporting', () => {
   });
 
   it('reduces an HTML or plain error body to a short excerpt instead of dumping it', async () => {
-    const page = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title><style>body{color:red}</style></head><body><h1>Bad   Gateway</h1>${'<p>filler</p>'.repeat(200)}</body></html>`;
+    const page =
+      `<!DOCTYPE html><html><head><title>502 Bad ` +
+      `Gateway</title><style>body{color:red}</style></head><body><h1>Bad   Gateway</h1>` +
+      `${'<p>filler</p>'.repeat(200)}</body></html>`;
     const error = await oauthErrorFrom(response(502, page, 'text/html'), 'token');
     assert.equal(error.bodyExcerpt?.startsWith('502 Bad Gateway Bad Gateway filler'), true, error.bodyExcerpt);
     assert.ok((error.bodyExcerpt ?? '').length <= 161);

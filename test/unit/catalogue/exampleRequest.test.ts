@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { exampleRequest, requestNameOf, successExample } from '../../../src/core/catalogue/exampleRequest';
 import { matchOperation, OPERATIONS, operationById } from '../../../src/core/catalogue';
 import { parseRequestFile, printRequestFile } from '../../../src/core/requestFile';
+import { joinedPattern } from '../../support/joinedPattern';
 
 function printed(draft: ReturnType<typeof exampleRequest>): string {
   return printRequestFile({ comments: [], variables: [], directives: [], requests: [draft] });
@@ -40,7 +41,10 @@ describe('an operation example as a .thredd request', () => {
     const text = printed(exampleRequest(operationById('cards.create')));
     assert.match(
       text,
-      /^### .+\n# POST \/cards: cards\.create, scope cards\.write\n# .+\n# @name cardsCreate\n# @expect status 200\nPOST \{\{baseUrl\}\}\/core\/api\/v1\/cards\n/,
+      joinedPattern(
+        /^### .+\n# POST \/cards: cards\.create, scope cards\.write\n# .+\n# @name cardsCreate\n# @expect status 200\n/,
+        /POST \{\{baseUrl\}\}\/core\/api\/v1\/cards\n/,
+      ),
     );
     assert.match(
       text,

@@ -46,7 +46,8 @@ describe('thredd CLI', () => {
     assert.equal(bad.code, 1);
     assert.equal(
       bad.stderr,
-      `${file}:2:25: error: "defaultEnvironment" is "prod", which is not in "environments": expected one of: uat. Fix: Set it to one of: uat.\n`,
+      `${file}:2:25: error: "defaultEnvironment" is "prod", which is not in "environments": expected ` +
+        `one of: uat. Fix: Set it to one of: uat.\n`,
     );
 
     fs.writeFileSync(file, '{ "defaultEnvironment": "uat", "environments": { "uat": { "baseUrl": "https://uat-api.thredd.com" } } }');

@@ -39,7 +39,9 @@ describe('thredd csr / cert inspect / cert pfx', () => {
     assert.deepEqual(again, {
       code: 1,
       stdout: '',
-      stderr: `thredd: ${keyPath} already exists; it was left untouched. Choose another name or folder, or move the existing file away first.\n`,
+      stderr:
+        `thredd: ${keyPath} already exists; it was left untouched. Choose another name or folder, or move ` +
+        `the existing file away first.\n`,
     });
   });
 
@@ -156,7 +158,8 @@ describe('thredd csr / cert inspect / cert pfx', () => {
       code: 1,
       stdout: '',
       stderr:
-        'thredd: pending-rtstransport.csr is a certificate signing request, not a certificate: upload it in Thredd Portal to get the certificate.\n',
+        'thredd: pending-rtstransport.csr is a certificate signing request, not a certificate: upload it ' +
+        'in Thredd Portal to get the certificate.\n',
     });
     assert.equal(fs.existsSync(path.join(dir, 'x.pfx')), false);
   });

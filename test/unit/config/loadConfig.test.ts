@@ -20,7 +20,11 @@ const VALID = `{
       "mtls": { "cert": "certs/t.pem", "key": "certs/t.key", "ca": "certs/chain.pem" },
       "variables": { "productId": "1234" },
     },
-    "uat-tls": { "baseUrl": "https://uat-api.thredd.com", "audience": "https://www.threddid.com/oauth2/token", "tokenUrl": "https://threddid.com/oauth2/token" }
+    "uat-tls": {
+      "baseUrl": "https://uat-api.thredd.com",
+      "audience": "https://www.threddid.com/oauth2/token",
+      "tokenUrl": "https://threddid.com/oauth2/token"
+    }
   },
   "applications": {
     "payments-app": {
@@ -131,7 +135,9 @@ describe('thredd.json loading', () => {
 
   it('expands ${env:NAME} and reports an unset variable as an error, or as a warning for secrets', () => {
     const text = `{
-      "environments": { "e": { "baseUrl": "\${env:THREDD_BASE}", "application": "a", "mtls": { "pfx": "t.pfx", "passphrase": "\${env:PFX_PASS}" } } },
+      "environments": {
+        "e": { "baseUrl": "\${env:THREDD_BASE}", "application": "a", "mtls": { "pfx": "t.pfx", "passphrase": "\${env:PFX_PASS}" } }
+      },
       "applications": { "a": { "clientId": "c", "auth": { "method": "client_secret", "secret": "\${env:THREDD_CLIENT_SECRET}" } } }
     }`;
     const set = parseConfigText(text, FILE, {

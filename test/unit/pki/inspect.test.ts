@@ -115,7 +115,8 @@ describe('certificate inspection', () => {
     );
     assert.equal(
       wrongCa[1].chainProblem,
-      'no certificate in other.pem issued certificate 2 (CN=Test Issuing CA, O=Thredd Tools Test), whose issuer is CN=Test Root CA, O=Thredd Tools Test.',
+      'no certificate in other.pem issued certificate 2 (CN=Test Issuing CA, O=Thredd Tools Test), ' +
+        'whose issuer is CN=Test Root CA, O=Thredd Tools Test.',
     );
     assert.equal(wrongCa[0].chainProblem, 'certificate 2 above it does not verify');
 
@@ -156,7 +157,8 @@ describe('certificate inspection', () => {
     const csr = buildCsr({ commonName: 'acme-app' }, leaf.privateKey);
     assert.equal(
       await rejection(() => readCertificates(Buffer.from(csr.pem), 'acme-rtstransport.csr')),
-      'csr-not-certificate: acme-rtstransport.csr is a certificate signing request, not a certificate: upload it in Thredd Portal to get the certificate.',
+      'csr-not-certificate: acme-rtstransport.csr is a certificate signing request, not a certificate: ' +
+        'upload it in Thredd Portal to get the certificate.',
     );
     assert.match(
       await rejection(inspectBytes(Buffer.from(leaf.keyPem), { name: 'acme.key' })),

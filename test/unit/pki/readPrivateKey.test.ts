@@ -45,7 +45,8 @@ describe('reading private keys', () => {
     const pkcs8 = rsa.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'right' });
     assert.equal(
       codeOf(() => readPrivateKey(pkcs8, { name: 'app.key' })),
-      'passphrase-required: app.key is an encrypted private key: give its passphrase (in the CLI, name an environment variable with --passphrase-env).',
+      'passphrase-required: app.key is an encrypted private key: give its passphrase (in the CLI, name ' +
+        'an environment variable with --passphrase-env).',
     );
     assert.equal(
       codeOf(() => readPrivateKey(pkcs8, { name: 'app.key', passphrase: 'wrong' })),

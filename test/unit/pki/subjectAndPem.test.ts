@@ -38,7 +38,8 @@ describe('subject validation', () => {
     );
     assert.equal(
       subjectError({ commonName: 'a', organization: 'Smith & Co' }),
-      'Organisation (O) "Smith & Co" contains "&", which a certificate subject cannot hold: use letters, digits, spaces and \' ( ) + , - . / : = ? only.',
+      'Organisation (O) "Smith & Co" contains "&", which a certificate subject cannot hold: use ' +
+        "letters, digits, spaces and ' ( ) + , - . / : = ? only.",
     );
     assert.match(subjectError({ commonName: 'café' }), /contains "é"/);
     assert.match(subjectError({ commonName: 'x'.repeat(65) }), /is 65 characters long; the most a certificate allows is 64/);

@@ -35,7 +35,8 @@ describe('body files', () => {
       assert.ok(error instanceof BodyFileError);
       assert.equal(
         error.message,
-        `Body file not found: ./data/nope.json (looked for ${path.join(dir, 'data', 'nope.json')}, relative to cards.thredd). Check the path after "<", or create the file.`,
+        `Body file not found: ./data/nope.json (looked for ${path.join(dir, 'data', 'nope.json')}, relative to cards.thredd). ` +
+          'Check the path after "<", or create the file.',
       );
       assert.equal(error.writtenPath, './data/nope.json');
       return true;
@@ -67,7 +68,8 @@ describe('body files', () => {
 
   it('builds a multipart body from its text parts and files with CRLF between them', async () => {
     const file = parseRequestFile(
-      'POST /upload\nContent-Type: multipart/form-data; boundary=B\n\n--B\nContent-Disposition: form-data; name="f"\n\n< ./data/raw.bin\n--B--\n',
+      'POST /upload\nContent-Type: multipart/form-data; boundary=B\n\n--B\nContent-Disposition: ' +
+        'form-data; name="f"\n\n< ./data/raw.bin\n--B--\n',
     );
     const context = { allowEnv: false, filePath: requestFile };
     const resolved = resolveRequest(file, file.requests[0], context);

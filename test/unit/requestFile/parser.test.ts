@@ -177,7 +177,8 @@ describe('request file parsing: headers and bodies', () => {
 
   it('reads a multipart body mixing text and < file lines as parts', () => {
     const text =
-      'POST /upload\nContent-Type: multipart/form-data; boundary=B\n\n--B\nContent-Disposition: form-data; name="f"; filename="a.png"\n\n< ./a.png\n--B--\n';
+      'POST /upload\nContent-Type: multipart/form-data; boundary=B\n\n--B\nContent-Disposition: ' +
+      'form-data; name="f"; filename="a.png"\n\n< ./a.png\n--B--\n';
     const body = only(text).request.body;
     assert.equal(body?.kind, 'mixed');
     same(body?.kind === 'mixed' && body.parts.map((part) => (part.kind === 'text' ? part.text : '<' + part.path)), [
@@ -356,7 +357,9 @@ describe('request file parsing: variables', () => {
 
   it('records every reference with its kind, exact range and name range', () => {
     const text =
-      'POST {{baseUrl}}/cards?id={{ $guid }}\nX-Token: {{login.response.body.$.access_token}}\nX-Trace: {{login.response.headers.X-Trace-Id}}\n\n{"n": {{$randomInt 1 10}}, "e": "{{$processEnv HOME}}", "d": "{{$dotenv KEY}}", "t": {{$timestamp -1 d}}}\n###\n# @name login\nPOST /token\n';
+      'POST {{baseUrl}}/cards?id={{ $guid }}\nX-Token: {{login.response.body.$.access_token}}\nX-Trace: ' +
+      '{{login.response.headers.X-Trace-Id}}\n\n{"n": {{$randomInt 1 10}}, "e": "{{$processEnv HOME}}", ' +
+      '"d": "{{$dotenv KEY}}", "t": {{$timestamp -1 d}}}\n###\n# @name login\nPOST /token\n';
     const file = parseRequestFile(text);
     same(file.diagnostics, []);
     const references = file.requests[0].variables;
@@ -406,7 +409,9 @@ describe('request file parsing: variables', () => {
 
   it('reports malformed references: unknown system variable, bad arguments, incomplete chains, unclosed braces', () => {
     const file = parseRequestFile(
-      'GET /{{$gid}}/{{$randomInt 5}}/{{$randomInt 9 1}}/{{$processEnv}}/{{a.response.status}}/{{a.response.body}}/{{a.response.body.token}}/{{}}/{{ x y }}/{{open\n###\n# @name a\nGET /a\n',
+      'GET /{{$gid}}/{{$randomInt 5}}/{{$randomInt 9 ' +
+        '1}}/{{$processEnv}}/{{a.response.status}}/{{a.response.body}}/{{a.response.body.token}}/{{}}/{{ ' +
+        'x y }}/{{open\n###\n# @name a\nGET /a\n',
     );
     same(codes(file), [
       'unknown-system-variable',

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { isSecretName, parseRequestFile, resolveRequest, resolveText } from '../../../src/core/requestFile';
 import type { ResolveContext, ResolvedRequest, StoredExchange } from '../../../src/core/requestFile';
+import { joinedPattern } from '../../support/joinedPattern';
 
 /** Deep equality on the JSON shape: parse results hold compact range objects that serialise to {start, end}. */
 const plain = (value: unknown) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
@@ -52,7 +53,10 @@ describe('resolver: file and environment variables', () => {
     same(unresolved[0].range, { start: { line: 0, column: 18 }, end: { line: 0, column: 31 } });
     assert.match(
       unresolved[0].reason,
-      /\{\{productID\}\} is not defined: declare "@productID = value" in this file or add it to the "variables" of environment "uat" in thredd.json; did you mean "productId"\?/,
+      joinedPattern(
+        /\{\{productID\}\} is not defined: declare "@productID = value" in this file /,
+        /or add it to the "variables" of environment "uat" in thredd.json; did you mean "productId"\?/,
+      ),
     );
   });
 
@@ -100,7 +104,8 @@ describe('resolver: system variables', () => {
 
   it('evaluates $timestamp (seconds), offsets, $isoTimestamp and $datetime formats', () => {
     const { request, unresolved } = resolveFirst(
-      'GET /t?a={{$timestamp}}&b={{$timestamp -1 d}}&c={{$isoTimestamp}}&d={{$isoTimestamp 2 h}}\nDate: {{$datetime rfc1123}}\nX-Iso: {{$datetime iso8601 -30 m}}\n',
+      'GET /t?a={{$timestamp}}&b={{$timestamp -1 d}}&c={{$isoTimestamp}}&d={{$isoTimestamp 2 h}}\n' +
+        'Date: {{$datetime rfc1123}}\nX-Iso: {{$datetime iso8601 -30 m}}\n',
       { now },
     );
     same(unresolved, []);
@@ -212,7 +217,15 @@ describe('resolver: chained requests', () => {
     const responseOf = (name: string) => (asked.push(name), name === 'login' ? login : undefined);
     const text =
       file +
-      'GET /c/{{login.response.body.$.items[?(@.status == "ACTIVE")].id}}?all={{login.response.body.$.items[*].id}}&n={{login.response.body.$.nested}}\nX-Trace: {{login.response.headers.X-Trace-Id}}\nX-Cookies: {{login.response.headers.Set-Cookie}}\nX-Sent: {{login.request.headers.content-type}} {{login.request.body.*}}\nAuthorization: Bearer {{login.response.body.$.access_token}}\n';
+      [
+        'GET /c/{{login.response.body.$.items[?(@.status == "ACTIVE")].id}}' +
+          '?all={{login.response.body.$.items[*].id}}&n={{login.response.body.$.nested}}',
+        'X-Trace: {{login.response.headers.X-Trace-Id}}',
+        'X-Cookies: {{login.response.headers.Set-Cookie}}',
+        'X-Sent: {{login.request.headers.content-type}} {{login.request.body.*}}',
+        'Authorization: Bearer {{login.response.body.$.access_token}}',
+        '',
+      ].join('\n');
     const { request, unresolved, needs, secretsUsed } = resolveFirst(text, { responseOf });
     same([unresolved, needs], [[], []]);
     assert.equal(request.url, '/c/7?all=[7,8]&n={"n":1}');

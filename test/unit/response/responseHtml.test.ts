@@ -5,6 +5,7 @@ import type { ReceivedResponse, RunResult } from '../../../src/core/runner/types
 import { highlightJson } from '../../../src/vscode/response/jsonHighlight';
 import { responseBodyHtml, TABS } from '../../../src/vscode/response/responseHtml';
 import { timingSection } from '../../../src/vscode/response/responseSections';
+import { joinedPattern } from '../../support/joinedPattern';
 
 function result(overrides: Partial<RunResult> = {}): RunResult {
   const text = '{"id":"c-1","note":"<script>alert(1)</script>","ok":true,"n":-1.5e3,"none":null}';
@@ -97,7 +98,10 @@ describe('the response view HTML', () => {
     );
     assert.match(
       html,
-      /<div class="notice error" role="alert"><strong>The server certificate is not trusted\.<\/strong><br>Add the server&#39;s CA with &quot;ca&quot; in thredd\.json\./,
+      joinedPattern(
+        /<div class="notice error" role="alert"><strong>The server certificate is not trusted\.<\/strong><br>/,
+        /Add the server&#39;s CA with &quot;ca&quot; in thredd\.json\./,
+      ),
     );
     assert.match(html, /No response/);
   });

@@ -73,7 +73,10 @@ interface SuiteCounts {
 }
 
 function suite(file: SessionFile, cases: string[], counts: SuiteCounts): string {
-  const attributes = `name="${escape(file.shown)}" tests="${counts.tests}" failures="${counts.failures}" errors="${counts.errors}" skipped="${counts.skipped}" time="${seconds(counts.time)}" timestamp="${counts.timestamp.toISOString().replace(/\.\d+Z$/, '')}"`;
+  const attributes =
+    `name="${escape(file.shown)}" tests="${counts.tests}" failures="${counts.failures}" errors="` +
+    `${counts.errors}" skipped="${counts.skipped}" time="${seconds(counts.time)}" timestamp="` +
+    `${counts.timestamp.toISOString().replace(/\.\d+Z$/, '')}"`;
   return `  <testsuite ${attributes}>\n${cases.join('')}  </testsuite>\n`;
 }
 
@@ -81,7 +84,8 @@ function document(suites: { xml: string; tests: number; failures: number; errors
   const total = (key: 'tests' | 'failures' | 'errors') => suites.reduce((sum, item) => sum + item[key], 0);
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    `<testsuites name="thredd run" tests="${total('tests')}" failures="${total('failures')}" errors="${total('errors')}" skipped="${skipped}" time="${seconds(elapsedMs)}">\n` +
+    (`<testsuites name="thredd run" tests="${total('tests')}" failures="${total('failures')}" errors="` +
+      `${total('errors')}" skipped="${skipped}" time="${seconds(elapsedMs)}">\n`) +
     suites.map((item) => item.xml).join('') +
     '</testsuites>\n'
   );
@@ -93,7 +97,8 @@ function testCase(file: SessionFile, result: RunResult, suffix: string): string 
   if (result.error) inner += errorElement(result.error);
   else if (failed.length > 0) {
     const message = failed.length === 1 ? failed[0].message : `${failed.length} expectations failed: ${failed[0].message}; …`;
-    inner += `      <failure message="${escape(message)}" type="expectation">${escape(failed.map((item) => `line ${item.line + 1}: ${item.message}`).join('\n'))}</failure>\n`;
+    const lines = failed.map((item) => `line ${item.line + 1}: ${item.message}`).join('\n');
+    inner += `      <failure message="${escape(message)}" type="expectation">${escape(lines)}</failure>\n`;
   }
   const what = result.request ? `${result.request.method} ${result.request.url}` : '';
   const answer = result.response ? ` -> ${result.response.status} ${result.response.statusText}`.trimEnd() : '';
@@ -105,7 +110,10 @@ function testCase(file: SessionFile, result: RunResult, suffix: string): string 
 }
 
 function errorElement(error: RunError): string {
-  return `      <error message="${escape(error.message)}" type="${escape(error.kind)}">${escape(`${error.message}\n${error.explanation}`)}</error>\n`;
+  return (
+    `      <error message="${escape(error.message)}" type="${escape(error.kind)}">` +
+    `${escape(`${error.message}\n${error.explanation}`)}</error>\n`
+  );
 }
 
 /** `requests/cards.thredd` → `requests.cards`, the dotted form CI tools group test cases by. */

@@ -13,7 +13,8 @@ export function prettyResult(result: RunResult, shown = new Set<string>()): stri
   if (result.response) {
     const status = `${result.response.status}${result.response.statusText ? ' ' + result.response.statusText : ''}`;
     lines.push(
-      `  ${mark} ${labelOf(result)}  ${what}  ${status}  ${milliseconds(result)} ms${result.response.truncated ? `  (${result.response.size} bytes, kept on disk)` : ''}`,
+      `  ${mark} ${labelOf(result)}  ${what}  ${status}  ${milliseconds(result)} ms` +
+        `${result.response.truncated ? `  (${result.response.size} bytes, kept on disk)` : ''}`,
     );
   } else {
     lines.push(`  ${mark} ${labelOf(result)}  ${what}`.trimEnd() + (result.durationMs ? `  ${Math.round(result.durationMs)} ms` : ''));
