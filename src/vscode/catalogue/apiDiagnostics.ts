@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiChecks, ApiProblem } from '../../core/apiEditing';
+import { DocumentChecks } from '../language/documentChecks';
 import type { LanguageContext } from '../language/languageContext';
 import { toVscodeRange } from '../ranges';
 import { loadApiEditing } from './loadApiEditing';
@@ -13,24 +14,11 @@ const EDIT_DELAY_MS = 400;
  * unknown and wrongly typed fields, values too long or not allowed). Debounced, and each document keeps its
  * bodies' results, so an edit re-validates only the body it changed.
  */
-export class ApiDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('thredd-api');
+export class ApiDiagnostics extends DocumentChecks {
   private readonly checks = new Map<string, ApiChecks>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly disposables: vscode.Disposable[] = [this.collection];
 
-  constructor(private readonly language: LanguageContext) {
-    this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, EDIT_DELAY_MS)),
-      vscode.workspace.onDidCloseTextDocument((document) => {
-        this.collection.delete(document.uri);
-        this.checks.delete(document.uri.toString());
-      }),
-      // The active environment or thredd.json changed: the scopes to check against did.
-      language.activeEnvironment.onDidChange(() => this.refreshAll()),
-    );
-    this.refreshAll();
+  constructor(language: LanguageContext) {
+    super('thredd-api', EDIT_DELAY_MS, language);
   }
 
   /** Checks a document now and returns its API warnings. */
@@ -53,26 +41,9 @@ export class ApiDiagnostics implements vscode.Disposable {
     return diagnostics;
   }
 
-  private schedule(document: vscode.TextDocument, delayMs: number): void {
-    if (document.languageId !== 'thredd') return;
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.refresh(document);
-      }, delayMs),
-    );
-  }
-
-  private refreshAll(): void {
-    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
-  }
-
-  dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    vscode.Disposable.from(...this.disposables).dispose();
+  protected override forget(document: vscode.TextDocument): void {
+    super.forget(document);
+    this.checks.delete(document.uri.toString());
   }
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { checkVariables, environmentVariableNames, type RequestFileDiagnostic } from '../../core/requestFile';
 import { toVscodeRange } from '../ranges';
+import { DocumentChecks } from './documentChecks';
 import type { LanguageContext } from './languageContext';
 
 const SEVERITY = {
@@ -10,22 +11,11 @@ const SEVERITY = {
 };
 
 /** Parse problems and unknown variables of open .thredd files, refreshed as they are edited. */
-export class RequestFileDiagnostics implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('thredd');
-  private readonly disposables: vscode.Disposable[] = [this.collection];
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-
-  constructor(private readonly language: LanguageContext) {
-    this.disposables.push(
-      vscode.workspace.onDidOpenTextDocument((document) => this.schedule(document, 0)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.schedule(event.document, 250)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.collection.delete(document.uri)),
-      language.activeEnvironment.onDidChange(() => this.refreshAll()),
-    );
-    this.refreshAll();
+export class RequestFileDiagnostics extends DocumentChecks {
+  constructor(language: LanguageContext) {
+    super('thredd', 250, language);
   }
 
-  /** Checks a document now (tests and commands call this; editing goes through a short debounce). */
   async refresh(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
     if (document.languageId !== 'thredd') return [];
     const parsed = this.language.store.get(document);
@@ -39,27 +29,5 @@ export class RequestFileDiagnostics implements vscode.Disposable {
     });
     this.collection.set(document.uri, diagnostics);
     return diagnostics;
-  }
-
-  private schedule(document: vscode.TextDocument, delayMs: number): void {
-    if (document.languageId !== 'thredd') return;
-    const key = document.uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => {
-        this.timers.delete(key);
-        void this.refresh(document);
-      }, delayMs),
-    );
-  }
-
-  private refreshAll(): void {
-    for (const document of vscode.workspace.textDocuments) this.schedule(document, 0);
-  }
-
-  dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    vscode.Disposable.from(...this.disposables).dispose();
   }
 }
