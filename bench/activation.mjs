@@ -1,8 +1,9 @@
 // Activation benchmark (issue #9): cold activation time of the packaged extension in a real VS Code
 // extension host, and the size of dist/extension.js.
 //
-//   node bench/activation.mjs [--runs 10] [--vsix out/thredd-vscode-0.1.0.vsix] [--wait 2000]
+//   node bench/activation.mjs [--runs 10] [--vsix out/thredd-vscode-0.1.0.vsix] [--wait 2000] [--profile DIR]
 //
+// --profile DIR writes a V8 CPU profile of each activation into DIR (build an unminified .vsix to read names).
 // Uses the production build: runs scripts/package.mjs first when the default .vsix is missing or older
 // than anything in dist/, src/, package.json, esbuild.js or .vscodeignore. Each run is a fresh
 // code-server + extension host (scripts/run-host-tests.mjs: new processes, new user-data and
@@ -33,12 +34,17 @@ const ATTEMPTS = 2; // a run whose host gives no figure (code-server hiccup) is 
 const LINE = /\[thredd-activation\] (\{.*\})\s*$/;
 
 const { values } = parseArgs({
-  options: { runs: { type: 'string', default: '10' }, vsix: { type: 'string' }, wait: { type: 'string', default: '2000' } },
+  options: {
+    runs: { type: 'string', default: '10' },
+    vsix: { type: 'string' },
+    wait: { type: 'string', default: '2000' },
+    profile: { type: 'string' },
+  },
 });
 const runs = Number(values.runs);
 const wait = Number(values.wait);
 if (!(runs >= 1) || !(wait >= 0)) {
-  console.error('usage: node bench/activation.mjs [--runs N>=1] [--vsix file] [--wait ms]');
+  console.error('usage: node bench/activation.mjs [--runs N>=1] [--vsix file] [--wait ms] [--profile dir]');
   process.exit(2);
 }
 const vsix = path.resolve(values.vsix ?? DEFAULT_VSIX);
@@ -101,6 +107,7 @@ function measureOnce(workspace) {
   return new Promise((resolve, reject) => {
     // The extension host inherits this environment (through code-server).
     const env = { ...process.env, THREDD_ACTIVATION_WAIT_MS: String(wait) };
+    if (values.profile) env.THREDD_ACTIVATION_PROFILE = path.resolve(values.profile);
     const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
