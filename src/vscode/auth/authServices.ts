@@ -96,7 +96,7 @@ export class AuthServices implements vscode.Disposable {
   private async load() {
     if (!this.core) {
       // The OAuth code (jose) loads on the first token or request, not at activation.
-      const { TokenCache, TokenClient } = await import('../../core/auth');
+      const { TokenCache, TokenClient } = await import('../../core/engine');
       // A client per fetch: the network service may have replaced its HTTP client since the last one.
       const fetchToken = async (request: TokenRequest) =>
         new TokenClient({ http: await this.network.client(), secrets: this.secrets }).requestToken(request);

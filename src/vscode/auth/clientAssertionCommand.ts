@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { createClientAssertion, decodeAccessToken, loadSigningKey, secretNames } from '../../core/auth';
+import { secretNames } from '../../core/auth/secrets';
+import { createClientAssertion, decodeAccessToken, loadSigningKey } from '../../core/engine';
 import { UserError } from '../../core/errors/userError';
 import { requireTrust } from '../trust';
 import { showUserError } from '../userErrors';

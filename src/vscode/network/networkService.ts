@@ -37,7 +37,7 @@ export class NetworkService implements vscode.Disposable {
 
   /** The client for the current settings; undici loads with the first call, not at activation. */
   client(): Promise<HttpClient> {
-    return (this.current ??= import('../../core/http').then(({ createHttpClient }) =>
+    return (this.current ??= import('../../core/engine').then(({ createHttpClient }) =>
       createHttpClient({ network: networkOptionsFromSettings() }),
     ));
   }

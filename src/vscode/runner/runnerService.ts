@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exchangeLog } from '../../core/runner/exchangeLog';
+import { releaseResult } from '../../core/runner/results';
 import type { HistoryStore } from '../../core/runner/history';
 import type { RequestRunner } from '../../core/runner/requestRunner';
 import type { ResponseStore } from '../../core/runner/responseStore';
@@ -56,7 +57,7 @@ export class RunnerService implements vscode.Disposable {
     options: { bail?: boolean; onResult?: (result: RunResult) => void } = {},
   ): Promise<RunResult[]> {
     const runner = await this.loadRunner();
-    const { runSession } = await import('../../core/session/runSession');
+    const { runSession } = await import('../../core/engine');
     const { filePath, ...context } = await this.contextFor(document);
     const requests = index === undefined ? undefined : [index];
     const file = { path: filePath, shown: filePath, parsed: this.store.get(document), requests };
@@ -87,7 +88,7 @@ export class RunnerService implements vscode.Disposable {
       document.uri.scheme === 'file'
         ? document.uri.fsPath
         : path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? process.cwd(), 'untitled.thredd');
-    const { ResponseStore } = await import('../../core/runner/responseStore');
+    const { ResponseStore } = await import('../../core/engine');
     const responses = this.stores.get(filePath) ?? new ResponseStore();
     this.stores.set(filePath, responses);
     return {
@@ -139,13 +140,13 @@ export class RunnerService implements vscode.Disposable {
       const [oldestId, oldest] = this.recent.entries().next().value as [string, RunResult];
       this.recent.delete(oldestId);
       // A body kept on disk (over the in-memory limit) goes with its result.
-      void import('../../core/runner/results').then(({ releaseResult }) => releaseResult(oldest));
+      void releaseResult(oldest);
     }
   }
 
   private async loadRunner(): Promise<RequestRunner> {
     if (!this.runner) {
-      const { RequestRunner } = await import('../../core/runner/requestRunner');
+      const { RequestRunner } = await import('../../core/engine');
       const settings = vscode.workspace.getConfiguration('thredd');
       this.runner = new RequestRunner({
         http: await this.network.client(),
@@ -162,7 +163,7 @@ export class RunnerService implements vscode.Disposable {
 
   private async loadHistory(): Promise<HistoryStore> {
     if (!this.history) {
-      const { HistoryStore } = await import('../../core/runner/history');
+      const { HistoryStore } = await import('../../core/engine');
       await vscode.workspace.fs.createDirectory(this.storageDir);
       this.history = new HistoryStore(path.join(this.storageDir.fsPath, 'history.json'), {
         limit: historyLimit(),
@@ -174,7 +175,7 @@ export class RunnerService implements vscode.Disposable {
 
   dispose(): void {
     for (const subscription of this.subscriptions) subscription.dispose();
-    for (const result of this.recent.values()) void import('../../core/runner/results').then(({ releaseResult }) => releaseResult(result));
+    for (const result of this.recent.values()) void releaseResult(result);
   }
 }
 

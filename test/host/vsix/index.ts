@@ -20,7 +20,7 @@ export function run(): Promise<void> {
         assert.ok((await vscode.commands.getCommands(true)).includes('thredd.createConfig'));
       });
 
-      it('ships undici, PKI, node-forge, jsonpath-plus, the catalogue and the JSON service as files loaded on first use', async () => {
+      it('ships undici, PKI, node-forge, jsonpath-plus, the catalogue, JSON service and engine as files loaded on first use', async () => {
         const extension = vscode.extensions.getExtension('thredd-tools.thredd-vscode')!;
         await extension.activate();
         const lazy = path.join(extension.extensionPath, 'dist', 'lazy');
@@ -32,6 +32,7 @@ export function run(): Promise<void> {
         assert.deepEqual(fs.readdirSync(lazy).sort(), [
           'api-editing.js',
           'catalogue.js',
+          'engine.js',
           'json-language-service.js',
           'jsonpath-plus.js',
           'node-forge.js',
@@ -45,6 +46,9 @@ export function run(): Promise<void> {
         assert.equal(require(path.join(lazy, 'catalogue.js')).OPERATIONS.length, 11);
         assert.equal(typeof require(path.join(lazy, 'json-language-service.js')).getLanguageService, 'function');
         assert.equal(typeof require(path.join(lazy, 'api-editing.js')).BodyLanguage, 'function');
+        const engine = require(path.join(lazy, 'engine.js'));
+        for (const part of ['runSession', 'RequestRunner', 'TokenClient', 'createHttpClient'])
+          assert.equal(typeof engine[part], 'function', part);
       });
 
       it('opens .thredd files as the thredd language, and describes their calls from the catalogue loaded then', async () => {

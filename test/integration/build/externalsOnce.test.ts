@@ -16,7 +16,7 @@ describe('the external modules of the extension bundle', () => {
   before(async () => {
     const options: BuildOptions = { ...extensionBuild, absWorkingDir: root, write: false, minify: false, sourcemap: false };
     const result = await build({ ...options, logLevel: 'silent' });
-    bundle = result.outputFiles[0].text;
+    bundle = result.outputFiles![0].text;
   });
 
   it('requires vscode from one module, however many files import it', () => {

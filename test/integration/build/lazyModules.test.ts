@@ -80,6 +80,25 @@ describe('the lazily loaded modules of the extension bundle', () => {
     assert.ok(shared.length > 0 && shared.every((file) => !lazyModuleOf(file)), `only the catalogue's shared facts: ${shared.join(', ')}`);
   });
 
+  it('keep the run session, the runner, OAuth (jose) and the HTTP client out of dist/extension.js: the engine loads them', () => {
+    const engineFile = new RegExp(
+      [
+        /^src\/core\/session\//,
+        /^src\/core\/runner\/(requestRunner|responseStore|history|exchange)\.ts$/,
+        /^src\/core\/auth\/(tokenClient|tokenCache|clientAssertion)\.ts$/,
+        /^src\/core\/http\/httpClient\.ts$/,
+        /node_modules\/jose\//,
+      ]
+        .map((part) => part.source)
+        .join('|'),
+    );
+    assert.deepEqual(
+      extension.filter((file) => engineFile.test(file)),
+      [],
+    );
+    assert.ok(lazy.get('engine.js')?.some((file) => file.startsWith('node_modules/jose/')));
+  });
+
   it('are linted on every source file dist/extension.js compiles: a value import of an inner file is refused', async () => {
     const lazyFolder = /^src\/core\/(pki|catalogue)\//;
     const sources = extension.filter((file) => file.startsWith('src/') && !lazyModuleOf(file) && !lazyFolder.test(file));
