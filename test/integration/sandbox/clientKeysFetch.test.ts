@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { OAuthError, registerClient } from '../../../src/core/auth';
+import { OAuthError } from '../../../src/core/auth';
 import { startSandboxFixture, type SandboxFixture } from './sandboxFixture';
 
 // oidc-provider fetches a client's jwks_uri itself; the sandbox gives it explicit HTTP options (an agent
@@ -15,21 +15,11 @@ describe('sandbox clients with a jwks_uri', () => {
   after(() => fixture.close());
 
   async function register(jwksUri: string): Promise<string> {
-    const { urls, application, caCertPem } = fixture.sandbox;
-    const ssa = await fixture.call('POST', `${urls.portal}/applications/${application.appId}/software-statement`, {
-      tls: { ca: caCertPem },
-    });
-    const registration = await registerClient(fixture.http, {
-      registrationUrl: String(ssa.json.registration_endpoint),
-      softwareStatement: String(ssa.json.software_statement),
-      initialAccessToken: String(ssa.json.initial_access_token),
-      metadata: {
-        grant_types: ['client_credentials'],
-        token_endpoint_auth_method: 'private_key_jwt',
-        jwks_uri: jwksUri,
-        scopes: ['cards.read'],
-      },
-      tls: await fixture.tls('sandbox-mtls'),
+    const registration = await fixture.register({
+      grant_types: ['client_credentials'],
+      token_endpoint_auth_method: 'private_key_jwt',
+      jwks_uri: jwksUri,
+      scopes: ['cards.read'],
     });
     return registration.clientId;
   }

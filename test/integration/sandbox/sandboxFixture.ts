@@ -4,8 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseEnv } from 'node:util';
-import type { TokenResult } from '../../../src/core/auth';
-import { TokenClient } from '../../../src/core/auth';
+import type { ClientRegistration, TokenResult } from '../../../src/core/auth';
+import { registerClient, TokenClient } from '../../../src/core/auth';
 import { loadConfigFile, type Application, type Environment, type ThreddConfig } from '../../../src/core/config';
 import { bodyBytes, createHttpClient, HttpClient, loadTlsSettings, type HttpResponse, type TlsSettings } from '../../../src/core/http';
 import { SANDBOX_API_ROOT } from '../../../src/core/catalogue';
@@ -40,6 +40,11 @@ export interface SandboxFixture {
    * makes it: its token, its certificate, X-Region 0; `headers` adds to or replaces those.
    */
   api(method: string, path: string, options?: ApiCallOptions): Promise<ApiAnswer>;
+  /**
+   * Registers a client (RFC 7591) over mTLS with a software statement the sandbox's portal issues for its
+   * application, and the client metadata given.
+   */
+  register(metadata: Record<string, unknown>): Promise<ClientRegistration>;
   close(): Promise<void>;
 }
 
@@ -89,6 +94,22 @@ export async function startSandboxFixture(options: Partial<StartSandboxOptions> 
     }
     return token;
   };
+  const call: SandboxFixture['call'] = async (method, url, callOptions = {}) => {
+    const headers = {
+      accept: 'application/json',
+      ...(callOptions.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...callOptions.headers,
+    };
+    const response = await http.send({
+      method,
+      url,
+      headers,
+      body: callOptions.body === undefined ? undefined : JSON.stringify(callOptions.body),
+      tls: callOptions.tls,
+    });
+    const text = (await bodyBytes(response.body)).toString('utf8');
+    return { response, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  };
   return {
     dir,
     workspace,
@@ -101,22 +122,7 @@ export async function startSandboxFixture(options: Partial<StartSandboxOptions> 
     target,
     tls,
     token: (name, scopes) => tokens.requestToken({ ...target(name), scopes }),
-    async call(method, url, callOptions = {}) {
-      const headers = {
-        accept: 'application/json',
-        ...(callOptions.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...callOptions.headers,
-      };
-      const response = await http.send({
-        method,
-        url,
-        headers,
-        body: callOptions.body === undefined ? undefined : JSON.stringify(callOptions.body),
-        tls: callOptions.tls,
-      });
-      const text = (await bodyBytes(response.body)).toString('utf8');
-      return { response, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-    },
+    call,
     async api(method, path, apiOptions = {}) {
       const name = apiOptions.environment ?? 'sandbox-mtls';
       const headers = {
@@ -131,6 +137,19 @@ export async function startSandboxFixture(options: Partial<StartSandboxOptions> 
       const response = await http.send({ method, url, headers, body, tls: await tls(name) });
       const text = (await bodyBytes(response.body)).toString('utf8');
       return { status: response.status, headers: response.headers, json: text ? JSON.parse(text) : undefined };
+    },
+    async register(metadata) {
+      const ssa = await call('POST', `${sandbox.urls.portal}/applications/${sandbox.application.appId}/software-statement`, {
+        tls: { ca: sandbox.caCertPem },
+      });
+      if (ssa.response.status !== 201) throw new Error(`the portal answered ${ssa.response.status} for a software statement`);
+      return registerClient(http, {
+        registrationUrl: String(ssa.json.registration_endpoint),
+        softwareStatement: String(ssa.json.software_statement),
+        initialAccessToken: String(ssa.json.initial_access_token),
+        metadata,
+        tls: await tls('sandbox-mtls'),
+      });
     },
     async close() {
       await http.close();

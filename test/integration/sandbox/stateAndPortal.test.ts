@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { OAuthError, registerClient, TokenClient } from '../../../src/core/auth';
+import { OAuthError, TokenClient } from '../../../src/core/auth';
 import type { Application } from '../../../src/core/config';
 import { generateKeyAndCsr } from '../../../src/core/pki';
 import { initSandboxWorkspace, startSandbox, type RunningSandbox } from '../../../src/sandbox';
@@ -115,24 +115,11 @@ describe('sandbox portal, dynamic registration and state across restarts', () =>
   it(
     'registers a client with a software statement from the sandbox directory (RFC 7591) that gets ' + 'bound tokens with its PMID',
     async () => {
-      const tls = await fixture.tls('sandbox-mtls');
-      const ssa = await fixture.call(
-        'POST',
-        `${fixture.sandbox.urls.portal}/applications/${fixture.sandbox.application.appId}/software-statement`,
-        { tls: { ca: fixture.sandbox.caCertPem } },
-      );
-      assert.equal(ssa.response.status, 201);
-      const registration = await registerClient(fixture.http, {
-        registrationUrl: String(ssa.json.registration_endpoint),
-        softwareStatement: String(ssa.json.software_statement),
-        initialAccessToken: String(ssa.json.initial_access_token),
-        metadata: {
-          grant_types: ['client_credentials'],
-          token_endpoint_auth_method: 'private_key_jwt',
-          tls_client_certificate_bound_access_tokens: true,
-          scopes: ['cards.read'],
-        },
-        tls,
+      const registration = await fixture.register({
+        grant_types: ['client_credentials'],
+        token_endpoint_auth_method: 'private_key_jwt',
+        tls_client_certificate_bound_access_tokens: true,
+        scopes: ['cards.read'],
       });
       registeredClientId = registration.clientId;
       assert.equal(registration.metadata.org_id, fixture.sandbox.orgId);
