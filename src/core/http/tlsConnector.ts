@@ -48,6 +48,9 @@ function openSocket(route: ConnectionRoute, target: SocketTarget): net.Socket {
         ? tls.connect({ ...secure, host, port, servername: net.isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'], lookup })
         : net.connect({ host, port, lookup });
     }
+    case 'proxy':
+      // Nothing makes a proxy route yet (issue #17 brings the tunnel and the decision together).
+      throw new Error(`Connecting through a proxy (${route.proxy.origin}) is not supported yet.`);
   }
 }
 
