@@ -15,6 +15,7 @@ import { tokenCommand } from '../../../src/cli/commands/token';
 import { runCli } from '../../../src/cli/main';
 import { parseConfigText } from '../../../src/core/config';
 import { describeRoute } from '../../../src/core/proxy';
+import { createTestCa } from '../../support/testPki';
 
 const SENDING: CliCommand[] = [tokenCommand, introspectCommand, dcrRegisterCommand, runCommand];
 const UAT = new URL('https://uat-mtls.thredd.com');
@@ -75,6 +76,27 @@ describe('the CLI and proxies', () => {
       const fromFile = await routeWith(command, ['--no-proxy'], env, '{ "baseUrl": "https://x.test", "proxy": "http://file:1" }');
       assert.equal(fromFile, 'via http://file:1 (thredd.json environment "uat" (proxy))', name);
     }
+  });
+
+  it("puts the environment's proxyCa on the route, and names proxyCa when its file is not a CA", async () => {
+    const ca = await createTestCa({ commonName: 'Corporate Proxy CA' });
+    fs.writeFileSync(path.join(dir, 'proxy-ca.pem'), ca.certPem);
+    fs.writeFileSync(path.join(dir, 'not-a-ca.pem'), 'hello');
+    const io = { out: () => undefined, err: () => undefined, env: {}, cwd: dir };
+    const environment = (proxyCa: string) =>
+      parseConfigText(
+        JSON.stringify({ environments: { uat: { baseUrl: 'https://x.test', proxy: 'https://tls-proxy:443', proxyCa } } }),
+        path.join(dir, 'thredd.json'),
+        { env: {} },
+      ).config!.environments.uat;
+    const network = await networkFromOptions({}, io, environment('proxy-ca.pem'));
+    const route = network.routeFor!(UAT);
+    assert.equal(route.kind === 'proxy' && route.proxyCa, ca.certPem);
+    await assert.rejects(networkFromOptions({}, io, environment('not-a-ca.pem')), {
+      name: 'TlsConfigError',
+      message: new RegExp(`^"proxyCa" of environment "uat": ${path.join(dir, 'not-a-ca.pem')} is not a PEM CA certificate`),
+      fix: 'Point "proxyCa" at the PEM file of the CA that issued the proxy\'s certificate.',
+    });
   });
 
   it('refuses --proxy together with --no-proxy', async () => {
