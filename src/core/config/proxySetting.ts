@@ -1,12 +1,9 @@
-import { parseProxyUrl, ProxyConfigError } from '../proxy';
+import { parseProxyUrl, ProxyConfigError, proxyUserinfo } from '../proxy';
 import type { JsonPath } from './jsoncDocument';
 import { describePath } from './validateShape';
 
 type Text = (at: JsonPath, value: unknown) => string | undefined;
 type Report = (at: JsonPath, severity: 'error' | 'warning', message: string, fix: string) => void;
-
-/** `scheme://` (optional), then the userinfo before the host. */
-const USERINFO = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]*)@/i;
 
 /**
  * An environment's `proxy`: false (go direct), or a URL with `${env:...}` expanded that the proxy decision
@@ -14,8 +11,9 @@ const USERINFO = /^(?:[a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]*)@/i;
  * settings files, and thredd.json is usually committed.
  */
 export function resolveProxySetting(at: JsonPath, value: unknown, text: Text, report: Report): string | false | undefined {
-  if (value === false || typeof value !== 'string') return value === false ? false : undefined;
-  const userinfo = USERINFO.exec(value)?.[1] ?? '';
+  if (value === false) return false;
+  if (typeof value !== 'string') return undefined;
+  const userinfo = proxyUserinfo(value) ?? '';
   // What is left of the userinfo once references are taken out: a literal password follows its colon.
   const written = userinfo.replace(/\$\{env:[^}]*\}/g, '');
   if (/:./.test(written)) {

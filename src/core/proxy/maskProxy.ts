@@ -4,6 +4,11 @@ import { MASK } from '../requestFile/secrets';
 /** `scheme://` (optional), then the userinfo up to the last `@` before the host. */
 const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)?([^/?#\s]*)@/i;
 
+/** The `user:password` part of a proxy URL as written (with or without a scheme), if it has one. */
+export function proxyUserinfo(text: string): string | undefined {
+  return USERINFO.exec(text)?.[2];
+}
+
 /**
  * A proxy URL as it may be shown: the password masked (`http://user:••••••@proxy:3128`), and a userinfo
  * without a colon masked whole, as it may be a token. The text is left as written otherwise, so a user
