@@ -12,19 +12,20 @@ import type { HttpClient, TlsSettings } from '../../core/http';
 import { MASK } from '../../core/requestFile/secrets';
 import { CliError, type CliCommand, type CliIo, type CliValues } from '../command';
 import { fromEnv, printWarnings, required, text, TLS_OPTIONS, TLS_USAGE, tlsFromOptions } from './authSupport';
-import { withHttpClient } from './httpSupport';
+import { PROXY_OPTIONS, PROXY_USAGE, withHttpClient } from './httpSupport';
 import { saveSecrets, secretsDestination, type SecretsDestination } from './dcrSecrets';
 
 const MANAGE = '--client-uri URI --rat-env VAR';
 /** Register and update answer with credentials (a new registration access token): the user says where they go. */
 const SECRETS = '(--secrets-out FILE | --show-token)';
+const SENDING = `${TLS_USAGE} ${PROXY_USAGE}`;
 const USAGES = {
-  register: `thredd dcr register [--url URL] --ssa FILE [--iat-env VAR] [--metadata FILE] [--scope "a b"] ${SECRETS} [--json] ${TLS_USAGE}`,
-  get: `thredd dcr get ${MANAGE} [--json] ${TLS_USAGE}`,
-  update: `thredd dcr update ${MANAGE} --metadata FILE ${SECRETS} [--json] ${TLS_USAGE}`,
-  delete: `thredd dcr delete ${MANAGE} ${TLS_USAGE}`,
+  register: `thredd dcr register [--url URL] --ssa FILE [--iat-env VAR] [--metadata FILE] [--scope "a b"] ${SECRETS} [--json] ${SENDING}`,
+  get: `thredd dcr get ${MANAGE} [--json] ${SENDING}`,
+  update: `thredd dcr update ${MANAGE} --metadata FILE ${SECRETS} [--json] ${SENDING}`,
+  delete: `thredd dcr delete ${MANAGE} ${SENDING}`,
 };
-const COMMON = { json: { type: 'boolean' as const }, ...TLS_OPTIONS };
+const COMMON = { json: { type: 'boolean' as const }, ...TLS_OPTIONS, ...PROXY_OPTIONS };
 const MANAGE_OPTIONS = { 'client-uri': { type: 'string' as const }, 'rat-env': { type: 'string' as const }, ...COMMON };
 const SECRETS_OPTIONS = { 'secrets-out': { type: 'string' as const }, 'show-token': { type: 'boolean' as const } };
 /** Registration fields that are credentials: never printed unless --show-token. */
@@ -39,7 +40,7 @@ interface Context {
 /** Runs one DCR action with the CLI's HTTP client and the TLS settings of the options. */
 async function withContext(values: CliValues, io: CliIo, action: (context: Context) => Promise<void>): Promise<number> {
   const { tls, environment } = await tlsFromOptions(values, io);
-  await withHttpClient(values, io, (http) => action({ http, tls, registrationUrl: environment?.registrationUrl }));
+  await withHttpClient(values, io, environment, (http) => action({ http, tls, registrationUrl: environment?.registrationUrl }));
   return 0;
 }
 

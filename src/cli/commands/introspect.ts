@@ -1,9 +1,9 @@
 import { introspectToken } from '../../core/auth';
 import type { CliCommand } from '../command';
 import { fromEnv, printWarnings, required, text, TLS_OPTIONS, TLS_USAGE, tlsFromOptions } from './authSupport';
-import { withHttpClient } from './httpSupport';
+import { PROXY_OPTIONS, PROXY_USAGE, withHttpClient } from './httpSupport';
 
-const USAGE = `thredd introspect --url URL --token-env VAR --client-id ID --secret-env VAR [--json] ${TLS_USAGE}`;
+const USAGE = `thredd introspect --url URL --token-env VAR --client-id ID --secret-env VAR [--json] ${TLS_USAGE} ${PROXY_USAGE}`;
 
 export const introspectCommand: CliCommand = {
   path: ['introspect'],
@@ -16,6 +16,7 @@ export const introspectCommand: CliCommand = {
     'secret-env': { type: 'string' },
     json: { type: 'boolean' },
     ...TLS_OPTIONS,
+    ...PROXY_OPTIONS,
   },
   async run(values, _positionals, io) {
     const tokenVar = required(values, 'token-env', USAGE);
@@ -25,7 +26,9 @@ export const introspectCommand: CliCommand = {
     const url = text(values, 'url') ?? environment?.introspectionUrl ?? required(values, 'url', USAGE);
     const token = fromEnv(io, tokenVar, 'the token');
     const clientSecret = fromEnv(io, secretVar, 'the introspection secret');
-    const result = await withHttpClient(values, io, (http) => introspectToken(http, { url, token, clientId, clientSecret, tls }));
+    const result = await withHttpClient(values, io, environment, (http) =>
+      introspectToken(http, { url, token, clientId, clientSecret, tls }),
+    );
     printWarnings(io, result.warnings);
     if (values.json) {
       io.out(JSON.stringify(result.claims, null, 2) + '\n');

@@ -10,11 +10,11 @@ import { PrettyProgress, readRequestFile, REPORT_FORMATS, runSession, sessionRep
 import type { ReportFormat, SessionFile } from '../../core/session';
 import { CliError, type CliCommand, type CliIo, type CliValues } from '../command';
 import { pickEnvironment, text } from './authSupport';
-import { withHttpClient } from './httpSupport';
+import { PROXY_OPTIONS, PROXY_USAGE, withHttpClient } from './httpSupport';
 
 const USAGE =
   'thredd run FILE... [--env NAME] [--config FILE] [--request NAME] [--bail] [--dry-run] ' +
-  '[--reporter pretty|json|junit] [--output FILE] [--insecure]';
+  `[--reporter pretty|json|junit] [--output FILE] [--insecure] ${PROXY_USAGE}`;
 const REQUEST_FILE = /\.(thredd|http|rest)$/i;
 
 export const runCommand: CliCommand = {
@@ -30,6 +30,7 @@ export const runCommand: CliCommand = {
     reporter: { type: 'string' },
     output: { type: 'string' },
     insecure: { type: 'boolean' },
+    ...PROXY_OPTIONS,
   },
   async run(values, positionals, io) {
     const reporter = (text(values, 'reporter') ?? 'pretty') as ReportFormat;
@@ -79,7 +80,7 @@ export const runCommand: CliCommand = {
       return kept.length > 0 && kept.every((result) => result.ok) ? 0 : 1;
     };
     try {
-      return await withHttpClient(values, io, run);
+      return await withHttpClient(values, io, environment ? config?.environments[environment] : undefined, run);
     } finally {
       // Bodies kept on disk were only needed for this run's checks.
       await Promise.all(kept.map((result) => releaseResult(result)));

@@ -1,20 +1,26 @@
 import { envSecretSource, TokenClient, type TokenResult } from '../../core/auth';
 import type { CliCommand } from '../command';
 import { applicationOf, loadConfig, pickEnvironment, printWarnings, redact, text } from './authSupport';
-import { withHttpClient } from './httpSupport';
+import { PROXY_OPTIONS, PROXY_USAGE, withHttpClient } from './httpSupport';
 
-const USAGE = 'thredd token [--env NAME] [--config FILE] [--json] [--show-token]';
+const USAGE = `thredd token [--env NAME] [--config FILE] [--json] [--show-token] ${PROXY_USAGE}`;
 
 export const tokenCommand: CliCommand = {
   path: ['token'],
   summary: 'Get an access token for an environment (client secret from THREDD_CLIENT_SECRET or thredd.json)',
   usage: USAGE,
-  options: { env: { type: 'string' }, config: { type: 'string' }, json: { type: 'boolean' }, 'show-token': { type: 'boolean' } },
+  options: {
+    env: { type: 'string' },
+    config: { type: 'string' },
+    json: { type: 'boolean' },
+    'show-token': { type: 'boolean' },
+    ...PROXY_OPTIONS,
+  },
   async run(values, _positionals, io) {
     const config = await loadConfig(values, io);
     const environment = pickEnvironment(config, text(values, 'env'));
     const application = applicationOf(config, environment);
-    const token = await withHttpClient(values, io, (http) =>
+    const token = await withHttpClient(values, io, environment, (http) =>
       new TokenClient({ http, secrets: envSecretSource(io.env) }).requestToken({ environment, application }),
     );
     const shown = values['show-token'] ? token.accessToken : redact(token.accessToken);

@@ -3,6 +3,7 @@ import { suggestionText } from '../text/suggest';
 import type { ConfigDiagnostic } from './diagnostics';
 import { expandEnvReferences, hasEnvReference, type EnvLookup } from './expandEnv';
 import type { JsoncDocument, JsonPath } from './jsoncDocument';
+import { resolveProxySetting } from './proxySetting';
 import type { Application, ApplicationAuth, ClientCertificate, Environment, Region, SigningAlgorithm, ThreddConfig } from './types';
 
 export interface ResolveOptions {
@@ -116,6 +117,8 @@ export function resolveConfig(raw: RawObject, document: JsoncDocument, file: str
       clientCertificate: mtls ? resolveClientCertificate(mtls, [...at, 'mtls'], text, filePath, report) : undefined,
       ca: filePath([...at, 'ca'], value.ca) ?? (mtls ? filePath([...at, 'mtls', 'ca'], mtls.ca) : undefined),
       insecure: value.insecure === true,
+      proxy: resolveProxySetting([...at, 'proxy'], value.proxy, text, report),
+      proxyCa: filePath([...at, 'proxyCa'], value.proxyCa),
       variables: Object.fromEntries(
         Object.entries((value.variables ?? {}) as Record<string, string>).map(([key, item]) => [
           key,

@@ -3,7 +3,7 @@
  * the editor; test/unit/config/schemaAgreement.test.ts keeps the two in step.
  */
 export type Rule =
-  | { kind: 'string'; values?: readonly string[]; url?: boolean; file?: boolean; secret?: boolean; hint?: string }
+  | { kind: 'string'; values?: readonly string[]; url?: boolean; file?: boolean; secret?: boolean; orFalse?: boolean; hint?: string }
   | { kind: 'boolean' }
   | { kind: 'stringArray' }
   | { kind: 'stringMap' }
@@ -42,6 +42,8 @@ const environmentRule: Rule = {
     mtls: mtlsRule,
     ca: string({ file: true }),
     insecure: { kind: 'boolean' },
+    proxy: string({ url: true, orFalse: true, hint: 'Write a proxy URL such as "http://proxy.example.com:3128", or false to go direct.' }),
+    proxyCa: string({ file: true }),
     variables: { kind: 'stringMap' },
   },
 };

@@ -39,6 +39,10 @@ export interface Environment {
   ca?: string;
   /** Turns TLS verification off; every use is warned about. */
   insecure: boolean;
+  /** The proxy for this environment's requests (a URL, `${env:...}` expanded), or false to go direct; unset: decided elsewhere. */
+  proxy?: string | false;
+  /** CA file that issued an https:// proxy's certificate. */
+  proxyCa?: string;
   variables: Record<string, string>;
   /** Where the environment is declared in thredd.json, for "open entry". */
   range: TextRange;

@@ -20,6 +20,9 @@ export function validateShape(value: unknown, rule: Rule, path: JsonPath = []): 
 
   switch (rule.kind) {
     case 'string': {
+      // "proxy" is a URL or false (go direct), never true.
+      if (rule.orFalse && value === false) return [];
+      if (rule.orFalse && typeof value !== 'string') return typeProblem('a string or false', rule.hint ?? 'Write a string or false.');
       if (typeof value !== 'string') return typeProblem('a string', `Put the value in double quotes.${rule.hint ? ' ' + rule.hint : ''}`);
       if (rule.values && !rule.values.includes(value)) {
         return [

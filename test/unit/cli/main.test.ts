@@ -53,7 +53,13 @@ describe('thredd CLI', () => {
     fs.writeFileSync(file, '{ "defaultEnvironment": "uat", "environments": { "uat": { "baseUrl": "https://uat-api.thredd.com" } } }');
     const good = await run(['config', 'check', '--json'], dir);
     assert.equal(good.code, 0);
-    assert.deepEqual(JSON.parse(good.stdout), { file, valid: true, environments: ['uat'], diagnostics: [] });
+    assert.deepEqual(JSON.parse(good.stdout), {
+      file,
+      valid: true,
+      environments: ['uat'],
+      proxies: { uat: 'direct (no proxy configured)' },
+      diagnostics: [],
+    });
     fs.rmSync(dir, { recursive: true });
   });
 });
