@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
   const configService = new ConfigService(log);
   const activeEnvironment = new ActiveEnvironment(context.workspaceState, configService);
   const threddView = registerThreddView(configService, activeEnvironment);
-  const network = new NetworkService(log);
+  const network = new NetworkService(configService, log);
   const auth = new AuthServices(context.secrets, configService, activeEnvironment, network);
   const environmentStatus = new EnvironmentStatusItem(activeEnvironment, auth);
   const store = new DocumentStore();

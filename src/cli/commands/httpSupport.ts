@@ -1,6 +1,6 @@
 import type { Environment } from '../../core/config';
-import { createHttpClient, loadCa, TlsConfigError, type HttpClient, type NetworkOptions } from '../../core/http';
-import { networkOptionsFor } from '../../core/proxy';
+import { createHttpClient, type HttpClient, type NetworkOptions } from '../../core/http';
+import { loadProxyCa, networkOptionsFor } from '../../core/proxy';
 import { CliError, type CliIo, type CliOptions, type CliValues } from '../command';
 
 /** The proxy flags of every command that sends: they rank below thredd.json's "proxy" and above HTTPS_PROXY. */
@@ -39,17 +39,4 @@ export async function networkFromOptions(values: CliValues, io: CliIo, environme
     env: io.env,
     proxyCa: environment?.proxyCa ? await loadProxyCa(environment.name, environment.proxyCa) : undefined,
   });
-}
-
-async function loadProxyCa(environment: string, file: string): Promise<string> {
-  try {
-    return await loadCa(file);
-  } catch (error) {
-    if (!(error instanceof TlsConfigError)) throw error;
-    throw new TlsConfigError(
-      `"proxyCa" of environment "${environment}": ${error.message}`,
-      'Point "proxyCa" at the PEM file of the CA that issued the proxy\'s certificate.',
-      error.file,
-    );
-  }
 }

@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
 import type { HttpClient, NetworkOptions } from '../../core/http';
+import type { SharedProxySettings } from '../../core/proxy';
+import type { ConfigService } from '../config/configService';
 
-/**
- * VS Code settings an HttpClient is made from. Only the proxy settings belong here (the proxy decision
- * itself is made by the client's route resolver); a change to any of them replaces the client.
- */
+/** VS Code settings an HttpClient is made from; a change to any of them replaces the client. */
 export const NETWORK_SETTINGS = [
   'http.proxy',
   'http.noProxy',
@@ -13,47 +12,86 @@ export const NETWORK_SETTINGS = [
   'http.proxySupport',
 ] as const;
 
-/** The network options the settings give. Every route is direct until proxy support reads them. */
-function networkOptionsFromSettings(): NetworkOptions {
-  return {};
+/**
+ * VS Code's proxy settings as the proxy decision reads them. With http.proxySupport "off" VS Code gives extensions
+ * no proxy, so neither do we; HTTPS_PROXY and NO_PROXY of the process environment still apply, as in a terminal.
+ */
+function sharedProxySettings(): SharedProxySettings {
+  const http = vscode.workspace.getConfiguration('http');
+  const proxyStrictSSL = http.get<boolean>('proxyStrictSSL', true);
+  if (http.get<string>('proxySupport') === 'off') return { env: process.env, proxyStrictSSL };
+  const editor = {
+    proxy: http.get<string>('proxy') || undefined,
+    noProxy: http.get<string[]>('noProxy', []),
+    proxyAuthorization: http.get<string | null>('proxyAuthorization') || undefined,
+  };
+  return { editor, env: process.env, proxyStrictSSL };
 }
 
 /**
  * Owns the extension's one HttpClient, so connections are pooled across tokens, requests and DCR, and
- * rebuilds it when a network setting changes. Token requests and the runner ask for it per use, and
- * hear `onDidChangeClient`, so a settings change reaches them at their next request.
+ * rebuilds it when a network setting or thredd.json changes (an environment's "proxy" and "proxyCa"). Token
+ * requests and the runner ask for it per use, and hear `onDidChangeClient`, so a change reaches them at their
+ * next request.
  */
 export class NetworkService implements vscode.Disposable {
   private current: Promise<HttpClient> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeClient = this.changed.event;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
-    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (NETWORK_SETTINGS.some((setting) => event.affectsConfiguration(setting))) this.replace();
-    });
+  constructor(
+    private readonly configService: ConfigService,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions = [
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (NETWORK_SETTINGS.some((setting) => event.affectsConfiguration(setting))) this.replace('Network settings changed');
+      }),
+      configService.onDidChange(() => this.current && this.replace('thredd.json changed')),
+    ];
   }
 
-  /** The client for the current settings; undici loads with the first call, not at activation. */
+  /**
+   * The client for the current settings; undici and the proxy decision load with the first call, not at
+   * activation. A bad proxy setting rejects with its UserError, and the next call tries again.
+   */
   client(): Promise<HttpClient> {
-    return (this.current ??= import('../../core/engine').then(({ createHttpClient }) =>
-      createHttpClient({ network: networkOptionsFromSettings() }),
-    ));
+    if (!this.current) {
+      const making = this.make();
+      this.current = making;
+      making.catch(() => this.current === making && (this.current = undefined));
+    }
+    return this.current;
+  }
+
+  private async make(): Promise<HttpClient> {
+    const engine = await import('../../core/engine');
+    const environments = vscode.workspace.isTrusted ? Object.values((await this.configService.get())?.config?.environments ?? {}) : [];
+    const proxyCas = new Map<string, string>();
+    for (const { name, proxyCa } of environments) if (proxyCa) proxyCas.set(name, await engine.loadProxyCa(name, proxyCa));
+    const network: NetworkOptions = engine.networkOptionsForEnvironments(environments, sharedProxySettings(), proxyCas);
+    return engine.createHttpClient({ network });
   }
 
   /** The next request gets a new client; requests in flight on the old one finish first. */
-  private replace(): void {
+  private replace(why: string): void {
     const previous = this.current;
     this.current = undefined;
-    this.log.info('Network settings changed: new connections use them from the next request.');
-    void previous?.then((client) => client.closeWhenIdle());
+    this.log.info(`${why}: new connections use the new proxy settings from the next request.`);
+    void previous?.then(
+      (client) => client.closeWhenIdle(),
+      () => undefined,
+    );
     this.changed.fire();
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
-    void this.current?.then((client) => client.close());
+    void this.current?.then(
+      (client) => client.close(),
+      () => undefined,
+    );
   }
 }
