@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startForwardProxy } from '../test/support/forwardProxy';
+import { undiciLoop } from './undiciLoop';
 
 export const PROXIED_TARGET_RATIO = 1.2;
 export const PROXIED_CLIENT = '(f) thredd via proxy';
@@ -49,25 +50,6 @@ const tls = {
 `;
 }
 
-function floorLoop(urls: string[], proxy: string, undici: string): string {
-  return [
-    `const { ProxyAgent } = require(${JSON.stringify(undici)});`,
-    `const fs = require('node:fs');`,
-    `const urls = ${JSON.stringify(urls)};`,
-    `(async () => {`,
-    `  const agent = new ProxyAgent({ uri: ${JSON.stringify(proxy)}, requestTls: { ca: fs.readFileSync('ca.pem'), ` +
-      `cert: fs.readFileSync('client.pem'), key: fs.readFileSync('client.key') } });`,
-    `  for (const url of urls) {`,
-    `    const { statusCode, body } = await agent.request({ origin: new URL(url).origin, ` +
-      `path: new URL(url).pathname, method: 'GET', headers: { 'x-region': '0' } });`,
-    `    await body.text();`,
-    `    if (statusCode !== 200) process.exitCode = 1;`,
-    `  }`,
-    `  await agent.close();`,
-    `})();`,
-  ].join('\n');
-}
-
 /** Writes (f) and (g) into `dir` (ca.pem, client.pem, client.key already there) and returns how to run them. */
 export function proxiedContenders(
   dir: string,
@@ -85,7 +67,8 @@ export function proxiedContenders(
     minify: true,
     logLevel: 'warning',
   });
-  fs.writeFileSync(path.join(dir, 'proxied-floor.js'), floorLoop(urls, proxy, require.resolve('undici', { paths: [root] })));
+  const floor = `new undici.ProxyAgent({ uri: ${JSON.stringify(proxy)}, requestTls: tls })`;
+  fs.writeFileSync(path.join(dir, 'proxied-floor.js'), undiciLoop(require.resolve('undici', { paths: [root] }), floor, urls));
   return [
     { label: PROXIED_CLIENT, command: process.execPath, args: ['proxied-client.js'], tunnels: 1 },
     { label: PROXIED_FLOOR, command: process.execPath, args: ['proxied-floor.js'] },

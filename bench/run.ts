@@ -23,6 +23,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createTestCa } from '../test/support/testPki';
+import { undiciLoop } from './undiciLoop';
 import { PROXIED_CLIENT, PROXIED_FLOOR, PROXIED_TARGET_RATIO, proxiedContenders, serveProxy } from './proxiedRun';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -148,25 +149,8 @@ async function main(): Promise<void> {
     }),
   );
   file('bench.thredd', urls.map((_, index) => `### card ${index}\nGET {{baseUrl}}/core/api/v1/cards/${index}\n`).join('\n'));
-  file(
-    'floor.js',
-    [
-      `const { Agent } = require(${JSON.stringify(require.resolve('undici', { paths: [ROOT] }))});`,
-      `const fs = require('node:fs');`,
-      `const urls = ${JSON.stringify(urls)};`,
-      `(async () => {`,
-      `  const agent = new Agent({ connect: { ca: fs.readFileSync('ca.pem'), cert: ` +
-        `fs.readFileSync('client.pem'), key: fs.readFileSync('client.key') } });`,
-      `  for (const url of urls) {`,
-      `    const { statusCode, body } = await agent.request({ origin: ${JSON.stringify(origin)}, ` +
-        `path: new URL(url).pathname, method: 'GET', headers: { 'x-region': '0' } });`,
-      `    await body.text();`,
-      `    if (statusCode !== 200) process.exitCode = 1;`,
-      `  }`,
-      `  await agent.close();`,
-      `})();`,
-    ].join('\n'),
-  );
+  const undici = require.resolve('undici', { paths: [ROOT] });
+  file('floor.js', undiciLoop(undici, 'new undici.Agent({ connect: tls })', urls));
   file('curl.cfg', urls.map((url) => `url = "${url}"\noutput = "/dev/null"\n`).join(''));
   file('bench.http', urls.map((url, index) => `### card ${index}\nGET ${url}\nX-Region: 0\n`).join('\n'));
   file('.httpyac.json', JSON.stringify({ clientCertificates: { [new URL(origin).host]: { cert: certFile, key: keyFile } } }));
