@@ -18,6 +18,8 @@ export interface ForwardProxy {
   tunnels(): number;
   /** CONNECT requests it refused (407 or `refuseWith`). */
   refusals(): number;
+  /** Client connections open to the proxy now (each open tunnel is one). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -48,6 +50,7 @@ export async function startForwardProxy(options: ForwardProxyOptions = {}): Prom
     url: new URL(`${options.tls ? 'https' : 'http'}://127.0.0.1:${server.port}`),
     tunnels: () => tunnels,
     refusals: () => refusals,
+    openConnections: () => server.getConnectionIds().length,
     close: () => server.close(true),
   };
 }

@@ -102,6 +102,16 @@ describe('HttpClient through a forward proxy', () => {
     assert.deepEqual(first.warnings, []);
   });
 
+  it('closes its tunnels when the client closes', async () => {
+    const forward = await proxy();
+    const client = createHttpClient({ network: { routeFor: () => routeTo(forward) } });
+    for (let i = 0; i < 3; i += 1) await client.send({ method: 'GET', url: `${mtlsServer.url}/c${i}`, tls });
+    assert.equal(forward.openConnections(), 1, 'the tunnel stays open between requests');
+    await client.close();
+    for (let waited = 0; forward.openConnections() > 0 && waited < 2000; waited += 20) await new Promise((r) => setTimeout(r, 20));
+    assert.equal(forward.openConnections(), 0);
+  });
+
   it('sends an http:// origin through the tunnel as it is', async () => {
     const forward = await proxy();
     const { port } = plainServer.address() as AddressInfo;
