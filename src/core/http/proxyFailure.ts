@@ -6,6 +6,9 @@
 import type { FailureContext, Wording } from './httpError';
 import type { ProxyHopError } from './proxyHopError';
 
+/** The settings that take a host off the proxy (see src/core/proxy/resolveProxy.ts). */
+const DIRECT_SETTINGS = 'NO_PROXY, http.noProxy in VS Code, or "proxy": false on the environment in thredd.json';
+
 /** The hop to the proxy failed (codes THREDD_PROXY_*, made in proxyHopError.ts). */
 export function proxyHopWording(error: ProxyHopError, context: FailureContext): Wording {
   const proxy = `the proxy ${error.proxy} (from ${error.source})`;
@@ -24,8 +27,8 @@ export function proxyHopWording(error: ProxyHopError, context: FailureContext): 
         message: `${capitalised(proxy)} refused to open a tunnel to ${error.target} (status ${error.status}).`,
         explanation: [502, 503, 504].includes(error.status ?? 0)
           ? `The proxy could not reach ${error.target}: check the host and port of the URL, and ask for it on the proxy's allow list.`
-          : `Ask for ${error.target} on the proxy's allow list (CONNECT to that port), or put the host on the bypass list ` +
-            '(NO_PROXY) if this network reaches it directly.',
+          : `Ask for ${error.target} on the proxy's allow list (CONNECT to that port), or send it direct if this network ` +
+            `reaches it: ${DIRECT_SETTINGS}.`,
       };
     case 'THREDD_PROXY_TLS':
       return proxyTlsWording(error, proxy);
@@ -45,7 +48,7 @@ export function inspectionWording(kind: Wording['kind'], context: FailureContext
   const via = `the proxy ${route.proxy} (from ${route.source})`;
   const bypass =
     `mTLS cannot work through TLS inspection. Ask for ${context.host} on the proxy's TLS-inspection bypass list ` +
-    '(CONNECT passthrough), or put it in NO_PROXY if this network reaches it directly.';
+    `(CONNECT passthrough), or send it direct if this network reaches it: ${DIRECT_SETTINGS}.`;
   if (kind === 'tls-unknown-ca') {
     const issuer = context.serverChain?.[0]?.issuer;
     return {
@@ -99,9 +102,13 @@ function unreachableReason(code: string, context: FailureContext): string {
   }
 }
 
-/** Which setting holds the proxy's credentials: the header setting itself, or the user and password in the proxy URL. */
+/**
+ * Where the proxy's credentials are: the userinfo of the proxy URL in `source`, and, for VS Code's proxy and the
+ * environment's, http.proxyAuthorization, which VS Code sends instead when set (thredd.json and --proxy carry their own).
+ */
 function credentialsIn(source: string): string {
-  return /proxyAuthorization/i.test(source) ? source : `the user and password in ${source} (http://user:password@host:port)`;
+  const inUrl = `the user and password in ${source} (http://user:password@host:port)`;
+  return /thredd\.json|--proxy/.test(source) ? inUrl : `${inUrl}, or http.proxyAuthorization in VS Code, which wins over them`;
 }
 
 function capitalised(text: string): string {

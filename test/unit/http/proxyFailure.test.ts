@@ -39,11 +39,18 @@ describe('HTTP failure classification through a proxy', () => {
     assert.equal(classifyFailure(failure('UNABLE_TO_GET_ISSUER_CERT_LOCALLY'), proxied).kind, 'tls-inspected');
   });
 
-  it('points a 407 at http.proxyAuthorization when the credentials came from there', () => {
-    const refused = classifyFailure(proxyRefusal({ ...route, source: 'http.proxyAuthorization' }, 'uat-mtls.thredd.com:443', 407), direct);
-    assert.equal(refused.kind, 'proxy-auth');
-    assert.match(refused.fix, /^Check http\.proxyAuthorization:/);
-    assert.ok(!`${refused.message}${refused.fix}${refused.detail}`.includes('s3cret'));
+  it('points a 407 at the proxy URL that holds the credentials, and at http.proxyAuthorization where VS Code sends it', () => {
+    const target = 'uat-mtls.thredd.com:443';
+    const fromFile = classifyFailure(proxyRefusal({ ...route, source: 'thredd.json environment "uat" (proxy)' }, target, 407), direct);
+    assert.equal(fromFile.kind, 'proxy-auth');
+    assert.equal(
+      fromFile.fix,
+      'Check the user and password in thredd.json environment "uat" (proxy) (http://user:password@host:port): ' +
+        'the proxy user and password your IT team gave you.',
+    );
+    const fromEditor = classifyFailure(proxyRefusal({ ...route, source: 'http.proxy (VS Code)' }, target, 407), direct);
+    assert.match(fromEditor.fix, /in http\.proxy \(VS Code\) .*, or http\.proxyAuthorization in VS Code/);
+    for (const refused of [fromFile, fromEditor]) assert.ok(!`${refused.message}${refused.fix}${refused.detail}`.includes('s3cret'));
   });
 
   it('says the proxy could not reach the server on a 502', () => {
