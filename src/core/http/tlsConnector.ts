@@ -51,6 +51,7 @@ export function tracingConnector(
   slot: SocketSlot,
   tunnels?: ProxyTunnels,
 ): buildConnector.connector {
+  if (route.kind === 'proxy' && !tunnels) throw new Error("A proxy route needs the agent pool's tunnels.");
   const shown = routeFacts(route);
   return ({ hostname, protocol, port }, callback) => {
     const started = performance.now();
@@ -106,9 +107,8 @@ export function tracingConnector(
     const servername = net.isIP(host) ? undefined : host;
 
     if (route.kind === 'proxy') {
-      if (!tunnels) throw new Error("A proxy route needs the agent pool's tunnels.");
       abandon = new AbortController();
-      tunnels.open(route, `${hostname}:${portNumber}`, connectTimeoutMs, abandon.signal, (error, tunnel) => {
+      tunnels!.open(route, `${hostname}:${portNumber}`, connectTimeoutMs, abandon.signal, (error, tunnel) => {
         if (done || !tunnel) {
           tunnel?.socket.destroy();
           finish(error);
