@@ -1,6 +1,7 @@
 import type { Dispatcher } from 'undici';
 import { Agent, Client, interceptors, Pool, type ClientOptions } from './undiciCore';
 import { DIRECT_ROUTE, routeKey, type ConnectionRoute, type NetworkOptions } from './network';
+import { ProxyTunnels } from './proxyTunnel';
 import { caDigest, tracingConnector, secureOptionsFor, type SocketSlot } from './tlsConnector';
 import type { TlsSettings } from './types';
 
@@ -53,12 +54,14 @@ export interface AgentPoolOptions {
 export class AgentPool {
   private readonly agents = new Map<string, AgentEntry>();
   private readonly routes = new Map<string, ConnectionRoute>();
+  /** Connections to the proxies that open the tunnels; made with the first proxied agent. */
+  private tunnels?: ProxyTunnels;
 
   constructor(private readonly options: AgentPoolOptions = {}) {}
 
   /** The dispatcher for a request; with `maxRedirections` > 0 it follows redirects through undici's interceptor. */
   dispatcherFor(origin: string, settings: TlsSettings, connectTimeoutMs: number, maxRedirections: number): Dispatcher {
-    const route = this.routeTo(origin);
+    const route = this.routeFor(origin);
     const key = agentKey(origin, route, settings, connectTimeoutMs);
     let entry = this.agents.get(key);
     if (!entry) {
@@ -84,13 +87,16 @@ export class AgentPool {
    */
   async close(mode: 'destroy' | 'when-idle' = 'destroy'): Promise<void> {
     const entries = [...this.agents.values()];
+    const tunnels = this.tunnels;
     this.agents.clear();
     this.routes.clear();
+    this.tunnels = undefined;
     await Promise.all(entries.map((entry) => (mode === 'destroy' ? entry.agent.destroy() : entry.agent.close())));
+    await tunnels?.close(mode);
   }
 
   /** Asked once per origin: a route decision (e.g. matching NO_PROXY rules) must not cost every request. */
-  private routeTo(origin: string): ConnectionRoute {
+  routeFor(origin: string): ConnectionRoute {
     let route = this.routes.get(origin);
     if (!route) {
       route = this.options.network?.routeFor?.(new URL(origin)) ?? DIRECT_ROUTE;
@@ -103,13 +109,14 @@ export class AgentPool {
     const secure = secureOptionsFor(settings);
     const keepAliveTimeout = this.options.keepAliveMs ?? 30_000;
     const connections = this.options.connectionsPerOrigin ?? 16;
+    const tunnels = route.kind === 'proxy' ? (this.tunnels ??= new ProxyTunnels()) : undefined;
     return new Agent({
       factory: (origin) =>
         new Pool(origin, {
           connections,
           factory: (clientOrigin) => {
             const slot: SocketSlot = {};
-            const connect = tracingConnector(route, secure, settings.insecure === true, connectTimeoutMs, slot);
+            const connect = tracingConnector(route, secure, settings.insecure === true, connectTimeoutMs, slot, tunnels);
             return new TracedClient(
               clientOrigin,
               { connect, keepAliveTimeout, keepAliveMaxTimeout: Math.max(keepAliveTimeout, 600_000), pipelining: 1 },

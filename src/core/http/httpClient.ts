@@ -5,7 +5,8 @@ import { classifyFailure, HttpError, type FailureContext } from './httpError';
 import { readBody } from './responseBody';
 import { loadTransport } from './transport';
 import type { SocketFacts } from './tlsConnector';
-import type { BodyPolicy, HttpHeaders, HttpRequest, HttpResponse, HttpTimings, HttpTimeouts, TlsSettings } from './types';
+import { routeFacts } from './network';
+import type { BodyPolicy, HttpHeaders, HttpRequest, HttpResponse, HttpTimings, HttpTimeouts, RouteFacts, TlsSettings } from './types';
 
 export interface HttpClientOptions extends AgentPoolOptions {
   timeouts?: HttpTimeouts;
@@ -19,6 +20,11 @@ export const INSECURE_WARNING =
   'TLS verification is OFF for this request ("insecure": true): the server\'s identity was not ' +
   'checked, so anyone on the network path could read or change the traffic. Remove "insecure" as ' +
   'soon as the right "ca" is configured.';
+
+export const PROXY_INSECURE_WARNING =
+  "The proxy's own certificate is NOT verified (http.proxyStrictSSL is false): anyone on the way to the " +
+  'proxy could pose as it and see which hosts you reach. The TLS to the server itself is still verified. ' +
+  'Set "proxyCa" to the CA that issued the proxy\'s certificate and turn http.proxyStrictSSL back on.';
 
 /**
  * The one way to make an HttpClient, so every request of the product (tokens, introspection, DCR, the
@@ -101,10 +107,12 @@ export class HttpClient {
         redirects: trace.hops.slice(0, -1),
         timings: timingsOf(socket, reused, started, headersAt, endAt),
         tls: socket?.facts,
+        route: socket?.route,
         warnings: warningsFor(settings, socket),
       };
     } catch (error) {
       context.aborted = request.signal?.aborted === true;
+      context.route = (socket ?? trace.slot?.current)?.route ?? this.routeOf(trace.hops.at(-1) ?? url.href);
       throw classifyFailure(explainClose(error, socket ?? trace.slot?.current, phase, context.sentClientCertificate), context);
     }
   }
@@ -125,6 +133,11 @@ export class HttpClient {
   /** How many distinct agents (origin × certificate × CA) are open; for diagnostics and tests. */
   get agentCount(): number {
     return this.agentPool?.size ?? 0;
+  }
+
+  /** What a failure may say about the way to `url`: the route its client would take, without credentials. */
+  private routeOf(url: string): RouteFacts | undefined {
+    return this.agentPool ? routeFacts(this.agentPool.routeFor(new URL(url).origin)) : undefined;
   }
 
   private dispatcher(url: URL, settings: TlsSettings, connectMs: number, request: HttpRequest): Dispatcher {
@@ -184,7 +197,7 @@ function timingsOf(socket: SocketFacts | undefined, reused: boolean, started: nu
   const round = (ms: number) => Math.max(0, Math.round(ms * 100) / 100);
   const fresh = socket !== undefined && !reused;
   const ready = fresh ? Math.max(started, socket.readyAt) : started;
-  return {
+  const timings: HttpTimings = {
     reused,
     dns: fresh ? round(socket.dns) : 0,
     connect: fresh ? round(socket.connect) : 0,
@@ -193,11 +206,17 @@ function timingsOf(socket: SocketFacts | undefined, reused: boolean, started: nu
     download: round(endAt - headersAt),
     total: round(endAt - started),
   };
+  if (fresh && socket.tunnel !== undefined) timings.tunnel = round(socket.tunnel);
+  return timings;
 }
 
 function warningsFor(settings: TlsSettings, socket: SocketFacts | undefined): string[] {
-  if (!settings.insecure) return [];
-  const warnings = [INSECURE_WARNING];
+  const route = socket?.route;
+  const unverifiedProxy = route?.kind === 'proxy' && route.proxyVerified === false;
+  if (!settings.insecure && !unverifiedProxy) return [];
+  const warnings = unverifiedProxy ? [PROXY_INSECURE_WARNING] : [];
+  if (!settings.insecure) return warnings;
+  warnings.push(INSECURE_WARNING);
   const error = socket?.facts?.authorizationError;
   if (error) warnings.push(`With verification on, this server's certificate would be refused (${error}).`);
   return warnings;

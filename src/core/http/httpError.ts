@@ -1,5 +1,7 @@
 import { UserError } from '../errors/userError';
-import type { CertificateSummary, CertificateValidity } from './types';
+import { inspectionWording, proxyHopWording } from './proxyFailure';
+import type { ProxyHopError } from './proxyHopError';
+import type { CertificateSummary, CertificateValidity, RouteFacts } from './types';
 
 export type HttpErrorKind =
   | 'connection-refused'
@@ -15,6 +17,11 @@ export type HttpErrorKind =
   | 'tls-certificate-required'
   | 'tls-bad-certificate'
   | 'tls-handshake'
+  | 'tls-inspected'
+  | 'proxy-auth'
+  | 'proxy-refused'
+  | 'proxy-unreachable'
+  | 'proxy-tls'
   | 'client-certificate'
   | 'aborted'
   | 'reset'
@@ -51,9 +58,11 @@ export interface FailureContext {
   timeouts: { connectMs: number; headersMs: number; bodyMs: number };
   serverChain?: CertificateSummary[];
   aborted: boolean;
+  /** Direct or through which proxy the request went, when known. */
+  route?: RouteFacts;
 }
 
-interface Wording {
+export interface Wording {
   kind: HttpErrorKind;
   message: string;
   explanation: string;
@@ -82,7 +91,11 @@ export function classifyFailure(error: unknown, context: FailureContext): HttpEr
   const code = errorCode(error);
   const raw = (error as Error)?.message ?? String(error);
   const chain = context.serverChain ?? (error as { serverChain?: CertificateSummary[] })?.serverChain;
-  const wording = context.aborted ? aborted() : word(code, raw, { ...context, serverChain: chain });
+  const wording = context.aborted
+    ? aborted()
+    : code.startsWith('THREDD_PROXY_')
+      ? proxyHopWording(error as ProxyHopError, context)
+      : word(code, raw, { ...context, serverChain: chain });
   return new HttpError(wording.kind, wording.message, wording.explanation, context.url, code ? `${code}: ${raw}` : raw, chain);
 }
 
@@ -100,7 +113,7 @@ function word(code: string, raw: string, context: FailureContext): Wording {
     wording.kind === 'tls-bad-certificate' || (wording.kind === 'tls-certificate-required' && context.sentClientCertificate)
       ? outOfDateCertificate(context)
       : undefined;
-  return outOfDate ?? wording;
+  return outOfDate ?? inspectionWording(wording.kind, context) ?? wording;
 }
 
 /** A refused client certificate that is out of date by this machine's clock: that is the reason, and its file says which. */

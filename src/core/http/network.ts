@@ -1,3 +1,5 @@
+import type { RouteFacts } from './types';
+
 /**
  * How connections reach an origin: direct, or through a forward proxy (a CONNECT tunnel that carries the
  * TLS to the origin, and the client certificate with it, end to end). `routeFor` chooses per origin
@@ -40,4 +42,12 @@ export function routeKey(route: ConnectionRoute): string {
   if (route.kind === 'direct') return 'direct';
   const { proxy, authorization = '', proxyCa = '', proxyStrictSSL } = route;
   return ['proxy', proxy.href, authorization, proxyCa, proxyStrictSSL ? 'strict' : 'lax'].join('\u0001');
+}
+
+/** What a response or an error may say about a route: a proxy's origin and source, never its credentials. */
+export function routeFacts(route: ConnectionRoute): RouteFacts {
+  if (route.kind === 'direct') return route;
+  const facts: RouteFacts = { kind: 'proxy', proxy: route.proxy.origin, source: route.source };
+  if (route.proxy.protocol === 'https:') facts.proxyVerified = route.proxyStrictSSL;
+  return facts;
 }

@@ -5,17 +5,23 @@ import { performance } from 'node:perf_hooks';
 import * as tls from 'node:tls';
 import type buildConnector from 'undici/types/connector';
 import { readTlsFacts } from './certificateFacts';
-import type { ConnectionRoute } from './network';
-import type { TlsFacts, TlsSettings } from './types';
+import { routeFacts, type ConnectionRoute } from './network';
+import { proxyHopFailure } from './proxyHopError';
+import type { ProxyTunnels } from './proxyTunnel';
+import type { RouteFacts, TlsFacts, TlsSettings } from './types';
 
 /** What one connection cost and what its handshake settled; shared by every request it carries. */
 export interface SocketFacts {
   dns: number;
   connect: number;
   tls: number;
+  /** Through a proxy: the CONNECT exchange, part of `connect`. */
+  tunnel?: number;
   /** performance.now() when the socket became usable. */
   readyAt: number;
   facts?: TlsFacts;
+  /** Direct, or through which proxy: one object per connector, shared by its sockets. */
+  route: RouteFacts;
   /** Requests answered on this socket so far (0 until the first response). */
   uses: number;
   /**
@@ -30,34 +36,12 @@ export interface SocketSlot {
   current?: SocketFacts;
 }
 
-/** Where a connection goes and how: the parts of undici's connect options a route needs. */
-interface SocketTarget {
-  host: string;
-  port: number;
-  https: boolean;
-  secure: tls.ConnectionOptions;
-  lookup: net.LookupFunction;
-}
-
-/** Opens the socket for a route: TLS to the origin itself when direct (a tunnel would wrap the same TLS). */
-function openSocket(route: ConnectionRoute, target: SocketTarget): net.Socket {
-  switch (route.kind) {
-    case 'direct': {
-      const { host, port, https, secure, lookup } = target;
-      return https
-        ? tls.connect({ ...secure, host, port, servername: net.isIP(host) ? undefined : host, ALPNProtocols: ['http/1.1'], lookup })
-        : net.connect({ host, port, lookup });
-    }
-    case 'proxy':
-      // Nothing makes a proxy route yet (issue #17 brings the tunnel and the decision together).
-      throw new Error(`Connecting through a proxy (${route.proxy.origin}) is not supported yet.`);
-  }
-}
-
 /**
  * An undici connector that times DNS, TCP and TLS per socket and records the TLS facts. Verification
  * is Node's own; we connect with rejectUnauthorized false and refuse an unverified server ourselves,
  * so the error can carry the chain the server sent (the user needs its issuer to fix "ca").
+ * Through a proxy the same TLS runs inside the CONNECT tunnel, so the client certificate goes end to
+ * end to the origin (RFC 8705 binds the token to it), never to the proxy.
  */
 export function tracingConnector(
   route: ConnectionRoute,
@@ -65,62 +49,97 @@ export function tracingConnector(
   insecure: boolean,
   connectTimeoutMs: number,
   slot: SocketSlot,
+  tunnels?: ProxyTunnels,
 ): buildConnector.connector {
+  if (route.kind === 'proxy' && !tunnels) throw new Error("A proxy route needs the agent pool's tunnels.");
+  const shown = routeFacts(route);
   return ({ hostname, protocol, port }, callback) => {
     const started = performance.now();
-    const timing = { dns: 0, connect: 0, tls: 0 };
+    const timing: Omit<SocketFacts, 'readyAt' | 'facts' | 'route' | 'uses'> = { dns: 0, connect: 0, tls: 0 };
     let done = false;
-    const lookup: net.LookupFunction = (host, options, cb) => {
-      const t = performance.now();
-      dns.lookup(host, options, ((...args: Parameters<Parameters<net.LookupFunction>[2]>) => {
-        timing.dns = performance.now() - t;
-        (cb as (...a: unknown[]) => void)(...args);
-      }) as never);
-    };
+    let socket: net.Socket | undefined;
+    let abandon: AbortController | undefined;
     const host = hostname.startsWith('[') ? hostname.slice(1, -1) : hostname;
     const https = protocol === 'https:';
-    const socket = openSocket(route, { host, port: Number(port) || (https ? 443 : 80), https, secure, lookup });
-    socket.setNoDelay(true).setKeepAlive(true, 60_000);
+    const portNumber = Number(port) || (https ? 443 : 80);
 
     const finish = (error: Error | null) => {
       if (done) return;
       done = true;
       clearTimeout(timer);
       if (error) {
-        socket.destroy();
+        abandon?.abort();
+        socket?.destroy();
         callback(error, null);
       } else {
-        callback(null, socket);
+        callback(null, socket!);
       }
     };
     const timer = setTimeout(() => {
-      finish(Object.assign(new Error(`connect timeout after ${connectTimeoutMs} ms`), { code: 'THREDD_CONNECT_TIMEOUT' }));
+      const timeout = Object.assign(new Error(`connect timeout after ${connectTimeoutMs} ms`), { code: 'THREDD_CONNECT_TIMEOUT' });
+      // Before the tunnel opened, it is the proxy that did not answer in time.
+      finish(route.kind === 'proxy' && !socket ? proxyHopFailure(route, `${hostname}:${portNumber}`, timeout) : timeout);
     }, connectTimeoutMs);
 
-    socket.once('connect', () => {
-      timing.connect = performance.now() - started - timing.dns;
-      if (!https) ready(undefined);
-    });
     const ready = (facts: TlsFacts | undefined) => {
-      const current: SocketFacts = { ...timing, readyAt: performance.now(), facts, uses: 0 };
-      socket.on('error', (error) => (current.firstError ??= error));
+      const current: SocketFacts = { ...timing, readyAt: performance.now(), facts, route: shown, uses: 0 };
+      socket!.on('error', (error) => (current.firstError ??= error));
       slot.current = current;
       finish(null);
     };
-    if (https) {
-      socket.once('secureConnect', () => {
-        const facts = readTlsFacts(socket as tls.TLSSocket);
-        timing.tls = performance.now() - started - timing.dns - timing.connect;
-        if (!facts.authorized && !insecure) {
-          const code = facts.authorizationError ?? 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
-          const reason = code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? hostnameMismatch(host, facts) : code;
-          finish(Object.assign(new Error(reason), { code, serverChain: facts.serverChain }));
+    const watch = (opened: net.Socket) => {
+      socket = opened;
+      if (https) {
+        opened.once('secureConnect', () => {
+          const facts = readTlsFacts(opened as tls.TLSSocket);
+          timing.tls = performance.now() - started - timing.dns - timing.connect;
+          if (!facts.authorized && !insecure) {
+            const code = facts.authorizationError ?? 'UNABLE_TO_VERIFY_LEAF_SIGNATURE';
+            const reason = code === 'ERR_TLS_CERT_ALTNAME_INVALID' ? hostnameMismatch(host, facts) : code;
+            finish(Object.assign(new Error(reason), { code, serverChain: facts.serverChain }));
+            return;
+          }
+          ready(facts);
+        });
+      }
+      opened.once('error', (error) => finish(error));
+    };
+    const servername = net.isIP(host) ? undefined : host;
+
+    if (route.kind === 'proxy') {
+      abandon = new AbortController();
+      tunnels!.open(route, `${hostname}:${portNumber}`, connectTimeoutMs, abandon.signal, (error, tunnel) => {
+        if (done || !tunnel) {
+          tunnel?.socket.destroy();
+          finish(error);
           return;
         }
-        ready(facts);
+        abandon = undefined;
+        tunnel.socket.setNoDelay(true).setKeepAlive(true, 60_000);
+        Object.assign(timing, { dns: tunnel.dns, connect: performance.now() - started - tunnel.dns, tunnel: tunnel.tunnel });
+        watch(https ? tls.connect({ ...secure, socket: tunnel.socket, servername, ALPNProtocols: ['http/1.1'] }) : tunnel.socket);
+        if (!https) ready(undefined);
       });
+      return;
     }
-    socket.once('error', (error) => finish(error));
+
+    const lookup: net.LookupFunction = (name, options, cb) => {
+      const t = performance.now();
+      dns.lookup(name, options, ((...args: Parameters<Parameters<net.LookupFunction>[2]>) => {
+        timing.dns = performance.now() - t;
+        (cb as (...a: unknown[]) => void)(...args);
+      }) as never);
+    };
+    watch(
+      https
+        ? tls.connect({ ...secure, host, port: portNumber, servername, ALPNProtocols: ['http/1.1'], lookup })
+        : net.connect({ host, port: portNumber, lookup }),
+    );
+    socket!.setNoDelay(true).setKeepAlive(true, 60_000);
+    socket!.once('connect', () => {
+      timing.connect = performance.now() - started - timing.dns;
+      if (!https) ready(undefined);
+    });
   };
 }
 
@@ -161,7 +180,7 @@ interface NativeSecureContext {
  * made without `ca` starts from Node's root store, and adding one CA to it gives the context its own
  * copy of that store with the CA added, which costs well under a millisecond.
  */
-function contextTrustingRootsAnd(ca: string, options: tls.SecureContextOptions): tls.SecureContext {
+export function contextTrustingRootsAnd(ca: string, options: tls.SecureContextOptions): tls.SecureContext {
   const context = tls.createSecureContext(options);
   const native = (context as { context?: NativeSecureContext }).context;
   if (typeof native?.addCACert !== 'function') return tls.createSecureContext({ ...options, ca: [...tls.rootCertificates, ca] });

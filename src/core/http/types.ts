@@ -68,6 +68,11 @@ export interface HttpTimings {
   dns: number;
   connect: number;
   tls: number;
+  /**
+   * Through a proxy, the CONNECT exchange that opened the tunnel (part of `connect`, which then also covers
+   * TCP and TLS to the proxy; `dns` is the proxy's name and `tls` the handshake with the origin in the tunnel).
+   */
+  tunnel?: number;
   /** Connection ready (or request start, when reused) to the response headers. */
   firstByte: number;
   /** Response headers to the last body byte. */
@@ -107,6 +112,19 @@ export interface TlsFacts {
   clientCertificate?: ClientCertificateFacts;
 }
 
+/** Which way the connection went, safe to show: a proxy's origin and where it was set, never its credentials. */
+export type RouteFacts =
+  | { kind: 'direct'; source?: string }
+  | {
+      kind: 'proxy';
+      /** `http://host:port` or `https://host:port`. */
+      proxy: string;
+      /** The setting it came from, e.g. 'HTTPS_PROXY' or 'http.proxy'. */
+      source: string;
+      /** For an https:// proxy: false when its own certificate is not verified (http.proxyStrictSSL false). */
+      proxyVerified?: boolean;
+    };
+
 export interface HttpResponse {
   status: number;
   statusText: string;
@@ -121,6 +139,8 @@ export interface HttpResponse {
   timings: HttpTimings;
   /** Present for https. */
   tls?: TlsFacts;
+  /** How the connection that answered was made: direct, or through which proxy. */
+  route?: RouteFacts;
   /** Things the user must see, e.g. TLS verification turned off. */
   warnings: string[];
 }

@@ -15,5 +15,6 @@ export type Agent = Undici.Agent;
 export const Client: typeof Undici.Client = require('undici/lib/dispatcher/client');
 export type Client = Undici.Client;
 export const Pool: typeof Undici.Pool = require('undici/lib/dispatcher/pool');
+export type Pool = Undici.Pool;
 export const interceptors: Pick<typeof Undici.interceptors, 'redirect'> = { redirect: require('undici/lib/interceptor/redirect') };
 export type ClientOptions = Undici.Client.Options;

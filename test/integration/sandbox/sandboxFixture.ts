@@ -7,7 +7,15 @@ import { parseEnv } from 'node:util';
 import type { ClientRegistration, TokenResult } from '../../../src/core/auth';
 import { registerClient, TokenClient } from '../../../src/core/auth';
 import { loadConfigFile, type Application, type Environment, type ThreddConfig } from '../../../src/core/config';
-import { bodyBytes, createHttpClient, HttpClient, loadTlsSettings, type HttpResponse, type TlsSettings } from '../../../src/core/http';
+import {
+  bodyBytes,
+  createHttpClient,
+  HttpClient,
+  loadTlsSettings,
+  type HttpResponse,
+  type NetworkOptions,
+  type TlsSettings,
+} from '../../../src/core/http';
 import { SANDBOX_API_ROOT } from '../../../src/core/catalogue';
 import {
   initSandboxWorkspace,
@@ -68,17 +76,21 @@ export function tempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function startSandboxFixture(options: Partial<StartSandboxOptions> & { dir?: string } = {}): Promise<SandboxFixture> {
+/** `network` routes the fixture's HTTP client (e.g. through a test proxy); direct by default. */
+export async function startSandboxFixture(
+  options: Partial<StartSandboxOptions> & { dir?: string; network?: NetworkOptions } = {},
+): Promise<SandboxFixture> {
   const dir = options.dir ?? tempDir('thredd-sandbox-');
   const workspace = path.join(dir, 'workspace');
   const stateDir = path.join(workspace, '.thredd', 'sandbox');
-  const sandbox = await startSandbox({ ports: { tls: 0, mtls: 0 }, ...options, stateDir });
+  const { network, ...sandboxOptions } = options;
+  const sandbox = await startSandbox({ ports: { tls: 0, mtls: 0 }, ...sandboxOptions, stateDir });
   const init = await initSandboxWorkspace({ workspaceDir: workspace, sandbox });
   const secret = parseEnv(fs.readFileSync(init.files.dotenv, 'utf8')).THREDD_SANDBOX_CLIENT_SECRET;
   const loaded = await loadConfigFile(init.configFile, { env: { THREDD_SANDBOX_CLIENT_SECRET: secret } });
   if (!loaded.config) throw new Error(`thredd.json from sandbox init is invalid: ${JSON.stringify(loaded.diagnostics)}`);
   const config = loaded.config;
-  const http = createHttpClient();
+  const http = createHttpClient({ network });
   const tokens = new TokenClient({ http });
   const target = (name: string) => {
     const environment = config.environments[name];
