@@ -4,3 +4,4 @@ export { DIRECT_ROUTE, routeFacts, type ConnectionRoute, type NetworkOptions, ty
 export { HttpError, classifyFailure, type HttpErrorKind } from './httpError';
 export { bodyBytes, bodyPreview, discardBody, formatBytes, DEFAULT_MAX_IN_MEMORY_BYTES, DEFAULT_MAX_BODY_BYTES } from './responseBody';
 export { loadCa, loadClientCertificate, loadTlsSettings, TlsConfigError } from './loadTlsSettings';
+export { routeText } from './routeText';

@@ -35,7 +35,7 @@ export interface ExchangeSettings {
   clock: () => number;
 }
 
-type Outcome = Pick<RunResult, 'request' | 'response' | 'timings' | 'tls' | 'token' | 'expectations' | 'warnings' | 'error'>;
+type Outcome = Pick<RunResult, 'request' | 'response' | 'timings' | 'tls' | 'route' | 'token' | 'expectations' | 'warnings' | 'error'>;
 
 /** Finalizes the request (defaults, token), sends it, reads and checks the answer, stores it for chaining. */
 export async function exchange(prepared: Prepared, context: RunContext, settings: ExchangeSettings): Promise<Outcome> {
@@ -141,7 +141,8 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
       },
     });
   }
-  return { request: sent, response: received, timings: response.timings, tls: response.tls, token: info, expectations, warnings };
+  const { timings, route } = response;
+  return { request: sent, response: received, timings, tls: response.tls, route, token: info, expectations, warnings };
 }
 
 function hostOf(url: string): string {

@@ -173,6 +173,7 @@ export class HistoryStore {
       },
       timings: result.timings,
       tls: result.tls,
+      route: result.route,
       token: result.token,
       expectations: result.expectations,
       warnings: result.warnings,

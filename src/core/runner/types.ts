@@ -2,7 +2,7 @@
 import type { CertificateBinding } from '../auth/accessTokenClaims';
 import type { ThreddConfig } from '../config/types';
 import type { HttpErrorKind } from '../http/httpError';
-import type { CertificateSummary, HttpHeaders, HttpTimings, ResponseBody, TlsFacts } from '../http/types';
+import type { CertificateSummary, HttpHeaders, HttpTimings, ResponseBody, RouteFacts, TlsFacts } from '../http/types';
 import type { ResolvedBody, ResolvedHeader } from '../requestFile/resolveTypes';
 import type { ResponseStore } from './responseStore';
 
@@ -139,6 +139,8 @@ export interface RunResult {
   response?: ReceivedResponse;
   timings?: HttpTimings;
   tls?: TlsFacts;
+  /** Direct, or through which proxy (no credentials). */
+  route?: RouteFacts;
   token?: TokenInfo;
   expectations: ExpectationOutcome[];
   warnings: string[];

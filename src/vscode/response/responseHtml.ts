@@ -41,8 +41,8 @@ export function responseBodyHtml(result: RunResult, imageDataUri?: string): stri
     Body: bodySection(response, imageDataUri),
     Headers: response ? headersSection(response.headers) : '<p class="muted">No response.</p>',
     Request: requestSection(result.request),
-    Timing: timingSection(result.timings),
-    TLS: tlsSection(result.tls),
+    Timing: timingSection(result.timings, result.route),
+    TLS: tlsSection(result.tls, result.route),
     Token: tokenSection(result.token),
   };
   const tabs = TABS.map(

@@ -1,5 +1,6 @@
 import { headerEntries } from '../../core/http/headers';
-import type { HttpHeaders, HttpTimings, TlsFacts } from '../../core/http/types';
+import { routeText } from '../../core/http/routeText';
+import type { HttpHeaders, HttpTimings, RouteFacts, TlsFacts } from '../../core/http/types';
 import type { ReceivedResponse, RunResult, SentRequest, TokenInfo } from '../../core/runner/types';
 import { escapeHtml } from '../../core/text/html';
 import { highlightJson } from './jsonHighlight';
@@ -43,7 +44,7 @@ export function requestSection(request: SentRequest | undefined): string {
 }
 
 /** Proportional bar: widths are set by the page script from data-width (the CSP forbids inline styles). */
-export function timingSection(timings: HttpTimings | undefined): string {
+export function timingSection(timings: HttpTimings | undefined, route?: RouteFacts): string {
   if (!timings) return '<p class="muted">No timings.</p>';
   const phases: [string, number][] = [
     ['DNS', timings.dns],
@@ -65,15 +66,23 @@ export function timingSection(timings: HttpTimings | undefined): string {
     )
     .join('');
   const reused = timings.reused ? '<p class="muted">Reused an open connection: no DNS, connect or TLS time.</p>' : '';
+  // Through a proxy, DNS and Connect are the proxy's, and Connect includes opening the tunnel.
+  const tunnelRow = (ms: number) => `<tr><th scope="row">of which the tunnel (CONNECT)</th><td>${ms.toFixed(1)} ms</td></tr>`;
+  const tunnel = timings.tunnel === undefined ? '' : tunnelRow(timings.tunnel);
   return (
-    `<div class="timing-bar" role="img" aria-label="Timing: total ${timings.total.toFixed(1)} ms">` +
-    `${bar}</div>${reused}<table>${rows}<tr><th scope="row">Total</th><td><strong>` +
+    `${routeParagraph(route)}<div class="timing-bar" role="img" aria-label="Timing: total ${timings.total.toFixed(1)} ms">` +
+    `${bar}</div>${reused}<table>${rows}${tunnel}<tr><th scope="row">Total</th><td><strong>` +
     `${timings.total.toFixed(1)} ms</strong></td></tr></table>`
   );
 }
 
-export function tlsSection(tls: TlsFacts | undefined): string {
-  if (!tls) return '<p class="muted">Plain HTTP: no TLS.</p>';
+/** Direct, or through which proxy and why (credentials are never part of a route's facts). */
+function routeParagraph(route: RouteFacts | undefined): string {
+  return route ? `<p>Route: <span class="mono">${escapeHtml(routeText(route))}</span></p>` : '';
+}
+
+export function tlsSection(tls: TlsFacts | undefined, route?: RouteFacts): string {
+  if (!tls) return `${routeParagraph(route)}<p class="muted">Plain HTTP: no TLS.</p>`;
   const chain = tls.serverChain
     .map(
       (certificate, index) =>
@@ -93,7 +102,7 @@ export function tlsSection(tls: TlsFacts | undefined): string {
   return (
     `<table><tr><th scope="row">Protocol</th><td>${escapeHtml(tls.protocol ?? 'unknown')}</td></tr><tr><th scope="row">Cipher</th><td>` +
     `${escapeHtml(tls.cipher)}</td></tr><tr><th scope="row">Server certificate</th><td>${verified}</td></tr>` +
-    `${chain}${client}</table>`
+    `${chain}${client}</table>${routeParagraph(route)}`
   );
 }
 

@@ -8,6 +8,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { runCli } from '../../../src/cli/main';
 import { MASK } from '../../../src/core/requestFile';
 import { API_KEY, startApiFixture, type ApiFixture } from './apiFixture';
+import { startForwardProxy } from '../../support/forwardProxy';
 import { joinedPattern } from '../../support/joinedPattern';
 
 let api: ApiFixture;
@@ -125,6 +126,24 @@ describe('thredd run against local TLS and mTLS servers', () => {
     assert.equal(report.requests[2].error.kind, 'connection-refused');
     assert.equal(report.requests[1].title, 'Tricky <&> "quotes" \'here\'');
     assert.deepEqual(report.summary, { total: 5, passed: 3, failed: 2, durationMs: report.summary.durationMs });
+  });
+
+  it('--proxy sends every request through the proxy, and the JSON report says which, its credentials masked', async () => {
+    const proxy = await startForwardProxy({ credentials: { username: 'ci', password: 'proxy-pass-7Q' } });
+    try {
+      const withCredentials = `http://ci:proxy-pass-7Q@${proxy.url.host}`;
+      const { code, stdout, stderr } = await run(['requests/cards.thredd', '--reporter', 'json', '--proxy', withCredentials]);
+      assert.equal(code, 0, stderr);
+      const report = JSON.parse(stdout);
+      for (const request of report.requests) assert.deepEqual(request.route, { kind: 'proxy', proxy: proxy.url.origin, source: '--proxy' });
+      assert.equal(proxy.tunnels(), 1, 'both requests share one tunnel');
+      assert.doesNotMatch(stdout + stderr, /proxy-pass-7Q/);
+      const direct = JSON.parse((await run(['requests/cards.thredd', '--reporter', 'json', '--no-proxy'])).stdout);
+      assert.deepEqual(direct.requests[0].route, { kind: 'direct', source: '--no-proxy' });
+      assert.equal(proxy.tunnels(), 1, '--no-proxy goes direct');
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('writes JUnit XML that parses back: one testcase per request, failures and errors, escaped names', async () => {

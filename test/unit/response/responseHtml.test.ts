@@ -4,7 +4,7 @@ import { BUSINESS_RULE_KEY, problem, validationProblem } from '../../../src/core
 import type { ReceivedResponse, RunResult } from '../../../src/core/runner/types';
 import { highlightJson } from '../../../src/vscode/response/jsonHighlight';
 import { responseBodyHtml, TABS } from '../../../src/vscode/response/responseHtml';
-import { timingSection } from '../../../src/vscode/response/responseSections';
+import { timingSection, tlsSection } from '../../../src/vscode/response/responseSections';
 import { joinedPattern } from '../../support/joinedPattern';
 
 function result(overrides: Partial<RunResult> = {}): RunResult {
@@ -166,5 +166,18 @@ describe('problem details in the response view', () => {
     const untraced = responseBodyHtml(result(answered(409, 'Conflict', { status: 409, title: 'Conflict', type: 'about:blank' })));
     assert.match(untraced, /<section class="problem"/);
     assert.doesNotMatch(untraced, /copyTraceId/);
+  });
+
+  it('says on the Timing and TLS tabs whether the request went direct or through which proxy, and why', () => {
+    const timings = { reused: false, dns: 1, connect: 9, tunnel: 3, tls: 4, firstByte: 10, download: 1, total: 25 };
+    const route = { kind: 'proxy' as const, proxy: 'http://proxy.corp:3128', source: 'HTTPS_PROXY' };
+    const timing = timingSection(timings, route);
+    assert.match(timing, /Route: <span class="mono">via http:\/\/proxy\.corp:3128 \(HTTPS_PROXY\)<\/span>/);
+    assert.match(timing, /of which the tunnel \(CONNECT\)<\/th><td>3\.0 ms/);
+    const tls = { protocol: 'TLSv1.3', cipher: 'TLS_AES_128_GCM_SHA256', alpnProtocol: false as const, authorized: true, serverChain: [] };
+    assert.match(tlsSection(tls, route), /Route: <span class="mono">via http:\/\/proxy\.corp:3128/);
+    const direct = timingSection(timings, { kind: 'direct', source: 'NO_PROXY matches .thredd.com' });
+    assert.match(direct, /Route: <span class="mono">direct \(NO_PROXY matches \.thredd\.com\)/);
+    assert.doesNotMatch(timingSection({ ...timings, tunnel: undefined }), /Route|tunnel/);
   });
 });

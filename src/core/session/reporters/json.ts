@@ -19,6 +19,7 @@ export function jsonRunReport(summary: SessionSummary): string {
       statusText: result.response?.statusText ?? null,
       durationMs: result.timings ? milliseconds(result) : Math.round(result.durationMs ?? 0),
       size: result.response?.size ?? null,
+      route: result.route ?? null,
       ok: result.ok,
       expectations: result.expectations.map(({ text, passed, message }) => ({ text, passed, message })),
       error: result.error ? { kind: result.error.kind, message: result.error.message, explanation: result.error.explanation } : null,
