@@ -1,4 +1,5 @@
 import { envSecretSource, TokenClient, type TokenResult } from '../../core/auth';
+import { routeText } from '../../core/http';
 import type { CliCommand } from '../command';
 import { applicationOf, loadConfig, pickEnvironment, printWarnings, redact, text } from './authSupport';
 import { PROXY_OPTIONS, PROXY_USAGE, withHttpClient } from './httpSupport';
@@ -40,6 +41,7 @@ function asJson(token: TokenResult, shown: string) {
     boundToCertificate: token.binding
       ? { 'x5t#S256': token.binding.tokenX5tS256, matchesTransportCertificate: token.binding.matches }
       : null,
+    route: token.http.route ?? null,
   };
 }
 
@@ -56,6 +58,7 @@ function describe(token: TokenResult, shown: string): string {
         `${token.binding.matches ? 'matches the transport certificate' : 'does NOT match the transport certificate'})`,
     );
   }
+  if (token.http.route?.kind === 'proxy') lines.push(`Token endpoint reached ${routeText(token.http.route)}`);
   if (shown !== token.accessToken) lines.push('(token redacted; pass --show-token to print it)');
   return lines.join('\n') + '\n';
 }

@@ -2,7 +2,7 @@ import type { Application, Environment } from '../config/types';
 import { UserError } from '../errors/userError';
 import type { HttpClient } from '../http/httpClient';
 import { loadTlsSettings } from '../http/loadTlsSettings';
-import type { HttpTimeouts, HttpTimings, TlsFacts, TlsSettings } from '../http/types';
+import type { HttpTimeouts, HttpTimings, RouteFacts, TlsFacts, TlsSettings } from '../http/types';
 import { checkCertificateBinding, decodeAccessToken, type AccessTokenClaims, type CertificateBinding } from './accessTokenClaims';
 import { CLIENT_ASSERTION_TYPE, createClientAssertion } from './clientAssertion';
 import { OAuthError, oauthErrorFrom, readJsonObject } from './oauthErrors';
@@ -46,7 +46,7 @@ export interface TokenResult {
   environment: string;
   application: string;
   scopes: string[];
-  http: { url: string; status: number; timings: HttpTimings; tls?: TlsFacts };
+  http: { url: string; status: number; timings: HttpTimings; tls?: TlsFacts; route?: RouteFacts };
 }
 
 export interface TokenClientOptions {
@@ -130,7 +130,7 @@ export class TokenClient {
       environment: environment.name,
       application: application.name,
       scopes,
-      http: { url: response.url, status: response.status, timings: response.timings, tls: response.tls },
+      http: { url: response.url, status: response.status, timings: response.timings, tls: response.tls, route: response.route },
     };
   }
 

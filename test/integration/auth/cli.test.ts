@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { decodeJwt, jwtVerify, SignJWT } from 'jose';
 import { runCli } from '../../../src/cli/main';
+import { startForwardProxy } from '../../support/forwardProxy';
 import { PKJ_CLIENT_ID, SECRETS, SIGNING_KID, startAuthFixture, type AuthFixture } from '../../support/authServerFixture';
 import { joinedPattern } from '../../support/joinedPattern';
 
@@ -78,10 +79,27 @@ describe('thredd assertion, token, introspect and dcr against a local authorizat
 
     const json = await run(['token', '--config', 'thredd.json', '--env', 'local-mtls', '--json', '--show-token']);
     const parsed = JSON.parse(json.stdout);
-    assert.deepEqual(Object.keys(parsed), ['access_token', 'token_type', 'expires_in', 'scope', 'claims', 'boundToCertificate']);
+    assert.deepEqual(Object.keys(parsed), ['access_token', 'token_type', 'expires_in', 'scope', 'claims', 'boundToCertificate', 'route']);
+    assert.deepEqual(parsed.route, { kind: 'direct', source: 'no proxy configured' });
     assert.equal(decodeJwt(parsed.access_token).client_id, PKJ_CLIENT_ID);
     assert.deepEqual(parsed.boundToCertificate, { 'x5t#S256': fixture.transport.x5tS256, matchesTransportCertificate: true });
     assert.equal(parsed.claims.pmid, 'PM-1234');
+  });
+
+  it('gets a certificate-bound token through the proxy HTTPS_PROXY names, and says so', async () => {
+    const proxy = await startForwardProxy();
+    try {
+      const json = await run(['token', '--env', 'local-mtls', '--json'], { HTTPS_PROXY: proxy.url.href });
+      assert.equal(json.code, 0, json.stderr);
+      const parsed = JSON.parse(json.stdout);
+      assert.deepEqual(parsed.route, { kind: 'proxy', proxy: proxy.url.origin, source: 'HTTPS_PROXY' });
+      assert.equal(parsed.boundToCertificate.matchesTransportCertificate, true, 'the client certificate went through the tunnel');
+      assert.equal(proxy.tunnels(), 1);
+      const text = await run(['token', '--env', 'local-mtls'], { HTTPS_PROXY: proxy.url.href });
+      assert.match(text.stdout, new RegExp(`Token endpoint reached via ${proxy.url.origin.replace(/\./g, '\\.')} \\(HTTPS_PROXY\\)`));
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('takes the client secret from THREDD_CLIENT_SECRET, and explains refusals in one line', async () => {
