@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { parseDotenv } from '../../../src/core/requestFile/dotenv';
 import type { RunResult } from '../../../src/core/runner/types';
 import { createTestCa } from '../../support/testPki';
+import { startForwardProxy } from '../../support/forwardProxy';
 import { activateExtension, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
 import { filesUnder, findMarkers, scanFiles, type Finding, type Marker } from './leakScan';
 
@@ -204,6 +205,44 @@ describe('secrets never leak: the whole journey, then a search of everything wri
     await cli(['dcr', 'get', '--client-uri', registration.registration_client_uri, '--rat-env', 'RAT', '--env', 'sandbox-mtls', '--json'], {
       RAT: registration.registration_access_token,
     });
+
+    // Through an authenticating proxy whose password is in HTTPS_PROXY (the editor) and --proxy (the CLI).
+    const proxyPassword = `Proxy-Marker-${Math.random().toString(36).slice(2, 12)}`;
+    markers.push({ label: 'proxy password', value: proxyPassword });
+    const proxy = await startForwardProxy({ credentials: { username: 'leak', password: proxyPassword } });
+    const proxyUrl = `http://leak:${proxyPassword}@${proxy.url.host}`;
+    const http = vscode.workspace.getConfiguration('http');
+    const networkRebuilt = () =>
+      new Promise<void>((resolve) => {
+        const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+          if (event.affectsConfiguration('http.noProxy')) resolve(listener.dispose());
+        });
+      });
+    process.env.HTTPS_PROXY = proxyUrl;
+    try {
+      const rebuilt = networkRebuilt();
+      await http.update('noProxy', ['leak.invalid'], vscode.ConfigurationTarget.Global);
+      await rebuilt;
+      const proxied = await vscode.commands.executeCommand<RunResult[]>('thredd.sendAll', { uri: requests.toString() });
+      assert.deepEqual(
+        proxied.map((result) => [result.response?.status, result.route?.kind]),
+        [
+          [200, 'proxy'],
+          [200, 'proxy'],
+        ],
+      );
+      show('response view HTML through the proxy', api.lastResponseView()?.html);
+      await cli(['run', 'requests/leak.thredd', '--env', 'leak-recorder', '--proxy', proxyUrl, '--reporter', 'json']);
+      await cli(['token', '--env', 'sandbox-mtls', '--json']);
+      await cli(['config', 'check']);
+      assert.ok(proxy.tunnels() >= 3, `the proxy opened ${proxy.tunnels()} tunnels`);
+    } finally {
+      delete process.env.HTTPS_PROXY;
+      const restored = networkRebuilt();
+      await http.update('noProxy', undefined, vscode.ConfigurationTarget.Global);
+      await restored;
+      await proxy.close();
+    }
 
     for (const token of bearerTokens) markers.push({ label: 'access token', value: token });
     assert.ok(bearerTokens.size >= 4, `the recorder saw the tokens of VS Code and the CLI runs (${bearerTokens.size})`);
