@@ -128,7 +128,7 @@ describe('thredd run against local TLS and mTLS servers', () => {
     assert.deepEqual(report.summary, { total: 5, passed: 3, failed: 2, durationMs: report.summary.durationMs });
   });
 
-  it('--proxy sends every request through the proxy, and the JSON report says which, its credentials masked', async () => {
+  it('--proxy and HTTPS_PROXY send through the proxy unless --no-proxy or NO_PROXY say otherwise; the report says which', async () => {
     const proxy = await startForwardProxy({ credentials: { username: 'ci', password: 'proxy-pass-7Q' } });
     try {
       const withCredentials = `http://ci:proxy-pass-7Q@${proxy.url.host}`;
@@ -141,6 +141,17 @@ describe('thredd run against local TLS and mTLS servers', () => {
       const direct = JSON.parse((await run(['requests/cards.thredd', '--reporter', 'json', '--no-proxy'])).stdout);
       assert.deepEqual(direct.requests[0].route, { kind: 'direct', source: '--no-proxy' });
       assert.equal(proxy.tunnels(), 1, '--no-proxy goes direct');
+      let bypassReport = '';
+      const env = { ...api.env, HTTPS_PROXY: withCredentials, NO_PROXY: 'example.com, 127.0.0.1' };
+      const bypassed = await runCli(['run', 'requests/cards.thredd', '--reporter', 'json'], {
+        out: (text) => (bypassReport += text),
+        err: () => undefined,
+        env,
+        cwd: api.dir,
+      });
+      assert.equal(bypassed, 0);
+      assert.deepEqual(JSON.parse(bypassReport).requests[0].route, { kind: 'direct', source: 'NO_PROXY matches 127.0.0.1' });
+      assert.equal(proxy.tunnels(), 1, 'NO_PROXY takes the host off the proxy');
     } finally {
       await proxy.close();
     }
