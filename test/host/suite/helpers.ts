@@ -74,3 +74,19 @@ export async function useTestEnvironment(name: string, environment: Record<strin
     await vscode.commands.executeCommand('thredd.selectEnvironment', 'sandbox-tls');
   };
 }
+
+/**
+ * Updates a global setting and resolves once VS Code has told listeners of the change. The extension's
+ * listeners were registered at activation, before this one, so they have run by then.
+ */
+export async function updateSetting(section: string, key: string, value: unknown): Promise<void> {
+  const heard = new Promise<void>((resolve) => {
+    const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(`${section}.${key}`)) return;
+      listener.dispose();
+      resolve();
+    });
+  });
+  await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Global);
+  await heard;
+}

@@ -11,7 +11,7 @@ import { parseDotenv } from '../../../src/core/requestFile/dotenv';
 import type { RunResult } from '../../../src/core/runner/types';
 import { createTestCa } from '../../support/testPki';
 import { startForwardProxy } from '../../support/forwardProxy';
-import { activateExtension, EXTENSION_ID, waitFor, workspaceUri } from './helpers';
+import { activateExtension, EXTENSION_ID, updateSetting, waitFor, workspaceUri } from './helpers';
 import { filesUnder, findMarkers, scanFiles, type Finding, type Marker } from './leakScan';
 
 /**
@@ -211,18 +211,10 @@ describe('secrets never leak: the whole journey, then a search of everything wri
     markers.push({ label: 'proxy password', value: proxyPassword });
     const proxy = await startForwardProxy({ credentials: { username: 'leak', password: proxyPassword } });
     const proxyUrl = `http://leak:${proxyPassword}@${proxy.url.host}`;
-    const http = vscode.workspace.getConfiguration('http');
-    const networkRebuilt = () =>
-      new Promise<void>((resolve) => {
-        const listener = vscode.workspace.onDidChangeConfiguration((event) => {
-          if (event.affectsConfiguration('http.noProxy')) resolve(listener.dispose());
-        });
-      });
     process.env.HTTPS_PROXY = proxyUrl;
     try {
-      const rebuilt = networkRebuilt();
-      await http.update('noProxy', ['leak.invalid'], vscode.ConfigurationTarget.Global);
-      await rebuilt;
+      // A network setting changed: the extension makes a new client, which reads HTTPS_PROXY.
+      await updateSetting('http', 'noProxy', ['leak.invalid']);
       const proxied = await vscode.commands.executeCommand<RunResult[]>('thredd.sendAll', { uri: requests.toString() });
       assert.deepEqual(
         proxied.map((result) => [result.response?.status, result.route?.kind]),
@@ -238,9 +230,7 @@ describe('secrets never leak: the whole journey, then a search of everything wri
       assert.ok(proxy.tunnels() >= 3, `the proxy opened ${proxy.tunnels()} tunnels`);
     } finally {
       delete process.env.HTTPS_PROXY;
-      const restored = networkRebuilt();
-      await http.update('noProxy', undefined, vscode.ConfigurationTarget.Global);
-      await restored;
+      await updateSetting('http', 'noProxy', undefined);
       await proxy.close();
     }
 

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { RunResult } from '../../../src/core/runner/types';
 import { startHttpsServer, type TestHttpsServer } from '../../support/httpsTestServer';
 import { createTestCa } from '../../support/testPki';
-import { activateExtension, useTestEnvironment, waitFor, workspaceUri } from './helpers';
+import { activateExtension, updateSetting, useTestEnvironment, waitFor, workspaceUri } from './helpers';
 import { joinedPattern } from '../../support/joinedPattern';
 
 describe('sending requests from .thredd files in the real host', () => {
@@ -153,24 +153,14 @@ describe('sending requests from .thredd files in the real host', () => {
     assert.equal((await send()).timings?.reused, true, 'unchanged settings: the connection is reused');
     assert.equal(server.handshakes(), before);
 
-    const http = vscode.workspace.getConfiguration('http');
-    // The extension's listener was registered at activation, so it has run when this one hears the change.
-    const heard = new Promise<void>((resolve) => {
-      const listener = vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!event.affectsConfiguration('http.noProxy')) return;
-        listener.dispose();
-        resolve();
-      });
-    });
-    await http.update('noProxy', ['no-such-host.invalid'], vscode.ConfigurationTarget.Global);
+    await updateSetting('http', 'noProxy', ['no-such-host.invalid']);
     try {
-      await heard;
       const after = await send();
       assert.equal(after.response?.status, 200);
       assert.equal(after.timings?.reused, false, 'a new HTTP client opens a new connection');
       assert.equal(server.handshakes(), before + 1);
     } finally {
-      await http.update('noProxy', undefined, vscode.ConfigurationTarget.Global);
+      await updateSetting('http', 'noProxy', undefined);
     }
   });
 });

@@ -5,7 +5,7 @@ import type { RunResult } from '../../../src/core/runner/types';
 import type { AssertionSummary } from '../../../src/vscode/auth/clientAssertionCommand';
 import type { TokenSummary } from '../../../src/vscode/auth/authCommands';
 import { startForwardProxy } from '../../support/forwardProxy';
-import { activateExtension, EXTENSION_ID, screenshot, waitFor, workspaceUri } from './helpers';
+import { activateExtension, EXTENSION_ID, screenshot, updateSetting, waitFor, workspaceUri } from './helpers';
 
 describe('the local sandbox, tokens and a first call from the real host', () => {
   const configUri = workspaceUri('thredd.json');
@@ -117,18 +117,8 @@ describe('the local sandbox, tokens and a first call from the real host', () => 
   it("sends through VS Code's http.proxy: the token and the call reach the sandbox only through the proxy's tunnel", async () => {
     const api = await activateExtension();
     const proxy = await startForwardProxy();
-    const http = vscode.workspace.getConfiguration('http');
-    // The extension's listener was registered at activation, so it has run when this one hears the change.
-    const heard = new Promise<void>((resolve) => {
-      const listener = vscode.workspace.onDidChangeConfiguration((event) => {
-        if (!event.affectsConfiguration('http.proxy')) return;
-        listener.dispose();
-        resolve();
-      });
-    });
     try {
-      await http.update('proxy', proxy.url.href, vscode.ConfigurationTarget.Global);
-      await heard;
+      await updateSetting('http', 'proxy', proxy.url.href);
       await vscode.commands.executeCommand('thredd.selectEnvironment', 'sandbox-mtls');
       await vscode.commands.executeCommand('thredd.clearTokenCache');
       const read = await vscode.commands.executeCommand<RunResult>('thredd.sendRequest', { uri: requestFile.toString(), index: 2 });
@@ -139,7 +129,7 @@ describe('the local sandbox, tokens and a first call from the real host', () => 
       const view = await waitFor('the response view', () => api.lastResponseView()?.result.id === read.id && api.lastResponseView());
       assert.match(view.html, new RegExp(`Route: <span class="mono">via ${proxy.url.origin.replace(/\./g, '\\.')} \\(http\\.proxy`));
     } finally {
-      await http.update('proxy', undefined, vscode.ConfigurationTarget.Global);
+      await updateSetting('http', 'proxy', undefined);
       await proxy.close();
     }
   });
