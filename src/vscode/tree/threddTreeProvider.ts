@@ -119,7 +119,11 @@ export class ThreddTreeProvider implements vscode.TreeDataProvider<TreeNode>, vs
   }
 }
 
+/**
+ * The workspace's certificate files. `.thredd/` holds the tools' own state (the local sandbox's CA, server and
+ * issued certificates, the editor's settings): those are not the user's certificates, so the list leaves them out.
+ */
 async function findCertificateFiles(include: string): Promise<string[]> {
-  const uris = await vscode.workspace.findFiles(include, '{**/node_modules/**,**/.git/**}', 2000);
+  const uris = await vscode.workspace.findFiles(include, '{**/node_modules/**,**/.git/**,**/.thredd/**}', 2000);
   return uris.map((uri) => uri.fsPath).sort();
 }

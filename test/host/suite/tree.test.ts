@@ -98,6 +98,28 @@ describe('the Thredd view in the real host', () => {
     await screenshot('thredd-view');
   });
 
+  it("leaves the tools' own state folder (.thredd/, where the sandbox keeps its CA) out of the Certificates list", async () => {
+    const api = await activateExtension();
+    const state = workspaceUri('.thredd', 'sandbox-like').fsPath;
+    fs.mkdirSync(state, { recursive: true });
+    fs.copyFileSync(path.join(dir, 'ca.pem'), path.join(state, 'root-ca.pem'));
+    try {
+      const files = [...indexTreeNodes((await api.getTreeModel(true)).roots).values()].flatMap((node) =>
+        node.kind === 'certificate' ? [node.file] : [],
+      );
+      assert.ok(
+        files.some((file) => file.endsWith(path.join('tree-certs', 'ca.pem'))),
+        'the same certificate elsewhere is listed',
+      );
+      assert.deepEqual(
+        files.filter((file) => file.includes(`${path.sep}.thredd${path.sep}`)),
+        [],
+      );
+    } finally {
+      fs.rmSync(state, { recursive: true, force: true });
+    }
+  });
+
   it('counts the certificates needing attention on the view badge and says so in one notification', async () => {
     const api = await activateExtension();
     const model = await api.getTreeModel(true);
