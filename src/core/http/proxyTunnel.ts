@@ -1,10 +1,9 @@
 import type * as net from 'node:net';
 import { performance } from 'node:perf_hooks';
-import type * as tls from 'node:tls';
 import type buildConnector from 'undici/types/connector';
 import { DIRECT_ROUTE, routeKey, type ProxyRoute } from './network';
 import { proxyHopFailure, proxyRefusal, type ProxyHopError } from './proxyHopError';
-import { contextTrustingRootsAnd, tracingConnector, type SocketFacts, type SocketSlot } from './tlsConnector';
+import { secureOptionsFor, tracingConnector, type SocketFacts, type SocketSlot } from './tlsConnector';
 import { Pool } from './undiciCore';
 
 /** An open tunnel to the origin and what opening it cost. */
@@ -72,9 +71,9 @@ export class ProxyTunnels {
   }
 
   private hopConnector(route: ProxyRoute, connectTimeoutMs: number): buildConnector.connector {
-    // Verification is tracingConnector's, after the handshake (so a refusal carries the proxy's chain).
-    const secure: tls.ConnectionOptions = { rejectUnauthorized: false };
-    if (route.proxy.protocol === 'https:' && route.proxyCa) secure.secureContext = contextTrustingRootsAnd(route.proxyCa, {});
+    // Node's roots plus proxyCa, no client certificate; verification is tracingConnector's, after the handshake
+    // (so a refusal carries the proxy's chain).
+    const secure = secureOptionsFor(route.proxy.protocol === 'https:' ? { ca: route.proxyCa } : {});
     return (options, callback) => {
       const slot: SocketSlot = {};
       tracingConnector(

@@ -180,7 +180,7 @@ interface NativeSecureContext {
  * made without `ca` starts from Node's root store, and adding one CA to it gives the context its own
  * copy of that store with the CA added, which costs well under a millisecond.
  */
-export function contextTrustingRootsAnd(ca: string, options: tls.SecureContextOptions): tls.SecureContext {
+function contextTrustingRootsAnd(ca: string, options: tls.SecureContextOptions): tls.SecureContext {
   const context = tls.createSecureContext(options);
   const native = (context as { context?: NativeSecureContext }).context;
   if (typeof native?.addCACert !== 'function') return tls.createSecureContext({ ...options, ca: [...tls.rootCertificates, ca] });
