@@ -1,4 +1,5 @@
-import type { ConnectionRoute } from '../http/network';
+import { routeFacts, type ConnectionRoute } from '../http/network';
+import { routeText } from '../http/routeText';
 import { MASK } from '../requestFile/secrets';
 
 /** `scheme://` (optional), then the userinfo up to the last `@` before the host. */
@@ -24,10 +25,7 @@ export function maskProxyUrl(text: string): string {
 
 /** `direct (no proxy configured)` or `via http://proxy:3128 (HTTPS_PROXY)`, for `config check` and the response view. */
 export function describeRoute(route: ConnectionRoute): string {
-  if (route.kind === 'direct') return `direct (${route.source ?? 'no proxy configured'})`;
-  const notes = [route.source];
-  if (route.authorization) notes.push('with Proxy-Authorization');
-  if (!route.proxyStrictSSL && route.proxy.protocol === 'https:') notes.push("the proxy's certificate is NOT verified");
-  // protocol + host only: a route's URL has no credentials, and this keeps it so whatever it was given.
-  return `via ${route.proxy.protocol}//${route.proxy.host} (${notes.join('; ')})`;
+  if (route.kind === 'direct') return routeText({ kind: 'direct', source: route.source ?? 'no proxy configured' });
+  // routeFacts keeps the proxy's origin only, so credentials cannot show whatever URL the route was given.
+  return routeText(routeFacts(route), route.authorization ? ['with Proxy-Authorization'] : []);
 }
