@@ -211,13 +211,13 @@ function timingsOf(socket: SocketFacts | undefined, reused: boolean, started: nu
 }
 
 function warningsFor(settings: TlsSettings, socket: SocketFacts | undefined): string[] {
+  const warnings: string[] = [];
   const route = socket?.route;
-  const unverifiedProxy = route?.kind === 'proxy' && route.proxyVerified === false;
-  if (!settings.insecure && !unverifiedProxy) return [];
-  const warnings = unverifiedProxy ? [PROXY_INSECURE_WARNING] : [];
-  if (!settings.insecure) return warnings;
-  warnings.push(INSECURE_WARNING);
-  const error = socket?.facts?.authorizationError;
-  if (error) warnings.push(`With verification on, this server's certificate would be refused (${error}).`);
+  if (route?.kind === 'proxy' && route.proxyVerified === false) warnings.push(PROXY_INSECURE_WARNING);
+  if (settings.insecure) {
+    warnings.push(INSECURE_WARNING);
+    const error = socket?.facts?.authorizationError;
+    if (error) warnings.push(`With verification on, this server's certificate would be refused (${error}).`);
+  }
   return warnings;
 }
