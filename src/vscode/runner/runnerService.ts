@@ -145,10 +145,12 @@ export class RunnerService implements vscode.Disposable {
   }
 
   private async loadRunner(): Promise<RequestRunner> {
-    if (!this.runner) {
+    // A local, not this.runner: a new HTTP client clears this.runner, and that may happen during the awaits here.
+    let runner = this.runner;
+    if (!runner) {
       const { RequestRunner } = await import('../../core/engine');
       const settings = vscode.workspace.getConfiguration('thredd');
-      this.runner = new RequestRunner({
+      runner = this.runner = new RequestRunner({
         http: await this.network.client(),
         tokens: this.auth.tokenSource(),
         secrets: this.auth.secrets,
@@ -158,7 +160,7 @@ export class RunnerService implements vscode.Disposable {
       });
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storageDir, 'bodies'));
     }
-    return this.runner;
+    return runner;
   }
 
   private async loadHistory(): Promise<HistoryStore> {
