@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Environment } from '../../core/config';
 import type { HttpClient, NetworkOptions } from '../../core/http';
 import type { SharedProxySettings } from '../../core/proxy';
 import type { ConfigService } from '../config/configService';
@@ -28,6 +29,30 @@ function sharedProxySettings(): SharedProxySettings {
   return { editor, env: process.env, proxyStrictSSL };
 }
 
+/** thredd.json's environments, which an untrusted workspace's requests never use. */
+function trustedEnvironments(environments: Record<string, Environment> | undefined): Environment[] {
+  return vscode.workspace.isTrusted ? Object.values(environments ?? {}) : [];
+}
+
+/**
+ * What of thredd.json the client depends on: the environments that set "proxy" (with "proxyCa" and the URLs it
+ * routes). Other edits keep the client and its open connections.
+ */
+function proxySettingsKey(environments: readonly Environment[]): string {
+  const routed = environments.filter((environment) => environment.proxy !== undefined);
+  return JSON.stringify(
+    routed.map(({ name, proxy, proxyCa, baseUrl, tokenUrl, introspectionUrl, registrationUrl }) => [
+      name,
+      proxy,
+      proxyCa,
+      baseUrl,
+      tokenUrl,
+      introspectionUrl,
+      registrationUrl,
+    ]),
+  );
+}
+
 /**
  * Owns the extension's one HttpClient, so connections are pooled across tokens, requests and DCR, and
  * rebuilds it when a network setting or thredd.json changes (an environment's "proxy" and "proxyCa"). Token
@@ -36,6 +61,8 @@ function sharedProxySettings(): SharedProxySettings {
  */
 export class NetworkService implements vscode.Disposable {
   private current: Promise<HttpClient> | undefined;
+  /** thredd.json's proxy settings the current client was made from (see proxySettingsKey). */
+  private configKey = proxySettingsKey([]);
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeClient = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
@@ -48,7 +75,12 @@ export class NetworkService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (NETWORK_SETTINGS.some((setting) => event.affectsConfiguration(setting))) this.replace('Network settings changed');
       }),
-      configService.onDidChange(() => this.current && this.replace('thredd.json changed')),
+      configService.onDidChange((loaded) => {
+        const key = proxySettingsKey(trustedEnvironments(loaded?.config?.environments));
+        if (key === this.configKey) return;
+        this.configKey = key;
+        if (this.current) this.replace("thredd.json's proxy settings changed");
+      }),
     ];
   }
 
@@ -67,7 +99,8 @@ export class NetworkService implements vscode.Disposable {
 
   private async make(): Promise<HttpClient> {
     const engine = await import('../../core/engine');
-    const environments = vscode.workspace.isTrusted ? Object.values((await this.configService.get())?.config?.environments ?? {}) : [];
+    const environments = trustedEnvironments((await this.configService.get())?.config?.environments);
+    this.configKey = proxySettingsKey(environments);
     const proxyCas = new Map<string, string>();
     for (const { name, proxyCa } of environments) if (proxyCa) proxyCas.set(name, await engine.loadProxyCa(name, proxyCa));
     const network: NetworkOptions = engine.networkOptionsForEnvironments(environments, sharedProxySettings(), proxyCas);
