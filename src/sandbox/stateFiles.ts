@@ -25,6 +25,15 @@ export function statePaths(stateDir: string) {
     certificates: at('certificates'),
     registrations: at('registrations'),
     apiData: at('api-data.json'),
+    // EHI (issue 14): Thredd's side of the External Host Interface, played by the sandbox.
+    ehiSigningKey: at('ehi', 'signing.key'),
+    ehiSigningCert: at('ehi', 'signing.pem'),
+    ehiRootCert: at('ehi', 'root-ca-g1.pem'),
+    ehiIssuingCert: at('ehi', 'issuing-ca-g1.pem'),
+    ehiClientKey: at('ehi', 'ehi-client.key'),
+    ehiClientCert: at('ehi', 'ehi-client.pem'),
+    /** Root + issuing CA, for the user's endpoint to trust Thredd's (sandbox) EHI client certificate. */
+    ehiTrustChain: at('ehi', 'trust-chain.pem'),
   };
 }
 
