@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../core/fs/safeWrite';
 import { CONFIG_FILE_NAME } from '../core/config/loadConfig';
-import { CLIENT_SECRET_ENV, DEFAULT_PORTS, SANDBOX_SCOPES } from './sandboxDefaults';
+import { CLIENT_SECRET_ENV, DEFAULT_PORTS, KID_ENV, SANDBOX_SCOPES } from './sandboxDefaults';
 import { openSandboxState } from './sandboxState';
 import { sandboxUrls, type SandboxUrls } from './sandboxUrls';
 import { readIfExists } from './stateFiles';
@@ -28,7 +28,7 @@ export interface InitSandboxWorkspaceResult {
     dotenv: string;
     gitignore: string;
   };
-  /** The Signing certificate's KID, written into thredd.json. */
+  /** The Signing certificate's KID, written into .env as THREDD_SANDBOX_KID (thredd.json refers to it). */
   kid: string;
   /** The Transport certificate's x5t#S256, which tokens from the mTLS listener are bound to. */
   transportX5tS256: string;
@@ -77,7 +77,9 @@ export async function initSandboxWorkspace(options: InitSandboxWorkspaceOptions)
   record(caCert, caBefore === undefined ? 'created' : caBefore === state.ca.rootPem ? 'unchanged' : 'replaced');
 
   const dotenv = path.join(workspace, '.env');
-  record(dotenv, await setDotenvValue(dotenv, CLIENT_SECRET_ENV, state.clientSecret));
+  const secretAction = await setDotenvValue(dotenv, CLIENT_SECRET_ENV, state.clientSecret);
+  const kidAction = await setDotenvValue(dotenv, KID_ENV, signing.kid!);
+  record(dotenv, secretAction === 'created' ? 'created' : [secretAction, kidAction].includes('updated') ? 'updated' : 'unchanged');
   const gitignore = path.join(workspace, '.gitignore');
   record(gitignore, await ensureGitignored(gitignore, IGNORED));
 
@@ -89,7 +91,6 @@ export async function initSandboxWorkspace(options: InitSandboxWorkspaceOptions)
     appId: identity.application.appId,
     clientIds: identity.clients,
     scopes: [...SANDBOX_SCOPES],
-    kid: signing.kid!,
     files: {
       ca: relative(caCert),
       transportCert: relative(transport.files.cert),

@@ -39,6 +39,8 @@ export const SANDBOX_IDENTITY = {
 
 /** The environment variable thredd.json reads the client secret from (the value lives in the workspace .env). */
 export const CLIENT_SECRET_ENV = 'THREDD_SANDBOX_CLIENT_SECRET';
+/** The .env entry that holds the sandbox Signing certificate's KID, which thredd.json refers to. */
+export const KID_ENV = 'THREDD_SANDBOX_KID';
 
 /** Issuer of the software statements the sandbox's directory signs (DCR). */
 export const DIRECTORY_ISSUER = 'thredd-sandbox-directory';

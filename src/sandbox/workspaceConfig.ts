@@ -1,5 +1,5 @@
 import { ConfigEditError, ConfigEditor } from '../core/config/configEditor';
-import { CLIENT_SECRET_ENV } from './sandboxDefaults';
+import { CLIENT_SECRET_ENV, KID_ENV } from './sandboxDefaults';
 import { SandboxError } from './sandboxErrors';
 import type { SandboxUrls } from './sandboxUrls';
 
@@ -18,8 +18,6 @@ export interface SandboxConfigInput {
   appId: string;
   clientIds: { privateKeyJwt: string; clientSecret: string };
   scopes: string[];
-  /** The Signing certificate's KID (as Thredd Portal shows it). */
-  kid: string;
   /** Paths relative to thredd.json, with forward slashes. */
   files: { ca: string; transportCert: string; transportKey: string; signingKey: string; signingCert: string };
 }
@@ -39,7 +37,8 @@ export function sandboxConfigEntries(input: SandboxConfigInput) {
     method: 'private_key_jwt',
     key: input.files.signingKey,
     cert: input.files.signingCert,
-    kid: input.kid,
+    // Generated per sandbox, so it lives in the git-ignored .env and a committed thredd.json stays unchanged.
+    kid: `\${env:${KID_ENV}}`,
     alg: 'RS256',
   };
   const readScope = input.scopes.filter((scope) => scope.endsWith('.read'));

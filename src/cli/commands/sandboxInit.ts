@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { initSandboxWorkspace } from '../../sandbox/initSandboxWorkspace';
-import { CLIENT_SECRET_ENV, DEFAULT_PORTS } from '../../sandbox/sandboxDefaults';
+import { CLIENT_SECRET_ENV, DEFAULT_PORTS, KID_ENV } from '../../sandbox/sandboxDefaults';
 import { openSandboxState } from '../../sandbox/sandboxState';
 import { sandboxUrls } from '../../sandbox/sandboxUrls';
 import type { CliCommand } from '../command';
@@ -42,8 +42,8 @@ export const sandboxInitCommand: CliCommand = {
         '',
         `Signing certificate KID ${result.kid} (on the organisation JWKS); environments ` +
           `${result.environments.join(', ')} in ${shown(result.configFile)}.`,
-        `The client secret is in ${shown(result.files.dotenv)} as ${CLIENT_SECRET_ENV} (git-ignored); ` +
-          'thredd.json reads it from the environment.',
+        `The client secret and the KID are in ${shown(result.files.dotenv)} as ${CLIENT_SECRET_ENV} and ${KID_ENV} ` +
+          '(git-ignored); thredd.json refers to them with ${env:…}, read from the environment or that .env.',
         `Next: thredd sandbox --state ${shown(stateDir)}   (then send the requests in ${shown(workspaceDir)})`,
         '',
       ].join('\n'),

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigDiagnostic } from './diagnostics';
 import { hasErrors } from './diagnostics';
+import { envWithDotenvBeside } from './dotenvBeside';
 import { JsoncDocument } from './jsoncDocument';
 import { resolveConfig, type ResolveOptions } from './resolveConfig';
 import { configRule } from './shape';
@@ -50,9 +51,11 @@ export function parseConfigText(text: string, file: string, options: LoadOptions
   }));
   if (hasErrors(shapeDiagnostics)) return { diagnostics: shapeDiagnostics };
 
+  const expandEnv = options.expandEnv ?? true;
   const { config, diagnostics } = resolveConfig(document.value, document, file, {
-    env: options.env ?? process.env,
-    expandEnv: options.expandEnv ?? true,
+    // Only a trusted workspace's .env is read, as only then are ${env:...} references expanded.
+    env: expandEnv ? envWithDotenvBeside(file, options.env ?? process.env) : {},
+    expandEnv,
     fileExists: options.fileExists ?? fs.existsSync,
   });
   const all = [...shapeDiagnostics, ...diagnostics];

@@ -25,8 +25,12 @@ export function resolveConfig(raw: RawObject, document: JsoncDocument, file: str
   const report = (at: JsonPath, severity: ConfigDiagnostic['severity'], message: string, fix: string) =>
     diagnostics.push({ file, range: document.rangeOf(at), severity, message, fix });
 
-  /** A string value with `${env:...}` expanded; secrets that are unset come back undefined (VS Code asks for them). */
-  const text = (at: JsonPath, value: unknown, secret = false): string | undefined => {
+  /**
+   * A string value with `${env:...}` expanded; unset references come back undefined.
+   * `secret`: VS Code can ask for it, so unset is a warning. `optional`: the value can wait (a KID that
+   * `thredd sandbox init` has not written to .env yet), so unset is a warning too. Otherwise an error.
+   */
+  const text = (at: JsonPath, value: unknown, secret = false, optional = false): string | undefined => {
     if (typeof value !== 'string') return undefined;
     if (!hasEnvReference(value)) return value;
     if (!options.expandEnv) return undefined;
@@ -38,14 +42,22 @@ export function resolveConfig(raw: RawObject, document: JsoncDocument, file: str
         at,
         'warning',
         `Environment variable ${names} is not set.`,
-        `Export ${names} before starting, or (in VS Code) run "Thredd: Set Client Secret" to keep it in SecretStorage.`,
+        `Export ${names} or set it in the .env beside thredd.json, or (in VS Code) run "Thredd: Set Client Secret" ` +
+          'to keep it in SecretStorage.',
+      );
+    } else if (optional) {
+      report(
+        at,
+        'warning',
+        `Environment variable ${names} is not set; client assertions carry no kid until it is.`,
+        `Export ${names} or set it in the .env beside thredd.json ("thredd sandbox init" writes the sandbox's).`,
       );
     } else {
       report(
         at,
         'error',
         `Environment variable ${names} is not set.`,
-        `Export ${names} before starting, or replace the reference with a value.`,
+        `Export ${names} or set it in the .env beside thredd.json, or replace the reference with a value.`,
       );
     }
     return undefined;
@@ -144,7 +156,7 @@ export function resolveConfig(raw: RawObject, document: JsoncDocument, file: str
   return { config, diagnostics };
 }
 
-type Text = (at: JsonPath, value: unknown, secret?: boolean) => string | undefined;
+type Text = (at: JsonPath, value: unknown, secret?: boolean, optional?: boolean) => string | undefined;
 type FilePath = (at: JsonPath, value: unknown) => string | undefined;
 type Report = (at: JsonPath, severity: 'error' | 'warning', message: string, fix: string) => void;
 
@@ -196,7 +208,7 @@ function resolveAuth(auth: RawObject, at: JsonPath, text: Text, filePath: FilePa
       method: 'private_key_jwt',
       key: filePath([...at, 'key'], auth.key) ?? '',
       cert: filePath([...at, 'cert'], auth.cert),
-      kid: text([...at, 'kid'], auth.kid),
+      kid: text([...at, 'kid'], auth.kid, false, true),
       alg: auth.alg as SigningAlgorithm | undefined,
       passphrase: text([...at, 'passphrase'], auth.passphrase, true),
     };

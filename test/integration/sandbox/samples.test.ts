@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseEnv } from 'node:util';
@@ -8,6 +9,7 @@ import { initSandboxWorkspace, startSandbox, type RunningSandbox } from '../../.
 import { tempDir } from './sandboxFixture';
 
 const samples = path.resolve(__dirname, '..', '..', '..', 'samples');
+const CLI = path.resolve(__dirname, '..', '..', '..', 'dist', 'cli.js');
 
 describe('the samples workspace against a running sandbox', () => {
   let dir: string;
@@ -41,5 +43,23 @@ describe('the samples workspace against a running sandbox', () => {
     out = '';
     assert.equal(await runCli(['run', 'requests/idempotency.thredd'], io), 0, out + err);
     assert.match(out, /2 requests: 2 passed, 0 failed/, 'run again within the hour, the retry sample replays the first card');
+  });
+
+  it('leaves a clone of samples/ clean for git after init, as npm start runs it: generated values go to ignored files', () => {
+    const clone = tempDir('thredd-samples-git-');
+    try {
+      fs.cpSync(samples, clone, { recursive: true, filter: (source) => !['.thredd', '.env', 'certs'].includes(path.basename(source)) });
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: clone, encoding: 'utf8' });
+      git('init', '-q');
+      git('add', '-A');
+      git('-c', 'user.email=t@example.com', '-c', 'user.name=t', 'commit', '-qm', 'samples');
+      execFileSync(process.execPath, [CLI, 'sandbox', 'init', '--workspace', clone, '--state', path.join(clone, '.thredd', 'sandbox')], {
+        stdio: 'ignore',
+      });
+      assert.ok(fs.existsSync(path.join(clone, '.env')) && fs.existsSync(path.join(clone, 'certs', 'sandbox-app-rtssigning.pem')));
+      assert.equal(git('status', '--porcelain', '--untracked-files=all'), '');
+    } finally {
+      fs.rmSync(clone, { recursive: true, force: true });
+    }
   });
 });

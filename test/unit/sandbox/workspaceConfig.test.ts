@@ -13,7 +13,6 @@ const INPUT: SandboxConfigInput = {
   appId: SANDBOX_IDENTITY.appId,
   clientIds: { privateKeyJwt: SANDBOX_IDENTITY.privateKeyJwtClientId, clientSecret: SANDBOX_IDENTITY.clientSecretClientId },
   scopes: ['cards.read', 'cards.write'],
-  kid: 'KID-1',
   files: {
     ca: 'certs/sandbox-ca.pem',
     transportCert: 'certs/t.pem',
@@ -37,9 +36,14 @@ describe('sandbox entries in thredd.json', () => {
     const text = applySandboxConfig(undefined, 'thredd.json', INPUT);
     const { config, diagnostics } = parseConfigText(text, '/ws/thredd.json', {
       fileExists: () => true,
-      env: { THREDD_SANDBOX_CLIENT_SECRET: 's' },
+      env: { THREDD_SANDBOX_CLIENT_SECRET: 's', THREDD_SANDBOX_KID: 'KID-1' },
     });
     assert.deepEqual(diagnostics, []);
+    assert.equal(
+      (config!.applications['sandbox-app'].auth as { kid?: string }).kid,
+      'KID-1',
+      'the KID comes from ${env:THREDD_SANDBOX_KID}',
+    );
     assert.equal(config?.defaultEnvironment, 'sandbox-mtls');
     const mtls = config!.environments['sandbox-mtls'];
     assert.equal(mtls.tokenUrl, 'https://127.0.0.1:8444/oauth2/token');
@@ -56,8 +60,8 @@ describe('sandbox entries in thredd.json', () => {
     const { config } = parseConfigText(first, '/ws/thredd.json', { fileExists: () => true, env: {} });
     assert.deepEqual(Object.keys(config!.environments), ['uat', 'sandbox-mtls', 'sandbox', 'sandbox-readonly']);
     assert.match(first, /"defaultEnvironment": "uat"/);
-    const second = applySandboxConfig(first, 'thredd.json', { ...INPUT, kid: 'KID-2' });
-    assert.equal(second, first.replace(/KID-1/g, 'KID-2'));
+    const second = applySandboxConfig(first, 'thredd.json', { ...INPUT, clientIds: { ...INPUT.clientIds, clientSecret: 'other-client' } });
+    assert.equal(second, first.replace(SANDBOX_IDENTITY.clientSecretClientId, 'other-client'));
     const dangling = applySandboxConfig(
       USER_CONFIG.replace('"defaultEnvironment": "uat"', '"defaultEnvironment": "gone"'),
       'thredd.json',
