@@ -1,11 +1,12 @@
 import { SANDBOX_API_ROOT } from '../../core/catalogue';
+import { removeRunningFile, writeRunningFile } from '../../core/sandboxStatus/runningFile';
 import { CLIENT_SECRET_ENV, DEFAULT_PORTS } from '../../sandbox/sandboxDefaults';
 import { startSandbox, type RunningSandbox } from '../../sandbox/startSandbox';
 import { CliError, type CliCommand } from '../command';
 import { stringOption } from './pkiCliSupport';
 import { portOption, stateDirOf } from './sandboxCliSupport';
 
-const USAGE = 'thredd sandbox [--state DIR] [--host 127.0.0.1] [--port-tls 8443] [--port-mtls 8444] [--json]';
+const USAGE = 'thredd sandbox [--state DIR] [--host 127.0.0.1] [--port-tls 8443] [--port-mtls 8444] [--owner NAME] [--json]';
 
 export const sandboxServeCommand: CliCommand = {
   path: ['sandbox'],
@@ -16,6 +17,8 @@ export const sandboxServeCommand: CliCommand = {
     host: { type: 'string' },
     'port-tls': { type: 'string' },
     'port-mtls': { type: 'string' },
+    // Who started it ("npm start", "VS Code"): an editor that finds this sandbox running says so.
+    owner: { type: 'string' },
     json: { type: 'boolean' },
   },
   async run(values, positionals, io) {
@@ -37,8 +40,12 @@ export const sandboxServeCommand: CliCommand = {
       signal.dispose();
       throw error;
     }
+    const { urls } = sandbox;
+    const running = { pid: process.pid, owner: stringOption(values, 'owner') ?? 'thredd sandbox', startedAt: new Date().toISOString() };
+    await writeRunningFile(sandbox.stateDir, { ...running, urls: { tls: urls.tls, mtls: urls.mtls, token: urls.token } });
     io.out(json ? JSON.stringify(describe(sandbox)) + '\n' : banner(sandbox));
     await signal.stopped;
+    await removeRunningFile(sandbox.stateDir, process.pid);
     await sandbox.stop();
     if (!json) io.out('Sandbox stopped.\n');
     return 0;

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import * as vscode from 'vscode';
 import { secretNames } from '../../core/auth/secrets';
+import { findRunningSandbox, isAlive, type RunningSandboxRecord } from '../../core/sandboxStatus/runningFile';
 import { UserError } from '../../core/errors/userError';
 import { parseDotenv } from '../../core/requestFile/dotenv';
 import type { AuthServices } from '../auth/authServices';
@@ -16,11 +17,16 @@ export interface SandboxInfo {
   urls: { tls: string; mtls: string; token: string };
 }
 
-/** The local Thredd sandbox as a child process of the extension, with a status bar item. */
+/**
+ * The local Thredd sandbox, with a status bar item: one the extension runs as a child process, or one
+ * another process (npm start, a terminal) runs on this workspace's state folder, found by its running.json.
+ */
 export class SandboxController implements vscode.Disposable {
   private child: ChildProcess | undefined;
   private info: SandboxInfo | undefined;
+  private external: RunningSandboxRecord | undefined;
   private readonly item = vscode.window.createStatusBarItem('thredd.sandbox', vscode.StatusBarAlignment.Left, 48);
+  private readonly watcher: vscode.Disposable | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -30,21 +36,52 @@ export class SandboxController implements vscode.Disposable {
   ) {
     this.item.name = 'Thredd Sandbox';
     this.render();
+    const workspace = workspaceDir();
+    if (workspace) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(stateDir(workspace), 'running.json'));
+      const changed = () => void this.detect();
+      this.watcher = vscode.Disposable.from(
+        watcher,
+        watcher.onDidCreate(changed),
+        watcher.onDidChange(changed),
+        watcher.onDidDelete(changed),
+      );
+      changed();
+    }
   }
 
   get running(): SandboxInfo | undefined {
-    return this.info;
+    return this.info ?? (this.external && { urls: this.external.urls });
+  }
+
+  /** What the status bar says, for the tests. */
+  get statusText(): string {
+    return this.item.text;
+  }
+
+  /** Looks for a sandbox another process runs on this workspace's state folder. */
+  async detect(): Promise<RunningSandboxRecord | undefined> {
+    const workspace = workspaceDir();
+    const found = workspace ? await findRunningSandbox(stateDir(workspace)) : undefined;
+    this.external = found && found.pid !== this.child?.pid ? found : undefined;
+    this.render();
+    return this.external;
   }
 
   async start(): Promise<SandboxInfo | undefined> {
     if (!requireTrust('start the local sandbox')) return undefined;
     if (this.info) return this.info;
+    const external = await this.detect();
+    if (external) {
+      void vscode.window.showInformationMessage(`The sandbox is already running, started by ${ownerText(external)}: ${external.urls.tls}.`);
+      return { urls: external.urls };
+    }
     const workspace = workspaceDir();
     if (!workspace) {
       void vscode.window.showErrorMessage('Open a folder first: the sandbox keeps its CA and data in .thredd/sandbox of the workspace.');
       return undefined;
     }
-    const child = spawnCli(this.extensionUri, ['sandbox', '--state', stateDir(workspace), '--json'], workspace);
+    const child = spawnCli(this.extensionUri, ['sandbox', '--state', stateDir(workspace), '--owner', 'VS Code', '--json'], workspace);
     this.child = child;
     const errors: string[] = [];
     readline.createInterface({ input: child.stderr! }).on('line', (line) => {
@@ -78,14 +115,33 @@ export class SandboxController implements vscode.Disposable {
     return this.info;
   }
 
-  async stop(): Promise<void> {
+  /** `confirmed`: stop a sandbox another process started without asking (a command argument, for scripts and tests). */
+  async stop(options: { confirmed?: boolean } = {}): Promise<void> {
     const child = this.child;
-    if (!child) return;
+    if (!child) return this.stopExternal(options.confirmed === true);
     await new Promise<void>((resolve) => {
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
     this.log.info('Sandbox stopped.');
+  }
+
+  /** A sandbox another process started is stopped only when the user says so, after being told whose it is. */
+  private async stopExternal(confirmed: boolean): Promise<void> {
+    const external = await this.detect();
+    if (!external) return;
+    const choice =
+      confirmed ||
+      (await vscode.window.showWarningMessage(
+        `The sandbox was started by ${ownerText(external)}, not by VS Code. Stop it anyway?`,
+        { modal: true, detail: 'Whatever started it keeps running without it; start the sandbox again from the status bar.' },
+        'Stop It',
+      )) === 'Stop It';
+    if (!choice) return;
+    process.kill(external.pid, 'SIGTERM');
+    for (let waited = 0; waited < 5000 && isAlive(external.pid); waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    this.log.info(`Sandbox stopped (it was started by ${ownerText(external)}).`);
+    await this.detect();
   }
 
   /**
@@ -125,19 +181,26 @@ export class SandboxController implements vscode.Disposable {
   }
 
   private render(): void {
-    this.item.text = this.info ? '$(beaker) Sandbox: running' : '$(beaker) Sandbox: stopped';
-    this.item.tooltip = this.info
-      ? `Local Thredd sandbox\n${this.info.urls.tls} (TLS)\n${this.info.urls.mtls} (mTLS)\nClick to stop.`
+    const running = this.running;
+    this.item.text = running ? '$(beaker) Sandbox: running' : '$(beaker) Sandbox: stopped';
+    const by = !this.info && this.external ? `Started by ${ownerText(this.external)}.\n` : '';
+    this.item.tooltip = running
+      ? `Local Thredd sandbox\n${running.urls.tls} (TLS)\n${running.urls.mtls} (mTLS)\n${by}Click to stop.`
       : 'Local Thredd sandbox. Click to start.';
-    this.item.command = this.info ? 'thredd.stopSandbox' : 'thredd.startSandbox';
-    void vscode.commands.executeCommand('setContext', 'thredd.sandboxRunning', Boolean(this.info));
+    this.item.command = running ? 'thredd.stopSandbox' : 'thredd.startSandbox';
+    void vscode.commands.executeCommand('setContext', 'thredd.sandboxRunning', Boolean(running));
     this.item.show();
   }
 
   dispose(): void {
     this.child?.kill('SIGTERM');
+    this.watcher?.dispose();
     this.item.dispose();
   }
+}
+
+function ownerText(record: RunningSandboxRecord): string {
+  return `${record.owner} (pid ${record.pid})`;
 }
 
 function workspaceDir(): string | undefined {
