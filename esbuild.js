@@ -151,6 +151,7 @@ const entries = [
           outfile: 'out/test/host/untrusted/index.js',
           external: ['vscode', 'mocha'],
         },
+        { ...common, entryPoints: ['test/host/start/index.ts'], outfile: 'out/test/host/start/index.js', external: ['vscode', 'mocha'] },
       ]),
 ];
 

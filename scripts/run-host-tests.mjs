@@ -2,7 +2,7 @@
 // code-server (VS Code web + remote extension host) driven by headless Chromium.
 //   node scripts/run-host-tests.mjs [--tests <suite index.js>] [--dev <extension dir>]
 //     [--workspace <fixture dir>] [--vsix <file>] [--timeout <ms>]
-//     [--screenshots <dir>] [--theme dark|light]
+//     [--screenshots <dir>] [--theme dark|light] [--untrusted] [--like-start]
 // Defaults: --tests out/test/host/suite/index.js, --dev the repo root,
 // --workspace test/host/workspace when it exists (always opened as a temp copy).
 // Exits with the suite's exit code.
@@ -24,6 +24,7 @@ import { ensureCodeServer, reportInstallError } from './code-server/install.mjs'
 import { installVsix, startCodeServer, testPayloadUrl } from './code-server/server.mjs';
 import { tail } from './code-server/run.mjs';
 import { formatAutomationLog } from './code-server/automation-log.mjs';
+import { ensureStartSettings, startWorkspaceSandbox } from './code-server/startWorkspace.mjs';
 import { extHostErrors } from './code-server/exthost-log.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,6 +45,8 @@ function parseCli() {
       theme: { type: 'string' },
       // Opens the workspace untrusted (restricted mode), for the workspace-trust suite.
       untrusted: { type: 'boolean', default: false },
+      // Opens the workspace the way `npm start` does: its sandbox started outside the editor, npm start's profile.
+      'like-start': { type: 'boolean', default: false },
     },
   });
   const fail = (msg) => {
@@ -107,16 +110,22 @@ async function main() {
   const workspace = path.join(tmp, 'workspace');
   const screenshots = path.resolve(opts.screenshots ?? path.join(tmp, 'screenshots'));
   for (const d of [userDataDir, extensionsDir, workspace, screenshots]) fs.mkdirSync(d, { recursive: true });
-  if (opts.workspace) fs.cpSync(path.resolve(opts.workspace), workspace, { recursive: true });
-  writeSettings(userDataDir, opts.theme, opts.untrusted);
+  // Like a fresh clone: what sandbox init generates (and git ignores) is left behind.
+  const generated = new Set(['.thredd', '.env', 'certs']);
+  const cloned = opts['like-start'] ? (source) => !generated.has(path.basename(source)) : undefined;
+  if (opts.workspace) fs.cpSync(path.resolve(opts.workspace), workspace, { recursive: true, filter: cloned });
+  if (opts['like-start']) ensureStartSettings(userDataDir, opts.theme ? { 'workbench.colorTheme': THEMES[opts.theme] } : {});
+  else writeSettings(userDataDir, opts.theme, opts.untrusted);
 
   let server;
   let browser;
+  let startedSandbox;
   let cleaned;
   const cleanup = () =>
     (cleaned ??= (async () => {
       await browser?.close();
       await server?.stop();
+      startedSandbox?.sandbox.kill('SIGTERM');
       // THREDD_KEEP_TMP=1 keeps user data (logs/), workspace and screenshots.
       if (!process.env.THREDD_KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 5 });
     })());
@@ -134,6 +143,7 @@ async function main() {
 
   try {
     if (opts.vsix) console.log(`[host-tests] ${await installVsix(opts.vsix, extensionsDir, { bin })}`);
+    if (opts['like-start']) startedSandbox = await startWorkspaceSandbox({ cli: path.join(REPO, 'dist', 'cli.js'), workspace });
     server = await startCodeServer({
       workspace,
       userDataDir,
@@ -142,7 +152,12 @@ async function main() {
       bin,
       // The extension host inherits these: the suite finds its fixtures and
       // knows where screenshots it asks for will appear.
-      env: { THREDD_HOST_TEST: '1', THREDD_SCREENSHOTS_DIR: screenshots, THREDD_TEST_WORKSPACE: workspace },
+      env: {
+        ...startedSandbox?.env,
+        THREDD_HOST_TEST: '1',
+        THREDD_SCREENSHOTS_DIR: screenshots,
+        THREDD_TEST_WORKSPACE: workspace,
+      },
     });
     browser = await launchBrowser({ colorScheme: opts.theme });
     const { page } = browser;

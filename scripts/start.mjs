@@ -1,38 +1,23 @@
 // `npm start`: builds, sets up sandbox credentials in samples/ (idempotent), starts the local Thredd
 // sandbox, opens the extension in code-server (the real VS Code workbench) on samples/, and prints
 // the URL to open. Ctrl+C stops everything.
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import readline from 'node:readline';
-import { parseEnv } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, reportInstallError } from './code-server/install.mjs';
 import { startCodeServer, testPayloadUrl } from './code-server/server.mjs';
+import { ensureStartSettings, startWorkspaceSandbox } from './code-server/startWorkspace.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workspace = path.join(root, 'samples');
-const sandboxState = path.join(workspace, '.thredd', 'sandbox');
 // Kept between runs (and ignored by git) so the editor remembers its layout and settings.
 const editorState = path.join(root, '.thredd', 'code-server');
 const cli = path.join(root, 'dist', 'cli.js');
 
 execFileSync(process.execPath, ['esbuild.js'], { cwd: root, stdio: 'inherit' });
-execFileSync(process.execPath, [cli, 'sandbox', 'init', '--workspace', workspace, '--state', sandboxState], {
-  cwd: root,
-  stdio: 'inherit',
-});
-
-const sandbox = spawn(process.execPath, [cli, 'sandbox', '--state', sandboxState, '--json'], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const ready = await new Promise((resolve, reject) => {
-  readline.createInterface({ input: sandbox.stdout }).once('line', (line) => resolve(JSON.parse(line)));
-  sandbox.once('exit', (code) =>
-    reject(new Error(`The sandbox stopped before it was ready (exit ${code}); is another one using ports 8443/8444?`)),
-  );
-}).catch((error) => {
+// Generated values (keys, certificates, the client secret, the KID) go to git-ignored files: samples/ stays clean.
+const { sandbox, ready, env } = await startWorkspaceSandbox({ cli, workspace }).catch((error) => {
   console.error(error.message);
   process.exit(1);
 });
@@ -44,14 +29,15 @@ try {
   reportInstallError(error);
   process.exit(1);
 }
+ensureStartSettings(path.join(editorState, 'user-data'));
 mkdirSync(path.join(editorState, 'extensions'), { recursive: true });
 const server = await startCodeServer({
   workspace,
   userDataDir: path.join(editorState, 'user-data'),
   extensionsDir: path.join(editorState, 'extensions'),
   port: process.env.PORT ? Number(process.env.PORT) : undefined,
-  // thredd.json reads the sandbox client secret from the environment; sandbox init keeps it in samples/.env.
-  env: dotenv(path.join(workspace, '.env')),
+  // The same values thredd.json reads from samples/.env, for the editor's terminals and tasks too.
+  env,
 });
 const url = testPayloadUrl({ port: server.port, workspace, extensionDevelopmentPath: root });
 console.log(
@@ -70,7 +56,3 @@ const stop = async () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
-
-function dotenv(file) {
-  return existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {};
-}

@@ -72,6 +72,12 @@ const steps = [
     ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/untrusted/index.js', '--workspace', 'test/fixtures/workspace', '--untrusted'],
     countMochaTests,
   ],
+  [
+    "a new user's first screen, opened the way npm start opens it",
+    node,
+    ['scripts/run-host-tests.mjs', '--tests', 'out/test/host/start/index.js', '--workspace', 'samples', '--like-start'],
+    countMochaTests,
+  ],
   ['package', node, ['scripts/package.mjs']],
   [
     'packaged .vsix in VS Code (code-server)',

@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     responsePanels,
     sandbox,
     vscode.commands.registerCommand('thredd.startSandbox', () => sandbox.start()),
-    vscode.commands.registerCommand('thredd.stopSandbox', () => sandbox.stop()),
+    vscode.commands.registerCommand('thredd.stopSandbox', (args?: { confirmed?: boolean }) => sandbox.stop(args)),
     vscode.commands.registerCommand('thredd.setUpSandbox', () => sandbox.setUpCredentials()),
     vscode.window.registerWebviewPanelSerializer(ResponsePanels.viewType, responsePanels),
     ...registerSendCommands(runner, responsePanels, configService, log),
@@ -75,6 +75,12 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     ),
   );
   void configService.reload();
+  // After activation, and only for a workspace that asks for it (samples/): nothing else loads it.
+  if (vscode.workspace.getConfiguration('thredd').get<boolean>('showWalkthroughOnFirstOpen')) {
+    void import('./vscode/welcome/showWelcome')
+      .then(({ showWelcomeOnFirstOpen }) => showWelcomeOnFirstOpen(context.workspaceState))
+      .catch((error: unknown) => log.warn(`The first-open walkthrough could not be shown: ${String(error)}`));
+  }
 
   return {
     getConfig: (reload) => (reload ? configService.reload() : configService.get()),
@@ -82,6 +88,8 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     getTreeItem: (node) => threddView.provider.getTreeItem(node),
     viewBadge: () => threddView.view.badge,
     environmentStatusText: () => environmentStatus.text,
+    sandboxStatusText: () => sandbox.statusText,
+    threddViewVisible: () => threddView.view.visible,
     checkCertificateExpiry: () => threddView.notifier.check(true),
     lastResponseView: () => responsePanels.last,
     lastCertificateView: () => certificatePanels?.lastShown,

@@ -16,6 +16,10 @@ export interface ThreddExtensionApi {
   viewBadge(): vscode.ViewBadge | undefined;
   /** The active-environment status bar text. */
   environmentStatusText(): string;
+  /** The sandbox status bar text, e.g. "$(beaker) Sandbox: running" (also for a sandbox another process started). */
+  sandboxStatusText(): string;
+  /** Whether the Thredd view is showing. */
+  threddViewVisible(): boolean;
   /** Runs the expiry check now and returns the notification text, if one was shown. */
   checkCertificateExpiry(): Promise<string | undefined>;
   /** The response view last rendered: its HTML, the run result, and `receive`, which acts on a message as if its page posted it. */
