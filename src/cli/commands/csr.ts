@@ -1,14 +1,8 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import {
-  CERTIFICATE_TYPES,
-  describeKey,
-  formatName,
-  buildName,
-  generateKeyAndCsr,
-  KEY_ALGORITHMS,
-  type CertificateType,
-  type KeyAlgorithm,
-} from '../../core/pki';
+import { FileExistsError } from '../../core/fs/safeWrite';
+import { CERTIFICATE_TYPES, keyAndCsrPaths, type CertificateType } from '../../core/pki/certificateFiles';
+import { generateKeyPairFor, KEY_ALGORITHMS, type KeyAlgorithm } from '../../core/pki/keyAlgorithms';
 import { CliError, type CliCommand } from '../command';
 import { filePath, passphraseFromEnv, stringOption } from './pkiCliSupport';
 
@@ -50,12 +44,20 @@ export const csrCommand: CliCommand = {
     };
 
     const outDir = filePath(io, stringOption(values, 'out') ?? '.');
+    // Refuse before the work starts; generateKeyAndCsr checks again just before writing.
+    const targets = keyAndCsrPaths(outDir, type as CertificateType, subject.commonName!);
+    for (const target of [targets.keyPath, targets.csrPath]) if (fs.existsSync(target)) throw new FileExistsError(target);
+    // The prime search (OpenSSL, on libuv's thread pool) runs while the ASN.1 and CSR code loads.
+    const pendingKeyPair = generateKeyPairFor(keyAlgorithm as KeyAlgorithm);
+    pendingKeyPair.catch(() => undefined); // awaited below; a failure is reported there
+    const { buildName, describeKey, formatName, generateKeyAndCsr } = await import('../../core/pki');
     const generated = await generateKeyAndCsr({
       type: type as CertificateType,
       subject,
       keyAlgorithm: keyAlgorithm as KeyAlgorithm,
       outDir,
       passphrase,
+      pendingKeyPair,
     });
     const subjectText = formatName(buildName(subject));
     if (values.json) {

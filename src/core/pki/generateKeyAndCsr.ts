@@ -3,19 +3,12 @@ import * as path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { FileExistsError, writeFileExclusive } from '../fs/safeWrite';
 import { buildCsr } from './buildCsr';
+import { keyAndCsrPaths, type CertificateType } from './certificateFiles';
 import type { DnFields } from './distinguishedName';
 import { generateKeyPairFor, type KeyAlgorithm } from './keyAlgorithms';
 import { validateSubject } from './subject';
 
-export const CERTIFICATE_TYPES = ['transport', 'signing', 'encryption'] as const;
-export type CertificateType = (typeof CERTIFICATE_TYPES)[number];
-
-/** The file suffixes in Thredd Portal's OpenSSL command (`<name>-rtstransport.key` etc.). */
-export const FILE_SUFFIXES: Record<CertificateType, string> = {
-  transport: '-rtstransport',
-  signing: '-rtssigning',
-  encryption: '-rtsencryption',
-};
+export { CERTIFICATE_TYPES, FILE_SUFFIXES, type CertificateType } from './certificateFiles';
 
 export interface GenerateKeyAndCsrOptions {
   type: CertificateType;
@@ -28,6 +21,11 @@ export interface GenerateKeyAndCsrOptions {
   passphrase?: string;
   /** File name before the suffix; defaults to the common name. */
   baseName?: string;
+  /**
+   * A key pair already being generated (generateKeyPairFor with keyAlgorithm): `thredd csr` starts it before
+   * loading this code, so the prime search runs while the ASN.1 code compiles.
+   */
+  pendingKeyPair?: Promise<{ privateKey: KeyObject }>;
 }
 
 export interface GeneratedKeyAndCsr {
@@ -47,15 +45,13 @@ export interface GeneratedKeyAndCsr {
 export async function generateKeyAndCsr(options: GenerateKeyAndCsrOptions): Promise<GeneratedKeyAndCsr> {
   const subject = validateSubject(options.subject);
   const keyAlgorithm = options.keyAlgorithm ?? 'rsa2048';
-  const base = `${fileSafe(options.baseName ?? subject.commonName!)}${FILE_SUFFIXES[options.type]}`;
-  const keyPath = path.resolve(options.outDir, `${base}.key`);
-  const csrPath = path.resolve(options.outDir, `${base}.csr`);
+  const { keyPath, csrPath } = keyAndCsrPaths(options.outDir, options.type, options.baseName ?? subject.commonName!);
   for (const target of [keyPath, csrPath]) {
     if (fs.existsSync(target)) throw new FileExistsError(target);
   }
   if (options.passphrase === '') throw new TypeError('generateKeyAndCsr: an empty passphrase would not protect the key; omit it instead');
 
-  const { privateKey } = await generateKeyPairFor(keyAlgorithm);
+  const { privateKey } = await (options.pendingKeyPair ?? generateKeyPairFor(keyAlgorithm));
   const csrPem = buildCsr(subject, privateKey).pem;
   const keyPem = (
     options.passphrase === undefined
@@ -73,9 +69,4 @@ export async function generateKeyAndCsr(options: GenerateKeyAndCsrOptions): Prom
     throw error;
   }
   return { keyPath, csrPath, keyPem, csrPem, keyAlgorithm, privateKey };
-}
-
-/** A common name may hold "/" or ":" (allowed in a subject) which cannot be in a file name. */
-function fileSafe(name: string): string {
-  return name.replace(/[/\\:*?"<>|]/g, '_');
 }
