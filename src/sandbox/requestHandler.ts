@@ -24,6 +24,8 @@ export interface HandlerDependencies {
   portal: Router<RouteHandler>;
   certificates: CertificateRegistry;
   fairUsage: FairUsage;
+  /** Milliseconds each API answer waits, as if Thredd were across a network (0: none). */
+  apiLatencyMs?: number;
   log?: (line: string) => void;
   onError(error: Error): void;
 }
@@ -78,6 +80,7 @@ async function answerApi(context: RequestContext, dependencies: HandlerDependenc
   const { request, url } = context;
   const refusal = dependencies.fairUsage.refusal(request.socket);
   if (refusal) throw refusal;
+  if (dependencies.apiLatencyMs) await new Promise((resolve) => setTimeout(resolve, dependencies.apiLatencyMs));
   const clientX5tS256 = await presentedCertificate(context, dependencies);
   const method = request.method ?? 'GET';
   const match = dependencies.api.match(method, url.pathname);

@@ -47,6 +47,11 @@ export interface StartSandboxOptions {
    * (a 400), as we read Thredd's page (default true); false replays the first answer.
    */
   idempotencyComparesBody?: boolean;
+  /**
+   * Milliseconds added before each API answer, like the round trip to Thredd UAT (default 0): concurrency
+   * (`thredd run --parallel`) then shows what it saves over a real network.
+   */
+  apiLatencyMs?: number;
 }
 
 export interface SandboxApplication {
@@ -111,7 +116,16 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   });
   addPortalTransactionRoutes(portal, { cards, clock, pmid: state.identity.application.pmid });
   const fairUsage = new FairUsage(options.fairUsageConnectionLimit);
-  const dependencies = { authorization: () => authorization, api, portal, certificates: state.certificates, fairUsage, log, onError };
+  const dependencies = {
+    authorization: () => authorization,
+    api,
+    portal,
+    certificates: state.certificates,
+    fairUsage,
+    apiLatencyMs: options.apiLatencyMs,
+    log,
+    onError,
+  };
   const common = { certPem: serverCertificate.chainPem, keyPem: serverCertificate.keyPem, caPem: state.ca.chainPem, host, fairUsage };
 
   const listeners: Listener[] = [];
