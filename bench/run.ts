@@ -13,7 +13,7 @@
 //   (f) the product's HttpClient and (g) an undici ProxyAgent loop, both through a local forward proxy
 //       (bench/proxiedRun.ts), each in one tunnel.
 // Prints each tool's median of --runs runs (interleaved) and its ratio to (b). Targets: (a) within
-// 1.3x of (b), (f) within 1.2x of (g); exits 1 when missed. Timings vary with machine load: run it on an idle machine.
+// 1.15x of (b) (issue 16), (f) within 1.2x of (g); exits 1 when missed. Timings vary with machine load: run it on an idle machine.
 import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
@@ -28,7 +28,7 @@ import { PROXIED_CLIENT, PROXIED_FLOOR, PROXIED_TARGET_RATIO, proxiedContenders,
 
 const ROOT = path.resolve(__dirname, '..');
 const TOOLS = path.join(os.homedir(), '.cache', 'thredd', 'bench-tools');
-const TARGET_RATIO = 1.3;
+const TARGET_RATIO = 1.15;
 
 const { values } = parseArgs({
   options: {
