@@ -13,7 +13,8 @@ import { showUserError } from '../userErrors';
 import { runCli, spawnCli } from './cliProcess';
 
 export interface SandboxInfo {
-  urls: { tls: string; mtls: string; token: string };
+  urls: { tls: string; mtls: string; token: string; ehiJwks?: string };
+  files?: { rootCa?: string };
 }
 
 /** The local Thredd sandbox as a child process of the extension, with a status bar item. */
