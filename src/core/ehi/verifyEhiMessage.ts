@@ -29,7 +29,7 @@ export async function verifyEhiMessage(input: VerifyEhiMessageInput): Promise<Eh
 export function describeEhiVerification(result: EhiMessageVerification): string {
   if (result.ok) {
     const dn = result.key.x5dn ? `, certificate ${result.key.x5dn}` : '';
-    return `Verified: ${result.message}\nKey from ${result.jwks}${dn}.`;
+    return `${result.message}\nKey from ${result.jwks}${dn}.`;
   }
   const known = result.knownKids?.length ? ` Kids in ${result.jwks}: ${result.knownKids.join(', ')}.` : ` JWKS: ${result.jwks}.`;
   return `NOT verified (${result.reason}): ${result.message}\n${known.trim()}`;

@@ -47,7 +47,12 @@ export async function verifyEhiSignatureCommand(
   const { log } = dependencies;
   const captured = readCapturedEhiRequest(vscode.window.activeTextEditor?.document.getText() ?? '');
   const body = args.bodyFile !== undefined ? undefined : (args.body ?? captured.body);
-  const bodyFile = args.bodyFile ?? (body === undefined ? await pickFile('The EHI message body (exact bytes)') : undefined);
+  const bodyFile =
+    args.bodyFile !== undefined
+      ? workspacePath(args.bodyFile)
+      : body === undefined
+        ? await pickFile('The EHI message body (exact bytes)')
+        : undefined;
   if (body === undefined && bodyFile === undefined) return undefined;
   const signature = args.signature ?? captured.signature ?? (await askSignature());
   if (!signature) return undefined;
