@@ -1,5 +1,7 @@
 import * as fs from 'node:fs';
-import { bodyBytes, type HttpClient } from '../http';
+// Direct files, not '../http': the editor bundle must not compile the HTTP client (the engine bundle loads it).
+import type { HttpClient } from '../http/httpClient';
+import { bodyBytes } from '../http/responseBody';
 import { EhiJwksError, readEhiJwks } from './jwks';
 import type { EhiJwks } from './signature';
 

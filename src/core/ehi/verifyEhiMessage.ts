@@ -1,4 +1,4 @@
-import type { HttpClient } from '../http';
+import type { HttpClient } from '../http/httpClient';
 import { loadEhiJwks } from './loadEhiJwks';
 import { verifyEhiSignature, type EhiVerification } from './signature';
 

@@ -9,7 +9,7 @@ import {
   verifyEhiSignature,
   type EhiMessageVerification,
 } from '../../core/ehi';
-import { loadCa } from '../../core/http';
+import { loadCa } from '../../core/http/loadTlsSettings';
 import type { NetworkService } from '../network/networkService';
 import type { SandboxInfo } from '../sandbox/sandboxController';
 import { requireTrust } from '../trust';
