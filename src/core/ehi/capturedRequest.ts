@@ -14,10 +14,28 @@ const HEADER_LINE = /^([A-Za-z0-9!#$%&'*+.^_`|~-]+)\s*:\s*(.*)$/;
 /**
  * Reads a request as captured in an editor (an HTTP message or a .thredd request: optional comment lines, a
  * request line, headers, a blank line, the body): the X-Thredd-Signature header and the body. Lines starting
- * with # or // before the request line are skipped.
+ * with # or // before the request line are skipped. In a file of several requests separated by `###` lines, the
+ * request around `line` (0-based, e.g. the cursor's) is read, else the first one with the header.
  */
-export function readCapturedEhiRequest(text: string): CapturedEhiRequest {
+export function readCapturedEhiRequest(text: string, line?: number): CapturedEhiRequest {
   const lines = text.split(/\r?\n/);
+  const separator = text.includes('\r\n') ? '\r\n' : '\n';
+  const blocks: { start: number; end: number }[] = [];
+  let start = 0;
+  lines.forEach((content, index) => {
+    if (/^###/.test(content)) {
+      blocks.push({ start, end: index });
+      start = index + 1;
+    }
+  });
+  blocks.push({ start, end: lines.length });
+  const read = (block: { start: number; end: number }) => readBlock(lines.slice(block.start, block.end), block.start, separator);
+  const around = line === undefined ? undefined : blocks.find((block) => line >= block.start - 1 && line < block.end);
+  if (around) return read(around);
+  return blocks.map(read).find((request) => request.signature !== undefined) ?? read(blocks[0]);
+}
+
+function readBlock(lines: string[], offset: number, separator: string): CapturedEhiRequest {
   let index = 0;
   while (index < lines.length && (lines[index].trim() === '' || /^\s*(#|\/\/)/.test(lines[index]))) index += 1;
   if (index < lines.length && !HEADER_LINE.test(lines[index])) index += 1; // the request line (POST https://… HTTP/1.1)
@@ -26,12 +44,11 @@ export function readCapturedEhiRequest(text: string): CapturedEhiRequest {
     const match = HEADER_LINE.exec(lines[index]);
     if (match && match[1].toLowerCase() === EHI_SIGNATURE_HEADER.toLowerCase()) {
       result.signature = match[2].trim();
-      result.signatureLine = index + 1;
+      result.signatureLine = offset + index + 1;
     }
   }
   if (index < lines.length) {
     // Keep the body's own line breaks: the signature covers its exact bytes.
-    const separator = text.includes('\r\n') ? '\r\n' : '\n';
     const body = lines.slice(index + 1).join(separator);
     if (body.trim() !== '') result.body = body;
   }

@@ -45,7 +45,8 @@ export async function verifyEhiSignatureCommand(
   args: VerifyEhiSignatureArgs = {},
 ): Promise<EhiMessageVerification | undefined> {
   const { log } = dependencies;
-  const captured = readCapturedEhiRequest(vscode.window.activeTextEditor?.document.getText() ?? '');
+  const editor = vscode.window.activeTextEditor;
+  const captured = readCapturedEhiRequest(editor?.document.getText() ?? '', editor?.selection.active.line);
   const body = args.bodyFile !== undefined ? undefined : (args.body ?? captured.body);
   const bodyFile =
     args.bodyFile !== undefined

@@ -26,6 +26,25 @@ describe('reading a captured EHI request from an editor', () => {
     assert.equal(captured.body, '{"a":1,\r\n"b":2}');
   });
 
+  it('reads the request around the cursor in a file of several ### requests, else the first signed one', () => {
+    const text = [
+      '### unsigned',
+      'POST https://a.example/ehi',
+      '',
+      '{"first":1}',
+      '### signed',
+      '# @ehi-sign',
+      'POST https://b.example/ehi',
+      'X-Thredd-Signature: k=b, s=00',
+      '',
+      '{"second":2}',
+      '',
+    ].join('\n');
+    assert.deepEqual(readCapturedEhiRequest(text), { signature: 'k=b, s=00', signatureLine: 8, body: '{"second":2}\n' });
+    assert.deepEqual(readCapturedEhiRequest(text, 2), { body: '{"first":1}' });
+    assert.equal(readCapturedEhiRequest(text, 9).signature, 'k=b, s=00');
+  });
+
   it('reports no signature and no body when the request has neither', () => {
     assert.deepEqual(readCapturedEhiRequest('GET https://example.com\nAccept: */*\n'), {});
   });
