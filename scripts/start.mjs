@@ -45,6 +45,13 @@ console.log(
     `${ready.urls?.mtls ?? 'https://127.0.0.1:8444'} (mTLS).`,
 );
 console.log(`Thredd for VS Code is running in code-server with the samples workspace.\nOpen: ${url}\n(Press Ctrl+C to stop.)\n`);
+if (ready.urls?.ehiJwks) {
+  // The EHI loop (README, "EHI: Thredd's signature and the sandbox's JWKS"): a sample endpoint that checks Thredd's signatures.
+  console.log(
+    `EHI JWKS ${ready.urls.ehiJwks}\nTry the sample EHI listener in another terminal:\n` +
+      `  node samples/ehi-listener/server.mjs --http --port 8080 --ca samples/certs/sandbox-ca.pem --jwks ${ready.urls.ehiJwks}\n`,
+  );
+}
 
 let stopping = false;
 const stop = async () => {

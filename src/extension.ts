@@ -73,6 +73,12 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     vscode.commands.registerCommand('thredd.exportPkcs12', async (args) =>
       (await import('./vscode/pki/exportPkcs12Command')).exportPkcs12Command(log, args),
     ),
+    vscode.commands.registerCommand('thredd.verifyEhiSignature', async (args) =>
+      (await import('./vscode/ehi/verifyEhiSignatureCommand')).verifyEhiSignatureCommand(
+        { network, log, sandbox: () => sandbox.running },
+        args,
+      ),
+    ),
   );
   void configService.reload();
   // After activation, and only for a workspace that asks for it (samples/): nothing else loads it.

@@ -42,6 +42,7 @@ export const sandboxInitCommand: CliCommand = {
         '',
         `Signing certificate KID ${result.kid} (on the organisation JWKS); environments ` +
           `${result.environments.join(', ')} in ${shown(result.configFile)}.`,
+        `EHI: Thredd's signing kid ${result.ehi.kid}; trust chain for your endpoint's mTLS ${shown(result.ehi.files.trustChain)}.`,
         `The client secret and the KID are in ${shown(result.files.dotenv)} as ${CLIENT_SECRET_ENV} and ${KID_ENV} ` +
           '(git-ignored); thredd.json refers to them with ${env:…}, read from the environment or that .env.',
         `Next: thredd sandbox --state ${shown(stateDir)}   (then send the requests in ${shown(workspaceDir)})`,

@@ -14,7 +14,8 @@ import { showUserError } from '../userErrors';
 import { runCli, spawnCli } from './cliProcess';
 
 export interface SandboxInfo {
-  urls: { tls: string; mtls: string; token: string };
+  urls: { tls: string; mtls: string; token: string; ehiJwks?: string };
+  files?: { rootCa?: string };
 }
 
 /**
