@@ -83,7 +83,7 @@ export async function createCheckPki(): Promise<CheckPki> {
   };
   const root = await createTestCa({ commonName: 'EHI Test Root CA' });
   const intermediate = await createTestCa({ commonName: 'EHI Test Intermediate CA', parent: root });
-  const leaf = await intermediate.issue({ commonName: 'localhost', usage: 'server' });
+  const leaf = await intermediate.issue({ commonName: 'localhost', usage: 'server', daysValid: 365 });
   // Named like Thredd's G1 pair, as the sandbox's EHI client CAs are.
   const clientRoot = await createTestCa({ commonName: 'Thredd Root CA - G1' });
   const clientIssuing = await createTestCa({ commonName: 'Thredd Issuing CA - G1', parent: clientRoot });
