@@ -251,10 +251,8 @@ describe('EHI endpoint check against real local endpoints', () => {
     it("fails with a fix when the sandbox's EHI client certificate is missing and no --cert/--key is given", async () => {
       const options = await loadCheckOptions({ url: 'https://127.0.0.1:1/ehi', mtls: true, sandboxClientCertificate: NO_SANDBOX });
       assert.equal(options.clientCertificate, undefined);
-      assert.match(
-        options.clientCertificateProblem!.message,
-        /sandbox's EHI client certificate \/nonexistent\/ehi-client\.pem does not exist/,
-      );
+      const problem = options.clientCertificateProblem!;
+      assert.match(problem.message, /sandbox's EHI client certificate \/nonexistent\/ehi-client\.pem does not exist/);
       assert.match(problem.fix, /--cert and --key, or run `thredd sandbox init`/);
     });
 

@@ -35,10 +35,13 @@ export function buildChain(sent: X509Certificate[], anchors: X509Certificate[], 
   for (let current = path[0]; path.length <= MAX_DEPTH;) {
     const certificate = current.certificate;
     current.error = dateError(certificate, now) ?? (current.depth > 0 && !certificate.ca ? 'invalid CA certificate' : undefined);
-    if (anchorPrints.has(certificate.fingerprint256)) break;
+    const trusted = anchorPrints.has(certificate.fingerprint256);
+    if (trusted && selfSigned(certificate)) break;
     const fromServer = sent.find((candidate) => candidate !== certificate && issues(candidate, certificate));
-    const fromAnchors = fromServer ? undefined : anchors.find((candidate) => issues(candidate, certificate));
+    const fromAnchors = fromServer ? undefined : anchors.find((candidate) => candidate !== certificate && issues(candidate, certificate));
     const issuer = fromServer ?? fromAnchors;
+    // An anchor that is not a root ends the path where its own issuer is unknown (OpenSSL's partial chain).
+    if (!issuer && trusted) break;
     if (!issuer) {
       current.error ??= selfSigned(certificate)
         ? current.depth === 0
