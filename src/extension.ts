@@ -8,6 +8,7 @@ import { DocumentStore } from './vscode/language/documentStore';
 import { LanguageContext } from './vscode/language/languageContext';
 import { NetworkService } from './vscode/network/networkService';
 import { registerLanguageFeatures } from './vscode/language/registerLanguageFeatures';
+import type { EhiCheckReportPanel } from './vscode/ehi/checkReportPanel';
 import type { CertificatePanels } from './vscode/pki/certificatePanel';
 import type { ThreddExtensionApi } from './vscode/testApi';
 import { ResponsePanels } from './vscode/response/responsePanels';
@@ -38,6 +39,8 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
   let certificatePanels: CertificatePanels | undefined;
   const panels = async () =>
     (certificatePanels ??= new (await import('./vscode/pki/certificatePanel')).CertificatePanels(context.extensionUri));
+  // The EHI endpoint check (issue 14) and its report view load on first use too.
+  let ehiCheckPanel: EhiCheckReportPanel | undefined;
 
   context.subscriptions.push(
     log,
@@ -73,6 +76,12 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     vscode.commands.registerCommand('thredd.exportPkcs12', async (args) =>
       (await import('./vscode/pki/exportPkcs12Command')).exportPkcs12Command(log, args),
     ),
+    { dispose: () => ehiCheckPanel?.dispose() },
+    vscode.commands.registerCommand('thredd.checkEhiEndpoint', async (args) => {
+      const ehiCheck = await import('./vscode/ehi/checkEntry');
+      ehiCheckPanel ??= new ehiCheck.EhiCheckReportPanel(context.extensionUri);
+      return ehiCheck.checkEhiEndpointCommand(ehiCheckPanel, log, args);
+    }),
   );
   void configService.reload();
 
@@ -85,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     checkCertificateExpiry: () => threddView.notifier.check(true),
     lastResponseView: () => responsePanels.last,
     lastCertificateView: () => certificatePanels?.lastShown,
+    lastEhiCheckReport: () => ehiCheckPanel?.lastShown,
     activeEnvironment: async () => (await activeEnvironment.get())?.name,
     refreshDiagnostics: async (uri) => language.diagnostics.refresh(await vscode.workspace.openTextDocument(uri)),
     storedState: () => ({
