@@ -86,6 +86,8 @@ const lazyModules = [
   // The run session, runner, OAuth and HTTP clients, loaded by the first send or token: ~80 KB the activation
   // no longer reads or compiles (esbuild keeps an import() target in the same file, only deferring its init).
   { name: 'engine', module: path.resolve(__dirname, 'src/core/engine'), entry: 'src/core/engine/index.ts' },
+  // The EHI endpoint check: its command and report view with the probes, chain rules and HTTP client they use.
+  { name: 'ehi-check', module: path.resolve(__dirname, 'src/vscode/ehi/checkEntry'), entry: 'src/vscode/ehi/checkEntry.ts' },
   // Its ES module build, which the bundler can follow (the UMD build, package.json's main, hides its requires).
   {
     name: 'json-language-service',

@@ -8,6 +8,7 @@ import { DocumentStore } from './vscode/language/documentStore';
 import { LanguageContext } from './vscode/language/languageContext';
 import { NetworkService } from './vscode/network/networkService';
 import { registerLanguageFeatures } from './vscode/language/registerLanguageFeatures';
+import type { EhiCheckReportPanel } from './vscode/ehi/checkReportPanel';
 import type { CertificatePanels } from './vscode/pki/certificatePanel';
 import type { ThreddExtensionApi } from './vscode/testApi';
 import { ResponsePanels } from './vscode/response/responsePanels';
@@ -38,6 +39,8 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
   let certificatePanels: CertificatePanels | undefined;
   const panels = async () =>
     (certificatePanels ??= new (await import('./vscode/pki/certificatePanel')).CertificatePanels(context.extensionUri));
+  // The EHI endpoint check (issue 14) and its report view load on first use too.
+  let ehiCheckPanel: EhiCheckReportPanel | undefined;
 
   context.subscriptions.push(
     log,
@@ -79,6 +82,12 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
         args,
       ),
     ),
+    { dispose: () => ehiCheckPanel?.dispose() },
+    vscode.commands.registerCommand('thredd.checkEhiEndpoint', async (args) => {
+      const ehiCheck = await import('./vscode/ehi/checkEntry');
+      ehiCheckPanel ??= new ehiCheck.EhiCheckReportPanel(context.extensionUri);
+      return ehiCheck.checkEhiEndpointCommand(ehiCheckPanel, log, args);
+    }),
   );
   void configService.reload();
   // After activation, and only for a workspace that asks for it (samples/): nothing else loads it.
@@ -99,6 +108,7 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     checkCertificateExpiry: () => threddView.notifier.check(true),
     lastResponseView: () => responsePanels.last,
     lastCertificateView: () => certificatePanels?.lastShown,
+    lastEhiCheckReport: () => ehiCheckPanel?.lastShown,
     activeEnvironment: async () => (await activeEnvironment.get())?.name,
     refreshDiagnostics: async (uri) => language.diagnostics.refresh(await vscode.workspace.openTextDocument(uri)),
     storedState: () => ({

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { ConfigLoadResult } from '../core/config';
 import type { InspectResult } from '../core/pki';
 import type { RunResult } from '../core/runner/types';
+import type { ShownEhiCheckReport } from './ehi/checkReportPanel';
 import type { TreeModel, TreeNode } from '../core/tree';
 
 /** What activate() returns: a small surface for the host tests and other extensions, not internals. */
@@ -26,6 +27,8 @@ export interface ThreddExtensionApi {
   lastResponseView(): { html: string; result: RunResult; receive(message: unknown): Promise<void> } | undefined;
   /** The certificate view last shown: its file, the inspection and the webview HTML. */
   lastCertificateView(): { file: string; result: InspectResult; html: string } | undefined;
+  /** The EHI check report view last shown: its URL, the report and the webview HTML. */
+  lastEhiCheckReport(): ShownEhiCheckReport | undefined;
   /** The name of the environment requests go to now. */
   activeEnvironment(): Promise<string | undefined>;
   /** Checks a .thredd document now instead of after the editing debounce. */

@@ -9,6 +9,7 @@ export function run(): Promise<void> {
     require('./apiEditing.test');
     require('./config.test');
     require('./pki.test');
+    require('./ehiCheck.test');
     require('./tree.test');
     require('./runner.test');
     require('./problemDetails.test');
