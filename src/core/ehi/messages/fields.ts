@@ -17,7 +17,7 @@ export function newTxnId(random: EhiRandom): number {
  */
 export function amountFields(purchase: Purchase, direction: 'debit' | 'credit', settlement: 'auth' | 'clearing' | 'none') {
   const bill = billAmount(purchase);
-  const signed = direction === 'debit' ? -bill : bill;
+  const signed = direction === 'debit' && bill !== 0 ? -bill : bill;
   const settle = settlement === 'none' ? 0 : settlement === 'clearing' ? signed : bill;
   return {
     Bill_Amt: signed,
