@@ -1,6 +1,7 @@
 import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { isIP } from 'node:net';
 import { writeFileAtomic } from '../core/fs/safeWrite';
+import type { DnFields } from '../core/pki/distinguishedName';
 import { issueCertificate } from '../core/pki/issueCertificate';
 import { loadOrCreateKey, readIfExists, type StatePaths } from './stateFiles';
 
@@ -36,10 +37,33 @@ const SUBJECT = { country: 'GB', organization: 'Thredd Sandbox' };
  * and kept; a certificate that is missing, expiring or no longer matches is re-issued with the same key.
  */
 export async function loadOrCreateCa(paths: StatePaths, now = new Date()): Promise<SandboxCa> {
-  const [rootKey, issuingKey] = await Promise.all([loadOrCreateKey(paths.rootKey), loadOrCreateKey(paths.issuingKey)]);
-  const root = await loadOrIssue(paths.rootCert, rootKey.key, now, undefined, () =>
+  return loadOrCreateCaPair(
+    { rootKey: paths.rootKey, rootCert: paths.rootCert, issuingKey: paths.issuingKey, issuingCert: paths.issuingCert },
+    { subject: SUBJECT, rootName: 'Sandbox Root CA', issuingName: 'Sandbox Issuing CA' },
+    now,
+  );
+}
+
+export interface CaPairFiles {
+  rootKey: string;
+  rootCert: string;
+  issuingKey: string;
+  issuingCert: string;
+}
+
+export interface CaPairNames {
+  /** Country, organisation (and unit) shared by both certificates. */
+  subject: Omit<DnFields, 'commonName'>;
+  rootName: string;
+  issuingName: string;
+}
+
+/** A root CA and an issuing CA under it (path length 0), from these files, made once and kept. */
+export async function loadOrCreateCaPair(files: CaPairFiles, names: CaPairNames, now = new Date()): Promise<SandboxCa> {
+  const [rootKey, issuingKey] = await Promise.all([loadOrCreateKey(files.rootKey), loadOrCreateKey(files.issuingKey)]);
+  const root = await loadOrIssue(files.rootCert, rootKey.key, now, undefined, () =>
     issueCertificate({
-      subject: { ...SUBJECT, commonName: 'Sandbox Root CA' },
+      subject: { ...names.subject, commonName: names.rootName },
       publicKey: createPublicKey(rootKey.key),
       issuer: 'self-signed',
       signingKey: rootKey.key,
@@ -48,9 +72,9 @@ export async function loadOrCreateCa(paths: StatePaths, now = new Date()): Promi
       isCa: true,
     }),
   );
-  const issuing = await loadOrIssue(paths.issuingCert, issuingKey.key, now, root, () =>
+  const issuing = await loadOrIssue(files.issuingCert, issuingKey.key, now, root, () =>
     issueCertificate({
-      subject: { ...SUBJECT, commonName: 'Sandbox Issuing CA' },
+      subject: { ...names.subject, commonName: names.issuingName },
       publicKey: createPublicKey(issuingKey.key),
       issuer: { certificateDer: root.der, privateKey: root.privateKey },
       notBefore: new Date(now.getTime() - DAY),
@@ -100,7 +124,7 @@ export async function loadOrCreateServerCertificate(
 }
 
 /** The certificate in `file` when still right for `key` and `issuer`, else a new one written in its place. */
-async function loadOrIssue(
+export async function loadOrIssue(
   file: string,
   privateKey: KeyObject,
   now: Date,

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../core/fs/safeWrite';
 import { CONFIG_FILE_NAME } from '../core/config/loadConfig';
+import { loadOrCreateEhiPki, type EhiFiles } from './ehi';
 import { CLIENT_SECRET_ENV, DEFAULT_PORTS, SANDBOX_SCOPES } from './sandboxDefaults';
 import { openSandboxState } from './sandboxState';
 import { sandboxUrls, type SandboxUrls } from './sandboxUrls';
@@ -34,6 +35,8 @@ export interface InitSandboxWorkspaceResult {
   transportX5tS256: string;
   environments: string[];
   applications: string[];
+  /** Thredd's side of EHI in the state folder: the signing kid and the files (trust chain for the user's endpoint). */
+  ehi: { kid: string; files: EhiFiles };
   /** What happened to each file, in order: created, updated, replaced, kept or unchanged. */
   changes: { file: string; action: FileAction }[];
 }
@@ -67,6 +70,7 @@ export async function initSandboxWorkspace(options: InitSandboxWorkspaceOptions)
   // Sequential: both may create the same state files on a first run.
   const transport = await ensureCredential(state, certsDir, 'transport', subject, BASE_NAME, options.days);
   const signing = await ensureCredential(state, certsDir, 'signing', subject, BASE_NAME, options.days);
+  const ehi = await loadOrCreateEhiPki(state.paths);
   for (const credential of [transport, signing]) {
     for (const kind of ['key', 'csr', 'cert'] as const) record(credential.files[kind], credential.actions[kind]);
   }
@@ -106,6 +110,7 @@ export async function initSandboxWorkspace(options: InitSandboxWorkspaceOptions)
     files: { caCert, transport: transport.files, signing: signing.files, dotenv, gitignore },
     kid: signing.kid!,
     transportX5tS256: transport.x5tS256,
+    ehi: { kid: ehi.signing.kid, files: ehi.files },
     environments: [SANDBOX_ENTRY_NAMES.mtlsEnvironment, SANDBOX_ENTRY_NAMES.tlsEnvironment, SANDBOX_ENTRY_NAMES.readOnlyEnvironment],
     applications: [
       SANDBOX_ENTRY_NAMES.privateKeyJwtApplication,

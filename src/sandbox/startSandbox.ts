@@ -5,6 +5,7 @@ import { IdempotencyStore } from './api/idempotency';
 import { addApiRoutes } from './apiRoutes';
 import { createAuthorizationServer, type AuthorizationServer, type SandboxClientMetadata } from './authorizationServer';
 import { CardStore } from './cardStore';
+import { addEhiRoutes, ehiJwksUrl, loadOrCreateEhiPki, type EhiFiles } from './ehi';
 import { loadOrCreateServerCertificate } from './certificateAuthority';
 import { systemClock, type Clock } from './clock';
 import { FairUsage } from './fairUsage';
@@ -66,6 +67,8 @@ export interface RunningSandbox {
   stateDir: string;
   /** Where the credentials are: the client secret file (0600) and the root CA file. */
   files: { clientSecret: string; rootCa: string };
+  /** Thredd's side of EHI: the signing keys' JWKS URL, the current kid and the EHI files in the state folder. */
+  ehi: { jwks: string; kid: string; files: EhiFiles };
   /** Issues a Transport or Signing certificate for a CSR, as the portal upload does. */
   issueCertificate(request: IssueRequest): Promise<IssueResult>;
   /** Checks an access token as the API does (signature, issuer, audience, expiry). */
@@ -87,11 +90,12 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
   const providerModule = import('oidc-provider');
   const state = await openSandboxState(options.stateDir, { certificateDays: options.certificateDays });
   const clock = options.clock ?? systemClock;
-  const [serverCertificate, cards, registered] = await Promise.all([
+  const [serverCertificate, cards, registered, , ehi] = await Promise.all([
     loadOrCreateServerCertificate(state.paths, state.ca, host),
     CardStore.open({ file: options.persistData === false ? undefined : state.paths.apiData, log, onWriteError: onError }),
     loadRegistrations(state.paths.registrations, (message) => log?.(message)),
     providerModule,
+    loadOrCreateEhiPki(state.paths),
   ]);
 
   let authorization: AuthorizationServer | undefined;
@@ -110,6 +114,8 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
     registrationEndpoint: () => authorization!.endpoints.registration,
   });
   addPortalTransactionRoutes(portal, { cards, clock, pmid: state.identity.application.pmid });
+  let tlsBase = '';
+  addEhiRoutes(portal, { pki: ehi, orgId: state.identity.orgId, tlsBase: () => tlsBase });
   const fairUsage = new FairUsage(options.fairUsageConnectionLimit);
   const dependencies = { authorization: () => authorization, api, portal, certificates: state.certificates, fairUsage, log, onError };
   const common = { certPem: serverCertificate.chainPem, keyPem: serverCertificate.keyPem, caPem: state.ca.chainPem, host, fairUsage };
@@ -130,6 +136,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
       ),
     );
     const urls = sandboxUrls(host, listeners[0].port, listeners[1].port, state.identity.orgId);
+    tlsBase = urls.tls;
     authorization = await createAuthorizationServer({
       issuer: urls.tls,
       scopes: [...SANDBOX_SCOPES],
@@ -153,6 +160,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Runnin
       caCertPem: state.ca.rootPem,
       stateDir: state.stateDir,
       files: { clientSecret: state.paths.clientSecret, rootCa: state.paths.rootCert },
+      ehi: { jwks: ehiJwksUrl(urls.tls, state.identity.orgId), kid: ehi.signing.kid, files: ehi.files },
       issueCertificate: (request) => state.issueCertificate(request),
       verifyAccessToken: (token) => verifier.verifyAccessToken(token),
       stop: () =>

@@ -28,7 +28,9 @@ export function statePaths(stateDir: string) {
     // EHI (issue 14): Thredd's side of the External Host Interface, played by the sandbox.
     ehiSigningKey: at('ehi', 'signing.key'),
     ehiSigningCert: at('ehi', 'signing.pem'),
+    ehiRootKey: at('ehi', 'root-ca-g1.key'),
     ehiRootCert: at('ehi', 'root-ca-g1.pem'),
+    ehiIssuingKey: at('ehi', 'issuing-ca-g1.key'),
     ehiIssuingCert: at('ehi', 'issuing-ca-g1.pem'),
     ehiClientKey: at('ehi', 'ehi-client.key'),
     ehiClientCert: at('ehi', 'ehi-client.pem'),

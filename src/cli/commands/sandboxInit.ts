@@ -42,6 +42,7 @@ export const sandboxInitCommand: CliCommand = {
         '',
         `Signing certificate KID ${result.kid} (on the organisation JWKS); environments ` +
           `${result.environments.join(', ')} in ${shown(result.configFile)}.`,
+        `EHI: Thredd's signing kid ${result.ehi.kid}; trust chain for your endpoint's mTLS ${shown(result.ehi.files.trustChain)}.`,
         `The client secret is in ${shown(result.files.dotenv)} as ${CLIENT_SECRET_ENV} (git-ignored); ` +
           'thredd.json reads it from the environment.',
         `Next: thredd sandbox --state ${shown(stateDir)}   (then send the requests in ${shown(workspaceDir)})`,

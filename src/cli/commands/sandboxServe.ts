@@ -57,11 +57,13 @@ function describe(sandbox: RunningSandbox) {
       registration: urls.registration,
       portal: urls.portal,
       jwks: urls.jwks(),
+      ehiJwks: sandbox.ehi.jwks,
     },
     orgId: sandbox.orgId,
     application: sandbox.application,
     stateDir: sandbox.stateDir,
     files: sandbox.files,
+    ehi: { kid: sandbox.ehi.kid, files: sandbox.ehi.files },
   };
 }
 
@@ -83,6 +85,11 @@ function banner(sandbox: RunningSandbox): string {
     `  State (CA keys)  ${sandbox.stateDir}`,
     `  Root CA          ${sandbox.files.rootCa}`,
     `  Client secret    ${sandbox.files.clientSecret}  (also ${CLIENT_SECRET_ENV} in the workspace .env after "thredd sandbox init")`,
+    '',
+    // Issue 14: scripts and users look for the line that starts with "EHI JWKS".
+    `EHI JWKS  ${sandbox.ehi.jwks}   (Thredd's side: keys for X-Thredd-Signature, kid ${sandbox.ehi.kid})`,
+    `  EHI trust chain   ${sandbox.ehi.files.trustChain}  (install on your EHI endpoint for mTLS)`,
+    `  EHI client cert   ${sandbox.ehi.files.clientCert}`,
     '',
     'Set up a workspace (keys, certificates, thredd.json): thredd sandbox init --workspace DIR',
     '',
