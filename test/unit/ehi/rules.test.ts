@@ -40,6 +40,10 @@ describe('EHI response rules', () => {
   it('fails an answer slower than the timeout, and warns one that leaves little headroom', () => {
     assert.equal(statusOf(checkAnswer({ outcome: 'timeout', durationMs: 200.4 }, decision), 'timing'), 'fail');
     assert.equal(
+      statusOf(checkAnswer(answer({ Responsestatus: '00', Acknowledgement: '1' }, { durationMs: 201 }), decision), 'timing'),
+      'fail',
+    );
+    assert.equal(
       statusOf(checkAnswer(answer({ Responsestatus: '00', Acknowledgement: '1' }, { durationMs: 180 }), decision), 'timing'),
       'warn',
     );
@@ -85,7 +89,7 @@ describe('EHI response rules', () => {
   it('accepts a reversal answered 96 with Acknowledgement 0 as a request to send it again', () => {
     const checked = checkAnswer(answer({ Responsestatus: '96', Acknowledgement: '0' }), reversal);
     assert.deepEqual(failures(checked), []);
-    assert.equal(resendReason(answer({}), checked), 'not-acknowledged');
+    assert.equal(resendReason(answer({}), checked, reversal), 'not-acknowledged');
   });
 
   it('fails null in a numeric field, naming it, and only warns null elsewhere', () => {
@@ -126,7 +130,12 @@ describe('EHI response rules', () => {
 
   it('asks for a resend after a timeout or an error, not after an acknowledged answer', () => {
     const acknowledged = checkAnswer(answer({ Responsestatus: '00', Acknowledgement: '1' }), decision);
-    assert.equal(resendReason(answer({}), acknowledged), undefined);
-    assert.equal(resendReason({ outcome: 'timeout', durationMs: 201 }, { findings: [] }), 'timeout');
+    assert.equal(resendReason(answer({}), acknowledged, decision), undefined);
+    assert.equal(resendReason({ outcome: 'timeout', durationMs: 201 }, { findings: [] }, decision), 'timeout');
+    assert.equal(
+      resendReason(answer({}, { durationMs: 230 }), acknowledged, decision),
+      'timeout',
+      'an answer after the timeout came too late',
+    );
   });
 });

@@ -73,6 +73,14 @@ function timing(answer: EhiAnswer, timeoutMs: number): EhiFinding {
   }
   if (answer.outcome === 'error')
     return finding('timing', 'fail', `No answer: the request failed after ${took}.`, 'See the transport finding.');
+  if (answer.durationMs > timeoutMs) {
+    return finding(
+      'timing',
+      'fail',
+      `Answered in ${took}, after the ${timeoutMs} ms timeout: Thredd would have stopped waiting and sent the message again.`,
+      'Answer faster: decide from data you hold, move slow work (fraud checks, ledgers) after the answer (EHI FAQ: reducing timeouts).',
+    );
+  }
   if (answer.durationMs > timeoutMs * HEADROOM_SHARE) {
     return finding(
       'timing',
@@ -200,8 +208,9 @@ export function checkDuplicate(first: Decision, duplicate: CheckedAnswer | undef
 }
 
 /** Whether Thredd sends the message again after this answer, and why (2.1.1, 2.1.2). */
-export function resendReason(answer: EhiAnswer, checked: CheckedAnswer): ResendReason | undefined {
-  if (answer.outcome !== 'response') return 'timeout';
+export function resendReason(answer: EhiAnswer, checked: CheckedAnswer, rules: EhiRules): ResendReason | undefined {
+  // An answer that came after the timeout is one Thredd no longer waited for.
+  if (answer.outcome !== 'response' || answer.durationMs > rules.timeoutMs) return 'timeout';
   return checked.decision?.acknowledgement === '1' ? undefined : 'not-acknowledged';
 }
 

@@ -50,7 +50,7 @@ async function exchangeMessage(options: SimulationOptions, rules: EhiRules, mess
   const checked = checkAnswer(answer, rules);
   const findings = [...checked.findings];
   let attempts = 1;
-  const reason = resendReason(answer, checked);
+  const reason = resendReason(answer, checked, rules);
   if (reason) {
     const resent = await resend(options, rules, message, reason);
     attempts += resent.attempts;
@@ -94,7 +94,7 @@ async function resend(
     const resent = marked(attempt);
     const answer: EhiAnswer = await postEhiMessage(options.endpoint, resent);
     const checked = checkAnswer(answer, rules);
-    if (checked.decision?.acknowledgement === '1') {
+    if (checked.decision?.acknowledgement === '1' && !resendReason(answer, checked, rules)) {
       findings.push({
         id: 'resend',
         status: 'pass',
