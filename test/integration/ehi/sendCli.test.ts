@@ -127,6 +127,34 @@ describe('thredd ehi send', () => {
     assert.equal((JSON.parse(stdout) as EhiSendReport).messages[0].attempts, 1);
   });
 
+  it('thredd run sends a # @ehi-sign snippet-style file that the sample listener verifies (key from ehiSandboxState)', async () => {
+    const { clientCert, clientKey } = sandbox.ehi.files;
+    const environment = {
+      baseUrl: sampleUrl,
+      ca: 'ca.pem',
+      mtls: { cert: clientCert, key: clientKey },
+      variables: { ehiSandboxState: 'state' },
+    };
+    fs.writeFileSync(path.join(dir, 'thredd.json'), JSON.stringify({ environments: { ehi: environment } }));
+    const request = ['### EHI balance enquiry', '# @ehi-sign', '# @expect duration < 200', '# @expect body $.Responsestatus == 00'];
+    const body = JSON.stringify({
+      MTID: '0100',
+      Txn_Type: 'A',
+      Proc_Code: '300000',
+      TXn_ID: 0,
+      Bill_Amt: 0,
+      SendingAttemptCount: 0,
+    }).replace('"TXn_ID":0', '"TXn_ID":{{$randomInt 10000000000 99999999999}}');
+    fs.writeFileSync(
+      path.join(dir, 'ehi.thredd'),
+      [...request, 'POST {{baseUrl}}/ehi', 'Content-Type: application/json', '', body, ''].join('\n'),
+    );
+    let stdout = '';
+    const io = { out: (text: string) => (stdout += text), err: (text: string) => (stdout += text), env: {}, cwd: dir };
+    const code = await runCli(['run', 'ehi.thredd'], io);
+    assert.equal(code, 0, stdout);
+  });
+
   it('names the message types on a wrong name and a bad --count', async () => {
     const wrong = await send(['authorization', '--to', sampleUrl]);
     assert.notEqual(wrong.code, 0);
