@@ -84,8 +84,13 @@ function clearingFields(context: BuildContext, purchase: Purchase) {
   };
 }
 
-/** 1240/P: the merchant's first presentment, the money actually taken; answered by acknowledging (3.1.3, 2.1.4). */
-export function presentment(context: BuildContext, given?: Purchase): EhiMessage {
+/** A clearing notification (1240): the card is debited or credited for a purchase the acquirer cleared. */
+function clearingMessage(
+  context: BuildContext,
+  given: Purchase | undefined,
+  txnType: 'P' | 'E',
+  direction: 'debit' | 'credit',
+): EhiMessage {
   const purchase = purchaseOf(context, given);
   return envelope(purchase, context.random, context.now, {
     ...clearingFields(context, purchase),
@@ -93,29 +98,22 @@ export function presentment(context: BuildContext, given?: Purchase): EhiMessage
     Reason_ID: 0,
     ...merchantFields(purchase),
     ...balanceFields(purchase, 0),
-    ...amountFields(purchase, 'debit', 'clearing'),
+    ...amountFields(purchase, direction, 'clearing'),
     MTID: '1240',
-    Txn_Type: 'P',
+    Txn_Type: txnType,
     Txn_Stat_Code: 'S',
     Proc_Code: '000000',
   });
 }
 
+/** 1240/P: the merchant's first presentment, the money actually taken; answered by acknowledging (3.1.3, 2.1.4). */
+export function presentment(context: BuildContext, given?: Purchase): EhiMessage {
+  return clearingMessage(context, given, 'P', 'debit');
+}
+
 /** 1240/E: the acquirer cancels all or part of a presented transaction; the card is credited (3.1.5). */
 export function financialReversal(context: BuildContext, given?: Purchase): EhiMessage {
-  const purchase = purchaseOf(context, given);
-  return envelope(purchase, context.random, context.now, {
-    ...clearingFields(context, purchase),
-    Matching_Txn_ID: 0,
-    Reason_ID: 0,
-    ...merchantFields(purchase),
-    ...balanceFields(purchase, 0),
-    ...amountFields(purchase, 'credit', 'clearing'),
-    MTID: '1240',
-    Txn_Type: 'E',
-    Txn_Stat_Code: 'S',
-    Proc_Code: '000000',
-  });
+  return clearingMessage(context, given, 'E', 'credit');
 }
 
 /** 0100/A with processing code 30: a balance enquiry at an ATM; no amount moves (3.1.12). */
