@@ -83,6 +83,8 @@ const lazyModules = [
     shared: ['regions.ts', 'apiRoots.ts', 'idempotency.ts', 'problemKeys.ts', 'types.ts'],
   },
   { name: 'api-editing', module: path.resolve(__dirname, 'src/core/apiEditing'), entry: 'src/core/apiEditing/index.ts' },
+  // The sandbox's EHI keys and certificates (with its PKI code), for # @ehi-sign and Send EHI Message.
+  { name: 'ehi-sandbox', module: path.resolve(__dirname, 'src/sandbox/ehi'), entry: 'src/sandbox/ehi/index.ts' },
   // The run session, runner, OAuth and HTTP clients, loaded by the first send or token: ~80 KB the activation
   // no longer reads or compiles (esbuild keeps an import() target in the same file, only deferring its init).
   { name: 'engine', module: path.resolve(__dirname, 'src/core/engine'), entry: 'src/core/engine/index.ts' },

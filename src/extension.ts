@@ -73,6 +73,9 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     vscode.commands.registerCommand('thredd.inspectCertificate', async (target) =>
       (await import('./vscode/pki/inspectCertificateCommand')).inspectCertificateCommand(await panels(), log, target),
     ),
+    vscode.commands.registerCommand('thredd.sendEhiMessage', async (args) =>
+      (await import('./vscode/ehi/sendEhiMessage')).sendEhiMessageCommand(network, log, args),
+    ),
     vscode.commands.registerCommand('thredd.exportPkcs12', async (args) =>
       (await import('./vscode/pki/exportPkcs12Command')).exportPkcs12Command(log, args),
     ),

@@ -55,7 +55,9 @@ export const runCommand: CliCommand = {
     const progress = batched && new PrettyProgress((text) => batched.write(text), 1);
     const kept: RunResult[] = [];
     const run = async (http: HttpClient) => {
-      const runner = new RequestRunner({ http, secrets: envSecretSource(io.env), insecure });
+      // `# @ehi-sign` signs with the sandbox's EHI key, loaded (with the sandbox's PKI code) only when a request asks.
+      const ehiSigning = async (stateDir: string) => (await import('../../sandbox/ehi')).loadEhiSigning(stateDir);
+      const runner = new RequestRunner({ http, secrets: envSecretSource(io.env), insecure, ehiSigning });
       const summary = await runSession({
         runner,
         files,

@@ -117,6 +117,20 @@ export const DIRECTIVES: readonly Directive[] = [
     },
   },
   {
+    key: 'ehi-sign',
+    description: 'Sends it as Thredd sends EHI messages: X-Thredd-Signature over the exact body (sandbox EHI key), no token, no X-Region.',
+    examples: ['# @ehi-sign'],
+    effect: 'acts',
+    // A file of EHI scenarios (one request per message type) is signed throughout.
+    fileLevel: true,
+    variables: false,
+    completion: { snippet: 'ehi-sign' },
+    parse: flag('ehi-sign', (metadata) => (metadata.ehiSign = true)),
+    inherit(request, file) {
+      if (file.ehiSign) request.ehiSign = true;
+    },
+  },
+  {
     key: 'env',
     description: 'Always sends this request with the named environment.',
     examples: ['# @env uat-mtls'],

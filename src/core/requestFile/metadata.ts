@@ -20,6 +20,7 @@ export function emptyMetadata(entries: MetadataEntry[] = []): RequestMetadata {
     name: undefined,
     nameRange: undefined,
     noAuth: false,
+    ehiSign: false,
     env: undefined,
     timeout: undefined,
     expectations: NONE,

@@ -160,6 +160,8 @@ export interface RequestMetadata {
   name?: string;
   nameRange?: TextRange;
   noAuth: boolean;
+  /** `# @ehi-sign`: signed like Thredd's EHI messages, sent without token or X-Region. */
+  ehiSign: boolean;
   env?: string;
   /** Milliseconds. */
   timeout?: number;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { checkCertificateBinding } from '../auth/accessTokenClaims';
 import type { CachedToken } from '../auth/tokenCache';
+import type { EhiSigningKey } from '../ehi/signingKeySource';
 import type { HttpClient } from '../http/httpClient';
 import { HttpError } from '../http/httpError';
 import type { HttpHeaders, HttpResponse, TlsSettings } from '../http/types';
@@ -27,6 +28,8 @@ export interface ExchangeSettings {
   /** TLS settings of an environment (files loaded once), or of no environment. */
   tls(prepared: Prepared): Promise<TlsSettings>;
   token(prepared: Prepared, tls: TlsSettings, signal: AbortSignal | undefined): Promise<CachedToken>;
+  /** The EHI signing key for `# @ehi-sign` requests. */
+  ehiSigningKey(prepared: Prepared, context: RunContext): Promise<EhiSigningKey>;
   defaultTimeoutMs: number;
   maxInMemoryBytes: number;
   maxBodyBytes: number;
@@ -51,7 +54,8 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
     tls = await settings.tls(prepared);
   } catch (error) {
     // Without TLS settings no token can be fetched: show the request as far as it got (its defaults, no token).
-    return failed(runErrorFrom(error), await finalizeRequest(prepared, { mode: 'send', token: () => Promise.reject(error) }));
+    const refused = () => Promise.reject(error);
+    return failed(runErrorFrom(error), await finalizeRequest(prepared, { mode: 'send', token: refused, ehiSigningKey: refused }));
   }
 
   // "# @timeout N" bounds the whole exchange, the token request included, to the millisecond (a timer
@@ -65,7 +69,11 @@ export async function exchange(prepared: Prepared, context: RunContext, settings
   const timer = deadline && setTimeout(() => deadline.abort(), timeoutMs);
   const signal = deadline ? (context.signal ? AbortSignal.any([context.signal, deadline.signal]) : deadline.signal) : context.signal;
   const pastDeadline = () => deadline?.signal.aborted === true && context.signal?.aborted !== true;
-  const finalized = await finalizeRequest(prepared, { mode: 'send', token: () => settings.token(prepared, tls, signal) });
+  const finalized = await finalizeRequest(prepared, {
+    mode: 'send',
+    token: () => settings.token(prepared, tls, signal),
+    ehiSigningKey: () => settings.ehiSigningKey(prepared, context),
+  });
   if (finalized.failure) {
     clearTimeout(timer);
     const { error, waitingFor } = finalized.failure;

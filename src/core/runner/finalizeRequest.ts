@@ -1,15 +1,17 @@
 import type { CachedToken } from '../auth/tokenCache';
+import type { EhiSigningKey } from '../ehi/signingKeySource';
+import { EHI_SIGNATURE_HEADER, signEhiBody } from '../ehi/signature';
 import type { ResolvedHeader, SecretUse } from '../requestFile/resolveTypes';
 import { MASK } from '../requestFile/secrets';
 import type { Prepared } from './prepareRequest';
-import { tokenError } from './runErrors';
+import { ehiSigningError, tokenError } from './runErrors';
 import type { RunError } from './types';
 
 /**
  * `plan` (dry runs, Copy as cURL) shows what would be added and never fetches a token; `send` fetches what it
  * needs through these functions, within the request's deadline.
  */
-export type FinalizeOptions = { mode: 'plan' } | { mode: 'send'; token(): Promise<CachedToken> };
+export type FinalizeOptions = { mode: 'plan' } | { mode: 'send'; token(): Promise<CachedToken>; ehiSigningKey(): Promise<EhiSigningKey> };
 
 /** Why a step stopped the request: nothing may be sent. */
 export interface StepFailure {
@@ -39,8 +41,10 @@ function hasHeader(request: FinalizedRequest, name: string): boolean {
 }
 
 /** Every API Hub call needs X-Region (Connecting to Thredd guide): the environment's, unless the file sets one. */
-const regionDefault: FinalizeStep = (request, { target }) => {
-  if (target.environment && !hasHeader(request, 'x-region')) request.headers.push({ name: 'X-Region', value: target.environment.region });
+const regionDefault: FinalizeStep = (request, { target, request: parsed }) => {
+  // Thredd's EHI POSTs carry no X-Region: `# @ehi-sign` requests go to the user's endpoint as Thredd sends them.
+  if (target.environment && !parsed.metadata.ehiSign && !hasHeader(request, 'x-region'))
+    request.headers.push({ name: 'X-Region', value: target.environment.region });
 };
 
 /**
@@ -49,7 +53,7 @@ const regionDefault: FinalizeStep = (request, { target }) => {
  */
 const bearerToken: FinalizeStep = async (request, { target, request: parsed }, options) => {
   const { environment, application } = target;
-  if (!environment || !application || parsed.metadata.noAuth || hasHeader(request, 'authorization')) return;
+  if (!environment || !application || parsed.metadata.noAuth || parsed.metadata.ehiSign || hasHeader(request, 'authorization')) return;
   if (options.mode === 'plan') {
     request.headers.push({ name: 'Authorization', value: `Bearer ${MASK}` });
     return;
@@ -69,8 +73,27 @@ const bearerToken: FinalizeStep = async (request, { target, request: parsed }, o
   request.token = token;
 };
 
+/**
+ * `# @ehi-sign`: X-Thredd-Signature over the exact body bytes, as Thredd signs EHI messages (EHI TLS and signed
+ * payloads page, step 4), with the sandbox's EHI signing key. Plans show the header masked without loading the key.
+ */
+const ehiSignature: FinalizeStep = async (request, prepared, options) => {
+  if (!prepared.request.metadata.ehiSign) return;
+  if (options.mode === 'plan') {
+    request.headers.push({ name: EHI_SIGNATURE_HEADER, value: `k=${MASK}, s=${MASK}` });
+    return;
+  }
+  let signing: EhiSigningKey;
+  try {
+    signing = await options.ehiSigningKey();
+  } catch (error) {
+    return { error: ehiSigningError(error) };
+  }
+  request.headers.push({ name: EHI_SIGNATURE_HEADER, value: signEhiBody(prepared.body ?? Buffer.alloc(0), signing.key, signing.kid) });
+};
+
 /** In order: a later step (signing a body, say) sees the headers the earlier ones added. */
-const STEPS: readonly FinalizeStep[] = [regionDefault, bearerToken];
+const STEPS: readonly FinalizeStep[] = [regionDefault, bearerToken, ehiSignature];
 
 /**
  * The request as it goes out (or would): its resolved headers completed by each step in turn. The one place

@@ -4,6 +4,7 @@ import { TokenCache, type CachedToken, type GetTokenOptions } from '../auth/toke
 import { TokenClient } from '../auth/tokenClient';
 import { noSecrets, secretNames, type SecretSource } from '../auth/secrets';
 import type { Application, Environment } from '../config/types';
+import { ehiStateDir, type EhiSigningKey, type EhiSigningLoader } from '../ehi/signingKeySource';
 import type { HttpClient } from '../http/httpClient';
 import { loadTlsSettings } from '../http/loadTlsSettings';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_IN_MEMORY_BYTES } from '../http/responseBody';
@@ -48,6 +49,8 @@ export interface RequestRunnerOptions {
   followRedirects?: boolean | number;
   /** Turns TLS verification off for every environment (`thredd run --insecure`); responses then carry a warning. */
   insecure?: boolean;
+  /** Loads the sandbox's EHI signing key for `# @ehi-sign` requests; without it they are refused. */
+  ehiSigning?: EhiSigningLoader;
 }
 
 /**
@@ -61,6 +64,7 @@ export class RequestRunner {
   private readonly secrets: SecretSource;
   private readonly clock: () => number;
   private tlsCache = new WeakMap<Environment, Promise<TlsSettings>>();
+  private readonly ehiKeys = new Map<string, Promise<EhiSigningKey>>();
   private readonly settings: ExchangeSettings;
 
   constructor(private readonly options: RequestRunnerOptions) {
@@ -72,6 +76,7 @@ export class RequestRunner {
       http: options.http,
       tls: (prepared) => this.tlsFor(prepared.target.environment),
       token: (prepared, tls, signal) => this.tokens.get(prepared.target.environment!, prepared.target.application!, { tls, signal }),
+      ehiSigningKey: (prepared, context) => this.ehiSigningKey(prepared, context),
       defaultTimeoutMs: options.defaultTimeoutMs ?? 30_000,
       maxInMemoryBytes: options.maxInMemoryBytes ?? DEFAULT_MAX_IN_MEMORY_BYTES,
       maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
@@ -94,6 +99,7 @@ export class RequestRunner {
   /** Forgets loaded certificate files (call when thredd.json or the certificates change). */
   clearTlsCache(): void {
     this.tlsCache = new WeakMap();
+    this.ehiKeys.clear();
   }
 
   private async runAt(file: ParsedRequestFile, index: number, context: RunContext, chain: readonly string[]): Promise<RunResult> {
@@ -171,6 +177,20 @@ export class RequestRunner {
     if (context.store.has(name)) return undefined;
     if (result.error?.kind === 'aborted') return CANCELLED;
     return dependencyError(request, [name], `failed: ${result.error?.message ?? 'no response'}`);
+  }
+
+  private ehiSigningKey(prepared: Prepared, context: RunContext): Promise<EhiSigningKey> {
+    const load = this.options.ehiSigning;
+    if (!load) return Promise.reject(new Error('this runner was made without the sandbox EHI key loader'));
+    const stateDir = ehiStateDir(prepared.target.environment, context.config, context);
+    // One load per state folder: the key file is read and parsed once, then every message signs at once.
+    let key = this.ehiKeys.get(stateDir);
+    if (!key) {
+      key = load(stateDir);
+      this.ehiKeys.set(stateDir, key);
+      key.catch(() => this.ehiKeys.delete(stateDir));
+    }
+    return key;
   }
 
   private tlsFor(environment: Environment | undefined): Promise<TlsSettings> {

@@ -1,4 +1,5 @@
 import { OAuthError } from '../auth/oauthErrors';
+import { UserError } from '../errors/userError';
 import { SigningKeyError } from '../auth/signingKey';
 import { TokenConfigError } from '../auth/tokenClient';
 import { HttpError } from '../http/httpError';
@@ -44,6 +45,16 @@ export function tokenError(error: unknown, application: string, environment: str
     return { kind: 'token', message: `${prefix} ${error.message}`, explanation: error.fix };
   }
   return unexpected(error);
+}
+
+/** `# @ehi-sign` found no usable EHI signing key: nothing is sent unsigned. */
+export function ehiSigningError(error: unknown): RunError {
+  const message = `Cannot sign the request with the EHI signing key (# @ehi-sign): ${(error as Error)?.message ?? String(error)}`;
+  const explanation =
+    error instanceof UserError && error.fix
+      ? error.fix
+      : 'Check the sandbox state folder (the environment\'s "ehiSandboxState" variable, default .thredd/sandbox beside thredd.json).';
+  return { kind: 'ehi-sign', message, explanation };
 }
 
 /** Errors while preparing or sending a request, for the kinds not handled where they arise. */

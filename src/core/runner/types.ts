@@ -38,6 +38,8 @@ export type RunErrorKind =
   | 'token'
   | 'tls-config'
   | 'body-file'
+  /** `# @ehi-sign` could not load the EHI signing key. */
+  | 'ehi-sign'
   /** A named request this one reads from failed or could not run. */
   | 'dependency'
   | 'dependency-cycle'

@@ -157,6 +157,8 @@ export class RunnerService implements vscode.Disposable {
         maxInMemoryBytes: settings.get<number>('response.maxInMemoryMB', 5) * 1024 * 1024,
         maxBodyBytes: settings.get<number>('response.maxBodyMB', 1024) * 1024 * 1024,
         spillDir: path.join(this.storageDir.fsPath, 'bodies'),
+        // `# @ehi-sign`: the sandbox's EHI key, from its own lazily loaded bundle on the first signed request.
+        ehiSigning: async (stateDir) => (await import('../../sandbox/ehi')).loadEhiSigning(stateDir),
       });
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.storageDir, 'bodies'));
     }

@@ -15,6 +15,7 @@ export function run(): Promise<void> {
     require('./problemDetails.test');
     require('./sandbox.test');
     require('./ehi.test');
+    require('./ehiSend.test');
     require('./leak.test');
   });
 }

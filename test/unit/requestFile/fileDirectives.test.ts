@@ -62,7 +62,7 @@ describe('file-level directives (metadata above the first request)', () => {
     const file = parse('# @name lost', '# @note', '# @env uat', '###', 'GET /x');
     assert.deepEqual(codes(file), ['metadata-without-request', 'metadata-without-request']);
     assert.match(file.diagnostics[0].message, /^"@name" does not apply to a whole file/);
-    assert.match(file.diagnostics[0].message, /only @no-auth, @env, @timeout, @expect, @prompt apply to every request\.$/);
+    assert.match(file.diagnostics[0].message, /only @no-auth, @ehi-sign, @env, @timeout, @expect, @prompt apply to every request\.$/);
     assert.match(file.diagnostics[1].message, /^"@note" does not apply to a whole file/);
     assert.equal(file.requests[0].name, undefined);
     assert.equal(file.requests[0].metadata.env, 'uat');

@@ -468,7 +468,7 @@ describe('request file parsing: robustness', () => {
   });
 
   it('returns an empty result for an empty file', () => {
-    const metadata = { noAuth: false, expectations: [], prompts: [], entries: [], unknown: [] };
+    const metadata = { noAuth: false, ehiSign: false, expectations: [], prompts: [], entries: [], unknown: [] };
     const nothing = { requests: [], fileVariables: [], metadata, metadataVariables: [], comments: [], diagnostics: [] };
     same(parseRequestFile(''), { ...nothing, lineCount: 1, binary: false });
   });
