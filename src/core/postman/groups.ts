@@ -7,6 +7,8 @@ export interface PlacedRequest {
   where: string;
   /** Auth in effect: the nearest declared one from the request up to the collection (Postman's inheritance). */
   auth: PostmanAuth | undefined;
+  /** The folders holding it, from the top. */
+  folders: PostmanFolder[];
 }
 
 export interface RequestGroup {
@@ -47,9 +49,29 @@ export function requestGroups(collection: PostmanCollection): RequestGroup[] {
         group = { path, folders, requests: [] };
         groups.push(group);
       }
-      group.requests.push({ request: item, where: [...path, item.name].join('/'), auth: item.auth ?? inherited });
+      group.requests.push({ request: item, where: [...path, item.name].join('/'), auth: item.auth ?? inherited, folders });
     }
   };
   visit(collection.items, [], collection.auth);
   return groups;
+}
+
+/**
+ * Every request in one group, each folder becoming a section of the one file: chained values (`{{name.response…}}`)
+ * reach only requests of the same file, so a collection whose scripts pass values between folders is kept together.
+ */
+export function singleGroup(groups: readonly RequestGroup[]): RequestGroup[] {
+  return groups.length <= 1 ? [...groups] : [{ path: [], folders: [], requests: groups.flatMap((group) => group.requests) }];
+}
+
+/** Every `{{…}}` text Postman substitutes in a request: URL, headers, body and auth. */
+export function requestTexts(request: PostmanRequest): string[] {
+  const texts = [request.url.raw, ...request.headers.map((header) => header.value)];
+  const body = request.body;
+  if (body?.mode === 'raw') texts.push(body.raw);
+  if (body?.mode === 'urlencoded') texts.push(...body.fields.map((field) => field.value));
+  if (body?.mode === 'formdata') texts.push(...body.fields.map((field) => field.value));
+  if (body?.mode === 'graphql') texts.push(body.query, body.variables);
+  if (request.auth && request.auth.type !== 'other' && request.auth.type !== 'noauth') texts.push(...Object.values(request.auth));
+  return texts;
 }

@@ -7,10 +7,10 @@ import type { DraftDirective, RequestDraft } from '../requestFile/draft';
 import { printRequestFile } from '../requestFile/printRequestFile';
 import { planEnvironments, type ConfigEntry } from './environments';
 import { FileVariables, SecretNames } from './fileVariables';
-import { requestGroups, scopeScripts, scopeVariables, type PlacedRequest, type RequestGroup } from './groups';
+import { requestGroups, requestTexts, scopeScripts, scopeVariables, singleGroup, type PlacedRequest, type RequestGroup } from './groups';
 import type { PostmanCollection, PostmanEnvironment, PostmanReadNote } from './model';
 import { requestName, safeFileName, UniqueNames, variableName } from './names';
-import { dynamicVariable } from './references';
+import { dynamicVariable, referencedNames } from './references';
 import { emptyReport, type ImportReport } from './report';
 import { commentLine, requestDraft } from './requestDraft';
 import { scriptComments } from './scriptComments';
@@ -65,6 +65,7 @@ class Planner {
   private readonly unknownDynamic = new Set<string>();
   /** Captured variable → the file whose request captures it, for a note when another file uses it. */
   private readonly capturedIn = new Map<string, string>();
+  private firstFile = '';
 
   constructor(
     readonly input: ImportPlanInput,
@@ -111,6 +112,7 @@ class Planner {
     const collection = this.input.collection;
     const fileBase = this.fileNames.take(safeFileName(group.path.join(' - ') || collection.name));
     const fileName = `${fileBase}.thredd`;
+    this.firstFile ||= fileName;
     const variables = new FileVariables(this.secrets);
     const comments: string[] = [];
     const description = group.folders.length ? group.folders[group.folders.length - 1].description : undefined;
@@ -125,15 +127,21 @@ class Planner {
     for (const { owner, script } of scopeScripts(collection, group.folders)) {
       const translation = translateScript(script, { allowCaptures: false });
       directives.push(...translation.statuses.map((status) => ({ key: 'expect', value: `status ${status}` })));
-      comments.push(...scriptComments(translation, owner));
-      // Counted once, with the first file it applies to, though every file of its scope carries it.
-      if (first || owner.startsWith('Folder')) this.count(owner, translation);
+      if (first || !owner.startsWith('Collection')) {
+        comments.push(...scriptComments(translation, owner));
+        this.count(owner, translation);
+      } else if (translation.keptLines.length) {
+        comments.push(`${owner} ${script.listen} script: kept as comments in ${this.firstFile}, NOT RUN by Thredd.`);
+      }
     }
     const names = new UniqueNames((count) => `_${count}`);
     const captures = new Map<string, string>();
     const drafts: RequestDraft[] = [];
     const sideFiles: PlannedFile[] = [];
+    let section = '';
     for (const placed of requests) {
+      const sectionParts = this.section(placed, group, variables, section);
+      section = sectionParts.path;
       if (placed === this.tokenRequest) {
         this.report.dropped.push({
           name: placed.where,
@@ -167,6 +175,8 @@ class Planner {
         this.report.dropped.push({ name: placed.where, reason: `cannot be written as a .thredd request: ${error.message}` });
         continue;
       }
+      result.draft.comments.unshift(...sectionParts.comments.map(commentLine));
+      result.draft.directives.push(...sectionParts.directives);
       drafts.push(result.draft);
       sideFiles.push(...result.sideFiles);
       this.report.requests++;
@@ -182,6 +192,35 @@ class Planner {
     this.report.files.push(fileName);
   }
 
+  /**
+   * In a file that holds several folders (see singleGroup), a request's folders below the file's own: a heading at
+   * the first request of each, their variables, and their scripts (status checks apply to each of their requests).
+   */
+  private section(placed: PlacedRequest, group: RequestGroup, variables: FileVariables, previous: string) {
+    const folders = placed.folders.slice(group.folders.length);
+    const path = folders.map((folder) => folder.name).join(' / ');
+    const comments: string[] = [];
+    const directives: DraftDirective[] = [];
+    const starts = path !== previous && folders.length > 0;
+    if (starts) {
+      comments.push(`=== ${path} ===`);
+      const description = folders[folders.length - 1].description;
+      if (description) comments.push(...description.split(/\r?\n/));
+    }
+    for (const folder of folders) {
+      for (const variable of folder.variables)
+        if (!this.overridden.has(variable.key) && !variable.disabled) variables.defineVariable(variable);
+      for (const script of folder.scripts) {
+        const translation = translateScript(script, { allowCaptures: false });
+        directives.push(...translation.statuses.map((status) => ({ key: 'expect', value: `status ${status}` })));
+        if (!starts) continue;
+        comments.push(...scriptComments(translation, `Folder "${folder.name}"`));
+        this.count(`${path} (folder)`, translation);
+      }
+    }
+    return { path, comments, directives };
+  }
+
   private count(name: string, translation: ScriptTranslation): void {
     this.report.translated += translation.translated;
     this.report.keptAsComments += translation.kept;
@@ -190,9 +229,33 @@ class Planner {
   }
 }
 
+/** True when a script in one folder captures a value that a request in another folder uses. */
+function capturesCrossFolders(groups: readonly RequestGroup[], tokenVariable: string | undefined): boolean {
+  const capturedIn = new Map<string, RequestGroup>();
+  for (const group of groups) {
+    for (const placed of group.requests) {
+      const used = new Set(requestTexts(placed.request).flatMap(referencedNames));
+      if ([...used].some((name) => name !== tokenVariable && capturedIn.has(name) && capturedIn.get(name) !== group)) return true;
+      const tests = placed.request.scripts.filter((script) => script.listen === 'test').map((script) => translateScript(script));
+      for (const capture of tests.flatMap((test) => test.captures))
+        if (!capturedIn.has(capture.variable)) capturedIn.set(capture.variable, group);
+    }
+  }
+  return false;
+}
+
 /** Maps a read collection and its environments to files, thredd.json entries and the report. */
 export function planImport(input: ImportPlanInput): ImportPlan {
-  const groups = requestGroups(input.collection);
+  const folderGroups = requestGroups(input.collection);
+  const allPlaced = folderGroups.flatMap((group) => group.requests);
+  const tokenFirst = findTokenRequest(
+    allPlaced.map((placed) => ({
+      ...placed,
+      tests: placed.request.scripts.filter((s) => s.listen === 'test').map((s) => translateScript(s)),
+    })),
+  ).token;
+  const sections = capturesCrossFolders(folderGroups, tokenFirst?.variable);
+  const groups = sections ? singleGroup(folderGroups) : folderGroups;
   const translated = new Map<RequestGroup, Translated[]>();
   for (const group of groups) {
     translated.set(
@@ -230,6 +293,14 @@ export function planImport(input: ImportPlanInput): ImportPlan {
     for (const example of placed.request.exampleCount ? [placed.request.exampleCount] : []) {
       planner.report.dropped.push({ name: placed.where, reason: `${example} saved example response(s): .thredd files hold requests only` });
     }
+  }
+  if (sections && folderGroups.length > 1) {
+    planner.report.notes.push({
+      name: input.collection.name,
+      message:
+        'scripts pass values from one folder to another, so the folders are sections of one file: ' +
+        'chained values reach only the requests of their own file',
+    });
   }
   planner.report.secretVariables = [...planner.secrets.names].sort();
   return {
