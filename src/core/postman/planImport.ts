@@ -8,9 +8,9 @@ import { printRequestFile } from '../requestFile/printRequestFile';
 import { planEnvironments, type ConfigEntry } from './environments';
 import { FileVariables, SecretNames } from './fileVariables';
 import { requestGroups, requestTexts, scopeScripts, scopeVariables, singleGroup, type PlacedRequest, type RequestGroup } from './groups';
-import type { PostmanCollection, PostmanEnvironment, PostmanReadNote } from './model';
+import type { PostmanCollection, PostmanEnvironment, PostmanReadNote, PostmanRequest } from './model';
 import { requestName, safeFileName, UniqueNames, variableName } from './names';
-import { dynamicVariable, referencedNames } from './references';
+import { dynamicVariable, referencedNames, substitute } from './references';
 import { emptyReport, type ImportReport } from './report';
 import { commentLine, requestDraft } from './requestDraft';
 import { scriptComments } from './scriptComments';
@@ -41,8 +41,21 @@ interface Translated extends PlacedRequest {
   tests: ScriptTranslation[];
 }
 
-/** The Generate Token request, if the collection has one whose token later requests send as Bearer. */
-function findTokenRequest(requests: readonly Translated[]): { token?: TokenRequest; request?: Translated } {
+/** True when `url` becomes an http(s) URL with the variables of the collection and of some environment (or of none). */
+function resolvesToUrl(url: string, input: ImportPlanInput): boolean {
+  const collectionValues = input.collection.variables.filter((item) => !item.disabled).map((item) => [item.key, item.value] as const);
+  const sources = input.environments.length ? input.environments.map((environment) => environment.values) : [[]];
+  return sources.some((values) => {
+    const all = new Map([...collectionValues, ...values.filter((item) => !item.disabled).map((item) => [item.key, item.value] as const)]);
+    return /^https?:\/\/[^\s{}]+$/.test(substitute(url, all));
+  });
+}
+
+/**
+ * The Generate Token request, if the collection has one whose token later requests send as Bearer, and whose URL
+ * has a value thredd.json can hold as tokenUrl (else it stays a request, and its token a chained value).
+ */
+function findTokenRequest(requests: readonly Translated[], input: ImportPlanInput): { token?: TokenRequest; request?: Translated } {
   const laterBearers: Set<string>[] = [];
   const seen = new Set<string>();
   for (let index = requests.length - 1; index >= 0; index--) {
@@ -52,7 +65,7 @@ function findTokenRequest(requests: readonly Translated[]): { token?: TokenReque
   }
   for (const [index, placed] of requests.entries()) {
     const token = detectTokenRequest(placed.request, placed.auth, placed.tests, laterBearers[index]);
-    if (token) return { token, request: placed };
+    if (token && resolvesToUrl(token.tokenUrl, input)) return { token, request: placed };
   }
   return {};
 }
@@ -230,14 +243,17 @@ class Planner {
 }
 
 /** True when a script in one folder captures a value that a request in another folder uses. */
-function capturesCrossFolders(groups: readonly RequestGroup[], tokenVariable: string | undefined): boolean {
+function capturesCrossFolders(
+  groups: readonly RequestGroup[],
+  tokenVariable: string | undefined,
+  tests: ReadonlyMap<PostmanRequest, ScriptTranslation[]>,
+): boolean {
   const capturedIn = new Map<string, RequestGroup>();
   for (const group of groups) {
     for (const placed of group.requests) {
       const used = new Set(requestTexts(placed.request).flatMap(referencedNames));
       if ([...used].some((name) => name !== tokenVariable && capturedIn.has(name) && capturedIn.get(name) !== group)) return true;
-      const tests = placed.request.scripts.filter((script) => script.listen === 'test').map((script) => translateScript(script));
-      for (const capture of tests.flatMap((test) => test.captures))
+      for (const capture of tests.get(placed.request)!.flatMap((test) => test.captures))
         if (!capturedIn.has(capture.variable)) capturedIn.set(capture.variable, group);
     }
   }
@@ -247,27 +263,19 @@ function capturesCrossFolders(groups: readonly RequestGroup[], tokenVariable: st
 /** Maps a read collection and its environments to files, thredd.json entries and the report. */
 export function planImport(input: ImportPlanInput): ImportPlan {
   const folderGroups = requestGroups(input.collection);
-  const allPlaced = folderGroups.flatMap((group) => group.requests);
-  const tokenFirst = findTokenRequest(
-    allPlaced.map((placed) => ({
-      ...placed,
-      tests: placed.request.scripts.filter((s) => s.listen === 'test').map((s) => translateScript(s)),
-    })),
-  ).token;
-  const sections = capturesCrossFolders(folderGroups, tokenFirst?.variable);
+  // Test scripts translated once: the token search, the layout choice and the files all read them.
+  const tests = new Map(
+    folderGroups
+      .flatMap((group) => group.requests)
+      .map((placed) => [placed.request, placed.request.scripts.filter((s) => s.listen === 'test').map((s) => translateScript(s))]),
+  );
+  const translate = (placed: PlacedRequest): Translated => ({ ...placed, tests: [...tests.get(placed.request)!] });
+  const all = folderGroups.flatMap((group) => group.requests.map(translate));
+  const { token, request: tokenRequest } = findTokenRequest(all, input);
+  const sections = capturesCrossFolders(folderGroups, token?.variable, tests);
   const groups = sections ? singleGroup(folderGroups) : folderGroups;
-  const translated = new Map<RequestGroup, Translated[]>();
-  for (const group of groups) {
-    translated.set(
-      group,
-      group.requests.map((placed) => ({
-        ...placed,
-        tests: placed.request.scripts.filter((script) => script.listen === 'test').map((script) => translateScript(script)),
-      })),
-    );
-  }
-  const all = groups.flatMap((group) => translated.get(group)!);
-  const { token, request: tokenRequest } = findTokenRequest(all);
+  const byRequest = new Map(all.map((placed) => [placed.request, placed]));
+  const translated = new Map(groups.map((group) => [group, group.requests.map((placed) => byRequest.get(placed.request)!)]));
   const oauth2 = all.map((placed) => oauth2TokenSettings(placed.auth)).find(Boolean) ?? oauth2TokenSettings(input.collection.auth);
   const settings = token ?? oauth2;
   const overridden = new Set(input.environments.flatMap((environment) => environment.values.map((variable) => variable.key)));

@@ -173,6 +173,19 @@ describe("Postman import: Thredd's Generate Token pattern", () => {
     assert.match(result.report.dropped.find((item) => item.name === 'Generate Token')!.reason, /tokenUrl/);
   });
 
+  it('stays a request, its token a chained value, when its URL has no value thredd.json could hold', async () => {
+    const fixture = threddStyle({ grant_type: 'client_credentials', client_id: '{{client_id}}', client_secret: '{{client_secret}}' }) as {
+      variable: { key: string }[];
+    };
+    fixture.variable = fixture.variable.filter((variable) => variable.key !== 'tokenUrl');
+    const result = await importFixture(fixture);
+    assert.deepEqual(
+      result.requests.map((request) => request.title),
+      ['Generate Token', 'Get card'],
+    );
+    assert.equal(result.config.environments['Test API'].tokenUrl, undefined);
+  });
+
   it('with a client assertion, becomes a private_key_jwt application', async () => {
     const result = await importFixture(
       threddStyle({
@@ -185,5 +198,22 @@ describe("Postman import: Thredd's Generate Token pattern", () => {
     );
     const environment = result.config.environments['Test API'];
     assert.equal(result.config.applications[environment.application!].auth.method, 'private_key_jwt');
+  });
+});
+
+describe('Postman import: guarded captures', () => {
+  it('if (jsonData.id) postman.setEnvironmentVariable("id", jsonData.id) is a capture; another condition is not', () => {
+    const guarded = test(
+      'var jsonData = JSON.parse(responseBody);',
+      'if (jsonData.id) postman.setEnvironmentVariable("quote", jsonData.id);',
+    );
+    assert.deepEqual(guarded.captures, [{ variable: 'quote', path: '$.id' }]);
+    assert.deepEqual(guarded.keptLines, []);
+    const other = test(
+      'var jsonData = JSON.parse(responseBody);',
+      'if (jsonData.ok) postman.setEnvironmentVariable("quote", jsonData.id);',
+    );
+    assert.deepEqual(other.captures, []);
+    assert.equal(other.keptLines.length, 2);
   });
 });

@@ -1,6 +1,6 @@
 import { parse } from 'acorn';
 import type { PostmanScript } from '../model';
-import { capture, expectedStatus, isDotted, isJsonSource, legacyStatusTest, type AnyNode } from './jsPatterns';
+import { capture, expectedStatus, isDotted, isJsonSource, jsonPathOf, legacyStatusTest, type AnyNode } from './jsPatterns';
 
 export interface ScriptCapture {
   /** The Postman variable the script sets. */
@@ -49,6 +49,7 @@ function recognise(statement: AnyNode, walk: Walk): boolean {
     }
     return true;
   }
+  if (statement.type === 'IfStatement') return recogniseGuardedCapture(statement, walk);
   if (statement.type !== 'ExpressionStatement') return false;
   const expression = statement.expression as AnyNode;
   const status = expectedStatus(expression) ?? legacyStatusTest(expression);
@@ -62,6 +63,20 @@ function recognise(statement: AnyNode, walk: Walk): boolean {
     return true;
   }
   return recogniseTest(expression, walk);
+}
+
+/**
+ * `if (jsonData.id) pm.environment.set("id", jsonData.id);`: "set it when the response has it", a common idiom.
+ * A chained reference reads the same value, and reports it missing where Postman would have kept the old one.
+ */
+function recogniseGuardedCapture(statement: AnyNode, walk: Walk): boolean {
+  if (!walk.allowCaptures || statement.alternate) return false;
+  const body = statement.consequent.type === 'BlockStatement' ? statement.consequent.body : [statement.consequent];
+  if (body.length !== 1 || body[0].type !== 'ExpressionStatement') return false;
+  const captured = capture(body[0].expression, walk.bindings);
+  if (!captured || jsonPathOf(statement.test, walk.bindings) !== captured.path) return false;
+  walk.captures.push(captured);
+  return true;
 }
 
 /**
