@@ -4,7 +4,7 @@
  * or its Generate Token request gave; and an application per environment for those settings.
  */
 import type { SecretNames } from './fileVariables';
-import { isSecretName } from '../requestFile/secrets';
+import { isCredentialName } from './fileVariables';
 import type { PostmanCollection, PostmanEnvironment, PostmanVariable } from './model';
 import { environmentVariableName } from './names';
 import { substitute } from './references';
@@ -98,7 +98,7 @@ export function planEnvironments(input: EnvironmentInput): EnvironmentPlan {
       }
       // A credential-like name gets an ${env:} reference even when empty, so its value is never pasted into thredd.json.
       variables[variable.key] =
-        variable.secret || isSecretName(variable.key) ? secretReference(variable.key, input.secrets) : variable.value;
+        variable.secret || isCredentialName(variable.key) ? secretReference(variable.key, input.secrets) : variable.value;
     }
     let baseUrl = baseUrlOf(values, input.requestUrls);
     if (!baseUrl) {

@@ -15,9 +15,17 @@ export class SecretNames {
   }
 }
 
+/** `tokenUrl`, `keyEndpoint`: names that say "token" or "key" but hold where to go, not a credential. */
+const LOCATION_NAME = /(url|uri|endpoint|host|path)$/i;
+
+/** A name that says it holds a credential (client_secret, apiKey, access_token), unless it names a location. */
+export function isCredentialName(name: string): boolean {
+  return isSecretName(name) && !LOCATION_NAME.test(name);
+}
+
 /** A value that must not be written: Postman marked it secret, or its name says it is a credential and it has a value. */
 export function isSecretVariable(variable: Pick<PostmanVariable, 'key' | 'value' | 'secret'>): boolean {
-  return variable.secret || (isSecretName(variable.key) && variable.value !== '');
+  return variable.secret || (isCredentialName(variable.key) && variable.value !== '');
 }
 
 /**

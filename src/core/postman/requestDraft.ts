@@ -42,10 +42,13 @@ function secretValue(value: string, label: string, context: RequestContext): str
   return `{{$processEnv ${context.secrets.take(`postman_${label}`)}}}`;
 }
 
-/** Auth as headers, query parameters or `# @no-auth`; undefined header list when the environment's token is used. */
-function authParts(context: RequestContext): { headers: DraftHeader[]; query?: string; noAuth: boolean } {
+/**
+ * Auth as headers, query parameters or `# @no-auth`. With no auth anywhere, a request gets `# @no-auth` when the
+ * environment has a token to add (Postman would send none), unless it sent the Generate Token's token itself.
+ */
+function authParts(context: RequestContext, sendsToken: boolean): { headers: DraftHeader[]; query?: string; noAuth: boolean } {
   const auth = context.auth;
-  if (!auth) return { headers: [], noAuth: context.builtInAuth };
+  if (!auth) return { headers: [], noAuth: context.builtInAuth && !sendsToken };
   switch (auth.type) {
     case 'noauth':
       return { headers: [], noAuth: true };
@@ -100,6 +103,12 @@ function urlText(url: string): string {
   return url.replace(/(\{\{[^{}]*\}\})|\s/g, (match, reference: string | undefined) => reference ?? encodeURIComponent(match));
 }
 
+/** `Authorization: Bearer {{token}}` with the Generate Token request's variable. */
+function isTokenHeader(name: string, value: string, context: RequestContext): boolean {
+  if (!context.tokenVariable || name.trim().toLowerCase() !== 'authorization') return false;
+  return /^Bearer\s+\{\{\s*([^{}]+?)\s*\}\}$/i.exec(value.trim())?.[1] === context.tokenVariable;
+}
+
 export function requestDraft(request: PostmanRequest, context: RequestContext): RequestDraftResult {
   const local = new Map<string, string>();
   for (const variable of request.variables) {
@@ -111,7 +120,8 @@ export function requestDraft(request: PostmanRequest, context: RequestContext): 
   const comments: string[] = [];
   const directives: DraftDirective[] = [{ key: 'name', value: context.name }];
   if (request.description) comments.push(...request.description.split(/\r?\n/));
-  const auth = authParts(context);
+  const sendsToken = request.headers.some((header) => !header.disabled && isTokenHeader(header.key, header.value, context));
+  const auth = authParts(context, sendsToken);
   if (auth.noAuth) directives.push({ key: 'no-auth', value: '' });
   if (auth.query) url += (url.includes('?') ? '&' : '?') + auth.query;
   for (const query of request.url.query.filter((entry) => entry.disabled))
@@ -125,8 +135,7 @@ export function requestDraft(request: PostmanRequest, context: RequestContext): 
       continue;
     }
     const value = oneLine(header.value);
-    const bearer = context.tokenVariable && /^Bearer\s+\{\{\s*([^{}]+?)\s*\}\}$/i.exec(value)?.[1] === context.tokenVariable;
-    if (name.toLowerCase() === 'authorization' && bearer && !header.disabled) continue; // the environment's token
+    if (!header.disabled && isTokenHeader(name, value, context)) continue; // the environment's token
     headers.push({ name, value: replace(value), ...(header.disabled ? { disabled: true as const } : {}) });
   }
 
