@@ -171,7 +171,7 @@ describe("Postman import: Thredd's Generate Token pattern", () => {
     );
     assert.equal(header(result.byTitle('Get card'), 'Authorization'), undefined, 'the built-in authentication adds the token');
     assert.equal(result.byTitle('Get card').parsed.metadata.noAuth, false);
-    assert.match(result.texts.get('Test API.thredd')!, /^@tokenUrl = https:\/\/id\.example\.com\/oauth2\/token$/m, 'a URL is no secret');
+    assert.match(result.texts.get('Cards.thredd')!, /^@tokenUrl = https:\/\/id\.example\.com\/oauth2\/token$/m, 'a URL is no secret');
     assert.match(result.report.dropped.find((item) => item.name === 'Generate Token')!.reason, /tokenUrl/);
   });
 
