@@ -161,3 +161,23 @@ export function requestItem(name: string, request: Record<string, unknown>, extr
 export function testScript(...lines: string[]): Record<string, unknown> {
   return { listen: 'test', script: { type: 'text/javascript', exec: lines } };
 }
+
+/**
+ * Thredd's legacy "Generate Token" request (thredd-api-facts, "Thredd's Postman collections"): it posts the form
+ * `fields` to {{tokenUrl}} and its test script stores the access token as `access_token`.
+ */
+export function generateTokenItem(fields: Record<string, string>): Record<string, unknown> {
+  return requestItem(
+    'Generate Token',
+    {
+      method: 'POST',
+      url: '{{tokenUrl}}',
+      body: { mode: 'urlencoded', urlencoded: Object.entries(fields).map(([key, value]) => ({ key, value })) },
+    },
+    {
+      event: [
+        testScript('var jsonData = JSON.parse(responseBody);', 'postman.setEnvironmentVariable("access_token", jsonData.access_token);'),
+      ],
+    },
+  );
+}

@@ -6,7 +6,7 @@ import { parseEnv } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/main';
 import { initSandboxWorkspace, startSandbox, type RunningSandbox } from '../../../src/sandbox';
-import { collection, requestItem, testScript } from '../../support/postmanImport';
+import { collection, generateTokenItem, requestItem, testScript } from '../../support/postmanImport';
 import { physicalCard } from '../sandbox/cardBodies';
 import { API, tempDir } from '../sandbox/sandboxFixture';
 
@@ -23,30 +23,12 @@ function threddCollection(baseUrl: string, tokenUrl: string, clientId: string) {
   const json = { key: 'Content-Type', value: 'application/json' };
   return collection(
     [
-      requestItem(
-        'Generate Token',
-        {
-          method: 'POST',
-          url: '{{tokenUrl}}',
-          body: {
-            mode: 'urlencoded',
-            urlencoded: [
-              { key: 'grant_type', value: 'client_credentials' },
-              { key: 'client_id', value: '{{client_id}}' },
-              { key: 'client_secret', value: '{{client_secret}}' },
-              { key: 'scope', value: 'cards.read cards.write' },
-            ],
-          },
-        },
-        {
-          event: [
-            testScript(
-              'var jsonData = JSON.parse(responseBody);',
-              'postman.setEnvironmentVariable("access_token", jsonData.access_token);',
-            ),
-          ],
-        },
-      ),
+      generateTokenItem({
+        grant_type: 'client_credentials',
+        client_id: '{{client_id}}',
+        client_secret: '{{client_secret}}',
+        scope: 'cards.read cards.write',
+      }),
       {
         name: 'Cards',
         item: [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { translateScript } from '../../../src/core/postman';
-import { collection, header, importFixture, requestItem, testScript } from '../../support/postmanImport';
+import { collection, generateTokenItem, header, importFixture, requestItem, testScript } from '../../support/postmanImport';
 
 const test = (...lines: string[]) => translateScript({ listen: 'test', lines });
 
@@ -114,22 +114,7 @@ describe('Postman import: scripts', () => {
 function threddStyle(fields: Record<string, string>) {
   return collection(
     [
-      requestItem(
-        'Generate Token',
-        {
-          method: 'POST',
-          url: '{{tokenUrl}}',
-          body: { mode: 'urlencoded', urlencoded: Object.entries(fields).map(([key, value]) => ({ key, value })) },
-        },
-        {
-          event: [
-            testScript(
-              'var jsonData = JSON.parse(responseBody);',
-              'postman.setEnvironmentVariable("access_token", jsonData.access_token);',
-            ),
-          ],
-        },
-      ),
+      generateTokenItem(fields),
       {
         name: 'Cards',
         item: [
