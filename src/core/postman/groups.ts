@@ -1,5 +1,7 @@
 /** The collection tree flattened into the files it becomes: one per collection root and per folder holding requests. */
 import type { PostmanAuth, PostmanCollection, PostmanFolder, PostmanRequest, PostmanScript, PostmanVariable } from './model';
+import { referencedNames } from './references';
+import type { ScriptTranslation } from './scripts/translateScript';
 
 export interface PlacedRequest {
   request: PostmanRequest;
@@ -74,4 +76,22 @@ export function requestTexts(request: PostmanRequest): string[] {
   if (body?.mode === 'graphql') texts.push(body.query, body.variables);
   if (request.auth && request.auth.type !== 'other' && request.auth.type !== 'noauth') texts.push(...Object.values(request.auth));
   return texts;
+}
+
+/** True when a script in one folder captures a value that a request in another folder uses. */
+export function capturesCrossFolders(
+  groups: readonly RequestGroup[],
+  tokenVariable: string | undefined,
+  tests: ReadonlyMap<PostmanRequest, ScriptTranslation[]>,
+): boolean {
+  const capturedIn = new Map<string, RequestGroup>();
+  for (const group of groups) {
+    for (const placed of group.requests) {
+      const used = new Set(requestTexts(placed.request).flatMap(referencedNames));
+      if ([...used].some((name) => name !== tokenVariable && capturedIn.has(name) && capturedIn.get(name) !== group)) return true;
+      for (const capture of tests.get(placed.request)!.flatMap((test) => test.captures))
+        if (!capturedIn.has(capture.variable)) capturedIn.set(capture.variable, group);
+    }
+  }
+  return false;
 }

@@ -7,15 +7,24 @@ import type { DraftDirective, RequestDraft } from '../requestFile/draft';
 import { printRequestFile } from '../requestFile/printRequestFile';
 import { planEnvironments, type ConfigEntry } from './environments';
 import { FileVariables, SecretNames } from './fileVariables';
-import { requestGroups, requestTexts, scopeScripts, scopeVariables, singleGroup, type PlacedRequest, type RequestGroup } from './groups';
-import type { PostmanCollection, PostmanEnvironment, PostmanReadNote, PostmanRequest } from './model';
+import {
+  capturesCrossFolders,
+  requestGroups,
+  scopeScripts,
+  scopeVariables,
+  singleGroup,
+  type PlacedRequest,
+  type RequestGroup,
+} from './groups';
+import type { PostmanCollection, PostmanEnvironment, PostmanReadNote } from './model';
 import { requestName, safeFileName, UniqueNames, variableName } from './names';
-import { dynamicVariable, referencedNames, substitute } from './references';
+import { dynamicVariable } from './references';
 import { emptyReport, type ImportReport } from './report';
 import { commentLine, requestDraft } from './requestDraft';
 import { scriptComments } from './scriptComments';
 import { translateScript, type ScriptTranslation } from './scripts/translateScript';
-import { bearerVariable, detectTokenRequest, oauth2TokenSettings, type TokenRequest } from './tokenPattern';
+import { oauth2TokenSettings, type TokenRequest } from './tokenPattern';
+import { findTokenRequest, type Translated } from './tokenSearch';
 
 export interface ImportPlanInput {
   collection: PostmanCollection;
@@ -35,39 +44,6 @@ export interface ImportPlan {
   environments: ConfigEntry[];
   applications: ConfigEntry[];
   report: ImportReport;
-}
-
-interface Translated extends PlacedRequest {
-  tests: ScriptTranslation[];
-}
-
-/** True when `url` becomes an http(s) URL with the variables of the collection and of some environment (or of none). */
-function resolvesToUrl(url: string, input: ImportPlanInput): boolean {
-  const collectionValues = input.collection.variables.filter((item) => !item.disabled).map((item) => [item.key, item.value] as const);
-  const sources = input.environments.length ? input.environments.map((environment) => environment.values) : [[]];
-  return sources.some((values) => {
-    const all = new Map([...collectionValues, ...values.filter((item) => !item.disabled).map((item) => [item.key, item.value] as const)]);
-    return /^https?:\/\/[^\s{}]+$/.test(substitute(url, all));
-  });
-}
-
-/**
- * The Generate Token request, if the collection has one whose token later requests send as Bearer, and whose URL
- * has a value thredd.json can hold as tokenUrl (else it stays a request, and its token a chained value).
- */
-function findTokenRequest(requests: readonly Translated[], input: ImportPlanInput): { token?: TokenRequest; request?: Translated } {
-  const laterBearers: Set<string>[] = [];
-  const seen = new Set<string>();
-  for (let index = requests.length - 1; index >= 0; index--) {
-    laterBearers[index] = new Set(seen);
-    const variable = bearerVariable(requests[index].request.headers, requests[index].auth);
-    if (variable) seen.add(variable);
-  }
-  for (const [index, placed] of requests.entries()) {
-    const token = detectTokenRequest(placed.request, placed.auth, placed.tests, laterBearers[index]);
-    if (token && resolvesToUrl(token.tokenUrl, input)) return { token, request: placed };
-  }
-  return {};
 }
 
 class Planner {
@@ -240,24 +216,6 @@ class Planner {
     if (translation.keptLines.length)
       this.report.keptScripts.push({ name, listen: translation.listen, lines: translation.keptLines.length });
   }
-}
-
-/** True when a script in one folder captures a value that a request in another folder uses. */
-function capturesCrossFolders(
-  groups: readonly RequestGroup[],
-  tokenVariable: string | undefined,
-  tests: ReadonlyMap<PostmanRequest, ScriptTranslation[]>,
-): boolean {
-  const capturedIn = new Map<string, RequestGroup>();
-  for (const group of groups) {
-    for (const placed of group.requests) {
-      const used = new Set(requestTexts(placed.request).flatMap(referencedNames));
-      if ([...used].some((name) => name !== tokenVariable && capturedIn.has(name) && capturedIn.get(name) !== group)) return true;
-      for (const capture of tests.get(placed.request)!.flatMap((test) => test.captures))
-        if (!capturedIn.has(capture.variable)) capturedIn.set(capture.variable, group);
-    }
-  }
-  return false;
 }
 
 /** Maps a read collection and its environments to files, thredd.json entries and the report. */
