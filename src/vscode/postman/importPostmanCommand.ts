@@ -1,6 +1,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { writeFileAtomic } from '../../core/fs/safeWrite';
 import { importPostman, reportMarkdown, type ImportReport } from '../../core/postman';
+
+const REPORT_FILE = 'postman-import-report.md';
 import { showUserError } from '../userErrors';
 import { workspacePath } from '../workspacePaths';
 
@@ -14,7 +17,7 @@ export interface ImportPostmanArgs {
 
 export interface ImportPostmanResult {
   report: ImportReport;
-  /** The report document opened (markdown). */
+  /** The report (markdown), written as postman-import-report.md in the output folder and opened as a preview. */
   reportUri: vscode.Uri;
 }
 
@@ -27,7 +30,8 @@ async function pickFiles(title: string, many: boolean): Promise<string[] | undef
 
 /**
  * `Thredd: Import Postman Collection…`: the same import as `thredd import postman`, then the report as a markdown
- * preview. Asks only for what the arguments leave out; when the collection is given, nothing else is asked.
+ * preview of postman-import-report.md in the output folder. Asks only for what the arguments leave out; when the
+ * collection is given, nothing else is asked.
  */
 export async function importPostmanCommand(
   log: vscode.LogOutputChannel,
@@ -67,7 +71,11 @@ async function run(
       (progress) => importPostman({ ...options, onProgress: (message) => progress.report({ message }) }),
     );
     log.info(`Imported Postman collection "${report.collection}": ${report.requests} requests in ${report.files.length} files.`);
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: reportMarkdown(report) });
+    // A file beside the imported ones (a preview of an untitled document cannot be watched in remote hosts); it
+    // holds counts, names and reasons only, never a secret value.
+    const reportFile = path.join(path.resolve(options.cwd, report.outDir), REPORT_FILE);
+    await writeFileAtomic(reportFile, reportMarkdown(report));
+    const document = await vscode.workspace.openTextDocument(reportFile);
     await vscode.commands
       .executeCommand('markdown.showPreview', document.uri)
       .then(undefined, () => vscode.window.showTextDocument(document));

@@ -55,6 +55,7 @@ describe('Thredd: Import Postman Collection…', () => {
     assert.match(report.getText(), /\| Script statements kept as comments \(not run\) \| 1 \|/);
     assert.match(report.getText(), /Cards\/Get card \| test \| 1 \|/);
     assert.ok(!report.getText().includes(secret), 'the report never shows a secret');
+    assert.equal(report.uri.fsPath, path.join(out, 'postman-import-report.md'));
   });
 
   it('refuses a file that is not a collection and writes nothing', async () => {
