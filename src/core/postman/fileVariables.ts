@@ -36,7 +36,10 @@ export class FileVariables {
   readonly entries: DraftVariable[] = [];
   private readonly values = new Map<string, string>();
 
-  constructor(private readonly secrets: SecretNames) {}
+  constructor(
+    private readonly secrets: SecretNames,
+    private readonly note: (message: string) => void = () => undefined,
+  ) {}
 
   /** Defines `name` (made safe) with `value`; returns the name the file uses for it. */
   define(name: string, value: string): string {
@@ -55,7 +58,11 @@ export class FileVariables {
 
   /** A Postman variable: a secret one refers to a process environment variable instead of holding its value. */
   defineVariable(variable: PostmanVariable): string {
-    const value = isSecretVariable(variable) ? `{{$processEnv ${this.secrets.take(variable.key)}}}` : oneLineValue(variable.value);
+    const secret = isSecretVariable(variable);
+    if (!secret && /[\r\n]/.test(variable.value.trim())) {
+      this.note(`variable "${variable.key}" spans several lines; a file variable holds one, so its lines are joined with spaces`);
+    }
+    const value = secret ? `{{$processEnv ${this.secrets.take(variable.key)}}}` : oneLineValue(variable.value);
     return this.define(variable.key, value);
   }
 

@@ -102,7 +102,7 @@ class Planner {
     const fileBase = this.fileNames.take(safeFileName(group.path.join(' - ') || collection.name));
     const fileName = `${fileBase}.thredd`;
     this.firstFile ||= fileName;
-    const variables = new FileVariables(this.secrets);
+    const variables = new FileVariables(this.secrets, (message) => this.report.notes.push({ name: fileName, message }));
     const comments: string[] = [];
     const description = group.folders.length ? group.folders[group.folders.length - 1].description : undefined;
     if (first && collection.description) comments.push(...collection.description.split(/\r?\n/));

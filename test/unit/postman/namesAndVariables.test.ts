@@ -121,6 +121,14 @@ describe('Postman import: variables', () => {
     assert.equal(result.byTitle('One').resolved.url, `https://x.test/?k=${secret}&c=${secret}c`);
   });
 
+  it('reports a variable whose value spans several lines, which a file variable cannot hold as it is', async () => {
+    const result = await importFixture(
+      collection([get('One', 'https://x.test/{{multi}}')], { variable: [{ key: 'multi', value: 'a\nb' }] }),
+    );
+    assert.match(result.texts.get('Test API.thredd')!, /^@multi = a b$/m);
+    assert.ok(result.report.notes.some((note) => /"multi" spans several lines/.test(note.message)));
+  });
+
   it('unresolved runtime variables stay as {{name}}', async () => {
     const result = await importFixture(collection([get('One', 'https://x.test/{{setAtRunTime}}')]));
     assert.match(result.texts.get('Test API.thredd')!, /GET https:\/\/x.test\/\{\{setAtRunTime\}\}/);
