@@ -82,6 +82,8 @@ const lazyModules = [
     entry: 'src/core/catalogue/index.ts',
     shared: ['regions.ts', 'apiRoots.ts', 'idempotency.ts', 'problemKeys.ts', 'types.ts'],
   },
+  // The Postman importer with its JavaScript parser (acorn), loaded by Thredd: Import Postman Collection….
+  { name: 'postman', module: path.resolve(__dirname, 'src/core/postman'), entry: 'src/core/postman/index.ts' },
   { name: 'api-editing', module: path.resolve(__dirname, 'src/core/apiEditing'), entry: 'src/core/apiEditing/index.ts' },
   // The sandbox's EHI keys and certificates (with its PKI code), for # @ehi-sign and Send EHI Message.
   { name: 'ehi-sandbox', module: path.resolve(__dirname, 'src/sandbox/ehi'), entry: 'src/sandbox/ehi/index.ts' },

@@ -16,6 +16,7 @@ export function run(): Promise<void> {
     require('./sandbox.test');
     require('./ehi.test');
     require('./ehiSend.test');
+    require('./postmanImport.test');
     require('./leak.test');
   });
 }

@@ -37,6 +37,7 @@ export function run(): Promise<void> {
           'jsonpath-plus.js',
           'node-forge.js',
           'pki.js',
+          'postman.js',
           'transport.js',
         ]);
         assert.equal(typeof require(path.join(lazy, 'transport.js')).AgentPool, 'function');
@@ -45,6 +46,7 @@ export function run(): Promise<void> {
         assert.equal(typeof require(path.join(lazy, 'jsonpath-plus.js')).JSONPath, 'function');
         assert.equal(require(path.join(lazy, 'catalogue.js')).OPERATIONS.length, 11);
         assert.equal(typeof require(path.join(lazy, 'json-language-service.js')).getLanguageService, 'function');
+        assert.equal(typeof require(path.join(lazy, 'postman.js')).importPostman, 'function');
         assert.equal(typeof require(path.join(lazy, 'api-editing.js')).BodyLanguage, 'function');
         const engine = require(path.join(lazy, 'engine.js'));
         for (const part of ['runSession', 'RequestRunner', 'TokenClient', 'createHttpClient'])
