@@ -73,6 +73,9 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     vscode.commands.registerCommand('thredd.exportPkcs12', async (args) =>
       (await import('./vscode/pki/exportPkcs12Command')).exportPkcs12Command(log, args),
     ),
+    vscode.commands.registerCommand('thredd.exportPostmanCollection', async (args) =>
+      (await import('./vscode/postman/exportCommand')).exportPostmanCollectionCommand(log, args),
+    ),
   );
   void configService.reload();
 

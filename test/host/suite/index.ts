@@ -13,6 +13,7 @@ export function run(): Promise<void> {
     require('./runner.test');
     require('./problemDetails.test');
     require('./sandbox.test');
+    require('./postmanExport.test');
     require('./leak.test');
   });
 }
