@@ -82,6 +82,8 @@ const lazyModules = [
     entry: 'src/core/catalogue/index.ts',
     shared: ['regions.ts', 'apiRoots.ts', 'idempotency.ts', 'problemKeys.ts', 'types.ts'],
   },
+  // The Postman importer with its JavaScript parser (acorn), loaded by Thredd: Import Postman Collection….
+  { name: 'postman', module: path.resolve(__dirname, 'src/core/postman'), entry: 'src/core/postman/index.ts' },
   { name: 'api-editing', module: path.resolve(__dirname, 'src/core/apiEditing'), entry: 'src/core/apiEditing/index.ts' },
   // The run session, runner, OAuth and HTTP clients, loaded by the first send or token: ~80 KB the activation
   // no longer reads or compiles (esbuild keeps an import() target in the same file, only deferring its init).

@@ -30,6 +30,7 @@ function onlyThroughLazyEntries(core) {
     { regex: `${core}pki/(?!(index|load)$)`, allowTypeImports: true, message },
     { regex: `${core}catalogue/(?!(index|regions|apiRoots|idempotency|problemKeys|types)$)`, allowTypeImports: true, message },
     { regex: `${core}apiEditing/(?!index$)`, allowTypeImports: true, message },
+    { regex: `${core}postman/(?!index$)`, allowTypeImports: true, message },
     { group: ['node-forge/*', 'jsonpath-plus/*', 'vscode-json-languageservice/*'], allowTypeImports: true, message },
   ];
 }

@@ -76,6 +76,9 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
     vscode.commands.registerCommand('thredd.exportPostmanCollection', async (args) =>
       (await import('./vscode/postman/exportCommand')).exportPostmanCollectionCommand(log, args),
     ),
+    vscode.commands.registerCommand('thredd.importPostmanCollection', async (args) =>
+      (await import('./vscode/postman/importPostmanCommand')).importPostmanCommand(log, args),
+    ),
   );
   void configService.reload();
 

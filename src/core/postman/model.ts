@@ -78,6 +78,8 @@ export type PostmanAuth =
       scope: string;
       /** Where Postman puts the token: `header` (Authorization: Bearer) or `queryParams`. */
       addTokenTo: string;
+      /** `header` (HTTP Basic, client_secret_basic) or `body` (client_secret_post); Postman's default is header. */
+      clientAuthentication?: string;
     }
   /** Any other type (digest, hawk, awsv4, ntlm, …), kept with its parameters so the report can name it. */
   | { type: 'other'; name: string; params: Record<string, string> };

@@ -16,6 +16,7 @@ export function resolveRequest(file: ParsedRequestFile, request: ParsedRequest, 
     name: resolver.substitute(header.name, header.nameRange.start).value,
     value: resolver.substitute(header.value, header.valueRange.start).value,
   }));
+  headers = headers.map(encodeBasicCredentials);
   let body = resolveBody(resolver, request, context);
   const problems: Unresolved[] = [];
 
@@ -103,6 +104,20 @@ function resolveFilePart(resolver: VariableResolver, reference: BodyFileReferenc
 
 function countReferences(text: string): number {
   return text.split(/\r\n|\n|\r/).reduce((count, line) => count + findReferenceSpans(line).length, 0);
+}
+
+/**
+ * REST Client's `Authorization: Basic user:password` (or `Basic user password`): encoded as RFC 7617 asks, after
+ * substitution. An already encoded value has neither a colon nor a blank (base64 uses neither), so it is left alone.
+ */
+function encodeBasicCredentials(header: ResolvedHeader): ResolvedHeader {
+  if (header.name.toLowerCase() !== 'authorization') return header;
+  const match = /^Basic\s+(.*)$/i.exec(header.value);
+  if (!match || !/[:\s]/.test(match[1].trim())) return header;
+  const credentials = match[1].trim();
+  const colon = credentials.indexOf(':');
+  const pair = colon >= 0 ? credentials : credentials.replace(/\s+/, ':');
+  return { name: header.name, value: `Basic ${Buffer.from(pair, 'utf8').toString('base64')}` };
 }
 
 export function headerValue(headers: readonly ResolvedHeader[], name: string): string | undefined {

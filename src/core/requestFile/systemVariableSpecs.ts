@@ -1,3 +1,5 @@
+import { RANDOM_VALUES } from './randomValues';
+
 /** The `{{$...}}` system variables: their syntax, meaning and argument checks (REST Client's set, minus Azure tokens). */
 
 export interface SystemVariableSpec {
@@ -111,6 +113,14 @@ export const SYSTEM_VARIABLES: readonly SystemVariableSpec[] = [
     readsEnvironment: true,
     checkArgs: checkOneName('$dotenv'),
   },
+  // Postman's dynamic variables, so that imported collections keep sending a value of the same kind.
+  ...Object.entries(RANDOM_VALUES).map(([name, { description }]) => ({
+    name,
+    syntax: name,
+    description: `${description} (Postman's ${name}.)`,
+    readsEnvironment: false,
+    checkArgs: (args: readonly string[]) => (args.length ? `${name} takes no arguments.` : undefined),
+  })),
 ];
 
 export const SYSTEM_VARIABLE_NAMES: readonly string[] = SYSTEM_VARIABLES.map((spec) => spec.name);

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import { RANDOM_VALUES } from './randomValues';
 import { lookupDotenv, readTextFileOrUndefined } from './dotenv';
 import type { Lookup } from './dotenv';
 import type { ResolveContext } from './resolveTypes';
@@ -56,7 +57,7 @@ export function evaluateSystemVariable(name: string, args: readonly string[], ev
         };
       return { value };
     }
-    default: {
+    case '$dotenv': {
       if (!context.allowEnv) return { problem: `{{$dotenv ${args[0]}}} ${UNTRUSTED}` };
       const variable = indirect(args[0], evaluation);
       if ('problem' in variable) return variable;
@@ -68,6 +69,8 @@ export function evaluateSystemVariable(name: string, args: readonly string[], ev
         evaluation.dotenvCache,
       );
     }
+    default:
+      return { value: RANDOM_VALUES[name].generate() };
   }
 }
 
