@@ -91,6 +91,9 @@ export function activate(context: vscode.ExtensionContext): ThreddExtensionApi {
       ehiCheckPanel ??= new ehiCheck.EhiCheckReportPanel(context.extensionUri);
       return ehiCheck.checkEhiEndpointCommand(ehiCheckPanel, log, args);
     }),
+    vscode.commands.registerCommand('thredd.exportPostmanCollection', async (args) =>
+      (await import('./vscode/postman/exportCommand')).exportPostmanCollectionCommand(log, args),
+    ),
     vscode.commands.registerCommand('thredd.importPostmanCollection', async (args) =>
       (await import('./vscode/postman/importPostmanCommand')).importPostmanCommand(log, args),
     ),

@@ -1,5 +1,5 @@
 import type { Environment } from '../../core/config';
-import { createHttpClient, type HttpClient, type NetworkOptions } from '../../core/http';
+import { createHttpClient, type HttpClient, type HttpClientOptions, type NetworkOptions } from '../../core/http';
 import { loadProxyCa, networkOptionsFor } from '../../core/proxy';
 import { CliError, type CliIo, type CliOptions, type CliValues } from '../command';
 
@@ -19,8 +19,10 @@ export async function withHttpClient<T>(
   io: CliIo,
   environment: Environment | undefined,
   work: (http: HttpClient) => Promise<T>,
+  /** Anything else the command needs of the client (e.g. more connections per origin for parallel runs). */
+  clientOptions: Omit<HttpClientOptions, 'network'> = {},
 ): Promise<T> {
-  const http = createHttpClient({ network: await networkFromOptions(values, io, environment) });
+  const http = createHttpClient({ ...clientOptions, network: await networkFromOptions(values, io, environment) });
   try {
     return await work(http);
   } finally {

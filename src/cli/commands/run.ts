@@ -6,14 +6,16 @@ import { isUserError } from '../../core/errors/userError';
 import { writeFileAtomic } from '../../core/fs/safeWrite';
 import { INSECURE_WARNING, type HttpClient } from '../../core/http';
 import { releaseResult, RequestRunner, type RunResult } from '../../core/runner';
-import { PrettyProgress, readRequestFile, REPORT_FORMATS, runSession, sessionReport } from '../../core/session';
+import { PrettyProgress, readRequestFile, REPORT_FORMATS, runSession, selectRequests, sessionReport } from '../../core/session';
 import type { ReportFormat, SessionFile } from '../../core/session';
+import { iterationRows, readIterationData, type DataRow } from '../../core/session/data';
 import { CliError, type CliCommand, type CliIo, type CliValues } from '../command';
 import { pickEnvironment, text } from './authSupport';
 import { PROXY_OPTIONS, PROXY_USAGE, withHttpClient } from './httpSupport';
+import { NEWMAN_OPTIONS, NEWMAN_USAGE, parallelism, runVariables, wholeNumber } from './runOptions';
 
 const USAGE =
-  'thredd run FILE... [--env NAME] [--config FILE] [--request NAME] [--bail] [--dry-run] ' +
+  `thredd run FILE... [--env NAME] [--config FILE] ${NEWMAN_USAGE} [--bail] [--dry-run] ` +
   `[--reporter pretty|json|junit] [--output FILE] [--insecure] ${PROXY_USAGE}`;
 const REQUEST_FILE = /\.(thredd|http|rest)$/i;
 
@@ -30,6 +32,7 @@ export const runCommand: CliCommand = {
     reporter: { type: 'string' },
     output: { type: 'string' },
     insecure: { type: 'boolean' },
+    ...NEWMAN_OPTIONS,
     ...PROXY_OPTIONS,
   },
   async run(values, positionals, io) {
@@ -43,7 +46,15 @@ export const runCommand: CliCommand = {
       const where = path.dirname(loaded[0].path);
       throw new CliError(`--env ${text(values, 'env')} needs a thredd.json, and none was found at or above ${where}; pass --config FILE.`);
     }
-    const files = selectRequests(values, loaded);
+    const files = selectRequests(loaded, {
+      folders: values.folder as string[] | undefined,
+      requests: values.request as string[] | undefined,
+    });
+    const variables = runVariables(values);
+    const iterations = wholeNumber(values, 'iterations', 1);
+    const delayMs = wholeNumber(values, 'delay', 0);
+    const concurrency = parallelism(values, io);
+    const rows = iterationRows(await loadData(values, io), iterations);
     const insecure = values.insecure === true;
     if (insecure) io.err(`warning: --insecure: ${INSECURE_WARNING}\n`);
 
@@ -52,7 +63,7 @@ export const runCommand: CliCommand = {
     // Pretty lines stream as requests finish; with --output they also go to stdout so CI logs show progress.
     const streamed = !dryRun && (reporter === 'pretty' ? !output : Boolean(output));
     const batched = streamed ? new BatchedOutput(io) : undefined;
-    const progress = batched && new PrettyProgress((text) => batched.write(text), 1);
+    const progress = batched && new PrettyProgress((text) => batched.write(text), rows.length);
     const kept: RunResult[] = [];
     const run = async (http: HttpClient) => {
       // `# @ehi-sign` signs with the sandbox's EHI key, loaded (with the sandbox's PKI code) only when a request asks.
@@ -61,6 +72,10 @@ export const runCommand: CliCommand = {
       const summary = await runSession({
         runner,
         files,
+        iterations: rows.length,
+        iterationVariables: rows,
+        concurrency,
+        delayMs,
         bail: values.bail === true,
         dryRun,
         contextFor: (file) => ({
@@ -69,6 +84,7 @@ export const runCommand: CliCommand = {
           allowEnv: true,
           processEnv: io.env,
           workspaceRoot: config?.dir ?? path.dirname(file.path),
+          runVariables: variables,
         }),
         onEvent: (event) => {
           if (event.kind === 'result') kept.push(event.result);
@@ -82,7 +98,9 @@ export const runCommand: CliCommand = {
       return kept.length > 0 && kept.every((result) => result.ok) ? 0 : 1;
     };
     try {
-      return await withHttpClient(values, io, environment ? config?.environments[environment] : undefined, run);
+      // Enough connections per origin for every request in flight (the pool's default is 16).
+      const connectionsPerOrigin = Math.max(16, concurrency);
+      return await withHttpClient(values, io, environment ? config?.environments[environment] : undefined, run, { connectionsPerOrigin });
     } finally {
       // Bodies kept on disk were only needed for this run's checks.
       await Promise.all(kept.map((result) => releaseResult(result)));
@@ -135,24 +153,11 @@ async function loadRunConfig(values: CliValues, io: CliIo, firstFile: string): P
   return config;
 }
 
-/** With --request NAME: each file runs only its requests of those names (and what they read from). */
-function selectRequests(values: CliValues, files: readonly SessionFile[]): readonly SessionFile[] {
-  const names = values.request as string[] | undefined;
-  if (!names || names.length === 0) return files;
-  const known = new Set(
-    files.flatMap((file) => file.parsed.requests.map((request) => request.name).filter((name): name is string => name !== undefined)),
-  );
-  const missing = names.filter((name) => !known.has(name));
-  if (missing.length > 0) {
-    throw new CliError(
-      `No request named ${missing.map((name) => `"${name}"`).join(', ')} in ` +
-        `${files.map((file) => file.shown).join(', ')}` +
-        `${known.size ? `; named requests: ${[...known].join(', ')}` : ' (name a request with "# @name NAME")'}.`,
-    );
-  }
-  const wanted = new Set(names);
-  const selected = (file: SessionFile) => file.parsed.requests.filter((request) => wanted.has(request.name ?? ''));
-  return files.map((file) => ({ ...file, requests: selected(file).map((request) => request.index) }));
+/** `--data FILE`: its rows, or undefined without the option. Errors name the file as given, with the line. */
+async function loadData(values: CliValues, io: CliIo): Promise<DataRow[] | undefined> {
+  const file = text(values, 'data');
+  if (file === undefined) return undefined;
+  return readIterationData(path.resolve(io.cwd, file), file);
 }
 
 async function emit(report: string, output: string | undefined, io: CliIo): Promise<void> {

@@ -49,7 +49,7 @@ export interface ClassifiedExpression {
 /** Shared by every reference without arguments; never mutated. */
 const NO_ARGUMENTS: string[] = Object.freeze([]) as unknown as string[];
 
-const VARIABLE_NAME = /^[A-Za-z_][\w.-]*$/;
+export const VARIABLE_NAME = /^[A-Za-z_][\w.-]*$/;
 export const REQUEST_NAME = /^[\w-]+$/;
 
 /** Sorts a reference's text into plain variable, system variable or chained request value. */

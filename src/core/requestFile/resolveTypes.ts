@@ -35,6 +35,11 @@ export interface ResolveContext {
   responseOf?: (name: string) => StoredExchange | undefined;
   /** Values the user typed for `# @prompt` variables. */
   promptValues?: Readonly<Record<string, string>>;
+  /**
+   * Values given for this run (`thredd run --var`, a row of `--data`): they win over file variables and the
+   * environment, as data and command-line values win over collection and environment values in newman.
+   */
+  runVariables?: Readonly<Record<string, string>>;
   /** Reads a text file or returns undefined (for `.env`); defaults to the file system. */
   readTextFile?: (path: string) => string | undefined;
   /** Clock for `$timestamp` and friends; defaults to now. */

@@ -15,7 +15,7 @@ export type Outcome =
   | { problem: string; source?: VariableSource }
   | { needs: string; source: 'request' };
 
-export type VariableSource = 'file' | 'environment' | 'prompt' | 'system' | 'request';
+export type VariableSource = 'file' | 'environment' | 'prompt' | 'system' | 'request' | 'run';
 
 /** Where the references of a text sit in the document: a start position, or one range per reference in order. */
 export type Placement = TextPosition | readonly TextRange[] | undefined;
@@ -116,7 +116,7 @@ export class VariableResolver {
     return this.lookup(expression);
   }
 
-  /** A plain name: prompt value, then file variable, then the active environment. */
+  /** A plain name: prompt value, then a value given for the run (--var, a data row), then file variable, then the active environment. */
   lookup(name: string): Outcome {
     const prompt = this.request?.metadata.prompts.find((item) => item.name === name);
     if (prompt) {
@@ -127,6 +127,9 @@ export class VariableResolver {
         source: 'prompt',
       };
     }
+    const given = this.context.runVariables;
+    if (given && Object.prototype.hasOwnProperty.call(given, name))
+      return { value: given[name], secret: isSecretName(name), source: 'run' };
     const variable = this.fileVariables.get(name);
     if (variable) return this.fileVariableValue(variable);
     const environmentValue = this.environmentValue(name);

@@ -29,6 +29,7 @@ export function resolveContextOf(context: RunContext, target: Target): ResolveCo
     processEnv: context.processEnv,
     responseOf: context.store.responseOf,
     promptValues: context.promptValues,
+    runVariables: context.runVariables,
   };
 }
 

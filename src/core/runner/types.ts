@@ -22,6 +22,8 @@ export interface RunContext {
   workspaceRoot?: string;
   processEnv?: Readonly<Record<string, string | undefined>>;
   promptValues?: Readonly<Record<string, string>>;
+  /** Values given for this run (`--var`, a `--data` row): above file variables and the environment (see ResolveContext). */
+  runVariables?: Readonly<Record<string, string>>;
   /** Called as each request finishes, including named requests run first for a chained value. */
   onResult?: (result: RunResult) => void;
 }

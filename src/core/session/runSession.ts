@@ -3,6 +3,7 @@ import { ResponseStore } from '../runner/responseStore';
 import type { RunContext, RunResult } from '../runner/types';
 import { chainLanes } from './chainLanes';
 import { runLanes } from './laneScheduler';
+import { InRunOrder } from './runOrder';
 import type { RunSessionOptions, SessionEvent, SessionGroup, SessionSummary } from './types';
 
 /** A file in one iteration, as the session runs it; `outcome` is what the summary shows of it. */
@@ -53,25 +54,33 @@ export async function runSession(options: RunSessionOptions): Promise<SessionSum
 
   const summary: SessionSummary = { groups: [], iterations, dryRun: options.dryRun === true, elapsedMs: 0 };
   const emit = (event: SessionEvent) => options.onEvent?.(event);
-  const record = (group: Group, result: RunResult) => {
+  let groups: Group[] = [];
+  let announced = 0;
+  // A file's turn comes when its first request's results go out, or a later file's do (none of its requests was selected).
+  const announce = (through: number) => {
+    for (; announced <= through; announced++) {
+      const { outcome } = groups[announced];
+      summary.groups.push(outcome);
+      emit({ kind: 'file', file: outcome.file, iteration: outcome.iteration });
+    }
+  };
+  // Results go out in run order (file order at concurrency 1 and above): a request that finishes before an
+  // earlier one waits for it, so reports and progress read like the file whatever overlapped.
+  const units: Unit[] = [];
+  const inOrder = new InRunOrder<RunResult>((order, result) => {
+    const { group } = units[order];
+    announce(group.position);
     group.outcome.results.push(result);
     emit({ kind: 'result', file: group.outcome.file, iteration: group.outcome.iteration, result });
+  });
+  const record = (unit: Unit, result: RunResult) => {
     // Any failure starts nothing more; only a scheduled request's own failure aborts what is in flight
     // (see work): a named request run first may fail while the request that read it goes on.
     if (options.bail && !result.ok) bailed = true;
+    inOrder.add(unit.order, result);
   };
   try {
-    const groups = await groupsOf(options, iterations, signal, record);
-    let announced = 0;
-    // A file's turn comes when its first request starts, or a later file's does (none of its requests was selected).
-    const announce = (through: number) => {
-      for (; announced <= through; announced++) {
-        const { outcome } = groups[announced];
-        summary.groups.push(outcome);
-        emit({ kind: 'file', file: outcome.file, iteration: outcome.iteration });
-      }
-    };
-
+    groups = await groupsOf(options, iterations, signal);
     if (options.dryRun) {
       for (const group of groups) {
         if (stopped()) break;
@@ -83,12 +92,21 @@ export async function runSession(options: RunSessionOptions): Promise<SessionSum
         }
       }
     } else {
+      let sent = 0;
       const work = async (unit: Unit) => {
-        announce(unit.group.position);
-        const result = await options.runner.run(unit.group.outcome.file.parsed, unit.index, unit.group.context);
+        // newman's --delay-request: a pause before every request but the first (per connection when they overlap).
+        if (options.delayMs && sent++ > 0) await pause(options.delayMs, controller.signal);
+        if (stopped()) return inOrder.finish(unit.order);
+        const context = { ...unit.group.context, onResult: (result: RunResult) => record(unit, result) };
+        const result = await options.runner
+          .run(unit.group.outcome.file.parsed, unit.index, context)
+          .finally(() => inOrder.finish(unit.order));
         if (options.bail && !result.ok) abort();
       };
-      await runLanes(lanesOf(groups), concurrency, work, stopped);
+      const lanes = lanesOf(groups);
+      units.push(...lanes.flat().sort((a, b) => a.order - b.order));
+      await runLanes(lanes, concurrency, work, stopped);
+      inOrder.flush();
     }
     if (!stopped()) announce(groups.length - 1);
   } finally {
@@ -100,20 +118,16 @@ export async function runSession(options: RunSessionOptions): Promise<SessionSum
 }
 
 /** Each file of each iteration, in run order, with its context made once. */
-async function groupsOf(
-  options: RunSessionOptions,
-  iterations: number,
-  signal: AbortSignal | undefined,
-  record: (group: Group, result: RunResult) => void,
-): Promise<Group[]> {
+async function groupsOf(options: RunSessionOptions, iterations: number, signal: AbortSignal | undefined): Promise<Group[]> {
   const lanesByFile = new Map(options.files.map((file) => [file, chainLanes(file.parsed)]));
   const groups: Group[] = [];
   for (let number = 1; number <= iterations; number++) {
     const iteration = { number, variables: options.iterationVariables?.[number - 1] };
     for (const file of options.files) {
       const { store, ...given } = await options.contextFor(file, iteration);
-      const onResult = (result: RunResult) => record(group, result);
-      const context: RunContext = { ...given, filePath: file.path, store: store ?? new ResponseStore(), signal, onResult };
+      // A data row's values win over the run's own (`--var`), as newman's data scope wins over its environment.
+      const runVariables = iteration.variables ? { ...given.runVariables, ...iteration.variables } : given.runVariables;
+      const context: RunContext = { ...given, runVariables, filePath: file.path, store: store ?? new ResponseStore(), signal };
       const selection = file.requests ?? file.parsed.requests.map((request) => request.index);
       const outcome = { file, iteration: number, results: [], plans: [] };
       const group: Group = { outcome, position: groups.length, context, selection, lanes: lanesByFile.get(file)! };
@@ -139,4 +153,18 @@ function lanesOf(groups: readonly Group[]): Unit[][] {
     all.push(...lanes.values());
   }
   return all;
+}
+
+/** Waits `ms`, or less when the session stops meanwhile. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 }

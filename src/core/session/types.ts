@@ -41,9 +41,8 @@ export interface RunSessionOptions {
   iterations?: number;
   /**
    * One row of values per iteration (a row of a data file); iterations past the last row have none.
-   * They reach `contextFor` with their iteration; resolution does not read them yet: RunContext has
-   * no place for them, and where they rank against file variables (`@name = value`) is for the
-   * data-driven run to decide.
+   * They reach `contextFor` with their iteration, and requests resolve with them above the context's own
+   * runVariables, file variables and the environment (newman: data over environment over collection).
    */
   iterationVariables?: readonly Readonly<Record<string, string>>[];
   /**
@@ -51,6 +50,8 @@ export interface RunSessionOptions {
    * each other's responses still run one at a time in file order (see chainLanes); others overlap.
    */
   concurrency?: number;
+  /** Milliseconds to wait before each request after the first (newman's --delay-request); with concurrency, per connection. */
+  delayMs?: number;
   /** Stop at the first request that fails or misses an expectation: nothing more starts, requests in flight are aborted. */
   bail?: boolean;
   /** Aborts the session: requests in flight stop (their results say "cancelled") and nothing more starts. */
@@ -70,12 +71,15 @@ export interface SessionGroupRef {
 export type SessionEvent =
   /** The turn of a file in an iteration has come (also when none of its requests is selected). */
   | ({ kind: 'file' } & SessionGroupRef)
-  /** A request finished, including a named request run first because another reads its response. */
+  /**
+   * A request finished, including a named request run first because another reads its response. Results come
+   * in run order: one that finishes before an earlier request is held until that one has finished.
+   */
   | ({ kind: 'result'; result: RunResult } & SessionGroupRef)
   /** Dry runs: a request as it would be sent. */
   | ({ kind: 'plan'; plan: PlannedRequest } & SessionGroupRef);
 
-/** A file in one iteration, with what it gave in the order it came (results: as they finished). */
+/** A file in one iteration, with what it gave in run order (a request's dependencies just before it). */
 export interface SessionGroup extends SessionGroupRef {
   results: RunResult[];
   plans: PlannedRequest[];

@@ -17,6 +17,7 @@ export function run(): Promise<void> {
     require('./ehi.test');
     require('./ehiSend.test');
     require('./postmanImport.test');
+    require('./postmanExport.test');
     require('./leak.test');
   });
 }

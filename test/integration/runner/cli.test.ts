@@ -259,7 +259,8 @@ describe('thredd run against local TLS and mTLS servers', () => {
     assert.equal(unknown.code, 1);
     assert.equal(
       unknown.stderr,
-      `thredd: No request named "reed" in ${path.join('requests', 'cards.thredd')}; named requests: create, read.\n`,
+      `thredd: No request named "reed" in ${path.join('requests', 'cards.thredd')}: did you mean "read"? ` +
+        'Requests there: "create", "Create a card", "read", "Read it back". A request is named by "# @name NAME" or its "### Title".\n',
     );
   });
 

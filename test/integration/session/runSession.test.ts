@@ -83,6 +83,35 @@ describe('a run session against a local TLS server', () => {
     assert.ok(results.every((result) => result.ok));
   });
 
+  it('hands results on in file order when a request finishes after those sent behind it', async () => {
+    const file = server.file('order.thredd', ['GET {{baseUrl}}/slow/300', 'GET {{baseUrl}}/one', 'GET {{baseUrl}}/two'].join('\n###\n'));
+    const { results, events } = await run([file], { concurrency: 3 });
+    assert.deepEqual(server.arrived.slice(0, 1), ['GET /slow/300']);
+    assert.equal(server.maxInFlight(), 3, 'all three were in flight together');
+    const order = events.map((event) => (event.kind === 'result' ? event.result.request?.url.replace(server.url, '') : event.kind));
+    assert.deepEqual(order, ['file', '/slow/300', '/one', '/two']);
+    assert.deepEqual(
+      results.map((result) => result.requestIndex),
+      [0, 1, 2],
+    );
+  });
+
+  it('waits delayMs between requests, as the server sees them arrive', async () => {
+    const file = server.file('delay.thredd', ['GET {{baseUrl}}/one', 'GET {{baseUrl}}/two', 'GET {{baseUrl}}/three'].join('\n###\n'));
+    await run([file], { delayMs: 150 });
+    const gaps = server.arrivedAt.slice(1).map((at, index) => at - server.arrivedAt[index]);
+    assert.equal(gaps.length, 2);
+    for (const gap of gaps) assert.ok(gap >= 145, `requests arrived ${gap.toFixed(0)} ms apart`);
+  });
+
+  it("resolves each iteration with its row, above the context's run variables, file variables and the environment", async () => {
+    const text = '@card = from-file\n@kind = file-kind\nGET {{baseUrl}}/cards/{{card}}?kind={{kind}}&who={{who}}';
+    const file = server.file('vars.thredd', text);
+    const contextFor = () => ({ config: server.config, runVariables: { card: 'from-var', kind: 'var-kind', who: 'cli' } });
+    await run([file], { iterationVariables: [{ card: 'row-1' }, { card: 'row-2', who: 'row' }], contextFor });
+    assert.deepEqual(server.arrived, ['GET /cards/row-1?kind=var-kind&who=cli', 'GET /cards/row-2?kind=var-kind&who=row']);
+  });
+
   it('gives each iteration its own response store, so each reads the card its own create made, also when iterations overlap', async () => {
     // Only "read" is selected: each iteration must send "create" anew, which a store shared across iterations would skip.
     const file = { ...server.file('chained.thredd', CHAINED), requests: [1] };

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { loadConfigFile, type ThreddConfig } from '../../../src/core/config';
 import { parseRequestFile } from '../../../src/core/requestFile';
 import type { SessionFile } from '../../../src/core/session';
@@ -16,6 +17,8 @@ export interface SessionServer {
   config: ThreddConfig;
   /** `METHOD /path` of each request, in the order they arrived. */
   arrived: string[];
+  /** When each of `arrived` came, by the server's clock (ms). */
+  arrivedAt: number[];
   /** The most requests the server held at once. */
   maxInFlight(): number;
   /** Requests whose client closed the connection before the answer. */
@@ -36,11 +39,12 @@ export async function startSessionServer(): Promise<SessionServer> {
   let maxInFlight = 0;
   let cards = 0;
   const held = new Set<() => void>();
-  const state = { arrived: [] as string[], cutOff: [] as string[], gateOpensAt: 1 };
+  const state = { arrived: [] as string[], arrivedAt: [] as number[], cutOff: [] as string[], gateOpensAt: 1 };
 
   const handle = (request: IncomingMessage, response: ServerResponse) => {
     const what = `${request.method} ${request.url}`;
     state.arrived.push(what);
+    state.arrivedAt.push(performance.now());
     inFlight += 1;
     maxInFlight = Math.max(maxInFlight, inFlight);
     let done = false;
@@ -60,6 +64,8 @@ export async function startSessionServer(): Promise<SessionServer> {
     if (url.pathname === '/cards' && request.method === 'POST') return answer(201, { id: `card-${++cards}` });
     if (url.pathname.startsWith('/cards/')) return answer(200, { id: url.pathname.slice('/cards/'.length) });
     if (url.pathname === '/hang') return; // answers never: only the client ends it
+    // `/slow/MS` answers after MS milliseconds: a request that finishes after those sent behind it.
+    if (url.pathname.startsWith('/slow/')) return void setTimeout(() => answer(200, { path: url.pathname }), Number(url.pathname.slice(6)));
     if (url.pathname.startsWith('/gate')) {
       const open = () => {
         held.forEach((release) => release());
@@ -90,6 +96,7 @@ export async function startSessionServer(): Promise<SessionServer> {
     },
     reset() {
       state.arrived.length = 0;
+      state.arrivedAt.length = 0;
       state.cutOff.length = 0;
       state.gateOpensAt = 1;
       maxInFlight = inFlight;

@@ -45,6 +45,25 @@ describe('resolver: file and environment variables', () => {
     assert.equal(shadowed.request.url, 'https://override.test/x');
   });
 
+  it('lets run variables (--var, a data row) win over file and environment variables, also inside file variables', () => {
+    const text = '@productId = 99\n@path = /p/{{productId}}\nGET {{baseUrl}}{{path}}?region={{region}}\n';
+    const { request, unresolved } = resolveFirst(text, { runVariables: { productId: '7', region: '2' } });
+    same(unresolved, []);
+    assert.equal(request.url, 'https://uat-mtls.thredd.com/p/7?region=2');
+    const empty = resolveFirst('GET /p/{{productId}}\n', { runVariables: { productId: '' } });
+    assert.equal(empty.request.url, '/p/', 'an empty cell is a value, as in newman');
+  });
+
+  it('keeps a # @prompt value above run variables, and masks secret-named run variables', () => {
+    const prompted = resolveFirst('# @prompt productId\nGET /p/{{productId}}\n', {
+      promptValues: { productId: 'typed' },
+      runVariables: { productId: 'row' },
+    });
+    assert.equal(prompted.request.url, '/p/typed');
+    const secret = resolveFirst('GET /p\nX-Key: {{apiKey}}\n', { runVariables: { apiKey: 'k-123' } });
+    same(secret.secretsUsed, [{ name: 'apiKey', value: 'k-123' }]);
+  });
+
   it('reports an undefined variable at its range, keeps it as written and suggests a close name', () => {
     const { request, unresolved } = resolveFirst('GET {{baseUrl}}/p/{{productID}}\n');
     assert.equal(request.url, 'https://uat-mtls.thredd.com/p/{{productID}}');
