@@ -192,7 +192,8 @@ class Planner {
     const directives: DraftDirective[] = [];
     const starts = path !== previous && folders.length > 0;
     if (starts) {
-      comments.push(`=== ${path} ===`);
+      // The line `thredd run --folder` selects by, and `thredd export postman` turns back into a folder.
+      comments.push(`folder: ${path}`);
       const description = folders[folders.length - 1].description;
       if (description) comments.push(...description.split(/\r?\n/));
     }

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { parseRequestFile } from '../../../src/core/requestFile';
+import { sectionsOf } from '../../../src/core/session/selection';
 import { bodyText, importFixture, type DryRunRequest, type ImportResult } from '../../support/postmanImport';
 import { expectedRequests, pattern, type ExpectedRequest } from './postmanOracle';
 
@@ -94,8 +96,12 @@ describe('importing the public Postman collections', () => {
     assert.deepEqual(result.report.files, ['Payouts and third party payouts API.thredd']);
     assert.match(
       result.texts.get(result.report.files[0])!,
-      /^# === 2\. Transfer Flow \/ 2\. Choose\/create recipient \/ 2a\. Select Existing ===$/m,
+      /^# folder: 2\. Transfer Flow \/ 2\. Choose\/create recipient \/ 2a\. Select Existing$/m,
     );
+    // The section lines are what `thredd run --folder NAME` selects.
+    const sections = sectionsOf(parseRequestFile(result.texts.get(result.report.files[0])!));
+    const existing = sections.find((section) => section.name === '2. Transfer Flow / 2. Choose/create recipient / 2a. Select Existing');
+    assert.ok(existing && existing.requests.length > 0, `sections: ${sections.map((section) => section.name).join(', ')}`);
     assert.ok(result.report.translated >= 10, `legacy tests[] / setEnvironmentVariable translated (${result.report.translated})`);
     assert.ok([...result.texts.values()].some((text) => /^# disabled body field \(not sent\)/m.test(text)));
   });

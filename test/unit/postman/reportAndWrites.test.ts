@@ -131,7 +131,7 @@ describe('Postman import: report and writes', () => {
       ]),
     );
     assert.deepEqual(result.report.files, ['Test API.thredd']);
-    assert.match(result.texts.get('Test API.thredd')!, /^# === Use ===$/m);
+    assert.match(result.texts.get('Test API.thredd')!, /^# folder: Use$/m);
     assert.deepEqual(result.byTitle('Read').needs, ['Create']);
   });
 });
