@@ -31,6 +31,10 @@ export function createJwksCache({ url, ca, maxAgeSeconds = 3600, minRefreshSecon
 
   return {
     stats,
+    /** Fetches the keys ahead of the first message, so it is not the one that waits for the JWKS. */
+    async warm() {
+      await refresh().catch((error) => log(`JWKS not fetched yet (${error.message}); trying again on the first message`));
+    },
     /** The key for `kid`, refreshing the JWKS when it is stale or the kid is new (rate-limited); null if none. */
     async find(kid) {
       if (fetchedAt === 0 || Date.now() - fetchedAt > maxAgeSeconds * 1000) await refresh();

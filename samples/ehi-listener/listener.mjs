@@ -49,6 +49,8 @@ export async function startEhiListener({ jwksUrl, jwksCa, tls, host = '127.0.0.1
         onRequest,
       )
     : http.createServer(onRequest);
+  // Thredd's default timeout is 200 ms: have the keys before the first message arrives.
+  await keys.warm();
   await new Promise((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
   const url = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${server.address().port}/ehi`;
   return {

@@ -161,6 +161,7 @@ describe('the sample EHI listener when Thredd rotates its key', () => {
   after(() => jwksServer.close());
 
   it('fetches the JWKS again for an unknown kid, and verifies with the new key', async () => {
+    assert.equal(fetches, 1, 'the keys are fetched as the listener starts, not on the first message');
     const before = message({ TXn_ID: 2001 });
     assert.equal((await post(url, before, signEhiBody(before, first, 'key-1'))).status, 200);
     assert.equal(fetches, 1);
