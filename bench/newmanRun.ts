@@ -4,7 +4,10 @@
 //   (c) by `newman run collection.json -d rows.csv` on the collection `thredd export postman` makes of the same
 //       requests (newman installed on first use into ~/.cache/thredd/bench-tools, as bench/run.ts does).
 //
-//   node --import tsx bench/newmanRun.ts [--rows 100] [--runs 3] [--no-tools]
+//   node --import tsx bench/newmanRun.ts [--rows 100] [--runs 3] [--latency 20] [--no-tools]
+//
+// The sandbox holds each API answer --latency ms (default 20, a short round trip to Thredd UAT): with a
+// local sandbox answering in a millisecond there is no network wait for --parallel to overlap.
 //
 // Each contender is a whole process (node dist/cli.js, built with node esbuild.js --production); the sandbox runs on
 // 127.0.0.1 ephemeral ports with a workspace from `sandbox init`, TLS with a client_secret token (environment
@@ -32,11 +35,13 @@ const { values } = parseArgs({
   options: {
     rows: { type: 'string', default: '100' },
     runs: { type: 'string', default: '3' },
+    latency: { type: 'string', default: '20' },
     'no-tools': { type: 'boolean', default: false },
   },
 });
 const ROWS = Number(values.rows);
 const RUNS = Number(values.runs);
+const LATENCY_MS = Number(values.latency);
 
 interface Contender {
   label: string;
@@ -87,7 +92,11 @@ async function main(): Promise<number> {
   const withNewman = !values['no-tools'] && installNewman();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-bench-newman-'));
   const workspace = path.join(dir, 'workspace');
-  const sandbox = await startSandbox({ stateDir: path.join(workspace, '.thredd', 'sandbox'), ports: { tls: 0, mtls: 0 } });
+  const sandbox = await startSandbox({
+    stateDir: path.join(workspace, '.thredd', 'sandbox'),
+    ports: { tls: 0, mtls: 0 },
+    apiLatencyMs: LATENCY_MS,
+  });
   const http = createHttpClient();
   try {
     const init = await initSandboxWorkspace({ workspaceDir: workspace, sandbox });
@@ -146,7 +155,7 @@ async function main(): Promise<number> {
       }
     }
     const [sequential, parallel, newman] = contenders.map((contender) => median(times.get(contender.label)!));
-    console.log(`${ROWS} rows, one request each, against the sandbox; median of ${RUNS} whole-process runs:`);
+    console.log(`${ROWS} rows, one request each, against the sandbox (${LATENCY_MS} ms latency); median of ${RUNS} whole-process runs:`);
     for (const contender of contenders)
       console.log(`  ${contender.label.padEnd(40)} ${median(times.get(contender.label)!).toFixed(0).padStart(6)} ms`);
     const speedup = sequential / parallel;
