@@ -1,6 +1,6 @@
 // Key + CSR speed against `openssl req -new -newkey rsa:2048 -nodes …` from Thredd Portal, interleaved
-// run by run: our generateKeyAndCsr in process, and the whole `thredd csr` process (dist/cli.js; built
-// first when missing) minus a bare `node -e 0` timed in the same run, since Node's start-up is the floor of
+// run by run: our generateKeyAndCsr in process, and the whole `thredd csr` process (dist/cli.js, the
+// production build) minus a bare `node -e 0` timed in the same run, since Node's start-up is the floor of
 // any Node CLI and this measures what we add to it.
 // Run: node --import tsx bench/csr.ts [runs]     (default 31 runs each; at least 15)
 // Target (issue 16): median(thredd csr − node -e 0, paired per run) ≤ 1.2 × median(openssl req); exits 1 when missed.
@@ -11,6 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generateKeyAndCsr } from '../src/core/pki';
+import { median } from './benchSupport';
 
 const runs = Math.max(15, Number(process.argv[2] ?? 31));
 const TARGET_RATIO = 1.2;
@@ -26,19 +27,14 @@ function timeProcess(command: string, args: string[]): number {
   return elapsed;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 async function main() {
   const ours: number[] = [];
   const openssl: number[] = [];
   const oursCli: number[] = [];
   const bareNode: number[] = [];
   const added: number[] = [];
-  if (!fs.existsSync(cli)) spawnSync(process.execPath, ['esbuild.js'], { cwd: path.resolve(__dirname, '..'), stdio: 'inherit' });
+  // The production build: what users run (minified, no source maps).
+  spawnSync(process.execPath, ['esbuild.js', '--production'], { cwd: path.resolve(__dirname, '..'), stdio: 'inherit' });
   await generateKeyAndCsr({ type: 'transport', subject: { commonName: 'warm-up' }, outDir: dir }); // load modules once
   for (let run = 0; run < runs; run++) {
     const start = performance.now();

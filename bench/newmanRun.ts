@@ -14,20 +14,19 @@
 // sandbox). thredd gets its own token (one request more); newman is handed one made beforehand.
 // Prints each median (runs interleaved) and the ratios. Targets: (b) at least 1.2x faster than (a), and (a) no slower
 // than (c); exits 1 when one is missed. Timings vary with machine load: run it on an idle machine.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs, parseEnv } from 'node:util';
 import { TokenClient } from '../src/core/auth';
 import { loadConfigFile } from '../src/core/config';
 import { createHttpClient } from '../src/core/http';
 import { initSandboxWorkspace, startSandbox } from '../src/sandbox';
+import { BENCH_TOOLS, installBenchTools, median, timeProcess } from './benchSupport';
 
 const ROOT = path.resolve(__dirname, '..');
-const TOOLS = path.join(os.homedir(), '.cache', 'thredd', 'bench-tools');
-const NEWMAN = path.join(TOOLS, 'node_modules', '.bin', 'newman');
+const NEWMAN = path.join(BENCH_TOOLS, 'node_modules', '.bin', 'newman');
 const PARALLEL_SPEEDUP_TARGET = 1.2;
 const NEWMAN_RATIO_TARGET = 1.0;
 
@@ -52,44 +51,9 @@ interface Contender {
   check: (output: string) => boolean;
 }
 
-function median(numbers: number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** A whole process, its output to a file (as CI logs take it). */
-function timeProcess(contender: Contender, cwd: string): Promise<{ ms: number; code: number | null; output: string }> {
-  const log = path.join(cwd, 'output.log');
-  const fd = fs.openSync(log, 'w');
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(contender.command, contender.args, { cwd, env: { ...process.env, ...contender.env }, stdio: ['ignore', fd, fd] });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      fs.closeSync(fd);
-      resolve({ ms, code, output: fs.readFileSync(log, 'utf8') });
-    });
-  });
-}
-
-function installNewman(): boolean {
-  if (fs.existsSync(NEWMAN)) return true;
-  console.log(`Installing httpyac and newman into ${TOOLS} (once)…`);
-  fs.mkdirSync(TOOLS, { recursive: true });
-  try {
-    execFileSync('npm', ['install', '--prefix', TOOLS, '--no-audit', '--no-fund', 'httpyac', 'newman'], { stdio: 'inherit' });
-    return true;
-  } catch {
-    console.log('Could not install newman; timing thredd only.');
-    return false;
-  }
-}
-
 async function main(): Promise<number> {
   execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: ROOT, stdio: 'ignore' });
-  const withNewman = !values['no-tools'] && installNewman();
+  const withNewman = !values['no-tools'] && installBenchTools();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-bench-newman-'));
   const workspace = path.join(dir, 'workspace');
   const sandbox = await startSandbox({

@@ -14,20 +14,19 @@
 //       (bench/proxiedRun.ts), each in one tunnel.
 // Prints each tool's median of --runs runs (interleaved) and its ratio to (b). Targets: (a) within
 // 1.15x of (b) (issue 16), (f) within 1.2x of (g); exits 1 when missed. Timings vary with machine load: run it on an idle machine.
-import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createTestCa } from '../test/support/testPki';
+import { BENCH_TOOLS, installBenchTools, median, timeProcess } from './benchSupport';
 import { undiciLoop } from './undiciLoop';
 import { PROXIED_CLIENT, PROXIED_FLOOR, PROXIED_TARGET_RATIO, proxiedContenders, serveProxy } from './proxiedRun';
 
 const ROOT = path.resolve(__dirname, '..');
-const TOOLS = path.join(os.homedir(), '.cache', 'thredd', 'bench-tools');
 const TARGET_RATIO = 1.15;
 
 const { values } = parseArgs({
@@ -51,28 +50,6 @@ interface Contender {
   check?: (output: string) => boolean;
   /** Through the forward proxy: the CONNECT tunnels it must open (keep-alive through the proxy); unchecked when unset. */
   tunnels?: number;
-}
-
-function median(numbers: number[]): number {
-  const sorted = [...numbers].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
-/** Runs a contender with stdout/stderr going to a file (as in CI logs), so reading its output costs nothing. */
-function timeProcess(contender: Contender, cwd: string): Promise<{ ms: number; code: number | null; output: string }> {
-  const log = path.join(cwd, 'output.log');
-  const fd = fs.openSync(log, 'w');
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(contender.command, contender.args, { cwd, env: { ...process.env, ...contender.env }, stdio: ['ignore', fd, fd] });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const ms = performance.now() - started;
-      fs.closeSync(fd);
-      resolve({ ms, code, output: fs.readFileSync(log, 'utf8') });
-    });
-  });
 }
 
 /** The server runs in its own process, so the harness waiting on children never delays an answer. */
@@ -106,25 +83,11 @@ function ask<T>(child: ChildProcess, message?: string): Promise<T> {
   });
 }
 
-function installTools(): boolean {
-  const bin = (name: string) => path.join(TOOLS, 'node_modules', '.bin', name);
-  if (fs.existsSync(bin('httpyac')) && fs.existsSync(bin('newman'))) return true;
-  console.log(`Installing httpyac and newman into ${TOOLS} (once)…`);
-  fs.mkdirSync(TOOLS, { recursive: true });
-  try {
-    execFileSync('npm', ['install', '--prefix', TOOLS, '--no-audit', '--no-fund', 'httpyac', 'newman'], { stdio: 'inherit' });
-    return true;
-  } catch {
-    console.log('Could not install httpyac/newman; timing the others only.');
-    return false;
-  }
-}
-
 async function main(): Promise<void> {
   // The production build: what users run (minified, no source maps).
   console.log('Building dist/cli.js (node esbuild.js --production)…');
   execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: ROOT, stdio: 'inherit' });
-  const withTools = !values['no-tools'] && installTools();
+  const withTools = !values['no-tools'] && installBenchTools();
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-bench-run-'));
   const file = (name: string, content: string) => (fs.writeFileSync(path.join(dir, name), content), path.join(dir, name));
@@ -199,13 +162,13 @@ async function main(): Promise<void> {
     contenders.push(
       {
         label: '(d) httpyac send --all',
-        command: path.join(TOOLS, 'node_modules', '.bin', 'httpyac'),
+        command: path.join(BENCH_TOOLS, 'node_modules', '.bin', 'httpyac'),
         args: ['send', 'bench.http', '--all'],
         env: nodeCa,
       },
       {
         label: '(e) newman run',
-        command: path.join(TOOLS, 'node_modules', '.bin', 'newman'),
+        command: path.join(BENCH_TOOLS, 'node_modules', '.bin', 'newman'),
         args: [
           'run',
           'bench.postman_collection.json',

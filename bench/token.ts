@@ -11,15 +11,10 @@ import { promisify } from 'node:util';
 import { CLIENT_ASSERTION_TYPE, createClientAssertion, TokenCache, TokenClient } from '../src/core/auth';
 import { createHttpClient } from '../src/core/http';
 import { PKJ_CLIENT_ID, SIGNING_KID, startAuthFixture } from '../test/support/authServerFixture';
+import { median } from './benchSupport';
 
 const run = promisify(execFile);
 const iterations = Number(process.argv[2] ?? 30);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 async function timeEach(count: number, action: () => Promise<void>): Promise<number[]> {
   const times: number[] = [];
