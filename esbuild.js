@@ -99,17 +99,30 @@ const lazyModules = [
     entry: path.join(path.dirname(require.resolve('vscode-json-languageservice/package.json')), 'lib/esm/jsonLanguageService.js'),
   },
 ];
-const lazyModulesAsFiles = (prefix) => ({
+/**
+ * `dynamicOnly`: only `import()`s become requires of the lazy files (the CLI's commands, see below).
+ * An `import()` of a lazy module becomes a bundled stub that `require`s the file: esbuild would otherwise
+ * keep a native import() of an external file, and Node's ES module loader then scans the whole CommonJS file
+ * for its exports (cjs-module-lexer) before running it, tens of milliseconds for the PKI code.
+ */
+const lazyModulesAsFiles = (prefix, { dynamicOnly = false } = {}) => ({
   name: 'lazy-modules',
   setup(build) {
     build.onResolve({ filter: /.*/ }, (args) => {
-      if (args.kind === 'entry-point') return undefined;
+      if (args.namespace === 'lazy-require') return { path: args.path, external: true };
+      if (args.kind === 'entry-point' || (dynamicOnly && args.kind !== 'dynamic-import')) return undefined;
       const target = args.path.startsWith('.') ? path.resolve(args.resolveDir, args.path) : args.path;
       const lazy = lazyModules.find(({ module }) =>
         [module, `${module}.ts`, path.join(module, 'index'), path.join(module, 'index.ts')].includes(target),
       );
-      return lazy && { path: `${prefix}${lazy.name}.js`, external: true };
+      if (!lazy) return undefined;
+      const file = `${prefix}${lazy.name}.js`;
+      return args.kind === 'dynamic-import' ? { path: file, namespace: 'lazy-require' } : { path: file, external: true };
     });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-require' }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: 'js',
+    }));
   },
 });
 
@@ -144,6 +157,9 @@ const entries = [
     // oidc-provider reads function names at run time: minified names broke the sandbox's token
     // endpoint ("i is not a function" in generateTokenId). The extension bundle does not need this.
     keepNames: true,
+    // A command that import()s a lazy module loads dist/lazy/<module>.js when it gets there, not at start:
+    // `thredd csr` compiles the ASN.1 code while OpenSSL searches for the key's primes.
+    plugins: [externalsOnce, lazyModulesAsFiles('../lazy/', { dynamicOnly: true })],
   },
   // The host suite runs inside the extension host; mocha stays external so it resolves from node_modules.
   ...(production
