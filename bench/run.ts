@@ -1,6 +1,6 @@
 // `thredd run` benchmark: 500 sequential GET requests over mTLS, each tool a whole process.
 //
-//   node --import tsx bench/run.ts [--requests 500] [--runs 3] [--no-tools]
+//   node --import tsx bench/run.ts [--requests 500] [--runs 3] [--no-tools] [--profile DIR]
 //
 // Builds dist/cli.js (node esbuild.js --production), starts an mTLS server on 127.0.0.1 (its own process, certificates
 // issued at start), and times, as separate processes writing their output to a file, the same GET
@@ -36,6 +36,8 @@ const { values } = parseArgs({
     'no-tools': { type: 'boolean', default: false },
     serve: { type: 'string' },
     'serve-proxy': { type: 'boolean', default: false },
+    // Writes a CPU profile of each `thredd run` into this folder (node --cpu-prof), to see where its time goes.
+    profile: { type: 'string' },
   },
 });
 const REQUESTS = Number(values.requests);
@@ -132,7 +134,11 @@ async function main(): Promise<void> {
     {
       label: '(a) thredd run',
       command: process.execPath,
-      args: [path.join(ROOT, 'dist', 'cli.js'), 'run', 'bench.thredd', '--env', 'bench'],
+      args: [
+        ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)] : []),
+        path.join(ROOT, 'dist', 'cli.js'),
+        ...['run', 'bench.thredd', '--env', 'bench'],
+      ],
       check: (out) => out.includes(`${REQUESTS} requests: ${REQUESTS} passed, 0 failed`),
     },
     { label: '(b) undici Agent loop', command: process.execPath, args: ['floor.js'] },
