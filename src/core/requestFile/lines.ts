@@ -13,25 +13,34 @@ export class Lines {
   readonly eol: string;
   readonly count: number;
 
-  constructor(readonly text: string) {
-    const length = text.length;
-    const crlfOrCr = text.indexOf('\r') >= 0;
+  /**
+   * The lines of `text`, or of a window of it (a re-parse reads only the changed blocks): from offset `from`,
+   * a line start numbered `firstLine`, to `to`, the end of the text or the start of a line not included.
+   */
+  constructor(
+    readonly text: string,
+    window?: { from: number; to: number; firstLine: number; eol: string },
+  ) {
+    const from = window?.from ?? 0;
+    const to = window?.to ?? text.length;
+    const crlfOrCr = text.indexOf('\r', from) >= 0;
     let breaks = 0;
-    for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) breaks++;
-    if (crlfOrCr) for (let offset = text.indexOf('\r'); offset >= 0; offset = text.indexOf('\r', offset + 1)) breaks++;
+    for (let offset = text.indexOf('\n', from); offset >= 0 && offset < to; offset = text.indexOf('\n', offset + 1)) breaks++;
+    if (crlfOrCr) for (let offset = text.indexOf('\r', from); offset >= 0 && offset < to; offset = text.indexOf('\r', offset + 1)) breaks++;
     // An upper bound (a CRLF counted twice); `count` is the real number of lines.
-    const starts = new Int32Array(breaks + 1);
-    const ends = new Int32Array(breaks + 1);
-    let line = 0;
+    let line = window?.firstLine ?? 0;
+    const starts = new Int32Array(line + breaks + 1);
+    const ends = new Int32Array(line + breaks + 1);
+    starts[line] = from;
     let eol = '';
     if (!crlfOrCr) {
       // The common case: native indexOf finds line breaks far faster than a character loop.
-      for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) {
+      for (let offset = text.indexOf('\n', from); offset >= 0 && offset < to; offset = text.indexOf('\n', offset + 1)) {
         ends[line++] = offset;
         starts[line] = offset + 1;
       }
     } else {
-      for (let offset = 0; offset < length; offset++) {
+      for (let offset = from; offset < to; offset++) {
         const code = text.charCodeAt(offset);
         if (code === 10 || code === 13) {
           ends[line++] = offset;
@@ -42,11 +51,12 @@ export class Lines {
         }
       }
     }
-    ends[line] = length;
+    ends[line] = to;
     this.starts = starts;
     this.ends = ends;
-    this.eol = eol || '\n';
-    this.count = line + 1;
+    this.eol = window?.eol ?? (eol || '\n');
+    // A window ending where a kept line starts does not include that line.
+    this.count = to < text.length ? line : line + 1;
   }
 
   line(index: number): string {
@@ -114,6 +124,15 @@ export function lastNonBlankLine(lines: Lines, floor: number, end: number): numb
   return floor;
 }
 
+/** The document's first line break (`\n` when there is none), as Lines.eol gives it. */
+export function documentEol(text: string): string {
+  const newline = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  if (newline >= 0 && newline < cr) return '\n';
+  return text.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
+}
+
 /** The line holding a character offset, by binary search over line starts. */
 export function lineOfOffset(lines: Lines, offset: number): number {
   let low = 0;
@@ -156,20 +175,43 @@ export function isSpace(code: number): boolean {
 /** Collects diagnostics up to a cap, then one "more problems" note, so garbage input stays cheap. */
 export class DiagnosticSink {
   readonly items: RequestFileDiagnostic[] = [];
-  private dropped = 0;
-  private lastRange: TextRange | undefined;
+  /** How many were offered, kept or not: where the next one falls in the order they were raised. */
+  sequence = 0;
+  /** How many were dropped past the cap, and the range of the last one. */
+  dropped = 0;
+  lastRange: TextRange | undefined;
 
   constructor(private readonly max: number) {}
 
   add(range: TextRange, severity: DiagnosticSeverity, code: RequestFileDiagnosticCode, message: string): RequestFileDiagnostic | undefined {
+    return this.offer({ range, severity, code, message });
+  }
+
+  /** Adds a diagnostic object as it is (one raised while a block was parsed on its own); undefined when dropped. */
+  offer(diagnostic: RequestFileDiagnostic): RequestFileDiagnostic | undefined {
+    this.sequence++;
     if (this.items.length >= this.max) {
       this.dropped++;
-      this.lastRange = range;
+      this.lastRange = diagnostic.range;
       return undefined;
     }
-    const diagnostic = { range, severity, code, message };
     this.items.push(diagnostic);
     return diagnostic;
+  }
+
+  /** Empties the sink for the next block. */
+  reset(): void {
+    this.items.length = 0;
+    this.sequence = 0;
+    this.dropped = 0;
+    this.lastRange = undefined;
+  }
+
+  /** Counts diagnostics another sink dropped, as if they had been offered here (this sink is full by then). */
+  dropMany(count: number, lastRange: TextRange | undefined): void {
+    this.sequence += count;
+    this.dropped += count;
+    this.lastRange = lastRange;
   }
 
   /** Appends the "N more problems" note when the cap was hit. */

@@ -1,0 +1,163 @@
+import { BlockParser, type ParsedBlock } from './blockParser';
+import { FileAssembler, NO_FILE_METADATA, type Adoption } from './fileAssembler';
+import { isSeparator } from './lineParsers';
+import { DiagnosticSink, Lines, documentEol, lineOfOffset, lineRange } from './lines';
+import { NONE } from './sharedLists';
+import type { ParsedRequestFile, ParseOptions } from './types';
+
+/** A parse with the blocks it was put together from, so the next version of the document can reuse them. */
+export interface DocumentParse {
+  readonly text: string;
+  readonly parsed: ParsedRequestFile;
+  readonly blocks: readonly ParsedBlock[];
+  /** Where each block starts in `text`, then the text's length. */
+  readonly offsets: readonly number[];
+  readonly adoptions: readonly Adoption[];
+  readonly eol: string;
+  readonly maxDiagnostics: number;
+}
+
+/** Parses a whole document, block by block. */
+export function parseDocument(text: string, options: ParseOptions = {}): DocumentParse {
+  const maxDiagnostics = options.maxDiagnostics ?? 500;
+  const lines = new Lines(text);
+  const nul = text.indexOf('\0');
+  if (nul >= 0) return binaryDocument(text, lines, nul, maxDiagnostics);
+  const assembler = new FileAssembler(maxDiagnostics);
+  const blocks: ParsedBlock[] = [];
+  const offsets: number[] = [];
+  parseLines(lines, 0, undefined, new BlockParser(lines, maxDiagnostics), assembler, blocks, offsets);
+  offsets.push(text.length);
+  return { text, parsed: assembler.finish(lines.count), blocks, offsets, adoptions: assembler.adoptions, eol: lines.eol, maxDiagnostics };
+}
+
+/**
+ * The parse of `text`, a new version of `previous.text`: the blocks before the first change are reused, and so are
+ * those after the last change when the edit kept the number of lines (typing within lines); the blocks between are
+ * parsed again, then the file is put together as parseDocument does, so the result equals a full parse.
+ */
+export function reparseDocument(previous: DocumentParse, text: string, options: ParseOptions = {}): DocumentParse {
+  const maxDiagnostics = options.maxDiagnostics ?? 500;
+  const old = previous.text;
+  if (text === old && maxDiagnostics === previous.maxDiagnostics) return previous;
+  const { blocks, offsets } = previous;
+  if (blocks.length === 0 || maxDiagnostics !== previous.maxDiagnostics || documentEol(text) !== previous.eol || text.includes('\0'))
+    return parseDocument(text, options);
+
+  // Blocks before the first change: the same characters from their start to the next block's separator, which is still one.
+  let prefix = 0;
+  while (
+    prefix < blocks.length - 1 &&
+    sameSpan(old, text, offsets[prefix], offsets[prefix + 1], 0) &&
+    isSeparator(text, offsets[prefix + 1])
+  )
+    prefix++;
+  // Blocks after the last change, at the same distance from the end, each starting a line.
+  const delta = text.length - old.length;
+  let suffix = blocks.length;
+  while (suffix - 1 > prefix) {
+    const start = offsets[suffix - 1];
+    if (start + delta < offsets[prefix] || !sameSpan(old, text, start, offsets[suffix], delta)) break;
+    const before = text.charCodeAt(start + delta - 1);
+    if (before !== 10 && before !== 13) break;
+    suffix--;
+  }
+  const changedFrom = offsets[prefix];
+  let changedTo = suffix < blocks.length ? offsets[suffix] + delta : text.length;
+  if (suffix < blocks.length && lineBreaks(old, changedFrom, offsets[suffix]) !== lineBreaks(text, changedFrom, changedTo)) {
+    // Lines were added or removed: the blocks below moved, and their ranges with them, so they are parsed again.
+    suffix = blocks.length;
+    changedTo = text.length;
+  }
+
+  const first = blocks[prefix];
+  const lines = new Lines(text, { from: changedFrom, to: changedTo, firstLine: first.start, eol: previous.eol });
+  const assembler = new FileAssembler(maxDiagnostics, previous.adoptions);
+  const reused: ParsedBlock[] = [];
+  const newOffsets: number[] = [];
+  for (let index = 0; index < prefix; index++) {
+    if (!addReused(assembler, blocks[index])) return parseDocument(text, options);
+    reused.push(blocks[index]);
+    newOffsets.push(offsets[index]);
+  }
+  const contentStart = first.separator === undefined ? first.start : first.start + 1;
+  parseLines(lines, contentStart, first.separator, new BlockParser(lines, maxDiagnostics), assembler, reused, newOffsets);
+  for (let index = suffix; index < blocks.length; index++) {
+    if (!addReused(assembler, blocks[index])) return parseDocument(text, options);
+    reused.push(blocks[index]);
+    newOffsets.push(offsets[index] + delta);
+  }
+  newOffsets.push(text.length);
+  const lineCount = suffix < blocks.length ? previous.parsed.lineCount : lines.count;
+  const parsed = assembler.finish(lineCount);
+  return { text, parsed, blocks: reused, offsets: newOffsets, adoptions: assembler.adoptions, eol: previous.eol, maxDiagnostics };
+}
+
+/** A kept block, unless its request inherited other file-level metadata than the file now has. */
+function addReused(assembler: FileAssembler, block: ParsedBlock): boolean {
+  if (block.request && block.fileMetadata !== assembler.fileMetadata) return false;
+  assembler.add(block);
+  return true;
+}
+
+/**
+ * Parses the blocks from content line `from` (below the separator line `separator`) to the end of `lines`: a `###`
+ * line at the start of a line ends one block and starts the next (REST Client: /^#{3,}/).
+ */
+function parseLines(
+  lines: Lines,
+  from: number,
+  separator: number | undefined,
+  parser: BlockParser,
+  assembler: FileAssembler,
+  blocks: ParsedBlock[],
+  offsets: number[],
+): void {
+  const parse = (first: number, end: number, above: number | undefined) => {
+    const block = parser.parse(first, end, above, assembler.requestCount, assembler.fileMetadata);
+    blocks.push(block);
+    offsets.push(lines.starts[block.start]);
+    assembler.add(block);
+  };
+  let blockStart = from;
+  let above = separator;
+  for (let line = from; line < lines.count; line++) {
+    if (!isSeparator(lines.text, lines.starts[line]) || lines.length(line) < 3) continue;
+    parse(blockStart, line, above);
+    blockStart = line + 1;
+    above = line;
+  }
+  parse(blockStart, lines.count, above);
+}
+
+/** Whether `a[from, to)` equals `b[from + shift, to + shift)`, compared natively. */
+function sameSpan(a: string, b: string, from: number, to: number, shift: number): boolean {
+  if (to + shift > b.length) return false;
+  return a.slice(from, to) === b.slice(from + shift, to + shift);
+}
+
+/** Line breaks as Lines counts them (`\r\n` once) in `text[from, to)`. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let offset = from; offset < to; offset++) {
+    const code = text.charCodeAt(offset);
+    if (code === 10 || (code === 13 && text.charCodeAt(offset + 1) !== 10)) count++;
+  }
+  return count;
+}
+
+function binaryDocument(text: string, lines: Lines, nul: number, maxDiagnostics: number): DocumentParse {
+  const sink = new DiagnosticSink(maxDiagnostics);
+  const line = lineOfOffset(lines, nul);
+  const column = nul - lines.starts[line];
+  sink.add(
+    lineRange(line, column, column + 1),
+    'error',
+    'binary-content',
+    `This file holds binary data (a NUL byte at line ${line + 1}, column ${column + 1}), so it is not read as requests. ` +
+      'Request files are text: to send binary content, write "< ./file.bin" as the body.',
+  );
+  const empty = { requests: [], fileVariables: [], metadata: NO_FILE_METADATA, metadataVariables: NONE, comments: NONE };
+  const parsed = { ...empty, diagnostics: sink.finish(), lineCount: lines.count, binary: true };
+  return { text, parsed, blocks: NONE, offsets: NONE, adoptions: NONE, eol: lines.eol, maxDiagnostics };
+}

@@ -1,0 +1,222 @@
+import { suggestionText } from '../text/suggest';
+import type { Declaration, ParsedBlock } from './blockParser';
+import { DIRECTIVE_BY_KEY, FILE_LEVEL_DIRECTIVES } from './directives';
+import { duplicateFileVariable } from './fileVariables';
+import { DiagnosticSink } from './lines';
+import { emptyMetadata, mergeFileMetadata } from './metadata';
+import { truncate } from './references';
+import { NONE } from './sharedLists';
+import type {
+  CommentLine,
+  FileVariable,
+  ParsedRequest,
+  ParsedRequestFile,
+  RequestFileDiagnostic,
+  RequestMetadata,
+  TextRange,
+  VariableReference,
+} from './types';
+
+/** What a file without file-level metadata reports: shared and never written to (parse results are read-only). */
+export const NO_FILE_METADATA: RequestMetadata = Object.freeze(emptyMetadata(NONE));
+const FILE_LEVEL_KEYS = FILE_LEVEL_DIRECTIVES.map(({ key }) => '@' + key).join(', ');
+
+/** The file-level metadata after each block above the first request: the next parse reuses it while those blocks stay. */
+export interface Adoption {
+  block: ParsedBlock;
+  fileMetadata?: RequestMetadata;
+}
+
+/**
+ * Puts a file's blocks together, in order, with what only the whole file knows: duplicate `@name`s and file
+ * variables, file-level metadata (blocks above the first request) and its errors, request indexes, chained
+ * references to names that no request has, and the cap on diagnostics. Block results are never changed: a
+ * request whose index or diagnostics differ from its block's is a copy.
+ */
+export class FileAssembler {
+  readonly adoptions: Adoption[] = [];
+  private readonly sink: DiagnosticSink;
+  private readonly names = new Map<string, TextRange>();
+  private readonly variableLines = new Map<string, number>();
+  private readonly blocks: ParsedBlock[] = [];
+  private readonly requestDiagnostics: RequestFileDiagnostic[][] = [];
+  private readonly chained: { reference: VariableReference; owner?: number }[] = [];
+  private readonly fileVariables: FileVariable[] = [];
+  private comments: CommentLine[] = NONE;
+  private fileErrors: RequestFileDiagnostic[] = NONE;
+  private fileReferences: VariableReference[] = NONE;
+  /** Still matching the previous parse's adoptions, block for block. */
+  private reusingAdoptions: boolean;
+  fileMetadata: RequestMetadata | undefined;
+
+  constructor(
+    maxDiagnostics: number,
+    private readonly previousAdoptions: readonly Adoption[] = NONE,
+  ) {
+    this.sink = new DiagnosticSink(maxDiagnostics);
+    this.reusingAdoptions = previousAdoptions.length > 0;
+  }
+
+  /** How many requests so far: the index of the next block's request. */
+  get requestCount(): number {
+    return this.requestDiagnostics.length;
+  }
+
+  add(block: ParsedBlock): void {
+    const kept = this.replay(block);
+    for (const variable of block.fileVariables) {
+      this.fileVariables.push(variable);
+      for (const reference of variable.references) if (reference.kind === 'chained') this.chained.push({ reference });
+    }
+    if (block.comments.length) {
+      if (this.comments === NONE) this.comments = [];
+      for (const comment of block.comments) this.comments.push(comment);
+    }
+    const request = block.request;
+    if (!request) {
+      if (this.requestCount === 0) this.adopt(block, kept);
+      else this.warnOrphan(block);
+      return;
+    }
+    const owner = this.requestCount;
+    this.blocks.push(block);
+    this.requestDiagnostics.push(this.fileErrors.length ? [...this.fileErrors, ...kept] : kept);
+    for (const reference of request.variables) if (reference.kind === 'chained') this.chained.push({ reference, owner });
+  }
+
+  finish(lineCount: number): ParsedRequestFile {
+    this.checkChainedReferences();
+    const requests = this.blocks.map((block, index) => finalRequest(block.request!, index, this.requestDiagnostics[index]));
+    const diagnostics = this.sink.finish().sort(byPosition);
+    return {
+      requests,
+      fileVariables: this.fileVariables,
+      metadata: this.fileMetadata ?? NO_FILE_METADATA,
+      metadataVariables: this.fileReferences,
+      comments: this.comments,
+      diagnostics,
+      lineCount,
+      binary: false,
+    };
+  }
+
+  /**
+   * Offers the block's diagnostics to the file's sink in the order a single pass raises them, with the duplicate
+   * declarations in their places. Returns those the file kept.
+   */
+  private replay(block: ParsedBlock): RequestFileDiagnostic[] {
+    const { sink } = this;
+    const { diagnostics, declarations } = block;
+    if (diagnostics.length === 0 && declarations.length === 0 && block.dropped === 0) return NONE;
+    const kept: RequestFileDiagnostic[] = [];
+    let next = 0;
+    for (let index = 0; index < diagnostics.length; index++) {
+      while (next < declarations.length && declarations[next].at <= index) this.declare(declarations[next++], kept);
+      if (sink.offer(diagnostics[index])) kept.push(diagnostics[index]);
+    }
+    if (block.dropped > 0) {
+      // The block's sink was full, so this one is too: what it dropped is dropped here, after the declarations before it.
+      while (next < declarations.length && declarations[next].at < block.sequence) this.declare(declarations[next++], kept);
+      sink.dropMany(block.dropped, block.lastDropped);
+    }
+    while (next < declarations.length) this.declare(declarations[next++], kept);
+    return kept.length ? kept : NONE;
+  }
+
+  private declare(declaration: Declaration, kept: RequestFileDiagnostic[]): void {
+    if (declaration.kind === 'name') {
+      const previous = this.names.get(declaration.value);
+      if (!previous) {
+        this.names.set(declaration.value, declaration.range);
+        return;
+      }
+      const { value, range } = declaration;
+      const where = `(line ${previous.start.line + 1}): {{${value}.response…}} would be ambiguous. Rename one of them.`;
+      const diagnostic = this.sink.add(range, 'error', 'duplicate-name', `Another request is already named "${value}" ${where}`);
+      if (diagnostic) kept.push(diagnostic);
+      return;
+    }
+    const previousLine = this.variableLines.get(declaration.variable.name);
+    if (previousLine !== undefined) {
+      const diagnostic = duplicateFileVariable(declaration.variable, previousLine, this.sink);
+      if (diagnostic) kept.push(diagnostic);
+    }
+    this.variableLines.set(declaration.variable.name, declaration.line);
+  }
+
+  /**
+   * Metadata above the first request applies to the whole file, for the directives that allow it; the others are
+   * reported, since they apply to nothing.
+   */
+  private adopt(block: ParsedBlock, kept: RequestFileDiagnostic[]): void {
+    const position = this.adoptions.length;
+    const previous = this.reusingAdoptions ? this.previousAdoptions[position] : undefined;
+    this.reusingAdoptions = previous?.block === block;
+    const metadata = block.metadata!;
+    if (metadata.entries.length > 0) {
+      const lines = new Set<number>();
+      const added = kept === NONE ? [] : kept;
+      for (const entry of metadata.entries) {
+        lines.add(entry.range.start.line);
+        if (DIRECTIVE_BY_KEY.get(entry.key)?.fileLevel !== false) continue;
+        const why = `"@${entry.key}" does not apply to a whole file, and this block (up to the next ###) has no request line`;
+        const fix = `move it to the request it belongs to. Above the first request, only ${FILE_LEVEL_KEYS} apply to every request.`;
+        const diagnostic = this.sink.add(entry.range, 'warning', 'metadata-without-request', `${why}: ${fix}`);
+        if (diagnostic) added.push(diagnostic);
+      }
+      const errors = added.filter((diagnostic) => diagnostic.severity === 'error' && lines.has(diagnostic.range.start.line));
+      if (errors.length > 0) this.fileErrors = [...this.fileErrors, ...errors];
+      const references = block.references;
+      if (references.length > 0) this.fileReferences = [...this.fileReferences, ...references];
+      for (const reference of references) if (reference.kind === 'chained') this.chained.push({ reference });
+      // The same object as last time while the same blocks lead the file, so the requests below stay reusable.
+      this.fileMetadata = this.reusingAdoptions ? previous!.fileMetadata : mergeFileMetadata(this.fileMetadata, metadata);
+    }
+    this.adoptions.push({ block, fileMetadata: this.fileMetadata });
+  }
+
+  /** Metadata in a block without a request line, below the first request, applies to nothing. */
+  private warnOrphan(block: ParsedBlock): void {
+    // A prompt declares a variable, which may be declared in any block (as before file-level directives).
+    const orphan = block.metadata!.entries.find((entry) => entry.key !== 'prompt');
+    if (!orphan) return;
+    const hint = DIRECTIVE_BY_KEY.get(orphan.key)?.fileLevel ? ' To apply it to every request, move it above the first request.' : '';
+    const message = `"@${truncate(orphan.key)}" applies to no request: this block (up to the next ###) has no request line.${hint}`;
+    this.sink.add(orphan.range, 'warning', 'metadata-without-request', message);
+  }
+
+  private checkChainedReferences(): void {
+    const names = [...this.names.keys()];
+    for (const { reference, owner } of this.chained) {
+      const target = reference.chain?.request;
+      if (!target || this.names.has(target)) continue;
+      const hint = names.length ? suggestionText(target, names) : 'no request has a # @name yet.';
+      const diagnostic = this.sink.add(
+        reference.nameRange,
+        'error',
+        'unknown-request-reference',
+        `No request is named "${target}": ${hint} Add "# @name ${target}" above the request whose ${reference.chain?.source} you want.`,
+      );
+      if (diagnostic && owner !== undefined) this.requestDiagnostics[owner] = [...this.requestDiagnostics[owner], diagnostic];
+    }
+  }
+}
+
+/** The block's request when its index and diagnostics are the file's, else a copy with the file's. */
+function finalRequest(request: ParsedRequest, index: number, diagnostics: RequestFileDiagnostic[]): ParsedRequest {
+  if (request.index === index && sameItems(request.diagnostics, diagnostics)) return request;
+  return { ...request, index, diagnostics: diagnostics.length ? diagnostics : NONE };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
+}
+
+function byPosition(a: RequestFileDiagnostic, b: RequestFileDiagnostic): number {
+  if (a.code === 'too-many-problems') return 1;
+  if (b.code === 'too-many-problems') return -1;
+  return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column;
+}
