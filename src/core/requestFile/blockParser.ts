@@ -36,10 +36,11 @@ export interface ParsedBlock {
   start: number;
   /** The `###` line above the block's lines (undefined for the file's first block). */
   separator: number | undefined;
-  /** The line after the block. */
-  end: number;
-  /** Its request, with the block's own diagnostics and the index it was parsed at. */
+  /** Its request, with the block's own diagnostics (`diagnostics`) and the index it was parsed at (`index`). */
   request?: ParsedRequest;
+  index: number;
+  /** The request's chained references (`{{name.response…}}`), checked against the file's names. */
+  chained: VariableReference[];
   /** The file metadata the request inherited, if any: reusable only under the same. */
   fileMetadata?: RequestMetadata;
   /** A block without a request line: its metadata and `{{...}}` (file-level above the first request). */
@@ -47,13 +48,17 @@ export interface ParsedBlock {
   references: VariableReference[];
   fileVariables: FileVariable[];
   comments: CommentLine[];
-  /** The diagnostics the block's own sink kept, in the order raised; then how many it dropped past the cap. */
+  /** The diagnostics the block's own sink kept, in the order raised. */
   diagnostics: RequestFileDiagnostic[];
-  dropped: number;
-  lastDropped?: TextRange;
-  /** How many diagnostics were raised, kept or not. */
-  sequence: number;
+  /** When the block alone raised more than the cap: how many were dropped, the last one's range, how many were raised. */
+  overflow?: { dropped: number; lastDropped?: TextRange; sequence: number };
+  /**
+   * The block's declarations. Most blocks declare one name and raise no diagnostic: that one is kept as `name` and
+   * `nameRange` instead, without a list (10,000 requests, 30,000 objects fewer for the garbage collector to copy).
+   */
   declarations: Declaration[];
+  name: string | undefined;
+  nameRange: TextRange | undefined;
 }
 
 /** Parses blocks of one document. Its scratch lists are reused from block to block and copied to exact size into results. */
@@ -106,18 +111,19 @@ export class BlockParser {
     const block: ParsedBlock = {
       start: separator ?? first,
       separator,
-      end,
       request: undefined,
+      index,
+      chained: NONE,
       fileMetadata: undefined,
       metadata: undefined,
       references: NONE,
       fileVariables: NONE,
       comments: NONE,
       diagnostics: NONE,
-      dropped: 0,
-      lastDropped: undefined,
-      sequence: 0,
+      overflow: undefined,
       declarations: NONE,
+      name: undefined,
+      nameRange: undefined,
     };
 
     let line = first;
@@ -209,21 +215,22 @@ export class BlockParser {
       method: parts.method,
       methodRange: parts.methodRange,
       url: single ? parts.url : urlLines.map((piece) => piece.text).join(''),
-      urlLines: urlLines.slice(),
+      urlLines: exactCopy(urlLines),
       urlRange: single ? urlLines[0].range : range(requestLine, parts.urlStart, urlEndLine, urlEndColumn),
       httpVersion: parts.httpVersion,
       // Exact-size copies: arrays grown by push keep spare capacity, which adds up over 10,000 requests.
-      headers: headers.slice(),
+      headers: exactCopy(headers),
       body,
       metadata: compact(metadata),
       range: range(separator ?? firstNonBlankLine(lines, first, requestLine), 0, lastLine, lines.length(lastLine)),
       requestLineRange: lineRange(requestLine, requestStart, trimmedEnd(text)),
-      variables: references.slice(),
+      variables: exactCopy(references),
       diagnostics: NONE,
     };
     if (fileMetadata) inheritFileMetadata(request.metadata, fileMetadata);
     block.request = request;
     block.fileMetadata = fileMetadata;
+    for (const reference of request.variables) if (reference.kind === 'chained') block.chained = append(block.chained, reference);
     this.finish(block);
     request.diagnostics = block.diagnostics;
     return block;
@@ -232,11 +239,16 @@ export class BlockParser {
   private finish(block: ParsedBlock): ParsedBlock {
     const { sink } = this;
     block.diagnostics = sink.items.length ? sink.items.slice() : NONE;
-    block.dropped = sink.dropped;
-    block.lastDropped = sink.lastRange;
-    block.sequence = sink.sequence;
+    if (sink.dropped > 0) block.overflow = { dropped: sink.dropped, lastDropped: sink.lastRange, sequence: sink.sequence };
     block.comments = this.comments;
-    block.declarations = this.declarations;
+    const declarations = this.declarations;
+    const only = declarations.length === 1 && sink.sequence === 0 ? declarations[0] : undefined;
+    if (only?.kind === 'name') {
+      block.name = only.value;
+      block.nameRange = only.range;
+    } else {
+      block.declarations = declarations;
+    }
     return block;
   }
 
@@ -259,8 +271,28 @@ export class BlockParser {
   }
 }
 
+/**
+ * An exact-size copy of a scratch list. Short lists are array literals: V8 tracks where a literal is made and,
+ * seeing nearly all of them outlive the parse, allocates them straight in the old generation instead of copying
+ * them there (a slice() has no such allocation site).
+ */
+function exactCopy<T>(list: T[]): T[] {
+  switch (list.length) {
+    case 0:
+      return [];
+    case 1:
+      return [list[0]];
+    case 2:
+      return [list[0], list[1]];
+    case 3:
+      return [list[0], list[1], list[2]];
+    default:
+      return list.slice();
+  }
+}
+
 function compact(metadata: RequestMetadata): RequestMetadata {
-  metadata.entries = metadata.entries.slice();
+  metadata.entries = exactCopy(metadata.entries);
   if (metadata.expectations.length > 1) metadata.expectations = metadata.expectations.slice();
   return metadata;
 }

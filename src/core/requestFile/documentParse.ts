@@ -41,27 +41,20 @@ export function reparseDocument(previous: DocumentParse, text: string, options: 
   const old = previous.text;
   if (text === old && maxDiagnostics === previous.maxDiagnostics) return previous;
   const { blocks, offsets } = previous;
-  if (blocks.length === 0 || maxDiagnostics !== previous.maxDiagnostics || documentEol(text) !== previous.eol || text.includes('\0'))
-    return parseDocument(text, options);
+  if (blocks.length === 0 || maxDiagnostics !== previous.maxDiagnostics) return parseDocument(text, options);
+  const same = commonPrefix(old, text);
+  // Bodies are rejoined with the document's first line break: if the edit reached it, its kind may have changed.
+  const firstBreak = old.search(/[\r\n]/);
+  if ((firstBreak < 0 || firstBreak + 2 > same) && documentEol(text) !== previous.eol) return parseDocument(text, options);
 
   // Blocks before the first change: the same characters from their start to the next block's separator, which is still one.
   let prefix = 0;
-  while (
-    prefix < blocks.length - 1 &&
-    sameSpan(old, text, offsets[prefix], offsets[prefix + 1], 0) &&
-    isSeparator(text, offsets[prefix + 1])
-  )
-    prefix++;
-  // Blocks after the last change, at the same distance from the end, each starting a line.
+  while (prefix < blocks.length - 1 && offsets[prefix + 1] <= same && isSeparator(text, offsets[prefix + 1])) prefix++;
+  // Blocks after the last change, at the same distance from the end, each still starting a line.
   const delta = text.length - old.length;
+  const sameEnd = commonSuffix(old, text, Math.min(old.length, text.length) - same);
   let suffix = blocks.length;
-  while (suffix - 1 > prefix) {
-    const start = offsets[suffix - 1];
-    if (start + delta < offsets[prefix] || !sameSpan(old, text, start, offsets[suffix], delta)) break;
-    const before = text.charCodeAt(start + delta - 1);
-    if (before !== 10 && before !== 13) break;
-    suffix--;
-  }
+  while (suffix - 1 > prefix && offsets[suffix - 1] - 1 >= old.length - sameEnd && offsets[suffix - 1] + delta >= offsets[prefix]) suffix--;
   const changedFrom = offsets[prefix];
   let changedTo = suffix < blocks.length ? offsets[suffix] + delta : text.length;
   if (suffix < blocks.length && lineBreaks(old, changedFrom, offsets[suffix]) !== lineBreaks(text, changedFrom, changedTo)) {
@@ -70,6 +63,8 @@ export function reparseDocument(previous: DocumentParse, text: string, options: 
     changedTo = text.length;
   }
 
+  // Text without NUL before the edit (a binary parse has no blocks) can only have gained one there.
+  if (text.slice(changedFrom, changedTo).includes('\0')) return parseDocument(text, options);
   const first = blocks[prefix];
   const lines = new Lines(text, { from: changedFrom, to: changedTo, firstLine: first.start, eol: previous.eol });
   const assembler = new FileAssembler(maxDiagnostics, previous.adoptions);
@@ -130,10 +125,27 @@ function parseLines(
   parse(blockStart, lines.count, above);
 }
 
-/** Whether `a[from, to)` equals `b[from + shift, to + shift)`, compared natively. */
-function sameSpan(a: string, b: string, from: number, to: number, shift: number): boolean {
-  if (to + shift > b.length) return false;
-  return a.slice(from, to) === b.slice(from + shift, to + shift);
+const CHUNK = 4096;
+
+/** How many characters `a` and `b` share at their start; whole chunks are compared natively first. */
+function commonPrefix(a: string, b: string): number {
+  const limit = Math.min(a.length, b.length);
+  let at = 0;
+  while (at + CHUNK <= limit && a.slice(at, at + CHUNK) === b.slice(at, at + CHUNK)) at += CHUNK;
+  while (at < limit && a.charCodeAt(at) === b.charCodeAt(at)) at++;
+  return at;
+}
+
+/** How many characters `a` and `b` share at their end, at most `limit`. */
+function commonSuffix(a: string, b: string, limit: number): number {
+  let length = 0;
+  while (
+    length + CHUNK <= limit &&
+    a.slice(a.length - length - CHUNK, a.length - length) === b.slice(b.length - length - CHUNK, b.length - length)
+  )
+    length += CHUNK;
+  while (length < limit && a.charCodeAt(a.length - length - 1) === b.charCodeAt(b.length - length - 1)) length++;
+  return length;
 }
 
 /** Line breaks as Lines counts them (`\r\n` once) in `text[from, to)`. */

@@ -5,7 +5,7 @@ import { duplicateFileVariable } from './fileVariables';
 import { DiagnosticSink } from './lines';
 import { emptyMetadata, mergeFileMetadata } from './metadata';
 import { truncate } from './references';
-import { NONE } from './sharedLists';
+import { NONE, append } from './sharedLists';
 import type {
   CommentLine,
   FileVariable,
@@ -81,12 +81,12 @@ export class FileAssembler {
     const owner = this.requestCount;
     this.blocks.push(block);
     this.requestDiagnostics.push(this.fileErrors.length ? [...this.fileErrors, ...kept] : kept);
-    for (const reference of request.variables) if (reference.kind === 'chained') this.chained.push({ reference, owner });
+    for (const reference of block.chained) this.chained.push({ reference, owner });
   }
 
   finish(lineCount: number): ParsedRequestFile {
     this.checkChainedReferences();
-    const requests = this.blocks.map((block, index) => finalRequest(block.request!, index, this.requestDiagnostics[index]));
+    const requests = this.blocks.map((block, index) => finalRequest(block, index, this.requestDiagnostics[index]));
     const diagnostics = this.sink.finish().sort(byPosition);
     return {
       requests,
@@ -107,41 +107,43 @@ export class FileAssembler {
   private replay(block: ParsedBlock): RequestFileDiagnostic[] {
     const { sink } = this;
     const { diagnostics, declarations } = block;
-    if (diagnostics.length === 0 && declarations.length === 0 && block.dropped === 0) return NONE;
-    const kept: RequestFileDiagnostic[] = [];
+    // Most blocks raise nothing and declare one name: no list is made for them.
+    if (block.name !== undefined) return this.declareName(block.name, block.nameRange!, NONE);
+    let kept: RequestFileDiagnostic[] = NONE;
     let next = 0;
     for (let index = 0; index < diagnostics.length; index++) {
-      while (next < declarations.length && declarations[next].at <= index) this.declare(declarations[next++], kept);
-      if (sink.offer(diagnostics[index])) kept.push(diagnostics[index]);
+      while (next < declarations.length && declarations[next].at <= index) kept = this.declare(declarations[next++], kept);
+      if (sink.offer(diagnostics[index])) kept = append(kept, diagnostics[index]);
     }
-    if (block.dropped > 0) {
+    const { overflow } = block;
+    if (overflow) {
       // The block's sink was full, so this one is too: what it dropped is dropped here, after the declarations before it.
-      while (next < declarations.length && declarations[next].at < block.sequence) this.declare(declarations[next++], kept);
-      sink.dropMany(block.dropped, block.lastDropped);
+      while (next < declarations.length && declarations[next].at < overflow.sequence) kept = this.declare(declarations[next++], kept);
+      sink.dropMany(overflow.dropped, overflow.lastDropped);
     }
-    while (next < declarations.length) this.declare(declarations[next++], kept);
-    return kept.length ? kept : NONE;
+    while (next < declarations.length) kept = this.declare(declarations[next++], kept);
+    return kept;
   }
 
-  private declare(declaration: Declaration, kept: RequestFileDiagnostic[]): void {
-    if (declaration.kind === 'name') {
-      const previous = this.names.get(declaration.value);
-      if (!previous) {
-        this.names.set(declaration.value, declaration.range);
-        return;
-      }
-      const { value, range } = declaration;
-      const where = `(line ${previous.start.line + 1}): {{${value}.response…}} would be ambiguous. Rename one of them.`;
-      const diagnostic = this.sink.add(range, 'error', 'duplicate-name', `Another request is already named "${value}" ${where}`);
-      if (diagnostic) kept.push(diagnostic);
-      return;
-    }
+  /** Checks one declaration against those above; returns `kept` with the duplicate's diagnostic if the file kept it. */
+  private declare(declaration: Declaration, kept: RequestFileDiagnostic[]): RequestFileDiagnostic[] {
+    if (declaration.kind === 'name') return this.declareName(declaration.value, declaration.range, kept);
     const previousLine = this.variableLines.get(declaration.variable.name);
-    if (previousLine !== undefined) {
-      const diagnostic = duplicateFileVariable(declaration.variable, previousLine, this.sink);
-      if (diagnostic) kept.push(diagnostic);
-    }
     this.variableLines.set(declaration.variable.name, declaration.line);
+    if (previousLine === undefined) return kept;
+    const diagnostic = duplicateFileVariable(declaration.variable, previousLine, this.sink);
+    return diagnostic ? append(kept, diagnostic) : kept;
+  }
+
+  private declareName(value: string, range: TextRange, kept: RequestFileDiagnostic[]): RequestFileDiagnostic[] {
+    const previous = this.names.get(value);
+    if (!previous) {
+      this.names.set(value, range);
+      return kept;
+    }
+    const where = `(line ${previous.start.line + 1}): {{${value}.response…}} would be ambiguous. Rename one of them.`;
+    const diagnostic = this.sink.add(range, 'error', 'duplicate-name', `Another request is already named "${value}" ${where}`);
+    return diagnostic ? append(kept, diagnostic) : kept;
   }
 
   /**
@@ -155,7 +157,7 @@ export class FileAssembler {
     const metadata = block.metadata!;
     if (metadata.entries.length > 0) {
       const lines = new Set<number>();
-      const added = kept === NONE ? [] : kept;
+      const added = kept.slice();
       for (const entry of metadata.entries) {
         lines.add(entry.range.start.line);
         if (DIRECTIVE_BY_KEY.get(entry.key)?.fileLevel !== false) continue;
@@ -203,9 +205,10 @@ export class FileAssembler {
 }
 
 /** The block's request when its index and diagnostics are the file's, else a copy with the file's. */
-function finalRequest(request: ParsedRequest, index: number, diagnostics: RequestFileDiagnostic[]): ParsedRequest {
-  if (request.index === index && sameItems(request.diagnostics, diagnostics)) return request;
-  return { ...request, index, diagnostics: diagnostics.length ? diagnostics : NONE };
+function finalRequest(block: ParsedBlock, index: number, diagnostics: RequestFileDiagnostic[]): ParsedRequest {
+  // Read from the block, which holds what the request was made with: the requests themselves stay untouched in memory.
+  if (block.index === index && sameItems(block.diagnostics, diagnostics)) return block.request!;
+  return { ...block.request!, index, diagnostics: diagnostics.length ? diagnostics : NONE };
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
