@@ -39,8 +39,9 @@ export interface ParsedBlock {
   /** Its request, with the block's own diagnostics (`diagnostics`) and the index it was parsed at (`index`). */
   request?: ParsedRequest;
   index: number;
-  /** The request's chained references (`{{name.response…}}`), checked against the file's names. */
+  /** The request's chained references (`{{name.response…}}`) and the names they use, checked against the file's names. */
   chained: VariableReference[];
+  chainedNames: string[];
   /** The file metadata the request inherited, if any: reusable only under the same. */
   fileMetadata?: RequestMetadata;
   /** A block without a request line: its metadata and `{{...}}` (file-level above the first request). */
@@ -114,6 +115,7 @@ export class BlockParser {
       request: undefined,
       index,
       chained: NONE,
+      chainedNames: NONE,
       fileMetadata: undefined,
       metadata: undefined,
       references: NONE,
@@ -230,7 +232,11 @@ export class BlockParser {
     if (fileMetadata) inheritFileMetadata(request.metadata, fileMetadata);
     block.request = request;
     block.fileMetadata = fileMetadata;
-    for (const reference of request.variables) if (reference.kind === 'chained') block.chained = append(block.chained, reference);
+    for (const reference of request.variables) {
+      if (reference.kind !== 'chained' || !reference.chain) continue;
+      block.chained = append(block.chained, reference);
+      block.chainedNames = append(block.chainedNames, reference.chain.request);
+    }
     this.finish(block);
     request.diagnostics = block.diagnostics;
     return block;

@@ -111,13 +111,13 @@ function parseLines(
   const parse = (first: number, end: number, above: number | undefined) => {
     const block = parser.parse(first, end, above, assembler.requestCount, assembler.fileMetadata);
     blocks.push(block);
-    offsets.push(lines.starts[block.start]);
+    offsets.push(lines.start(block.start));
     assembler.add(block);
   };
   let blockStart = from;
   let above = separator;
   for (let line = from; line < lines.count; line++) {
-    if (!isSeparator(lines.text, lines.starts[line]) || lines.length(line) < 3) continue;
+    if (!isSeparator(lines.text, lines.start(line)) || lines.length(line) < 3) continue;
     parse(blockStart, line, above);
     blockStart = line + 1;
     above = line;
@@ -161,7 +161,7 @@ function lineBreaks(text: string, from: number, to: number): number {
 function binaryDocument(text: string, lines: Lines, nul: number, maxDiagnostics: number): DocumentParse {
   const sink = new DiagnosticSink(maxDiagnostics);
   const line = lineOfOffset(lines, nul);
-  const column = nul - lines.starts[line];
+  const column = nul - lines.start(line);
   sink.add(
     lineRange(line, column, column + 1),
     'error',

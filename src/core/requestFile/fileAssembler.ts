@@ -40,7 +40,10 @@ export class FileAssembler {
   private readonly variableLines = new Map<string, number>();
   private readonly blocks: ParsedBlock[] = [];
   private readonly requestDiagnostics: RequestFileDiagnostic[][] = [];
-  private readonly chained: { reference: VariableReference; owner?: number }[] = [];
+  /** Chained references in the order a single pass meets them, the names they use, and their request (-1: none). */
+  private readonly chained: VariableReference[] = [];
+  private readonly chainedNames: string[] = [];
+  private readonly chainedOwners: number[] = [];
   private readonly fileVariables: FileVariable[] = [];
   private comments: CommentLine[] = NONE;
   private fileErrors: RequestFileDiagnostic[] = NONE;
@@ -66,7 +69,7 @@ export class FileAssembler {
     const kept = this.replay(block);
     for (const variable of block.fileVariables) {
       this.fileVariables.push(variable);
-      for (const reference of variable.references) if (reference.kind === 'chained') this.chained.push({ reference });
+      for (const reference of variable.references) this.addChained(reference, -1);
     }
     if (block.comments.length) {
       if (this.comments === NONE) this.comments = [];
@@ -81,7 +84,19 @@ export class FileAssembler {
     const owner = this.requestCount;
     this.blocks.push(block);
     this.requestDiagnostics.push(this.fileErrors.length ? [...this.fileErrors, ...kept] : kept);
-    for (const reference of block.chained) this.chained.push({ reference, owner });
+    const { chained, chainedNames } = block;
+    for (let index = 0; index < chained.length; index++) {
+      this.chained.push(chained[index]);
+      this.chainedNames.push(chainedNames[index]);
+      this.chainedOwners.push(owner);
+    }
+  }
+
+  private addChained(reference: VariableReference, owner: number): void {
+    if (reference.kind !== 'chained' || !reference.chain) return;
+    this.chained.push(reference);
+    this.chainedNames.push(reference.chain.request);
+    this.chainedOwners.push(owner);
   }
 
   finish(lineCount: number): ParsedRequestFile {
@@ -170,7 +185,7 @@ export class FileAssembler {
       if (errors.length > 0) this.fileErrors = [...this.fileErrors, ...errors];
       const references = block.references;
       if (references.length > 0) this.fileReferences = [...this.fileReferences, ...references];
-      for (const reference of references) if (reference.kind === 'chained') this.chained.push({ reference });
+      for (const reference of references) this.addChained(reference, -1);
       // The same object as last time while the same blocks lead the file, so the requests below stay reusable.
       this.fileMetadata = this.reusingAdoptions ? previous!.fileMetadata : mergeFileMetadata(this.fileMetadata, metadata);
     }
@@ -188,10 +203,13 @@ export class FileAssembler {
   }
 
   private checkChainedReferences(): void {
-    const names = [...this.names.keys()];
-    for (const { reference, owner } of this.chained) {
-      const target = reference.chain?.request;
+    let names: string[] | undefined;
+    for (let index = 0; index < this.chained.length; index++) {
+      const target = this.chainedNames[index];
       if (!target || this.names.has(target)) continue;
+      const reference = this.chained[index];
+      const owner = this.chainedOwners[index];
+      names ??= [...this.names.keys()];
       const hint = names.length ? suggestionText(target, names) : 'no request has a # @name yet.';
       const diagnostic = this.sink.add(
         reference.nameRange,
@@ -199,7 +217,7 @@ export class FileAssembler {
         'unknown-request-reference',
         `No request is named "${target}": ${hint} Add "# @name ${target}" above the request whose ${reference.chain?.source} you want.`,
       );
-      if (diagnostic && owner !== undefined) this.requestDiagnostics[owner] = [...this.requestDiagnostics[owner], diagnostic];
+      if (diagnostic && owner >= 0) this.requestDiagnostics[owner] = [...this.requestDiagnostics[owner], diagnostic];
     }
   }
 }

@@ -5,10 +5,12 @@ import type { RequestFileDiagnostic, RequestFileDiagnosticCode, DiagnosticSeveri
  * so ranges computed here land on the same characters in the editor.
  */
 export class Lines {
-  /** Offset where each line starts. Typed arrays live outside the JS heap, so the GC never copies them. */
-  readonly starts: Int32Array;
+  /** Offset where each line starts, from line `base`. Typed arrays live outside the JS heap, so the GC never copies them. */
+  private readonly starts: Int32Array;
   /** Offset where each line's content ends (its line break excluded). */
-  readonly ends: Int32Array;
+  private readonly ends: Int32Array;
+  /** The first line held: 0, or a window's first line. */
+  private readonly base: number;
   /** The document's first line break, used to rejoin body lines; `\n` when there is none. */
   readonly eol: string;
   readonly count: number;
@@ -28,10 +30,11 @@ export class Lines {
     for (let offset = text.indexOf('\n', from); offset >= 0 && offset < to; offset = text.indexOf('\n', offset + 1)) breaks++;
     if (crlfOrCr) for (let offset = text.indexOf('\r', from); offset >= 0 && offset < to; offset = text.indexOf('\r', offset + 1)) breaks++;
     // An upper bound (a CRLF counted twice); `count` is the real number of lines.
-    let line = window?.firstLine ?? 0;
-    const starts = new Int32Array(line + breaks + 1);
-    const ends = new Int32Array(line + breaks + 1);
-    starts[line] = from;
+    const base = window?.firstLine ?? 0;
+    let line = 0;
+    const starts = new Int32Array(breaks + 1);
+    const ends = new Int32Array(breaks + 1);
+    starts[0] = from;
     let eol = '';
     if (!crlfOrCr) {
       // The common case: native indexOf finds line breaks far faster than a character loop.
@@ -54,17 +57,28 @@ export class Lines {
     ends[line] = to;
     this.starts = starts;
     this.ends = ends;
+    this.base = base;
     this.eol = window?.eol ?? (eol || '\n');
     // A window ending where a kept line starts does not include that line.
-    this.count = to < text.length ? line : line + 1;
+    this.count = base + (to < text.length ? line : line + 1);
+  }
+
+  /** Offset where line `index` starts. */
+  start(index: number): number {
+    return this.starts[index - this.base];
+  }
+
+  /** Offset where line `index`'s content ends. */
+  end(index: number): number {
+    return this.ends[index - this.base];
   }
 
   line(index: number): string {
-    return this.text.slice(this.starts[index], this.ends[index]);
+    return this.text.slice(this.starts[index - this.base], this.ends[index - this.base]);
   }
 
   length(index: number): number {
-    return this.ends[index] - this.starts[index];
+    return this.ends[index - this.base] - this.starts[index - this.base];
   }
 }
 
@@ -112,14 +126,14 @@ export function lineRange(line: number, startColumn: number, endColumn: number):
 
 export function firstNonBlankLine(lines: Lines, from: number, fallback: number): number {
   for (let line = from; line < fallback; line++) {
-    if (skipSpaces(lines.text, lines.starts[line]) < lines.ends[line]) return line;
+    if (skipSpaces(lines.text, lines.start(line)) < lines.end(line)) return line;
   }
   return fallback;
 }
 
 export function lastNonBlankLine(lines: Lines, floor: number, end: number): number {
   for (let line = end - 1; line > floor; line--) {
-    if (skipSpaces(lines.text, lines.starts[line]) < lines.ends[line]) return line;
+    if (skipSpaces(lines.text, lines.start(line)) < lines.end(line)) return line;
   }
   return floor;
 }
@@ -139,7 +153,7 @@ export function lineOfOffset(lines: Lines, offset: number): number {
   let high = lines.count - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if (lines.starts[middle] <= offset) low = middle;
+    if (lines.start(middle) <= offset) low = middle;
     else high = middle - 1;
   }
   return low;
