@@ -3,7 +3,8 @@ import { FileAssembler, NO_FILE_METADATA, type Adoption } from './fileAssembler'
 import { isSeparator } from './lineParsers';
 import { DiagnosticSink, Lines, documentEol, lineOfOffset, lineRange } from './lines';
 import { NONE } from './sharedLists';
-import type { ParsedRequestFile, ParseOptions } from './types';
+import { firstIndexAt, spliceParse } from './spliceParse';
+import type { ParsedRequestFile, ParseOptions, RequestFileDiagnostic, RequestMetadata } from './types';
 
 /** A parse with the blocks it was put together from, so the next version of the document can reuse them. */
 export interface DocumentParse {
@@ -13,8 +14,18 @@ export interface DocumentParse {
   /** Where each block starts in `text`, then the text's length. */
   readonly offsets: readonly number[];
   readonly adoptions: readonly Adoption[];
+  /** Each `@name` and the line of its first declaration; the errors of the file-level metadata. */
+  readonly names: ReadonlyMap<string, number>;
+  readonly fileErrors: readonly RequestFileDiagnostic[];
   readonly eol: string;
   readonly maxDiagnostics: number;
+}
+
+/** Where blocks go as they are parsed: what the next request's index and inherited metadata are. */
+interface BlockTarget {
+  readonly requestCount: number;
+  readonly fileMetadata: RequestMetadata | undefined;
+  add(block: ParsedBlock): void;
 }
 
 /** Parses a whole document, block by block. */
@@ -28,7 +39,21 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   const offsets: number[] = [];
   parseLines(lines, 0, undefined, new BlockParser(lines, maxDiagnostics), assembler, blocks, offsets);
   offsets.push(text.length);
-  return { text, parsed: assembler.finish(lines.count), blocks, offsets, adoptions: assembler.adoptions, eol: lines.eol, maxDiagnostics };
+  return documentOf(text, assembler, lines.count, blocks, offsets, lines.eol, maxDiagnostics);
+}
+
+function documentOf(
+  text: string,
+  assembler: FileAssembler,
+  lineCount: number,
+  blocks: ParsedBlock[],
+  offsets: number[],
+  eol: string,
+  maxDiagnostics: number,
+): DocumentParse {
+  const parsed = assembler.finish(lineCount);
+  const { adoptions, names, fileErrors } = assembler;
+  return { text, parsed, blocks, offsets, adoptions, names, fileErrors, eol, maxDiagnostics };
 }
 
 /**
@@ -67,25 +92,30 @@ export function reparseDocument(previous: DocumentParse, text: string, options: 
   if (text.slice(changedFrom, changedTo).includes('\0')) return parseDocument(text, options);
   const first = blocks[prefix];
   const lines = new Lines(text, { from: changedFrom, to: changedTo, firstLine: first.start, eol: previous.eol });
-  const assembler = new FileAssembler(maxDiagnostics, previous.adoptions);
-  const reused: ParsedBlock[] = [];
-  const newOffsets: number[] = [];
-  for (let index = 0; index < prefix; index++) {
-    if (!addReused(assembler, blocks[index])) return parseDocument(text, options);
-    reused.push(blocks[index]);
-    newOffsets.push(offsets[index]);
-  }
-  const contentStart = first.separator === undefined ? first.start : first.start + 1;
-  parseLines(lines, contentStart, first.separator, new BlockParser(lines, maxDiagnostics), assembler, reused, newOffsets);
-  for (let index = suffix; index < blocks.length; index++) {
-    if (!addReused(assembler, blocks[index])) return parseDocument(text, options);
-    reused.push(blocks[index]);
-    newOffsets.push(offsets[index] + delta);
-  }
-  newOffsets.push(text.length);
   const lineCount = suffix < blocks.length ? previous.parsed.lineCount : lines.count;
-  const parsed = assembler.finish(lineCount);
-  return { text, parsed, blocks: reused, offsets: newOffsets, adoptions: assembler.adoptions, eol: previous.eol, maxDiagnostics };
+  // The changed blocks, parsed as they would be in place: after the requests above, under the file metadata there.
+  const adopted = Math.min(prefix, previous.adoptions.length);
+  const target = {
+    requestCount: firstIndexAt(previous.parsed.requests, first.start, (request) => request.range.start.line),
+    fileMetadata: adopted > 0 ? previous.adoptions[adopted - 1].fileMetadata : undefined,
+    add(block: ParsedBlock) {
+      if (block.request) this.requestCount++;
+    },
+  };
+  const middle: ParsedBlock[] = [];
+  const middleOffsets: number[] = [];
+  const contentStart = first.separator === undefined ? first.start : first.start + 1;
+  parseLines(lines, contentStart, first.separator, new BlockParser(lines, maxDiagnostics), target, middle, middleOffsets);
+  const spliced = spliceParse(previous, { prefix, suffix, blocks: middle, offsets: middleOffsets, text, delta, lineCount });
+  if (spliced) return spliced;
+
+  const assembler = new FileAssembler(maxDiagnostics, previous.adoptions);
+  const kept = [...blocks.slice(0, prefix), ...middle, ...blocks.slice(suffix)];
+  for (const block of kept) if (!addReused(assembler, block)) return parseDocument(text, options);
+  const newOffsets = [...offsets.slice(0, prefix), ...middleOffsets];
+  for (let index = suffix; index < blocks.length; index++) newOffsets.push(offsets[index] + delta);
+  newOffsets.push(text.length);
+  return documentOf(text, assembler, lineCount, kept, newOffsets, previous.eol, maxDiagnostics);
 }
 
 /** A kept block, unless its request inherited other file-level metadata than the file now has. */
@@ -104,15 +134,15 @@ function parseLines(
   from: number,
   separator: number | undefined,
   parser: BlockParser,
-  assembler: FileAssembler,
+  target: BlockTarget,
   blocks: ParsedBlock[],
   offsets: number[],
 ): void {
   const parse = (first: number, end: number, above: number | undefined) => {
-    const block = parser.parse(first, end, above, assembler.requestCount, assembler.fileMetadata);
+    const block = parser.parse(first, end, above, target.requestCount, target.fileMetadata);
     blocks.push(block);
     offsets.push(lines.start(block.start));
-    assembler.add(block);
+    target.add(block);
   };
   let blockStart = from;
   let above = separator;
@@ -171,5 +201,5 @@ function binaryDocument(text: string, lines: Lines, nul: number, maxDiagnostics:
   );
   const empty = { requests: [], fileVariables: [], metadata: NO_FILE_METADATA, metadataVariables: NONE, comments: NONE };
   const parsed = { ...empty, diagnostics: sink.finish(), lineCount: lines.count, binary: true };
-  return { text, parsed, blocks: NONE, offsets: NONE, adoptions: NONE, eol: lines.eol, maxDiagnostics };
+  return { text, parsed, blocks: NONE, offsets: NONE, adoptions: NONE, names: new Map(), fileErrors: NONE, eol: lines.eol, maxDiagnostics };
 }

@@ -36,7 +36,8 @@ export interface Adoption {
 export class FileAssembler {
   readonly adoptions: Adoption[] = [];
   private readonly sink: DiagnosticSink;
-  private readonly names = new Map<string, TextRange>();
+  /** Each `@name` and the line of its first declaration. */
+  readonly names = new Map<string, number>();
   private readonly variableLines = new Map<string, number>();
   private readonly blocks: ParsedBlock[] = [];
   private readonly requestDiagnostics: RequestFileDiagnostic[][] = [];
@@ -46,7 +47,8 @@ export class FileAssembler {
   private readonly chainedOwners: number[] = [];
   private readonly fileVariables: FileVariable[] = [];
   private comments: CommentLine[] = NONE;
-  private fileErrors: RequestFileDiagnostic[] = NONE;
+  /** Errors of the file-level metadata, which every request carries. */
+  fileErrors: RequestFileDiagnostic[] = NONE;
   private fileReferences: VariableReference[] = NONE;
   /** Still matching the previous parse's adoptions, block for block. */
   private reusingAdoptions: boolean;
@@ -151,13 +153,12 @@ export class FileAssembler {
   }
 
   private declareName(value: string, range: TextRange, kept: RequestFileDiagnostic[]): RequestFileDiagnostic[] {
-    const previous = this.names.get(value);
-    if (!previous) {
-      this.names.set(value, range);
+    const previousLine = this.names.get(value);
+    if (previousLine === undefined) {
+      this.names.set(value, range.start.line);
       return kept;
     }
-    const where = `(line ${previous.start.line + 1}): {{${value}.response…}} would be ambiguous. Rename one of them.`;
-    const diagnostic = this.sink.add(range, 'error', 'duplicate-name', `Another request is already named "${value}" ${where}`);
+    const diagnostic = duplicateName(value, range, previousLine, this.sink);
     return diagnostic ? append(kept, diagnostic) : kept;
   }
 
@@ -192,38 +193,53 @@ export class FileAssembler {
     this.adoptions.push({ block, fileMetadata: this.fileMetadata });
   }
 
-  /** Metadata in a block without a request line, below the first request, applies to nothing. */
   private warnOrphan(block: ParsedBlock): void {
-    // A prompt declares a variable, which may be declared in any block (as before file-level directives).
-    const orphan = block.metadata!.entries.find((entry) => entry.key !== 'prompt');
-    if (!orphan) return;
-    const hint = DIRECTIVE_BY_KEY.get(orphan.key)?.fileLevel ? ' To apply it to every request, move it above the first request.' : '';
-    const message = `"@${truncate(orphan.key)}" applies to no request: this block (up to the next ###) has no request line.${hint}`;
-    this.sink.add(orphan.range, 'warning', 'metadata-without-request', message);
+    warnOrphan(block, this.sink);
   }
 
   private checkChainedReferences(): void {
     let names: string[] | undefined;
+    const known = () => (names ??= [...this.names.keys()]);
     for (let index = 0; index < this.chained.length; index++) {
       const target = this.chainedNames[index];
       if (!target || this.names.has(target)) continue;
-      const reference = this.chained[index];
+      const diagnostic = unknownRequest(this.chained[index], target, known, this.sink);
       const owner = this.chainedOwners[index];
-      names ??= [...this.names.keys()];
-      const hint = names.length ? suggestionText(target, names) : 'no request has a # @name yet.';
-      const diagnostic = this.sink.add(
-        reference.nameRange,
-        'error',
-        'unknown-request-reference',
-        `No request is named "${target}": ${hint} Add "# @name ${target}" above the request whose ${reference.chain?.source} you want.`,
-      );
       if (diagnostic && owner >= 0) this.requestDiagnostics[owner] = [...this.requestDiagnostics[owner], diagnostic];
     }
   }
 }
 
+/** Metadata in a block without a request line, below the first request, applies to nothing. */
+export function warnOrphan(block: ParsedBlock, sink: DiagnosticSink): void {
+  // A prompt declares a variable, which may be declared in any block (as before file-level directives).
+  const orphan = block.metadata!.entries.find((entry) => entry.key !== 'prompt');
+  if (!orphan) return;
+  const hint = DIRECTIVE_BY_KEY.get(orphan.key)?.fileLevel ? ' To apply it to every request, move it above the first request.' : '';
+  const message = `"@${truncate(orphan.key)}" applies to no request: this block (up to the next ###) has no request line.${hint}`;
+  sink.add(orphan.range, 'warning', 'metadata-without-request', message);
+}
+
+/** The error for a `# @name` a request above already has; `previousLine` is the first one's (zero-based). */
+export function duplicateName(value: string, range: TextRange, previousLine: number, sink: DiagnosticSink) {
+  const where = `(line ${previousLine + 1}): {{${value}.response…}} would be ambiguous. Rename one of them.`;
+  return sink.add(range, 'error', 'duplicate-name', `Another request is already named "${value}" ${where}`);
+}
+
+/** The error for a chained reference to a name no request has. */
+export function unknownRequest(reference: VariableReference, target: string, names: () => string[], sink: DiagnosticSink) {
+  const known = names();
+  const hint = known.length ? suggestionText(target, known) : 'no request has a # @name yet.';
+  return sink.add(
+    reference.nameRange,
+    'error',
+    'unknown-request-reference',
+    `No request is named "${target}": ${hint} Add "# @name ${target}" above the request whose ${reference.chain?.source} you want.`,
+  );
+}
+
 /** The block's request when its index and diagnostics are the file's, else a copy with the file's. */
-function finalRequest(block: ParsedBlock, index: number, diagnostics: RequestFileDiagnostic[]): ParsedRequest {
+export function finalRequest(block: ParsedBlock, index: number, diagnostics: RequestFileDiagnostic[]): ParsedRequest {
   // Read from the block, which holds what the request was made with: the requests themselves stay untouched in memory.
   if (block.index === index && sameItems(block.diagnostics, diagnostics)) return block.request!;
   return { ...block.request!, index, diagnostics: diagnostics.length ? diagnostics : NONE };
@@ -236,7 +252,7 @@ function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return true;
 }
 
-function byPosition(a: RequestFileDiagnostic, b: RequestFileDiagnostic): number {
+export function byPosition(a: RequestFileDiagnostic, b: RequestFileDiagnostic): number {
   if (a.code === 'too-many-problems') return 1;
   if (b.code === 'too-many-problems') return -1;
   return a.range.start.line - b.range.start.line || a.range.start.column - b.range.start.column;

@@ -81,6 +81,42 @@ describe('re-parsing an edited document', () => {
     );
   });
 
+  it('gives what a full parse gives after typing within lines of a long file with names, chains and problems', () => {
+    // Typing keeps the line count, so the blocks below are kept and most edits take the shortest way (spliceParse).
+    const requests = Array.from({ length: 40 }, (_, index) =>
+      [
+        `### Request ${index}`,
+        index % 7 === 3 ? '# a comment' : `# @name r${index % 13 === 5 ? 1 : index}`,
+        index % 9 === 4 ? '# @bogus' : '# @expect status 200',
+        `${index % 11 === 6 ? 'PSOT' : 'POST'} {{host}}/items/${index}`,
+        'Content-Type: application/json',
+        '',
+        `{ "id": "{{r${Math.max(0, index - 1)}.response.body.$.id}}", "x": "{{${index % 5 === 0 ? 'missing' : 'r2'}.response.body.$.x}}" }`,
+        '',
+      ].join('\n'),
+    );
+    const base = ['@host = https://a.test', '', ...requests].join('\n');
+    const typed = fc.record({
+      at: fc.double({ min: 0.05, max: 1, noNaN: true }),
+      remove: fc.nat({ max: 3 }),
+      insert: fc.oneof(fc.constantFrom('x', '{{', '}}', '#', '@', ' ', 'r1', '.', '$'), fc.string({ maxLength: 3 })),
+    });
+    fc.assert(
+      fc.property(fc.array(typed, { minLength: 1, maxLength: 8 }), (edits) => {
+        let document = parseDocument(base);
+        for (const change of edits) {
+          const offset = Math.floor(change.at * document.text.length);
+          const removed = document.text.slice(offset, offset + change.remove);
+          if (/[\r\n]/.test(removed + change.insert)) continue;
+          const text = apply(document.text, change);
+          document = reparseDocument(document, text);
+          assert.equal(plain(document), JSON.stringify(parseRequestFile(text)));
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('re-reads only the edited block when typing within a line, keeping the other requests as they were', () => {
     const text = Array.from({ length: 50 }, (_, index) => `### ${index}\n# @name r${index}\nGET /items/${index}\n`).join('\n');
     const before = parseDocument(text);
