@@ -28,7 +28,7 @@ interface BlockTarget {
   add(block: ParsedBlock): void;
 }
 
-/** Parses a whole document, block by block. */
+/** Parses a whole document, block by block, keeping the blocks for reparseDocument. */
 export function parseDocument(text: string, options: ParseOptions = {}): DocumentParse {
   const maxDiagnostics = options.maxDiagnostics ?? 500;
   const lines = new Lines(text);
@@ -40,6 +40,20 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
   parseLines(lines, 0, undefined, new BlockParser(lines, maxDiagnostics), assembler, blocks, offsets);
   offsets.push(text.length);
   return documentOf(text, assembler, lines.count, blocks, offsets, lines.eol, maxDiagnostics);
+}
+
+/**
+ * The same parse without keeping the blocks (the command line and the runner parse a file once): they are garbage
+ * as soon as assembled, so the collector never copies them.
+ */
+export function parseFileOnce(text: string, options: ParseOptions = {}): ParsedRequestFile {
+  const maxDiagnostics = options.maxDiagnostics ?? 500;
+  const lines = new Lines(text);
+  const nul = text.indexOf('\0');
+  if (nul >= 0) return binaryDocument(text, lines, nul, maxDiagnostics).parsed;
+  const assembler = new FileAssembler(maxDiagnostics);
+  parseLines(lines, 0, undefined, new BlockParser(lines, maxDiagnostics), assembler);
+  return assembler.finish(lines.count);
 }
 
 function documentOf(
@@ -135,13 +149,13 @@ function parseLines(
   separator: number | undefined,
   parser: BlockParser,
   target: BlockTarget,
-  blocks: ParsedBlock[],
-  offsets: number[],
+  blocks?: ParsedBlock[],
+  offsets?: number[],
 ): void {
   const parse = (first: number, end: number, above: number | undefined) => {
     const block = parser.parse(first, end, above, target.requestCount, target.fileMetadata);
-    blocks.push(block);
-    offsets.push(lines.start(block.start));
+    blocks?.push(block);
+    offsets?.push(lines.start(block.start));
     target.add(block);
   };
   let blockStart = from;

@@ -39,7 +39,10 @@ export class FileAssembler {
   /** Each `@name` and the line of its first declaration. */
   readonly names = new Map<string, number>();
   private readonly variableLines = new Map<string, number>();
-  private readonly blocks: ParsedBlock[] = [];
+  /** Each request as its block made it, with the block's index and diagnostics (the block itself is not kept). */
+  private readonly requests: ParsedRequest[] = [];
+  private readonly parsedIndexes: number[] = [];
+  private readonly blockDiagnostics: RequestFileDiagnostic[][] = [];
   private readonly requestDiagnostics: RequestFileDiagnostic[][] = [];
   /** Chained references in the order a single pass meets them, the names they use, and their request (-1: none). */
   private readonly chained: VariableReference[] = [];
@@ -84,7 +87,9 @@ export class FileAssembler {
       return;
     }
     const owner = this.requestCount;
-    this.blocks.push(block);
+    this.requests.push(request);
+    this.parsedIndexes.push(block.index);
+    this.blockDiagnostics.push(block.diagnostics);
     this.requestDiagnostics.push(this.fileErrors.length ? [...this.fileErrors, ...kept] : kept);
     const { chained, chainedNames } = block;
     for (let index = 0; index < chained.length; index++) {
@@ -103,7 +108,9 @@ export class FileAssembler {
 
   finish(lineCount: number): ParsedRequestFile {
     this.checkChainedReferences();
-    const requests = this.blocks.map((block, index) => finalRequest(block, index, this.requestDiagnostics[index]));
+    const requests = this.requests.map((request, index) =>
+      finalRequest(request, this.parsedIndexes[index], this.blockDiagnostics[index], index, this.requestDiagnostics[index]),
+    );
     const diagnostics = this.sink.finish().sort(byPosition);
     return {
       requests,
@@ -239,10 +246,16 @@ export function unknownRequest(reference: VariableReference, target: string, nam
 }
 
 /** The block's request when its index and diagnostics are the file's, else a copy with the file's. */
-export function finalRequest(block: ParsedBlock, index: number, diagnostics: RequestFileDiagnostic[]): ParsedRequest {
-  // Read from the block, which holds what the request was made with: the requests themselves stay untouched in memory.
-  if (block.index === index && sameItems(block.diagnostics, diagnostics)) return block.request!;
-  return { ...block.request!, index, diagnostics: diagnostics.length ? diagnostics : NONE };
+export function finalRequest(
+  request: ParsedRequest,
+  parsedIndex: number,
+  parsedDiagnostics: readonly RequestFileDiagnostic[],
+  index: number,
+  diagnostics: RequestFileDiagnostic[],
+): ParsedRequest {
+  // Compared with what the block made it with (kept beside it): the requests themselves stay untouched in memory.
+  if (parsedIndex === index && sameItems(parsedDiagnostics, diagnostics)) return request;
+  return { ...request, index, diagnostics: diagnostics.length ? diagnostics : NONE };
 }
 
 function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {

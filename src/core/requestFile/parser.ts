@@ -1,4 +1,4 @@
-import { parseDocument } from './documentParse';
+import { parseFileOnce } from './documentParse';
 import type { ParsedRequestFile, ParseOptions } from './types';
 
 /**
@@ -7,5 +7,5 @@ import type { ParsedRequestFile, ParseOptions } from './types';
  * zero-based range. To parse the next version of a document reusing its unchanged blocks, see reparseDocument.
  */
 export function parseRequestFile(text: string, options: ParseOptions = {}): ParsedRequestFile {
-  return parseDocument(text, options).parsed;
+  return parseFileOnce(text, options);
 }

@@ -120,7 +120,7 @@ function assembleReplacement(previous: DocumentParse, blocks: ParsedBlock[], fir
   let owner = 0;
   for (const block of blocks) {
     if (!block.request) continue;
-    requests.push(finalRequest(block, firstIndex + owner, requestDiagnostics[owner]));
+    requests.push(finalRequest(block.request, block.index, block.diagnostics, firstIndex + owner, requestDiagnostics[owner]));
     owner++;
   }
   return { requests, diagnostics: sink.finish() };
