@@ -73,7 +73,9 @@ function documentOf(
 /**
  * The parse of `text`, a new version of `previous.text`: the blocks before the first change are reused, and so are
  * those after the last change when the edit kept the number of lines (typing within lines); the blocks between are
- * parsed again, then the file is put together as parseDocument does, so the result equals a full parse.
+ * parsed again. When they change nothing the rest of the file depends on, they are spliced into the previous
+ * result (spliceParse); otherwise the file is put together as parseDocument does. Either way the result equals a
+ * full parse (test/unit/requestFile/reparse.test.ts).
  */
 export function reparseDocument(previous: DocumentParse, text: string, options: ParseOptions = {}): DocumentParse {
   const maxDiagnostics = options.maxDiagnostics ?? 500;
