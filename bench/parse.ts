@@ -5,10 +5,13 @@
 // Measures the parser as it ships (src/core/requestFile bundled by esbuild, like the extension), and
 // prints the median of repeated runs next to a floor measured in the same process on the same text:
 // `text.split('\n')` plus one look at each line, the least any line-based parser must do.
-//   1. parseRequestFile on a generated 10,000-request file with a typical mix of features (target
-//      < 100 ms), and on a dense one with every feature in every request (for information).
-//   2. CodeLens positions of a 1,000-request file: parse through RequestFileCache with a new document
-//      version each time (what typing costs), then one lens per request + one at the top (target < 20 ms);
+//   1. parseRequestFile on a generated 10,000-request file with a typical mix of features (issue 16:
+//      <= 50 ms, or <= 10x the split floor), and on a dense one with every feature in every request (for information).
+//   2. Re-parse of that file after a one-line edit in its middle (reparseDocument from the previous
+//      version, as the editor's DocumentStore does): target <= 5 ms. Also, for information, an edit
+//      that adds a line (the requests below it move, so they are parsed again).
+//   3. CodeLens positions of a 1,000-request file: parse through RequestFileCache with an edited
+//      document each version (what typing costs), then one lens per request + one at the top (target < 20 ms);
 //      also the cached case (same version), which is what scrolling and re-rendering cost.
 // Exits 1 when a target is missed. Timings vary with machine load: run it on an idle machine.
 import * as esbuild from 'esbuild';
@@ -98,17 +101,41 @@ function codeLensPositions(parsed: ParsedRequestFile): TextPosition[] {
 }
 
 function report(label: string, measured: number, floor: number, target?: number): boolean {
-  const met = target === undefined || measured < target;
-  const goal = target === undefined ? '' : `  target < ${target} ms: ${met ? 'met' : 'MISSED'}`;
+  const met = target === undefined || measured <= target;
+  const goal = target === undefined ? '' : `  ${(measured / target).toFixed(2)}x of the ${target} ms target: ${met ? 'met' : 'MISSED'}`;
   console.log(
-    `${label.padEnd(48)} median ${measured.toFixed(2).padStart(8)} ms  (split floor ` +
+    `${label.padEnd(52)} median ${measured.toFixed(2).padStart(8)} ms  (split floor ` +
       `${floor.toFixed(2)} ms, ratio ${(measured / floor).toFixed(1)}x)${goal}`,
   );
   return met;
 }
 
+/** Issue 16's parse target: met by either bound, so a loaded machine (slower floor too) is judged fairly. */
+function reportParse(label: string, measured: number, floor: number): boolean {
+  const absolute = measured / PARSE_TARGET_MS;
+  const relative = measured / (PARSE_FLOOR_RATIO * floor);
+  const met = absolute <= 1 || relative <= 1;
+  console.log(
+    `${label.padEnd(52)} median ${measured.toFixed(2).padStart(8)} ms  (split floor ${floor.toFixed(2)} ms, ratio ` +
+      `${(measured / floor).toFixed(1)}x)  ${absolute.toFixed(2)}x of ${PARSE_TARGET_MS} ms, ${relative.toFixed(2)}x of ` +
+      `${PARSE_FLOOR_RATIO}x the floor: ${met ? 'met' : 'MISSED'}`,
+  );
+  return met;
+}
+
+const PARSE_TARGET_MS = 50;
+const PARSE_FLOOR_RATIO = 10;
+const REPARSE_TARGET_MS = 5;
+
+/** The text with `from` (its first place after 40% of the text) replaced by `to`. */
+function editNearMiddle(text: string, from: string, to: string): string {
+  const at = text.indexOf(from, Math.floor(text.length * 0.4));
+  if (at < 0) throw new Error(`"${from}" is not in the generated file after 40% of it.`);
+  return text.slice(0, at) + to + text.slice(at + from.length);
+}
+
 async function main(): Promise<void> {
-  const { parseRequestFile, RequestFileCache } = await loadShippedParser();
+  const { parseRequestFile, parseDocument, reparseDocument, RequestFileCache } = await loadShippedParser();
   const typical = generateTypical(10_000);
   const dense = generateDense(10_000);
   const medium = generateTypical(1_000);
@@ -128,11 +155,10 @@ async function main(): Promise<void> {
 
   let ok = true;
   ok =
-    report(
+    reportParse(
       'parseRequestFile, 10,000 typical requests',
       time(21, () => parseRequestFile(typical)),
       time(21, () => splitFloor(typical)),
-      100,
     ) && ok;
   report(
     'parseRequestFile, 10,000 dense requests (info)',
@@ -140,10 +166,39 @@ async function main(): Promise<void> {
     time(21, () => splitFloor(dense)),
   );
 
+  // Typing: a character added to a URL in the middle of the file, then removed, each a new version parsed from the last.
+  const line = 'GET {{host}}/products/5003';
+  const typed = editNearMiddle(typical, line, `${line}7`);
+  const versions = [parseDocument(typical), parseDocument(typed)];
+  for (const [index, version] of versions.entries()) {
+    const full = JSON.stringify(parseRequestFile(version.text));
+    if (JSON.stringify(reparseDocument(versions[1 - index], version.text).parsed) !== full) {
+      console.error('The re-parse after the edit differs from a full parse.');
+      process.exit(1);
+    }
+  }
+  const reparse = (from: number) => reparseDocument(versions[from], versions[1 - from].text);
+  const reparseFloor = time(21, () => splitFloor(typed));
+  ok =
+    report(
+      're-parse after typing in one line (10,000 requests)',
+      time(41, (run) => reparse(Math.abs(run) % 2)),
+      reparseFloor,
+      REPARSE_TARGET_MS,
+    ) && ok;
+  const added = editNearMiddle(typical, line, `${line}\nAccept: */*`);
+  const lineVersions = [parseDocument(typical), parseDocument(added)];
+  report(
+    're-parse after adding a line mid-file (info)',
+    time(21, (run) => reparseDocument(lineVersions[Math.abs(run) % 2], lineVersions[1 - (Math.abs(run) % 2)].text)),
+    reparseFloor,
+  );
+
   const cache = new RequestFileCache();
   const mediumFloor = time(51, () => splitFloor(medium));
-  const cold = time(51, (run) => codeLensPositions(cache.get('file:///bench.thredd', run, medium)));
-  ok = report('CodeLens, 1,000 requests, new version each time', cold, mediumFloor, 20) && ok;
+  const mediumTyped = editNearMiddle(medium, 'GET {{host}}/products/503', 'GET {{host}}/products/5037');
+  const cold = time(51, (run) => codeLensPositions(cache.get('file:///bench.thredd', run, run % 2 ? mediumTyped : medium)));
+  ok = report('CodeLens, 1,000 requests, an edit each version', cold, mediumFloor, 20) && ok;
   cache.get('file:///bench.thredd', 1_000_000, medium);
   report(
     'CodeLens, 1,000 requests, cached version',

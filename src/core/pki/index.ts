@@ -24,4 +24,6 @@ export { readPkcs12, type Pkcs12Contents } from './readPkcs12';
 export { createPkcs12, type CreatePkcs12Options } from './createPkcs12';
 export { exportPkcs12, type ExportPkcs12Options } from './exportPkcs12';
 export * from './inspect';
+export { summarizeCertificate, type CertificateSummary, type SummaryOptions } from './certificateSummary';
+export { summarizeBytes, type SummaryResult, type SummarizeOptions } from './summarizeBytes';
 export { FileExistsError } from '../fs/safeWrite';

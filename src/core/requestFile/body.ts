@@ -21,17 +21,17 @@ export function parseBody(lines: Lines, from: number, end: number, hooks: BodyHo
  * verbatim slice of the document. Returns null to send everything else through parseBodyLines.
  */
 function plainTextBody(lines: Lines, from: number, end: number, hooks: BodyHooks): RequestBody | null | undefined {
-  const { text, starts, ends } = lines;
+  const { text } = lines;
   let first = -1;
   let last = -1;
   for (let line = from; line < end; line++) {
-    const start = skipSpaces(text, starts[line]);
-    if (start >= ends[line]) continue;
+    const start = skipSpaces(text, lines.start(line));
+    if (start >= lines.end(line)) continue;
     const code = text.charCodeAt(start);
     if (
       code === 35 /* # */ ||
       (code === 47 /* / */ && text.charCodeAt(start + 1) === 47) ||
-      (code === 60 /* < */ && start === starts[line])
+      (code === 60 /* < */ && start === lines.start(line))
     )
       return null;
     if (first < 0) first = line;
@@ -39,13 +39,17 @@ function plainTextBody(lines: Lines, from: number, end: number, hooks: BodyHooks
   }
   if (first < 0) return undefined;
   for (let line = first; line <= last; line++) {
-    const open = text.indexOf('{{', starts[line]);
-    if (open >= 0 && open < ends[line]) {
+    const open = text.indexOf('{{', lines.start(line));
+    if (open >= 0 && open < lines.end(line)) {
       const lineText = lines.line(line);
       hooks.onReferences(lineText, line, 0, lineText.length, 'body');
     }
   }
-  return { kind: 'text', text: text.slice(starts[first], ends[last]), range: range(first, 0, last, ends[last] - starts[last]) };
+  return {
+    kind: 'text',
+    text: text.slice(lines.start(first), lines.end(last)),
+    range: range(first, 0, last, lines.end(last) - lines.start(last)),
+  };
 }
 
 function parseBodyLines(lines: Lines, from: number, end: number, hooks: BodyHooks): RequestBody | undefined {
@@ -102,7 +106,7 @@ function parseBodyLines(lines: Lines, from: number, end: number, hooks: BodyHook
   flush();
   if (fileCount === 0) {
     // Verbatim (original line breaks) unless comment lines had to be cut out.
-    const text = droppedComments ? (parts[0] as { text: string }).text : lines.text.slice(lines.starts[first], lines.ends[last]);
+    const text = droppedComments ? (parts[0] as { text: string }).text : lines.text.slice(lines.start(first), lines.end(last));
     return { kind: 'text', text, range: bodyRange };
   }
   if (parts.length === 1 && parts[0].kind === 'file') return parts[0];

@@ -7,8 +7,11 @@ import type { RequestMetadata, TextRange, VariableReference } from './types';
 
 export interface MetadataContext {
   sink: DiagnosticSink;
-  /** `@name`s seen so far in the file, for duplicate detection. */
-  names: Map<string, TextRange>;
+  /**
+   * Records a valid `@name` where it stands among the block's diagnostics. Whether another request already has
+   * it is known only once the blocks above are read, so the file assembler reports duplicates (fileAssembler.ts).
+   */
+  declareName(value: string, range: TextRange): void;
   references: VariableReference[];
 }
 
@@ -91,13 +94,7 @@ export const DIRECTIVES: readonly Directive[] = [
         return;
       }
       const nameRange = entry.valueRange;
-      const previous = context.names.get(value);
-      if (previous) {
-        const where = `(line ${previous.start.line + 1}): {{${value}.response…}} would be ambiguous. Rename one of them.`;
-        context.sink.add(nameRange, 'error', 'duplicate-name', `Another request is already named "${value}" ${where}`);
-      } else {
-        context.names.set(value, nameRange);
-      }
+      context.declareName(value, nameRange);
       metadata.name = value;
       metadata.nameRange = nameRange;
     },

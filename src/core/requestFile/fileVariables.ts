@@ -6,15 +6,10 @@ const FILE_VARIABLE_NAME = /^[\w.-]+$/;
 
 /**
  * `@name = value` (REST Client's file variables): file-wide, and a later declaration of the same name
- * wins. `seen` maps names to the line of their last declaration, for the duplicate warning.
+ * wins. The duplicate warning needs the declarations above, so the file assembler gives it (see
+ * duplicateFileVariable).
  */
-export function parseFileVariable(
-  text: string,
-  line: number,
-  start: number,
-  sink: DiagnosticSink,
-  seen: Map<string, number>,
-): FileVariable | undefined {
+export function parseFileVariable(text: string, line: number, start: number, sink: DiagnosticSink): FileVariable | undefined {
   let nameEnd = start + 1;
   while (nameEnd < text.length && text[nameEnd] !== '=' && text[nameEnd] !== ' ' && text[nameEnd] !== '\t') nameEnd++;
   const name = text.slice(start + 1, nameEnd);
@@ -50,15 +45,15 @@ export function parseFileVariable(
     references: [],
   };
   scanReferences(text, line, valueStart, valueEnd, 'fileVariable', variable.references, sink);
-  const previous = seen.get(name);
-  if (previous !== undefined) {
-    sink.add(
-      variable.nameRange,
-      'warning',
-      'duplicate-file-variable',
-      `@${name} is already declared on line ${previous + 1}; this later value wins. Remove one of them.`,
-    );
-  }
-  seen.set(name, line);
   return variable;
+}
+
+/** The warning for a file variable declared again; `previousLine` is the zero-based line of the last declaration. */
+export function duplicateFileVariable(variable: FileVariable, previousLine: number, sink: DiagnosticSink) {
+  return sink.add(
+    variable.nameRange,
+    'warning',
+    'duplicate-file-variable',
+    `@${variable.name} is already declared on line ${previousLine + 1}; this later value wins. Remove one of them.`,
+  );
 }

@@ -1,7 +1,8 @@
 export * from './types';
 export * from './resolveTypes';
 export { parseRequestFile } from './parser';
-export { RequestFileCache } from './cache';
+export { parseDocument, reparseDocument, type DocumentParse } from './documentParse';
+export { RequestFileCache, type DocumentParser } from './cache';
 export { resolveRequest, resolveText } from './resolveRequest';
 export type { ResolvedText } from './resolveRequest';
 export { readBodyFile, readResolvedBody, BodyFileError } from './bodyFile';

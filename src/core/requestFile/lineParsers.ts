@@ -1,5 +1,6 @@
 import { suggestionText } from '../text/suggest';
-import { CompactRange, DiagnosticSink, isSpace, lineRange, skipSpaces, trimmedEnd } from './lines';
+import { DiagnosticSink, isSpace, lineRange, skipSpaces, trimmedEnd } from './lines';
+import { intern } from './intern';
 import { ParsedHeaderLine } from './parsedItems';
 import { truncate } from './references';
 import { HTTP_METHODS } from './types';
@@ -183,13 +184,7 @@ export function parseHeaderLine(text: string, line: number, start: number, sink:
   }
   const valueStart = skipSpaces(text, colon + 1);
   const valueEnd = Math.max(valueStart, end);
-  return new ParsedHeaderLine(
-    name,
-    text.slice(valueStart, valueEnd),
-    new CompactRange(line, start, line, Math.max(end, colon + 1)),
-    nameEnd,
-    valueStart,
-  );
+  return new ParsedHeaderLine(intern(name), text.slice(valueStart, valueEnd), line, start, Math.max(end, colon + 1), nameEnd, valueStart);
 }
 
 export interface BodyFileLine {

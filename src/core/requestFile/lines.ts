@@ -5,33 +5,45 @@ import type { RequestFileDiagnostic, RequestFileDiagnosticCode, DiagnosticSeveri
  * so ranges computed here land on the same characters in the editor.
  */
 export class Lines {
-  /** Offset where each line starts. Typed arrays live outside the JS heap, so the GC never copies them. */
-  readonly starts: Int32Array;
+  /** Offset where each line starts, from line `base`. Typed arrays live outside the JS heap, so the GC never copies them. */
+  private readonly starts: Int32Array;
   /** Offset where each line's content ends (its line break excluded). */
-  readonly ends: Int32Array;
+  private readonly ends: Int32Array;
+  /** The first line held: 0, or a window's first line. */
+  private readonly base: number;
   /** The document's first line break, used to rejoin body lines; `\n` when there is none. */
   readonly eol: string;
   readonly count: number;
 
-  constructor(readonly text: string) {
-    const length = text.length;
-    const crlfOrCr = text.indexOf('\r') >= 0;
+  /**
+   * The lines of `text`, or of a window of it (a re-parse reads only the changed blocks): from offset `from`,
+   * a line start numbered `firstLine`, to `to`, the end of the text or the start of a line not included.
+   */
+  constructor(
+    readonly text: string,
+    window?: { from: number; to: number; firstLine: number; eol: string },
+  ) {
+    const from = window?.from ?? 0;
+    const to = window?.to ?? text.length;
+    const crlfOrCr = text.indexOf('\r', from) >= 0;
     let breaks = 0;
-    for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) breaks++;
-    if (crlfOrCr) for (let offset = text.indexOf('\r'); offset >= 0; offset = text.indexOf('\r', offset + 1)) breaks++;
+    for (let offset = text.indexOf('\n', from); offset >= 0 && offset < to; offset = text.indexOf('\n', offset + 1)) breaks++;
+    if (crlfOrCr) for (let offset = text.indexOf('\r', from); offset >= 0 && offset < to; offset = text.indexOf('\r', offset + 1)) breaks++;
     // An upper bound (a CRLF counted twice); `count` is the real number of lines.
+    const base = window?.firstLine ?? 0;
+    let line = 0;
     const starts = new Int32Array(breaks + 1);
     const ends = new Int32Array(breaks + 1);
-    let line = 0;
+    starts[0] = from;
     let eol = '';
     if (!crlfOrCr) {
       // The common case: native indexOf finds line breaks far faster than a character loop.
-      for (let offset = text.indexOf('\n'); offset >= 0; offset = text.indexOf('\n', offset + 1)) {
+      for (let offset = text.indexOf('\n', from); offset >= 0 && offset < to; offset = text.indexOf('\n', offset + 1)) {
         ends[line++] = offset;
         starts[line] = offset + 1;
       }
     } else {
-      for (let offset = 0; offset < length; offset++) {
+      for (let offset = from; offset < to; offset++) {
         const code = text.charCodeAt(offset);
         if (code === 10 || code === 13) {
           ends[line++] = offset;
@@ -42,19 +54,31 @@ export class Lines {
         }
       }
     }
-    ends[line] = length;
+    ends[line] = to;
     this.starts = starts;
     this.ends = ends;
-    this.eol = eol || '\n';
-    this.count = line + 1;
+    this.base = base;
+    this.eol = window?.eol ?? (eol || '\n');
+    // A window ending where a kept line starts does not include that line.
+    this.count = base + (to < text.length ? line : line + 1);
+  }
+
+  /** Offset where line `index` starts. */
+  start(index: number): number {
+    return this.starts[index - this.base];
+  }
+
+  /** Offset where line `index`'s content ends. */
+  end(index: number): number {
+    return this.ends[index - this.base];
   }
 
   line(index: number): string {
-    return this.text.slice(this.starts[index], this.ends[index]);
+    return this.text.slice(this.starts[index - this.base], this.ends[index - this.base]);
   }
 
   length(index: number): number {
-    return this.ends[index] - this.starts[index];
+    return this.ends[index - this.base] - this.starts[index - this.base];
   }
 }
 
@@ -102,16 +126,25 @@ export function lineRange(line: number, startColumn: number, endColumn: number):
 
 export function firstNonBlankLine(lines: Lines, from: number, fallback: number): number {
   for (let line = from; line < fallback; line++) {
-    if (skipSpaces(lines.text, lines.starts[line]) < lines.ends[line]) return line;
+    if (skipSpaces(lines.text, lines.start(line)) < lines.end(line)) return line;
   }
   return fallback;
 }
 
 export function lastNonBlankLine(lines: Lines, floor: number, end: number): number {
   for (let line = end - 1; line > floor; line--) {
-    if (skipSpaces(lines.text, lines.starts[line]) < lines.ends[line]) return line;
+    if (skipSpaces(lines.text, lines.start(line)) < lines.end(line)) return line;
   }
   return floor;
+}
+
+/** The document's first line break (`\n` when there is none), as Lines.eol gives it. */
+export function documentEol(text: string): string {
+  const newline = text.indexOf('\n');
+  const cr = text.indexOf('\r');
+  if (cr < 0) return '\n';
+  if (newline >= 0 && newline < cr) return '\n';
+  return text.charCodeAt(cr + 1) === 10 ? '\r\n' : '\r';
 }
 
 /** The line holding a character offset, by binary search over line starts. */
@@ -120,7 +153,7 @@ export function lineOfOffset(lines: Lines, offset: number): number {
   let high = lines.count - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if (lines.starts[middle] <= offset) low = middle;
+    if (lines.start(middle) <= offset) low = middle;
     else high = middle - 1;
   }
   return low;
@@ -156,20 +189,43 @@ export function isSpace(code: number): boolean {
 /** Collects diagnostics up to a cap, then one "more problems" note, so garbage input stays cheap. */
 export class DiagnosticSink {
   readonly items: RequestFileDiagnostic[] = [];
-  private dropped = 0;
-  private lastRange: TextRange | undefined;
+  /** How many were offered, kept or not: where the next one falls in the order they were raised. */
+  sequence = 0;
+  /** How many were dropped past the cap, and the range of the last one. */
+  dropped = 0;
+  lastRange: TextRange | undefined;
 
   constructor(private readonly max: number) {}
 
   add(range: TextRange, severity: DiagnosticSeverity, code: RequestFileDiagnosticCode, message: string): RequestFileDiagnostic | undefined {
+    return this.offer({ range, severity, code, message });
+  }
+
+  /** Adds a diagnostic object as it is (one raised while a block was parsed on its own); undefined when dropped. */
+  offer(diagnostic: RequestFileDiagnostic): RequestFileDiagnostic | undefined {
+    this.sequence++;
     if (this.items.length >= this.max) {
       this.dropped++;
-      this.lastRange = range;
+      this.lastRange = diagnostic.range;
       return undefined;
     }
-    const diagnostic = { range, severity, code, message };
     this.items.push(diagnostic);
     return diagnostic;
+  }
+
+  /** Empties the sink for the next block. */
+  reset(): void {
+    this.items.length = 0;
+    this.sequence = 0;
+    this.dropped = 0;
+    this.lastRange = undefined;
+  }
+
+  /** Counts diagnostics another sink dropped, as if they had been offered here (this sink is full by then). */
+  dropMany(count: number, lastRange: TextRange | undefined): void {
+    this.sequence += count;
+    this.dropped += count;
+    this.lastRange = lastRange;
   }
 
   /** Appends the "N more problems" note when the cap was hit. */

@@ -1,7 +1,7 @@
 import { suggestionText } from '../text/suggest';
 import { DIRECTIVE_BY_KEY, DIRECTIVES, FILE_LEVEL_DIRECTIVES, type Directive, type MetadataContext } from './directives';
 import { commentTextStart } from './lineParsers';
-import { CompactRange, skipSpaces, trimmedEnd } from './lines';
+import { skipSpaces, trimmedEnd } from './lines';
 import { ParsedMetadataEntry } from './parsedItems';
 import { scanReferences, truncate } from './references';
 import { NONE, append } from './sharedLists';
@@ -50,12 +50,7 @@ export function readMetadataEntry(text: string, line: number, at: number): Parse
   const end = trimmedEnd(text);
   const valueEnd = Math.max(valueStart, end);
   const key = text.slice(at + 1, keyEnd);
-  return new ParsedMetadataEntry(
-    KNOWN_KEYS.get(key) ?? key,
-    text.slice(valueStart, valueEnd),
-    new CompactRange(line, at, line, Math.max(keyEnd, end)),
-    valueStart,
-  );
+  return new ParsedMetadataEntry(KNOWN_KEYS.get(key) ?? key, text.slice(valueStart, valueEnd), line, at, Math.max(keyEnd, end), valueStart);
 }
 
 /** Applies one metadata line to a request's metadata through its directive, reporting anything it cannot use. */
@@ -70,7 +65,7 @@ export function applyMetadata(metadata: RequestMetadata, entry: ParsedMetadataEn
   }
   if (directive.variables) {
     const valueStart = entry.valueColumn;
-    scanReferences(text, entry.range.startLine, valueStart, valueStart + entry.value.length, 'metadata', context.references, context.sink);
+    scanReferences(text, entry.line, valueStart, valueStart + entry.value.length, 'metadata', context.references, context.sink);
   }
   directive.parse(metadata, entry, context);
 }

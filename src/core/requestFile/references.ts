@@ -1,5 +1,6 @@
 import { suggestionText } from '../text/suggest';
 import { CompactRange, DiagnosticSink, lineRange } from './lines';
+import { intern } from './intern';
 import { ParsedReference } from './parsedItems';
 import { SYSTEM_VARIABLE_NAMES, systemVariableSpec } from './systemVariableSpecs';
 import type { ChainedPath, DiagnosticSeverity, ReferenceLocation, RequestFileDiagnosticCode, VariableReference } from './types';
@@ -180,12 +181,12 @@ function makeReference(
   location: ReferenceLocation,
   sink: DiagnosticSink,
 ): VariableReference {
-  const expression = text.slice(expressionStart, expressionEnd);
-  const range = new CompactRange(line, start, line, end);
   if (isPlainName(text, expressionStart, expressionEnd)) {
-    // The common case, {{name}}: no classification objects needed.
-    return new ParsedReference('variable', expression, expression, NO_ARGUMENTS, location, range, expressionStart, undefined);
+    // The common case, {{name}}: no classification objects, and one string per name however often it is used.
+    const name = intern(text.slice(expressionStart, expressionEnd));
+    return new ParsedReference('variable', name, name, NO_ARGUMENTS, location, line, start, end, expressionStart, undefined);
   }
+  const expression = text.slice(expressionStart, expressionEnd);
   const classified = classifyExpression(expression);
   const reference = new ParsedReference(
     classified.kind,
@@ -193,11 +194,14 @@ function makeReference(
     classified.name,
     classified.args,
     location,
-    range,
+    line,
+    start,
+    end,
     expressionStart + classified.nameOffset,
     classified.chain,
   );
-  if (classified.problem) sink.add(range, classified.problem.severity, classified.problem.code, classified.problem.message);
+  if (classified.problem)
+    sink.add(new CompactRange(line, start, line, end), classified.problem.severity, classified.problem.code, classified.problem.message);
   return reference;
 }
 

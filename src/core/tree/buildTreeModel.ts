@@ -238,5 +238,6 @@ function firstUsageByFile(usages: CertificateUsage[]): Map<string, CertificateUs
 
 /** Requests here carry absolute paths (config paths resolved in certificateUsages, workspace files above). */
 function requestKey(request: CertificateFileRequest): string {
-  return `${request.file}\0${request.keyFile ?? ''}\0${request.passphrase === undefined ? '' : `=${request.passphrase}`}`;
+  const passphrase = request.passphrase === undefined ? '' : `=${request.passphrase}`;
+  return `${request.file}\0${request.keyFile ?? ''}\0${passphrase}\0${request.describeKey ? 'key' : ''}`;
 }

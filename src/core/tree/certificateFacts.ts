@@ -1,4 +1,4 @@
-import type { CertificateInfo, KeyDescription, PkiErrorCode } from '../pki';
+import type { CertificateSummary, KeyDescription, PkiErrorCode } from '../pki';
 import { statusAt } from '../x509/certificateStatus';
 
 /** One certificate file to inspect, with what belongs to it. Paths are absolute. */
@@ -8,6 +8,8 @@ export interface CertificateFileRequest {
   keyFile?: string;
   /** For a PKCS#12 file or an encrypted key. */
   passphrase?: string;
+  /** Describe the leaf's public key with its RFC 7638 thumbprint: a Signing certificate's KID. */
+  describeKey?: boolean;
 }
 
 export type FactsErrorCode = PkiErrorCode | 'not-found' | 'unreadable';
@@ -19,7 +21,7 @@ export type CertificateFileFacts =
       file: string;
       keyFile?: string;
       /** Leaf first, in file order; `status` and `daysRemaining` are as of the time asked for. */
-      certificates: CertificateInfo[];
+      certificates: CertificateSummary[];
       /** The private key found (PKCS#12, same PEM file, or `keyFile`). */
       privateKey?: KeyDescription;
       /** Whether the key belongs to the leaf; undefined when there is no key to check. */

@@ -117,7 +117,7 @@ export class CertificateFactsCache {
   }
 
   private async inspect(request: CertificateFileRequest): Promise<CertificateFileFacts> {
-    const { file, keyFile, passphrase } = request;
+    const { file, keyFile, passphrase, describeKey } = request;
     let privateKey;
     let keyError: string | undefined;
     if (keyFile) {
@@ -130,7 +130,8 @@ export class CertificateFactsCache {
     try {
       const data = await this.read(file);
       this.counters.parses++;
-      const result = await loadPki().inspectBytes(data, { name: path.basename(file), passphrase, privateKey });
+      // The overview's facts only: the full inspection (extensions, chain) waits for the certificate view.
+      const result = await loadPki().summarizeBytes(data, { name: path.basename(file), passphrase, privateKey, describeKey });
       if (result.kind === 'csr') {
         return {
           kind: 'error',
@@ -167,17 +168,18 @@ function normalize(request: CertificateFileRequest): CertificateFileRequest {
     file: path.resolve(request.file),
     keyFile: request.keyFile ? path.resolve(request.keyFile) : undefined,
     passphrase: request.passphrase,
+    describeKey: request.describeKey,
   };
 }
 
 /**
- * Path, key path and which passphrase: a corrected passphrase in thredd.json must re-read the
+ * Path, key path, which passphrase and whether the key is described: a corrected passphrase in thredd.json must re-read the
  * file. The passphrase is kept only as a digest so the cache holds no secrets of its own.
  */
 function cacheKey(request: CertificateFileRequest): string {
   const passphrase =
     request.passphrase === undefined ? '-' : createHash('sha256').update(request.passphrase).digest('base64url').slice(0, 16);
-  return `${request.file}\0${request.keyFile ?? ''}\0${passphrase}`;
+  return `${request.file}\0${request.keyFile ?? ''}\0${passphrase}\0${request.describeKey ? 'key' : ''}`;
 }
 
 /** A user-readable reason a file could not be used; PKI errors already name the file and the fix. */

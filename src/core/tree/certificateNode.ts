@@ -68,7 +68,7 @@ export function certificateNode(spec: CertificateNodeSpec, facts: CertificateFil
   node.tooltip.certificates = facts.certificates;
   node.tooltip.privateKey = facts.privateKey;
   node.tooltip.keyMatches = facts.keyMatches;
-  if (node.tooltip.kid) node.tooltip.kid.jwkThumbprint = facts.certificates[0].publicKey.jwkThumbprint;
+  if (node.tooltip.kid) node.tooltip.kid.jwkThumbprint = facts.certificates[0].publicKey?.jwkThumbprint;
 
   const fileName = path.basename(facts.file);
   const keyProblem =

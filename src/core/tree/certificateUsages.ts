@@ -47,7 +47,8 @@ export function certificateUsages(config: ThreddConfig, environment: Environment
       environment: environment.name,
       role: 'signing',
       label: 'Signing certificate',
-      request: cert ? { file: absolute(cert), keyFile: key ? absolute(key) : undefined, passphrase } : undefined,
+      // The KID Thredd Portal shows is the key's thumbprint: only Signing certificates have their key described.
+      request: cert ? { file: absolute(cert), keyFile: key ? absolute(key) : undefined, passphrase, describeKey: true } : undefined,
       keyFileOnly: cert ? undefined : key,
       expectKey: true,
       configuredKid: kid,

@@ -1,7 +1,7 @@
 // The Thredd view as plain data: the VS Code layer maps each node 1:1 to a TreeItem
 // (label, description, icon from `severity`, tooltip from the node's data, children as given).
 import type { ClientAuthMethod, Region, SigningAlgorithm, TextRange } from '../config';
-import type { CertificateInfo, CertificateStatus, DnFields, KeyDescription } from '../pki';
+import type { CertificateStatus, CertificateSummary, DnFields, KeyDescription } from '../pki';
 import type { Severity } from './expiryText';
 
 export type { Severity } from './expiryText';
@@ -104,7 +104,7 @@ export interface CertificateNode extends NodeBase {
 
 export interface CertificateTooltip {
   /** Every certificate in the file, leaf first, with status as of the build. */
-  certificates: CertificateInfo[];
+  certificates: CertificateSummary[];
   privateKey?: KeyDescription;
   keyMatches?: boolean;
   kid?: KidFacts;

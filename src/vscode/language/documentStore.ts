@@ -3,7 +3,10 @@ import { RequestFileCache, type ParsedRequestFile } from '../../core/requestFile
 
 export const THREDD_SELECTOR: vscode.DocumentSelector = [{ language: 'thredd' }];
 
-/** One parse per document version for every language feature (CodeLens, diagnostics, hover…). */
+/**
+ * One parse per document version for every language feature (CodeLens, diagnostics, outline, hover…). Each new
+ * version is parsed from the previous one, re-reading only the blocks an edit touched (reparseDocument).
+ */
 export class DocumentStore implements vscode.Disposable {
   private readonly cache = new RequestFileCache();
   private readonly subscription = vscode.workspace.onDidCloseTextDocument((document) => this.cache.delete(document.uri.toString()));

@@ -34,7 +34,7 @@ export function registerTreeCommands(
     vscode.commands.registerCommand('thredd.tree.copyClientId', (node: ApplicationNode) => copy(node.clientId, 'client ID')),
     vscode.commands.registerCommand('thredd.tree.copyKid', (node: ApplicationNode | CertificateNode) =>
       copy(
-        node.kind === 'application' ? node.kid : (node.tooltip.kid?.configured ?? node.tooltip.certificates[0]?.publicKey.jwkThumbprint),
+        node.kind === 'application' ? node.kid : (node.tooltip.kid?.configured ?? node.tooltip.certificates[0]?.publicKey?.jwkThumbprint),
         'KID',
       ),
     ),

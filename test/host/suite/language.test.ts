@@ -61,6 +61,39 @@ describe('the .thredd language in the real host', () => {
     );
   });
 
+  it('follows edits: CodeLens, problems and the outline come from each new version, re-parsed from the last', async () => {
+    const api = await activateExtension();
+    const text = ['### one', '# @name first', 'GET /a', '', '### two', '# @name second', 'GET /b', '', '### three', 'GET /c', ''].join(
+      '\n',
+    );
+    const document = await vscode.workspace.openTextDocument({ language: 'thredd', content: text });
+    const edit = async (line: number, column: number, insert: string) => {
+      const change = new vscode.WorkspaceEdit();
+      change.insert(document.uri, new vscode.Position(line, column), insert);
+      assert.ok(await vscode.workspace.applyEdit(change));
+    };
+    const outline = async () =>
+      (await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri)).map(
+        (symbol) => symbol.name,
+      );
+    assert.deepEqual(await outline(), ['first', 'second', 'three']);
+    await edit(5, 14, 'ary'); // typing within a line: "# @name secondary"
+    assert.deepEqual(await outline(), ['first', 'secondary', 'three']);
+    await edit(9, 6, '?id={{first.response.body.$.id}}&x={{nobody.response.body.$.x}}');
+    const messages = (await api.refreshDiagnostics(document.uri)).map(
+      (diagnostic) => `${diagnostic.range.start.line}: ${diagnostic.message}`,
+    );
+    assert.equal(messages.length, 1, messages.join('\n'));
+    assert.match(messages[0], /^9: No request is named "nobody"/);
+    await edit(4, 0, '### inserted\nPOST /new\n\n'); // lines added: the requests below move
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+    assert.deepEqual(
+      lenses.filter((lens) => lens.command?.command === 'thredd.sendRequest').map((lens) => lens.range.start.line),
+      [2, 5, 9, 12],
+    );
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('completes variables in scope, directives and their values, headers, X-Region values and methods', async () => {
     const content = '@who = me\nGET {{\n# @\nX-Region: \n# @expect \n# @env \n';
     const document = await vscode.workspace.openTextDocument({ language: 'thredd', content });

@@ -7,7 +7,9 @@ import {
   describeReference,
   environmentVariableNames,
   findReferenceAt,
+  parseDocument,
   parseRequestFile,
+  reparseDocument,
   redactSecrets,
   requestAt,
   variablesInScope,
@@ -148,7 +150,13 @@ describe('variables in scope, hover values and masking', () => {
 describe('RequestFileCache', () => {
   it('parses once per document version, re-parses a new version and forgets closed documents', () => {
     let parses = 0;
-    const cache = new RequestFileCache((text) => (parses++, parseRequestFile(text)));
+    const cache = new RequestFileCache(
+      {},
+      {
+        parse: (text, options) => (parses++, parseDocument(text, options)),
+        reparse: (previous, text, options) => (parses++, reparseDocument(previous, text, options)),
+      },
+    );
     const first = cache.get('file:///a.thredd', 1, 'GET /a');
     assert.equal(
       cache.get('file:///a.thredd', 1, () => assert.fail('the text is not read on a hit')),
@@ -163,5 +171,15 @@ describe('RequestFileCache', () => {
     assert.equal(cache.delete('file:///a.thredd'), true);
     assert.equal(cache.peek('file:///a.thredd'), undefined);
     assert.equal(cache.size, 1);
+  });
+
+  it('parses a new version from the previous one, keeping the requests an edit did not touch', () => {
+    const cache = new RequestFileCache();
+    const text = ['### one', 'GET /a', '', '### two', 'GET /b', '', '### three', 'GET /c'].join('\n');
+    const first = cache.get('file:///c.thredd', 1, text);
+    const second = cache.get('file:///c.thredd', 2, text.replace('GET /b', 'GET /bb'));
+    assert.equal(second.requests[1].url, '/bb');
+    assert.equal(second.requests[0], first.requests[0], 'the block above the edit is reused');
+    assert.equal(second.requests[2], first.requests[2], 'the block below the edit is reused');
   });
 });

@@ -161,7 +161,8 @@ describe('Thredd view tree model', () => {
     assert.match(leaf.sha256Fingerprint, /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
     assert.match(leaf.x5tS256, /^[A-Za-z0-9_-]{43}$/);
     assert.equal(signing.tooltip.kid?.configured, 'pFwh');
-    assert.equal(signing.tooltip.kid?.jwkThumbprint, leaf.publicKey.jwkThumbprint);
+    assert.match(leaf.publicKey?.jwkThumbprint ?? '', /^[A-Za-z0-9_-]{43}$/, 'a Signing certificate has its key described');
+    assert.equal(signing.tooltip.kid?.jwkThumbprint, leaf.publicKey?.jwkThumbprint);
     assert.equal(signing.tooltip.keyMatches, true);
     assert.equal(signing.certificateType, 'signing');
     assert.equal(signing.file, path.join(dir, 'certs', 'signing.pem'));
