@@ -11,6 +11,7 @@ import {
   nullNumericsBehaviour,
   reversalRetryBehaviour,
   slowBehaviour,
+  wrongSignatureCheckBehaviour,
   startEhiListener,
   type EhiBehaviour,
   type EhiListener,
@@ -124,6 +125,20 @@ describe('EHI simulator against local listeners', () => {
     const report = await send(nulls, 'balance-enquiry');
     assert.equal(report.ok, false);
     assert.match(findingOf(report, 'numeric-fields')!.message, /CurBalance, AvlBalance are null/);
+  });
+
+  it('fails a listener whose signature check is wrong (over re-serialised JSON), saying the check is the likely fault', async () => {
+    const wrongCheck = await listener(wrongSignatureCheckBehaviour(jwks));
+    const report = await send(wrongCheck, 'authorisation');
+    assert.equal(report.ok, false);
+    const status = findingOf(report, 'http-status')!;
+    assert.equal(status.status, 'fail');
+    assert.match(status.message, /HTTP status 401: the endpoint refused a message signed as Thredd signs it/);
+    assert.match(status.fix, /exact body bytes/);
+    // The message it refused was signed correctly: the exact bytes verify.
+    const [request] = wrongCheck.received;
+    const verified = verifyEhiSignature(request.body, String(request.headers[EHI_SIGNATURE_HEADER.toLowerCase()]), jwks);
+    assert.equal(verified.ok, true, verified.message);
   });
 
   it('fails a listener that answers a duplicate with another decision', async () => {

@@ -19,16 +19,7 @@ export function checkAnswer(answer: EhiAnswer, rules: EhiRules): CheckedAnswer {
   if (answer.outcome === 'error') findings.push(finding('transport', 'fail', answer.message, answer.fix));
   if (answer.outcome !== 'response') return { findings };
 
-  findings.push(
-    answer.status === 200
-      ? finding('http-status', 'pass', 'HTTP status 200.')
-      : finding(
-          'http-status',
-          'fail',
-          `HTTP status ${answer.status}: EHI expects 200 with the answer in the body.`,
-          'Answer 200 and put the decision in Responsestatus.',
-        ),
-  );
+  findings.push(httpStatusFinding(answer.status));
   let body: unknown;
   try {
     body = JSON.parse(answer.bodyText);
@@ -242,4 +233,27 @@ function describeText(text: string): string {
   if (text.length === 0) return 'it is empty';
   const start = text.slice(0, 40).replace(/\s+/g, ' ');
   return `it starts "${start}${text.length > 40 ? '…' : ''}"`;
+}
+
+/**
+ * 200 carries every decision. A 401 or 403 to a message signed as Thredd signs (EHI TLS page, 56051378465)
+ * usually means the endpoint's own signature check is wrong, so that is what the finding says.
+ */
+function httpStatusFinding(status: number): EhiFinding {
+  if (status === 200) return finding('http-status', 'pass', 'HTTP status 200.');
+  if (status === 401 || status === 403) {
+    return finding(
+      'http-status',
+      'fail',
+      `HTTP status ${status}: the endpoint refused a message signed as Thredd signs it, so its signature check is likely wrong.`,
+      'Verify X-Thredd-Signature over the exact body bytes received (not re-serialised JSON) with the JWKS key named by k; ' +
+        '"thredd ehi verify" shows what a correct check concludes.',
+    );
+  }
+  return finding(
+    'http-status',
+    'fail',
+    `HTTP status ${status}: EHI expects 200 with the answer in the body.`,
+    'Answer 200 and put the decision in Responsestatus.',
+  );
 }
