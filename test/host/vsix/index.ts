@@ -20,7 +20,7 @@ export function run(): Promise<void> {
         assert.ok((await vscode.commands.getCommands(true)).includes('thredd.createConfig'));
       });
 
-      it('ships undici, PKI, node-forge, jsonpath-plus, the catalogue, JSON service and engine as files loaded on first use', async () => {
+      it('ships undici, PKI, node-forge, jsonpath-plus, the catalogue, JSON service, engine, Postman and EHI code as files loaded on first use', async () => {
         const extension = vscode.extensions.getExtension('thredd-tools.thredd-vscode')!;
         await extension.activate();
         const lazy = path.join(extension.extensionPath, 'dist', 'lazy');
@@ -32,6 +32,8 @@ export function run(): Promise<void> {
         assert.deepEqual(fs.readdirSync(lazy).sort(), [
           'api-editing.js',
           'catalogue.js',
+          'ehi-check.js',
+          'ehi-sandbox.js',
           'engine.js',
           'json-language-service.js',
           'jsonpath-plus.js',
@@ -48,6 +50,8 @@ export function run(): Promise<void> {
         assert.equal(typeof require(path.join(lazy, 'json-language-service.js')).getLanguageService, 'function');
         assert.equal(typeof require(path.join(lazy, 'postman.js')).importPostman, 'function');
         assert.equal(typeof require(path.join(lazy, 'api-editing.js')).BodyLanguage, 'function');
+        assert.equal(typeof require(path.join(lazy, 'ehi-check.js')).checkEhiEndpointCommand, 'function');
+        assert.equal(typeof require(path.join(lazy, 'ehi-sandbox.js')).loadEhiSigning, 'function');
         const engine = require(path.join(lazy, 'engine.js'));
         for (const part of ['runSession', 'RequestRunner', 'TokenClient', 'createHttpClient'])
           assert.equal(typeof engine[part], 'function', part);
