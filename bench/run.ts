@@ -36,7 +36,7 @@ const { values } = parseArgs({
     'no-tools': { type: 'boolean', default: false },
     serve: { type: 'string' },
     'serve-proxy': { type: 'boolean', default: false },
-    // Writes a CPU profile of each `thredd run` into this folder (node --cpu-prof), to see where its time goes.
+    // Writes a CPU profile of each `thredd run` into this folder (node --cpu-prof, unminified build), to see where its time goes.
     profile: { type: 'string' },
   },
 });
@@ -86,9 +86,10 @@ function ask<T>(child: ChildProcess, message?: string): Promise<T> {
 }
 
 async function main(): Promise<void> {
-  // The production build: what users run (minified, no source maps).
-  console.log('Building dist/cli.js (node esbuild.js --production)…');
-  execFileSync(process.execPath, ['esbuild.js', '--production'], { cwd: ROOT, stdio: 'inherit' });
+  // The production build: what users run (minified, no source maps). A profile is read by people: unminified then.
+  const build = values.profile ? ['esbuild.js'] : ['esbuild.js', '--production'];
+  console.log(`Building dist/cli.js (node ${build.join(' ')})…`);
+  execFileSync(process.execPath, build, { cwd: ROOT, stdio: 'inherit' });
   const withTools = !values['no-tools'] && installBenchTools();
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thredd-bench-run-'));
