@@ -10,7 +10,7 @@ import { OPERATION_SCOPES } from '../core/catalogue';
 export const DEFAULT_PORTS = { tls: 8443, mtls: 8444 } as const;
 
 /** Relative to the workspace; holds the CA keys, so it is created 0700 (and git-ignored by `sandbox init`). */
-export const DEFAULT_STATE_DIR = '.thredd/sandbox';
+export { SANDBOX_STATE_DIR as DEFAULT_STATE_DIR } from '../core/sandboxStatus/stateDir';
 
 /** Thredd Portal issues certificates for 350 days (Connecting to Thredd guide). */
 export const DEFAULT_CERTIFICATE_DAYS = 350;

@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import type { JWTPayload } from 'jose';
 import { PERMANENT_CARD_STATUS_CODES } from '../core/catalogue';
 import { IdempotencyStore } from './api/idempotency';
@@ -225,6 +224,4 @@ function preRegisteredClients(state: SandboxState): SandboxClientMetadata[] {
 }
 
 /** The default state folder of a workspace: <workspace>/.thredd/sandbox. */
-export function defaultStateDir(workspaceDir: string): string {
-  return path.join(workspaceDir, '.thredd', 'sandbox');
-}
+export { sandboxStateDir as defaultStateDir } from '../core/sandboxStatus/stateDir';

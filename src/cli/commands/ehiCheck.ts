@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import { checkEhiEndpoint, formatReport, loadCheckOptions } from '../../core/ehi/check';
+import { sandboxStateDir } from '../../core/sandboxStatus/stateDir';
 import { statePaths } from '../../sandbox/stateFiles';
 import { CliError, type CliCommand } from '../command';
 import { filePath, stringOption } from './pkiCliSupport';
@@ -30,7 +30,7 @@ export const ehiCheckCommand: CliCommand = {
       const value = stringOption(values, option);
       return value === undefined ? undefined : filePath(io, value);
     };
-    const sandbox = statePaths(path.join(io.cwd, '.thredd', 'sandbox'));
+    const sandbox = statePaths(sandboxStateDir(io.cwd));
     const options = await loadCheckOptions({
       url: positionals[0],
       mtls: values.mtls === true,

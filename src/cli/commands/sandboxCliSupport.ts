@@ -1,12 +1,12 @@
 import * as path from 'node:path';
-import { DEFAULT_STATE_DIR } from '../../sandbox/sandboxDefaults';
+import { sandboxStateDir } from '../../core/sandboxStatus/stateDir';
 import { CliError, type CliIo, type CliValues } from '../command';
 import { stringOption } from './pkiCliSupport';
 
 /** --state, relative to the working folder; default <workspace or cwd>/.thredd/sandbox. */
 export function stateDirOf(values: CliValues, io: CliIo, workspace = io.cwd): string {
   const option = stringOption(values, 'state');
-  return option ? path.resolve(io.cwd, option) : path.join(workspace, DEFAULT_STATE_DIR);
+  return option ? path.resolve(io.cwd, option) : sandboxStateDir(workspace);
 }
 
 export function portOption(values: CliValues, name: string, fallback: number): number {

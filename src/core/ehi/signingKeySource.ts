@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import * as path from 'node:path';
 import type { Environment, ThreddConfig } from '../config/types';
+import { sandboxStateDir } from '../sandboxStatus/stateDir';
 
 /** The key and kid an EHI message is signed with (`k=<kid>` in X-Thredd-Signature). */
 export interface EhiSigningKey {
@@ -17,9 +18,6 @@ export type EhiSigningLoader = (stateDir: string) => Promise<EhiSigningKey>;
 /** An environment variable in thredd.json naming the sandbox state folder whose EHI key `# @ehi-sign` uses. */
 export const EHI_STATE_VARIABLE = 'ehiSandboxState';
 
-/** The sandbox's default state folder, relative to the workspace (src/sandbox/sandboxDefaults DEFAULT_STATE_DIR). */
-const DEFAULT_STATE = path.join('.thredd', 'sandbox');
-
 /**
  * Where `# @ehi-sign` finds its key: the environment's `ehiSandboxState` variable (relative to thredd.json), else
  * `.thredd/sandbox` beside thredd.json, else in the workspace, else beside the request file.
@@ -31,5 +29,5 @@ export function ehiStateDir(
 ): string {
   const root = config?.dir ?? base.workspaceRoot ?? path.dirname(base.filePath);
   const configured = environment?.variables[EHI_STATE_VARIABLE];
-  return configured ? path.resolve(config?.dir ?? root, configured) : path.join(root, DEFAULT_STATE);
+  return configured ? path.resolve(config?.dir ?? root, configured) : sandboxStateDir(root);
 }

@@ -1,6 +1,6 @@
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { checkEhiEndpoint, loadCheckOptions, type CheckReport } from '../../core/ehi/check';
+import { SANDBOX_STATE_DIR } from '../../core/sandboxStatus/stateDir';
 import { statePaths } from '../../sandbox/stateFiles';
 import { requireTrust } from '../trust';
 import { showUserError } from '../userErrors';
@@ -27,7 +27,7 @@ export async function checkEhiEndpointCommand(
   const url = args.url ?? (await askForUrl());
   if (!url) return undefined;
   const file = (value?: string) => (value === undefined ? undefined : workspacePath(value));
-  const sandbox = statePaths(workspacePath(path.join('.thredd', 'sandbox')));
+  const sandbox = statePaths(workspacePath(SANDBOX_STATE_DIR));
   try {
     const report = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Checking EHI endpoint', cancellable: false },

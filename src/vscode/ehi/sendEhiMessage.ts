@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { EHI_MESSAGE_TYPES, ehiMessageType } from '../../core/ehi/messages';
 import { describeEhiMessage, ehiEndpoint, simulateEhi, summariseEhiReport, type EhiSendReport } from '../../core/ehi/simulator';
 import { loadCa } from '../../core/http/loadTlsSettings';
+import { SANDBOX_STATE_DIR } from '../../core/sandboxStatus/stateDir';
 import type { NetworkService } from '../network/networkService';
 import { requireTrust } from '../trust';
 import { showUserError } from '../userErrors';
@@ -45,7 +46,7 @@ export async function sendEhiMessageCommand(
   const count = args.count ?? 1;
   try {
     const messageType = ehiMessageType(type);
-    const stateDir = workspacePath(args.state ?? '.thredd/sandbox');
+    const stateDir = workspacePath(args.state ?? SANDBOX_STATE_DIR);
     const caFile = args.ca && workspacePath(args.ca);
     const ca = caFile ? { pem: await loadCa(caFile), source: caFile } : undefined;
     // The sandbox's PKI code is its own lazily loaded bundle (esbuild.js): loaded here, on first use.

@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import * as readline from 'node:readline';
 import * as vscode from 'vscode';
 import { secretNames } from '../../core/auth/secrets';
 import { findRunningSandbox, isAlive, type RunningSandboxRecord } from '../../core/sandboxStatus/runningFile';
+import { sandboxStateDir } from '../../core/sandboxStatus/stateDir';
 import { UserError } from '../../core/errors/userError';
 import { parseDotenv } from '../../core/requestFile/dotenv';
 import type { AuthServices } from '../auth/authServices';
@@ -39,7 +39,7 @@ export class SandboxController implements vscode.Disposable {
     this.render();
     const workspace = workspaceDir();
     if (workspace) {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(stateDir(workspace), 'running.json'));
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(sandboxStateDir(workspace), 'running.json'));
       const changed = () => void this.detect();
       this.watcher = vscode.Disposable.from(
         watcher,
@@ -63,7 +63,7 @@ export class SandboxController implements vscode.Disposable {
   /** Looks for a sandbox another process runs on this workspace's state folder. */
   async detect(): Promise<RunningSandboxRecord | undefined> {
     const workspace = workspaceDir();
-    const found = workspace ? await findRunningSandbox(stateDir(workspace)) : undefined;
+    const found = workspace ? await findRunningSandbox(sandboxStateDir(workspace)) : undefined;
     this.external = found && found.pid !== this.child?.pid ? found : undefined;
     this.render();
     return this.external;
@@ -82,7 +82,11 @@ export class SandboxController implements vscode.Disposable {
       void vscode.window.showErrorMessage('Open a folder first: the sandbox keeps its CA and data in .thredd/sandbox of the workspace.');
       return undefined;
     }
-    const child = spawnCli(this.extensionUri, ['sandbox', '--state', stateDir(workspace), '--owner', 'VS Code', '--json'], workspace);
+    const child = spawnCli(
+      this.extensionUri,
+      ['sandbox', '--state', sandboxStateDir(workspace), '--owner', 'VS Code', '--json'],
+      workspace,
+    );
     this.child = child;
     const errors: string[] = [];
     readline.createInterface({ input: child.stderr! }).on('line', (line) => {
@@ -156,7 +160,12 @@ export class SandboxController implements vscode.Disposable {
     try {
       const output = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Setting up sandbox keys and certificates…' },
-        () => runCli(this.extensionUri, ['sandbox', 'init', '--workspace', workspace, '--state', stateDir(workspace), '--json'], workspace),
+        () =>
+          runCli(
+            this.extensionUri,
+            ['sandbox', 'init', '--workspace', workspace, '--state', sandboxStateDir(workspace), '--json'],
+            workspace,
+          ),
       );
       const result = JSON.parse(output) as { environments: string[]; applications: string[]; files: { dotenv: string } };
       const secret = readDotenv(result.files.dotenv).THREDD_SANDBOX_CLIENT_SECRET;
@@ -206,10 +215,6 @@ function ownerText(record: RunningSandboxRecord): string {
 
 function workspaceDir(): string | undefined {
   return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-}
-
-function stateDir(workspace: string): string {
-  return path.join(workspace, '.thredd', 'sandbox');
 }
 
 /** The .env that sandbox init wrote, parsed as `{{$dotenv}}` parses it. */
