@@ -12,7 +12,11 @@ export class InRunOrder<T> {
 
   add(order: number, item: T): void {
     if (order === this.next) this.release(order, item);
-    else this.held.set(order, [...(this.held.get(order) ?? []), item]);
+    else {
+      const held = this.held.get(order);
+      if (held) held.push(item);
+      else this.held.set(order, [item]);
+    }
   }
 
   /** `order` gives nothing more: it and any finished numbers right after it go out. */

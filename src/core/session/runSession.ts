@@ -66,9 +66,8 @@ export async function runSession(options: RunSessionOptions): Promise<SessionSum
   };
   // Results go out in run order (file order at concurrency 1 and above): a request that finishes before an
   // earlier one waits for it, so reports and progress read like the file whatever overlapped.
-  const units: Unit[] = [];
-  const inOrder = new InRunOrder<RunResult>((order, result) => {
-    const { group } = units[order];
+  const inOrder = new InRunOrder<{ unit: Unit; result: RunResult }>((_order, { unit, result }) => {
+    const { group } = unit;
     announce(group.position);
     group.outcome.results.push(result);
     emit({ kind: 'result', file: group.outcome.file, iteration: group.outcome.iteration, result });
@@ -77,7 +76,7 @@ export async function runSession(options: RunSessionOptions): Promise<SessionSum
     // Any failure starts nothing more; only a scheduled request's own failure aborts what is in flight
     // (see work): a named request run first may fail while the request that read it goes on.
     if (options.bail && !result.ok) bailed = true;
-    inOrder.add(unit.order, result);
+    inOrder.add(unit.order, { unit, result });
   };
   try {
     groups = await groupsOf(options, iterations, signal);
@@ -103,9 +102,7 @@ export async function runSession(options: RunSessionOptions): Promise<SessionSum
           .finally(() => inOrder.finish(unit.order));
         if (options.bail && !result.ok) abort();
       };
-      const lanes = lanesOf(groups);
-      units.push(...lanes.flat().sort((a, b) => a.order - b.order));
-      await runLanes(lanes, concurrency, work, stopped);
+      await runLanes(lanesOf(groups), concurrency, work, stopped);
       inOrder.flush();
     }
     if (!stopped()) announce(groups.length - 1);
