@@ -2,7 +2,7 @@ import { checkEhiEndpoint, formatReport, loadCheckOptions } from '../../core/ehi
 import { sandboxStateDir } from '../../core/sandboxStatus/stateDir';
 import { statePaths } from '../../sandbox/stateFiles';
 import { CliError, type CliCommand } from '../command';
-import { filePath, stringOption } from './pkiCliSupport';
+import { filePath, stringOption, wholeNumber } from './pkiCliSupport';
 
 const USAGE = 'thredd ehi check URL [--mtls] [--ca FILE] [--client-ca FILE] [--cert FILE --key FILE] [--timeout MS] [--json]';
 
@@ -21,11 +21,7 @@ export const ehiCheckCommand: CliCommand = {
   },
   async run(values, positionals, io) {
     if (positionals.length !== 1) throw new CliError(`give exactly one endpoint URL. Usage: ${USAGE}`);
-    const timeoutText = stringOption(values, 'timeout');
-    const timeoutMs = timeoutText === undefined ? undefined : Number(timeoutText);
-    if (timeoutMs !== undefined && (!Number.isInteger(timeoutMs) || timeoutMs <= 0)) {
-      throw new CliError(`--timeout must be a whole number of milliseconds, not "${timeoutText}".`);
-    }
+    const timeoutMs = wholeNumber(values, 'timeout', 1);
     const file = (option: string) => {
       const value = stringOption(values, option);
       return value === undefined ? undefined : filePath(io, value);

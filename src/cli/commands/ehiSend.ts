@@ -3,10 +3,10 @@ import { EHI_MESSAGE_NAMES, ehiMessageType } from '../../core/ehi/messages';
 import { describeEhiMessage, ehiEndpoint, simulateEhi, summariseEhiReport } from '../../core/ehi/simulator';
 import { loadCa } from '../../core/http';
 import { ehiClientCredentials, loadEhiSigning } from '../../sandbox/ehi';
-import { CliError, type CliCommand, type CliValues } from '../command';
+import { CliError, type CliCommand } from '../command';
 import { required, text } from './authSupport';
 import { PROXY_OPTIONS, PROXY_USAGE, withHttpClient } from './httpSupport';
-import { filePath } from './pkiCliSupport';
+import { filePath, wholeNumber } from './pkiCliSupport';
 import { stateDirOf } from './sandboxCliSupport';
 
 const USAGE =
@@ -35,8 +35,8 @@ export const ehiSendCommand: CliCommand = {
     if (positionals.length !== 1) throw new CliError(`Name one message to send. Usage: ${USAGE}`);
     const type = ehiMessageType(positionals[0]);
     const url = endpointUrl(required(values, 'to', USAGE));
-    const count = wholeNumber(values, 'count', 1, 10_000);
-    const timeoutMs = wholeNumber(values, 'timeout', DEFAULT_TIMEOUT_MS, 600_000);
+    const count = wholeNumber(values, 'count', 1, 10_000) ?? 1;
+    const timeoutMs = wholeNumber(values, 'timeout', 1, 600_000) ?? DEFAULT_TIMEOUT_MS;
     const stateDir = stateDirOf(values, io);
     const caFile = text(values, 'ca') && filePath(io, text(values, 'ca')!);
     const ca = caFile ? { pem: await loadCa(caFile), source: caFile } : undefined;
@@ -78,13 +78,4 @@ function endpointUrl(value: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     throw new CliError(`--to must be an https:// URL (Thredd sends EHI over TLS); got "${value}".`);
   return url.href;
-}
-
-function wholeNumber(values: CliValues, name: string, fallback: number, max: number): number {
-  const value = text(values, name);
-  if (value === undefined) return fallback;
-  const number = Number(value);
-  if (!/^\d+$/.test(value) || number < 1 || number > max)
-    throw new CliError(`--${name} must be a whole number from 1 to ${max}; got "${value}".`);
-  return number;
 }

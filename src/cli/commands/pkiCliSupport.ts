@@ -19,6 +19,18 @@ export function stringOption(values: CliValues, option: string): string | undefi
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A whole-number option from `min` (to `max`, when given), or undefined when not given. */
+export function wholeNumber(values: CliValues, option: string, min: number, max?: number): number | undefined {
+  const given = stringOption(values, option);
+  if (given === undefined) return undefined;
+  const number = Number(given);
+  if (!/^\d+$/.test(given.trim()) || !Number.isSafeInteger(number) || number < min || (max !== undefined && number > max)) {
+    const range = max === undefined ? `of at least ${min}` : `from ${min} to ${max}`;
+    throw new CliError(`--${option} must be a whole number ${range}, not "${given}".`);
+  }
+  return number;
+}
+
 export function filePath(io: CliIo, file: string): string {
   return path.resolve(io.cwd, file);
 }

@@ -12,7 +12,8 @@ import { iterationRows, readIterationData, type DataRow } from '../../core/sessi
 import { CliError, type CliCommand, type CliIo, type CliValues } from '../command';
 import { pickEnvironment, text } from './authSupport';
 import { PROXY_OPTIONS, PROXY_USAGE, withHttpClient } from './httpSupport';
-import { NEWMAN_OPTIONS, NEWMAN_USAGE, parallelism, runVariables, wholeNumber } from './runOptions';
+import { NEWMAN_OPTIONS, NEWMAN_USAGE, parallelism, runVariables } from './runOptions';
+import { wholeNumber } from './pkiCliSupport';
 
 const USAGE =
   `thredd run FILE... [--env NAME] [--config FILE] ${NEWMAN_USAGE} [--bail] [--dry-run] ` +

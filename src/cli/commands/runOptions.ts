@@ -2,6 +2,7 @@ import { FAIR_USAGE_CONNECTION_LIMIT } from '../../core/catalogue/fairUsage';
 import { VARIABLE_NAME } from '../../core/requestFile/references';
 import { CliError, type CliIo, type CliOptions, type CliValues } from '../command';
 import { text } from './authSupport';
+import { wholeNumber } from './pkiCliSupport';
 
 /** The newman-style options of `thredd run`. */
 export const NEWMAN_OPTIONS: CliOptions = {
@@ -32,17 +33,6 @@ export function runVariables(values: CliValues): Record<string, string> {
     variables[name] = item.slice(equals + 1);
   }
   return variables;
-}
-
-/** A whole-number option of at least `min`, or undefined when not given. */
-export function wholeNumber(values: CliValues, option: string, min: number): number | undefined {
-  const given = text(values, option);
-  if (given === undefined) return undefined;
-  const number = Number(given);
-  if (!/^\d+$/.test(given.trim()) || !Number.isSafeInteger(number) || number < min) {
-    throw new CliError(`--${option} must be a whole number of at least ${min}, not "${given}".`);
-  }
-  return number;
 }
 
 /**

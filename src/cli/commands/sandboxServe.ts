@@ -2,8 +2,8 @@ import { SANDBOX_API_ROOT } from '../../core/catalogue';
 import { removeRunningFile, writeRunningFile } from '../../core/sandboxStatus/runningFile';
 import { CLIENT_SECRET_ENV, DEFAULT_PORTS } from '../../sandbox/sandboxDefaults';
 import { startSandbox, type RunningSandbox } from '../../sandbox/startSandbox';
-import { CliError, type CliCommand, type CliValues } from '../command';
-import { stringOption } from './pkiCliSupport';
+import { CliError, type CliCommand } from '../command';
+import { stringOption, wholeNumber } from './pkiCliSupport';
 import { portOption, stateDirOf } from './sandboxCliSupport';
 
 const USAGE = 'thredd sandbox [--state DIR] [--host 127.0.0.1] [--port-tls 8443] [--port-mtls 8444] [--latency MS] [--owner NAME] [--json]';
@@ -30,7 +30,7 @@ export const sandboxServeCommand: CliCommand = {
       stateDir: stateDirOf(values, io),
       host: stringOption(values, 'host'),
       ports: { tls: portOption(values, 'port-tls', DEFAULT_PORTS.tls), mtls: portOption(values, 'port-mtls', DEFAULT_PORTS.mtls) },
-      apiLatencyMs: latencyOption(values),
+      apiLatencyMs: wholeNumber(values, 'latency', 0, 10_000),
       log: json ? undefined : (line: string) => io.out(`${new Date().toISOString().slice(11, 23)} ${line}\n`),
     };
     // Listen for Ctrl+C/SIGTERM before anything starts: a signal right after the URLs are printed must stop, not kill.
@@ -125,14 +125,4 @@ function listenForStop(): { stopped: Promise<void>; dispose(): void } {
     process.on('SIGTERM', stop);
   });
   return { stopped, dispose };
-}
-
-/** --latency MS: a whole number of milliseconds, 0 to 10000. */
-function latencyOption(values: CliValues): number | undefined {
-  const text = stringOption(values, 'latency');
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value > 10_000)
-    throw new CliError(`--latency must be a whole number of milliseconds from 0 to 10000, not "${text}".`);
-  return value;
 }
