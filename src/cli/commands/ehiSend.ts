@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { EHI_MESSAGE_NAMES, ehiMessageType } from '../../core/ehi/messages';
 import { describeEhiMessage, ehiEndpoint, simulateEhi, summariseEhiReport } from '../../core/ehi/simulator';
 import { loadCa } from '../../core/http';
-import { ehiClientCredentials, loadEhiSigning } from '../../sandbox/ehi';
+import { ehiSenderCredentials } from '../../sandbox/ehi';
 import { CliError, type CliCommand } from '../command';
 import { required, text } from './authSupport';
 import { PROXY_OPTIONS, PROXY_USAGE, withHttpClient } from './httpSupport';
@@ -40,8 +40,7 @@ export const ehiSendCommand: CliCommand = {
     const stateDir = stateDirOf(values, io);
     const caFile = text(values, 'ca') && filePath(io, text(values, 'ca')!);
     const ca = caFile ? { pem: await loadCa(caFile), source: caFile } : undefined;
-    const signing = await loadEhiSigning(stateDir);
-    const client = values.mtls ? await ehiClientCredentials(stateDir) : undefined;
+    const { signing, client } = await ehiSenderCredentials(stateDir, { mtls: values.mtls === true });
     const report = await withHttpClient(values, io, undefined, (http) => {
       const endpoint = ehiEndpoint({
         url,
@@ -49,7 +48,7 @@ export const ehiSendCommand: CliCommand = {
         timeoutMs,
         signing,
         ca,
-        client: client && { certPem: client.certPem, keyPem: client.keyPem, source: path.relative(io.cwd, client.files.clientCert) },
+        client: client && { ...client, source: path.relative(io.cwd, client.source) },
       });
       let index = 0;
       return simulateEhi({

@@ -51,8 +51,7 @@ export async function sendEhiMessageCommand(
     const ca = caFile ? { pem: await loadCa(caFile), source: caFile } : undefined;
     // The sandbox's PKI code is its own lazily loaded bundle (esbuild.js): loaded here, on first use.
     const sandbox = await import('../../sandbox/ehi');
-    const signing = await sandbox.loadEhiSigning(stateDir);
-    const client = args.mtls ? await sandbox.ehiClientCredentials(stateDir) : undefined;
+    const { signing, client } = await sandbox.ehiSenderCredentials(stateDir, { mtls: args.mtls === true });
     const http = await network.client();
     const endpoint = ehiEndpoint({
       url: to,
@@ -60,7 +59,7 @@ export async function sendEhiMessageCommand(
       timeoutMs: args.timeout ?? 200,
       signing,
       ca,
-      client: client && { certPem: client.certPem, keyPem: client.keyPem, source: client.files.clientCert },
+      client,
     });
     log.info(`EHI: sending ${count} ${type} message${count === 1 ? '' : 's'} to ${to}${args.mtls ? ' over mTLS' : ''}`);
     const report = await vscode.window.withProgress(
