@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { describeEhiVerification, verifyEhiMessage } from '../../core/ehi';
+import { describeEhiVerification, isJwksUrl, verifyEhiMessage } from '../../core/ehi';
 import { loadCa } from '../../core/http';
 import { CliError, type CliCommand } from '../command';
 import { required, text } from './authSupport';
@@ -24,7 +24,7 @@ export const ehiVerifyCommand: CliCommand = {
     const bodyFile = filePath(io, required(values, 'body', USAGE));
     const signature = required(values, 'signature', USAGE);
     const jwksOption = required(values, 'jwks', USAGE);
-    const jwks = /^https?:\/\//i.test(jwksOption) ? jwksOption : filePath(io, jwksOption);
+    const jwks = isJwksUrl(jwksOption) ? jwksOption : filePath(io, jwksOption);
     const caFile = text(values, 'ca') && filePath(io, text(values, 'ca')!);
     const body = await readBody(bodyFile);
     const ca = caFile ? await loadCa(caFile) : undefined;
