@@ -1,4 +1,5 @@
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { parseErrorWords } from '../text/jsonParseError';
 import { LineIndex } from '../text/lineIndex';
 import type { TextRange } from './types';
 
@@ -22,7 +23,7 @@ export class JsoncDocument {
     this.root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
     this.value = this.root ? getNodeValue(this.root) : undefined;
     this.syntaxErrors = errors.map((error) => ({
-      message: describeSyntaxError(printParseErrorCode(error.error)),
+      message: `JSON syntax error: ${parseErrorWords(error)}.`,
       range: this.lines.rangeAt(error.offset, Math.max(error.length, 1)),
     }));
   }
@@ -48,10 +49,4 @@ export class JsoncDocument {
     }
     return this.root;
   }
-}
-
-/** jsonc-parser names errors like `CommaExpected`; say it as a sentence. */
-function describeSyntaxError(code: string): string {
-  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
-  return `JSON syntax error: ${words}.`;
 }

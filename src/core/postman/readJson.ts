@@ -1,20 +1,9 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, type ParseError } from 'jsonc-parser';
+import { parseErrorWords } from '../text/jsonParseError';
+import { LineIndex } from '../text/lineIndex';
 import { PostmanImportError } from './errors';
 
 const EXPORT_FIX = 'In Postman, use Export → Collection v2.1 (or Export on the environment) and import that JSON file.';
-
-/** 1-based line and column of `offset`, as editors show them. */
-export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = 0; index < offset && index < text.length; index++) {
-    if (text.charCodeAt(index) === 10) {
-      line++;
-      lineStart = index + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
 /** Postman v3 keeps a collection as a folder of YAML files (`.resources/definition.yaml`, one file per request). */
 function looksLikeYaml(text: string): boolean {
@@ -39,16 +28,9 @@ export function parseJsonFile(text: string, file: string): unknown {
   const value: unknown = parse(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length === 0) return value;
   const [first] = errors;
-  const { line, column } = lineAndColumn(body, first.offset);
+  const { line, column } = new LineIndex(body).positionAt(first.offset);
   // An error at the very end of the text means the file stops before its JSON does: a cut-off download or copy.
   const truncated = first.offset + first.length >= body.trimEnd().length;
-  const what = truncated ? 'ends before its JSON is complete (the file looks truncated)' : `is not valid JSON (${describe(first)})`;
-  throw new PostmanImportError(`${file}:${line}:${column}: ${what}.`, truncated ? `Export it again. ${EXPORT_FIX}` : EXPORT_FIX);
-}
-
-function describe(error: ParseError): string {
-  const words = printParseErrorCode(error.error)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase();
-  return words;
+  const what = truncated ? 'ends before its JSON is complete (the file looks truncated)' : `is not valid JSON (${parseErrorWords(first)})`;
+  throw new PostmanImportError(`${file}:${line + 1}:${column + 1}: ${what}.`, truncated ? `Export it again. ${EXPORT_FIX}` : EXPORT_FIX);
 }

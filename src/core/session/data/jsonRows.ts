@@ -1,4 +1,5 @@
-import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, type ParseError } from 'jsonc-parser';
+import { parseErrorWords } from '../../text/jsonParseError';
 import { LineIndex } from '../../text/lineIndex';
 import { DataFileError, type DataRow } from './dataFileError';
 
@@ -14,7 +15,7 @@ export function jsonRows(text: string, name: string): DataRow[] {
   const value: unknown = parse(source, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0) {
     const { line, column } = new LineIndex(source).positionAt(errors[0].offset);
-    throw new DataFileError(`${name}:${line + 1}:${column + 1}: this is not valid JSON (${describe(errors[0])}).`, FIX_SHAPE);
+    throw new DataFileError(`${name}:${line + 1}:${column + 1}: this is not valid JSON (${parseErrorWords(errors[0])}).`, FIX_SHAPE);
   }
   if (!Array.isArray(value)) throw new DataFileError(`${name} holds ${kindOf(value)}, not an array of rows.`, FIX_SHAPE);
   if (value.length === 0) throw new DataFileError(`${name} is an empty array: it has no rows.`, FIX_SHAPE);
@@ -24,12 +25,6 @@ export function jsonRows(text: string, name: string): DataRow[] {
     }
     return Object.fromEntries(Object.entries(row).map(([key, cell]) => [key, typeof cell === 'string' ? cell : JSON.stringify(cell)]));
   });
-}
-
-function describe(error: ParseError): string {
-  return printParseErrorCode(error.error)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase();
 }
 
 function kindOf(value: unknown): string {
