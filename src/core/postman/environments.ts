@@ -7,7 +7,7 @@ import type { SecretNames } from './fileVariables';
 import { isCredentialName } from './fileVariables';
 import type { PostmanCollection, PostmanEnvironment, PostmanVariable } from './model';
 import { environmentVariableName } from './names';
-import { substitute } from './references';
+import { bareReference, substitute } from './references';
 import type { TokenRequest } from './tokenPattern';
 
 export interface ConfigEntry {
@@ -63,7 +63,7 @@ function applicationEntry(
 ) {
   let clientId = substitute(token.clientId, values);
   if (!clientId || clientId.includes('{{')) {
-    const name = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(token.clientId.trim())?.[1] ?? 'client_id';
+    const name = bareReference(token.clientId) ?? 'client_id';
     clientId = `\${env:${environmentVariableName(name)}}`;
     note(`the client id has no value here; it is read from the environment variable ${environmentVariableName(name)}`);
   }
@@ -75,7 +75,7 @@ function applicationEntry(
     return { clientId, auth: { method: 'private_key_jwt', key: 'keys/signing.key' }, scopes };
   }
   // The secret never goes into thredd.json: Thredd reads it from the process environment.
-  const secretName = /^\{\{\s*([^{}]+?)\s*\}\}$/.exec((token.clientSecret ?? '').trim())?.[1] ?? 'client_secret';
+  const secretName = bareReference(token.clientSecret ?? '') ?? 'client_secret';
   return { clientId, auth: { method: token.method, secret: secretReference(secretName, secrets) }, scopes };
 }
 

@@ -18,6 +18,11 @@ export function dynamicVariable(name: string): string | undefined {
     : undefined;
 }
 
+/** The name when `text` is exactly one `{{name}}` (spaces allowed around it and inside the braces), else undefined. */
+export function bareReference(text: string): string | undefined {
+  return /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(text.trim())?.[1];
+}
+
 /** Every referenced name in `text`, trimmed. */
 export function referencedNames(text: string): string[] {
   return [...text.matchAll(REFERENCE)].map((match) => match[1].trim());

@@ -4,7 +4,7 @@ import { bodyDraft } from './bodyDraft';
 import type { FileVariables, SecretNames } from './fileVariables';
 import type { PostmanAuth, PostmanRequest } from './model';
 import { oneLine } from './names';
-import { rewriteReferences } from './references';
+import { bareReference, rewriteReferences } from './references';
 import type { ScriptTranslation } from './scripts/translateScript';
 import { scriptComments } from './scriptComments';
 
@@ -106,7 +106,8 @@ function urlText(url: string): string {
 /** `Authorization: Bearer {{token}}` with the Generate Token request's variable. */
 function isTokenHeader(name: string, value: string, context: RequestContext): boolean {
   if (!context.tokenVariable || name.trim().toLowerCase() !== 'authorization') return false;
-  return /^Bearer\s+\{\{\s*([^{}]+?)\s*\}\}$/i.exec(value.trim())?.[1] === context.tokenVariable;
+  const token = /^Bearer\s+(.+)$/i.exec(value.trim())?.[1];
+  return token !== undefined && bareReference(token) === context.tokenVariable;
 }
 
 export function requestDraft(request: PostmanRequest, context: RequestContext): RequestDraftResult {

@@ -6,6 +6,7 @@
  * application), so the request is recognised, turned into configuration and dropped.
  */
 import type { PostmanAuth, PostmanRequest } from './model';
+import { bareReference } from './references';
 import type { ScriptTranslation } from './scripts/translateScript';
 
 export interface TokenRequest {
@@ -30,7 +31,7 @@ function formFields(request: PostmanRequest): Map<string, string> | undefined {
 export function bearerVariable(headers: PostmanRequest['headers'], auth: PostmanAuth | undefined): string | undefined {
   const header = headers.find((entry) => !entry.disabled && entry.key.toLowerCase() === 'authorization');
   const token = header ? /^Bearer\s+(.+)$/i.exec(header.value.trim())?.[1] : auth?.type === 'bearer' ? auth.token : undefined;
-  return token && /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(token.trim())?.[1];
+  return token && bareReference(token);
 }
 
 /**
