@@ -1,7 +1,7 @@
-import type { ParsedBlock } from './blockParser';
-import { byPosition, duplicateName, finalRequest, unknownRequest, warnOrphan } from './fileAssembler';
+import type { Declaration, ParsedBlock } from './blockParser';
+import { byPosition, duplicateName, finalRequest, replayBlock, unknownRequest, warnOrphan, type NameCheck } from './fileAssembler';
 import { DiagnosticSink } from './lines';
-import { NONE, append } from './sharedLists';
+import { append } from './sharedLists';
 import type { DocumentParse } from './documentParse';
 import type { ParsedRequestFile, RequestFileDiagnostic, TextRange, VariableReference } from './types';
 
@@ -80,7 +80,7 @@ function assembleReplacement(previous: DocumentParse, blocks: ParsedBlock[], fir
   const requests = [];
   const requestDiagnostics: RequestFileDiagnostic[][] = [];
   const chained: { reference: VariableReference; target: string; owner: number }[] = [];
-  const declare = (value: string, range: TextRange, kept: RequestFileDiagnostic[]) => {
+  const declareName: NameCheck = (value, range, kept) => {
     // The first declaration of each name is where it was (same names, same lines): above the edit, or in it.
     const first = names.get(value)!;
     const previousLine = first < firstLine ? first : seen.get(value);
@@ -91,18 +91,11 @@ function assembleReplacement(previous: DocumentParse, blocks: ParsedBlock[], fir
     const diagnostic = duplicateName(value, range, previousLine, sink);
     return diagnostic ? append(kept, diagnostic) : kept;
   };
+  // sameDeclarations let through no file variable and no block over the cap: only names are declared here.
+  const declare = (declaration: Declaration, kept: RequestFileDiagnostic[]) =>
+    declaration.kind === 'name' ? declareName(declaration.value, declaration.range, kept) : kept;
   for (const block of blocks) {
-    let kept: RequestFileDiagnostic[] = NONE;
-    let next = 0;
-    const { declarations, diagnostics } = block;
-    for (let index = 0; index <= diagnostics.length; index++) {
-      while (next < declarations.length && (index === diagnostics.length || declarations[next].at <= index)) {
-        const declaration = declarations[next++];
-        if (declaration.kind === 'name') kept = declare(declaration.value, declaration.range, kept);
-      }
-      if (index < diagnostics.length && sink.offer(diagnostics[index])) kept = append(kept, diagnostics[index]);
-    }
-    if (block.name !== undefined) kept = declare(block.name, block.nameRange!, kept);
+    const kept = replayBlock(block, sink, declareName, declare);
     if (!block.request) {
       warnOrphan(block, sink);
       continue;
