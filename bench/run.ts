@@ -136,7 +136,7 @@ async function main(): Promise<void> {
       label: '(a) thredd run',
       command: process.execPath,
       args: [
-        ...(values.profile ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)] : []),
+        ...(values.profile ? ['--cpu-prof', '--cpu-prof-interval', '100', '--cpu-prof-dir', path.resolve(values.profile)] : []),
         path.join(ROOT, 'dist', 'cli.js'),
         ...['run', 'bench.thredd', '--env', 'bench'],
       ],
