@@ -30,16 +30,7 @@ interface BlockTarget {
 
 /** Parses a whole document, block by block, keeping the blocks for reparseDocument. */
 export function parseDocument(text: string, options: ParseOptions = {}): DocumentParse {
-  const maxDiagnostics = options.maxDiagnostics ?? 500;
-  const lines = new Lines(text);
-  const nul = text.indexOf('\0');
-  if (nul >= 0) return binaryDocument(text, lines, nul, maxDiagnostics);
-  const assembler = new FileAssembler(maxDiagnostics);
-  const blocks: ParsedBlock[] = [];
-  const offsets: number[] = [];
-  parseLines(lines, 0, undefined, new BlockParser(lines, maxDiagnostics), assembler, blocks, offsets);
-  offsets.push(text.length);
-  return documentOf(text, assembler, lines.count, blocks, offsets, lines.eol, maxDiagnostics);
+  return parseWhole(text, options, true);
 }
 
 /**
@@ -47,21 +38,28 @@ export function parseDocument(text: string, options: ParseOptions = {}): Documen
  * as soon as assembled, so the collector never copies them.
  */
 export function parseFileOnce(text: string, options: ParseOptions = {}): ParsedRequestFile {
+  return parseWhole(text, options, false).parsed;
+}
+
+function parseWhole(text: string, options: ParseOptions, keepBlocks: boolean): DocumentParse {
   const maxDiagnostics = options.maxDiagnostics ?? 500;
   const lines = new Lines(text);
   const nul = text.indexOf('\0');
-  if (nul >= 0) return binaryDocument(text, lines, nul, maxDiagnostics).parsed;
+  if (nul >= 0) return binaryDocument(text, lines, nul, maxDiagnostics);
   const assembler = new FileAssembler(maxDiagnostics);
-  parseLines(lines, 0, undefined, new BlockParser(lines, maxDiagnostics), assembler);
-  return assembler.finish(lines.count);
+  const blocks: ParsedBlock[] | undefined = keepBlocks ? [] : undefined;
+  const offsets: number[] | undefined = keepBlocks ? [] : undefined;
+  parseLines(lines, 0, undefined, new BlockParser(lines, maxDiagnostics), assembler, blocks, offsets);
+  offsets?.push(text.length);
+  return documentOf(text, assembler, lines.count, blocks ?? NONE, offsets ?? NONE, lines.eol, maxDiagnostics);
 }
 
 function documentOf(
   text: string,
   assembler: FileAssembler,
   lineCount: number,
-  blocks: ParsedBlock[],
-  offsets: number[],
+  blocks: readonly ParsedBlock[],
+  offsets: readonly number[],
   eol: string,
   maxDiagnostics: number,
 ): DocumentParse {
@@ -98,7 +96,8 @@ export function reparseDocument(previous: DocumentParse, text: string, options: 
   while (suffix - 1 > prefix && offsets[suffix - 1] - 1 >= old.length - sameEnd && offsets[suffix - 1] + delta >= offsets[prefix]) suffix--;
   const changedFrom = offsets[prefix];
   let changedTo = suffix < blocks.length ? offsets[suffix] + delta : text.length;
-  if (suffix < blocks.length && lineBreaks(old, changedFrom, offsets[suffix]) !== lineBreaks(text, changedFrom, changedTo)) {
+  // The old text's line breaks there are known from the blocks' first lines; only the new text is counted.
+  if (suffix < blocks.length && blocks[suffix].start - blocks[prefix].start !== lineBreaks(text, changedFrom, changedTo)) {
     // Lines were added or removed: the blocks below moved, and their ranges with them, so they are parsed again.
     suffix = blocks.length;
     changedTo = text.length;
