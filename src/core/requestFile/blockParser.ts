@@ -36,12 +36,10 @@ export interface ParsedBlock {
   start: number;
   /** The `###` line above the block's lines (undefined for the file's first block). */
   separator: number | undefined;
-  /** Its request, with the block's own diagnostics (`diagnostics`) and the index it was parsed at (`index`). */
+  /** Its request, with the block's own diagnostics and the index it was parsed at (never changed afterwards). */
   request?: ParsedRequest;
-  index: number;
-  /** The request's chained references (`{{name.response…}}`) and the names they use, checked against the file's names. */
+  /** The request's chained references (`{{name.response…}}`), whose names are checked against the file's names. */
   chained: VariableReference[];
-  chainedNames: string[];
   /** The file metadata the request inherited, if any: reusable only under the same. */
   fileMetadata?: RequestMetadata;
   /** A block without a request line: its metadata and `{{...}}` (file-level above the first request). */
@@ -113,9 +111,7 @@ export class BlockParser {
       start: separator ?? first,
       separator,
       request: undefined,
-      index,
       chained: NONE,
-      chainedNames: NONE,
       fileMetadata: undefined,
       metadata: undefined,
       references: NONE,
@@ -235,7 +231,6 @@ export class BlockParser {
     for (const reference of request.variables) {
       if (reference.kind !== 'chained' || !reference.chain) continue;
       block.chained = append(block.chained, reference);
-      block.chainedNames = append(block.chainedNames, reference.chain.request);
     }
     this.finish(block);
     request.diagnostics = block.diagnostics;

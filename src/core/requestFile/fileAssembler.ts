@@ -39,14 +39,11 @@ export class FileAssembler {
   /** Each `@name` and the line of its first declaration. */
   readonly names = new Map<string, number>();
   private readonly variableLines = new Map<string, number>();
-  /** Each request as its block made it, with the block's index and diagnostics (the block itself is not kept). */
+  /** Each request as its block made it (the block itself is not kept). */
   private readonly requests: ParsedRequest[] = [];
-  private readonly parsedIndexes: number[] = [];
-  private readonly blockDiagnostics: RequestFileDiagnostic[][] = [];
   private readonly requestDiagnostics: RequestFileDiagnostic[][] = [];
-  /** Chained references in the order a single pass meets them, the names they use, and their request (-1: none). */
+  /** Chained references in the order a single pass meets them, and their request (-1: none). */
   private readonly chained: VariableReference[] = [];
-  private readonly chainedNames: string[] = [];
   private readonly chainedOwners: number[] = [];
   private readonly fileVariables: FileVariable[] = [];
   private comments: CommentLine[] = NONE;
@@ -88,13 +85,9 @@ export class FileAssembler {
     }
     const owner = this.requestCount;
     this.requests.push(request);
-    this.parsedIndexes.push(block.index);
-    this.blockDiagnostics.push(block.diagnostics);
     this.requestDiagnostics.push(this.fileErrors.length ? [...this.fileErrors, ...kept] : kept);
-    const { chained, chainedNames } = block;
-    for (let index = 0; index < chained.length; index++) {
-      this.chained.push(chained[index]);
-      this.chainedNames.push(chainedNames[index]);
+    for (const reference of block.chained) {
+      this.chained.push(reference);
       this.chainedOwners.push(owner);
     }
   }
@@ -102,15 +95,12 @@ export class FileAssembler {
   private addChained(reference: VariableReference, owner: number): void {
     if (reference.kind !== 'chained' || !reference.chain) return;
     this.chained.push(reference);
-    this.chainedNames.push(reference.chain.request);
     this.chainedOwners.push(owner);
   }
 
   finish(lineCount: number): ParsedRequestFile {
     this.checkChainedReferences();
-    const requests = this.requests.map((request, index) =>
-      finalRequest(request, this.parsedIndexes[index], this.blockDiagnostics[index], index, this.requestDiagnostics[index]),
-    );
+    const requests = this.requests.map((request, index) => finalRequest(request, index, this.requestDiagnostics[index]));
     const diagnostics = this.sink.finish().sort(byPosition);
     return {
       requests,
@@ -192,9 +182,10 @@ export class FileAssembler {
     let names: string[] | undefined;
     const known = () => (names ??= [...this.names.keys()]);
     for (let index = 0; index < this.chained.length; index++) {
-      const target = this.chainedNames[index];
+      const reference = this.chained[index];
+      const target = reference.chain!.request;
       if (!target || this.names.has(target)) continue;
-      const diagnostic = unknownRequest(this.chained[index], target, known, this.sink);
+      const diagnostic = unknownRequest(reference, target, known, this.sink);
       const owner = this.chainedOwners[index];
       if (diagnostic && owner >= 0) this.requestDiagnostics[owner] = [...this.requestDiagnostics[owner], diagnostic];
     }
@@ -261,16 +252,12 @@ export function unknownRequest(reference: VariableReference, target: string, nam
   );
 }
 
-/** The block's request when its index and diagnostics are the file's, else a copy with the file's. */
-export function finalRequest(
-  request: ParsedRequest,
-  parsedIndex: number,
-  parsedDiagnostics: readonly RequestFileDiagnostic[],
-  index: number,
-  diagnostics: RequestFileDiagnostic[],
-): ParsedRequest {
-  // Compared with what the block made it with (kept beside it): the requests themselves stay untouched in memory.
-  if (parsedIndex === index && sameItems(parsedDiagnostics, diagnostics)) return request;
+/**
+ * The block's request when its index and diagnostics are the file's, else a copy with the file's: a block's request is
+ * never changed, so it still holds what the block parsed it with, and an unchanged block can be reused as it is.
+ */
+export function finalRequest(request: ParsedRequest, index: number, diagnostics: RequestFileDiagnostic[]): ParsedRequest {
+  if (request.index === index && sameItems(request.diagnostics, diagnostics)) return request;
   return { ...request, index, diagnostics: diagnostics.length ? diagnostics : NONE };
 }
 

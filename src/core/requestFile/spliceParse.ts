@@ -79,7 +79,7 @@ function assembleReplacement(previous: DocumentParse, blocks: ParsedBlock[], fir
   const seen = new Map<string, number>();
   const requests = [];
   const requestDiagnostics: RequestFileDiagnostic[][] = [];
-  const chained: { reference: VariableReference; target: string; owner: number }[] = [];
+  const chained: { reference: VariableReference; owner: number }[] = [];
   const declareName: NameCheck = (value, range, kept) => {
     // The first declaration of each name is where it was (same names, same lines): above the edit, or in it.
     const first = names.get(value)!;
@@ -102,10 +102,11 @@ function assembleReplacement(previous: DocumentParse, blocks: ParsedBlock[], fir
     }
     const owner = requestDiagnostics.length;
     requestDiagnostics.push(fileErrors.length ? [...fileErrors, ...kept] : kept);
-    block.chained.forEach((reference, index) => chained.push({ reference, target: block.chainedNames[index], owner }));
+    for (const reference of block.chained) chained.push({ reference, owner });
   }
   let known: string[] | undefined;
-  for (const { reference, target, owner } of chained) {
+  for (const { reference, owner } of chained) {
+    const target = reference.chain!.request;
     if (!target || names.has(target)) continue;
     const diagnostic = unknownRequest(reference, target, () => (known ??= [...names.keys()]), sink);
     if (diagnostic) requestDiagnostics[owner] = [...requestDiagnostics[owner], diagnostic];
@@ -113,7 +114,7 @@ function assembleReplacement(previous: DocumentParse, blocks: ParsedBlock[], fir
   let owner = 0;
   for (const block of blocks) {
     if (!block.request) continue;
-    requests.push(finalRequest(block.request, block.index, block.diagnostics, firstIndex + owner, requestDiagnostics[owner]));
+    requests.push(finalRequest(block.request, firstIndex + owner, requestDiagnostics[owner]));
     owner++;
   }
   return { requests, diagnostics: sink.finish() };
