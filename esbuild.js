@@ -141,6 +141,42 @@ const lazyBuild = {
   plugins: [externalsOnce, lazyModulesAsFiles('./')],
 };
 
+/**
+ * oidc-provider reads function names at run time: minified names broke the sandbox's token endpoint ("i is not a
+ * function" in generateTokenId), so the commands that bundle it keep their names. Only those: keepNames wraps every
+ * function made at run time in a defineProperty call, which `thredd run` would pay on each of its requests.
+ */
+const COMMANDS_KEEPING_NAMES = ['sandboxServe'];
+const NEEDS_NAMES = 'node_modules/oidc-provider/';
+
+/** Fails a build of commands without kept names when one of them bundles oidc-provider. */
+const namesNotNeeded = {
+  name: 'names-not-needed',
+  setup(build) {
+    build.onEnd((result) => {
+      for (const [output, { inputs }] of Object.entries(result.metafile?.outputs ?? {})) {
+        if (!Object.keys(inputs).some((input) => input.includes(NEEDS_NAMES))) continue;
+        const module = path.basename(output, '.js');
+        throw new Error(`${output} bundles oidc-provider, which needs function names: add "${module}" to COMMANDS_KEEPING_NAMES.`);
+      }
+    });
+  },
+};
+
+/** The CLI's command modules, each its own bundle (dist/commands/<module>.js). */
+function commandsBuild(modules, keepNames) {
+  return {
+    ...common,
+    entryPoints: modules.map((module) => `src/cli/commands/${module}.ts`),
+    outdir: `${out}/commands`,
+    keepNames,
+    metafile: !keepNames,
+    // A command that import()s a lazy module loads dist/lazy/<module>.js when it gets there, not at start:
+    // `thredd csr` compiles the ASN.1 code while OpenSSL searches for the key's primes.
+    plugins: [externalsOnce, lazyModulesAsFiles('../lazy/', { dynamicOnly: true }), ...(keepNames ? [] : [namesNotNeeded])],
+  };
+}
+
 const entries = [
   extensionBuild,
   lazyBuild,
@@ -150,17 +186,11 @@ const entries = [
     outfile: `${out}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
   },
-  {
-    ...common,
-    entryPoints: commandModules.map((module) => `src/cli/commands/${module}.ts`),
-    outdir: `${out}/commands`,
-    // oidc-provider reads function names at run time: minified names broke the sandbox's token
-    // endpoint ("i is not a function" in generateTokenId). The extension bundle does not need this.
-    keepNames: true,
-    // A command that import()s a lazy module loads dist/lazy/<module>.js when it gets there, not at start:
-    // `thredd csr` compiles the ASN.1 code while OpenSSL searches for the key's primes.
-    plugins: [externalsOnce, lazyModulesAsFiles('../lazy/', { dynamicOnly: true })],
-  },
+  commandsBuild(
+    commandModules.filter((module) => !COMMANDS_KEEPING_NAMES.includes(module)),
+    false,
+  ),
+  commandsBuild(COMMANDS_KEEPING_NAMES, true),
   // The host suite runs inside the extension host; mocha stays external so it resolves from node_modules.
   ...(production
     ? []

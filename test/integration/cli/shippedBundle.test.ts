@@ -64,6 +64,13 @@ describe('the production CLI bundle', () => {
     assert.equal(result.boundToCertificate.matchesTransportCertificate, true);
   });
 
+  it('keeps function names only in the sandbox bundle, whose oidc-provider reads them', () => {
+    // esbuild's keepNames helper: Object.defineProperty(fn, "name", {value: ...}) on every function made at run time.
+    const keepsNames = (file: string) => /"name",\{value:/.test(fs.readFileSync(path.join(dir, 'dist', 'commands', file), 'utf8'));
+    const bundles = fs.readdirSync(path.join(dir, 'dist', 'commands')).filter((file) => file.endsWith('.js'));
+    assert.deepEqual(bundles.filter(keepsNames), ['sandboxServe.js']);
+  });
+
   it('reports a user error from a command bundle as one clear line, not as an unexpected error', () => {
     const missing = thredd('token', '--config', 'missing/thredd.json');
     assert.equal(missing.status, 1);
