@@ -1,4 +1,5 @@
 /** One Postman request as a `.thredd` request draft: URL, headers, auth, body, translated scripts and kept comments. */
+import { isHeaderName } from '../requestFile/checkDraft';
 import type { DraftDirective, DraftHeader, RequestDraft } from '../requestFile/draft';
 import { bodyDraft } from './bodyDraft';
 import type { FileVariables, SecretNames } from './fileVariables';
@@ -33,8 +34,6 @@ export interface RequestDraftResult {
   draft: RequestDraft;
   sideFiles: { path: string; text: string }[];
 }
-
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** A credential written in the collection itself: kept out of the file, read from the process environment. */
 function secretValue(value: string, label: string, context: RequestContext): string {
@@ -131,7 +130,7 @@ export function requestDraft(request: PostmanRequest, context: RequestContext): 
   const headers: DraftHeader[] = [...auth.headers];
   for (const header of request.headers) {
     const name = header.key.trim();
-    if (!HEADER_NAME.test(name) || name.startsWith('#') || name.startsWith('&')) {
+    if (!isHeaderName(name)) {
       context.drop(`${context.where} (header "${oneLine(header.key)}")`, 'not a valid HTTP header name');
       continue;
     }
