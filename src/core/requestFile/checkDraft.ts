@@ -89,7 +89,12 @@ export function checkBody(where: string, body: DraftBody): void {
   });
 }
 
-function checkRequest(where: string, request: RequestDraft): void {
+export interface CheckOptions {
+  /** Bodies that already passed checkBody (or an earlier checkDraft) and have not changed since: not scanned again. */
+  checkedBodies?: ReadonlySet<DraftBody>;
+}
+
+function checkRequest(where: string, request: RequestDraft, checkedBodies: ReadonlySet<DraftBody> | undefined): void {
   if (request.title !== undefined) {
     checkLine(where, 'title', request.title);
     if (!request.title || request.title.startsWith('#')) {
@@ -120,11 +125,11 @@ function checkRequest(where: string, request: RequestDraft): void {
     }
     checkLine(where, `value of header ${name}`, value);
   }
-  if (request.body) checkBody(where, request.body);
+  if (request.body && !checkedBodies?.has(request.body)) checkBody(where, request.body);
 }
 
 /** Throws a DraftError naming the first part of `draft` that printRequestFile cannot write faithfully. */
-export function checkDraft(draft: RequestFileDraft): void {
+export function checkDraft(draft: RequestFileDraft, options: CheckOptions = {}): void {
   draft.comments.forEach((text) => checkComment('The file', text));
   for (const { name, value } of draft.variables) {
     if (!/^[\w.-]+$/.test(name)) fail('The file', `${quoted(name)} is not a variable name`, 'Use letters, digits, _, - and .');
@@ -133,6 +138,6 @@ export function checkDraft(draft: RequestFileDraft): void {
   draft.directives.forEach((directive) => checkDirective('The file', directive));
   draft.requests.forEach((request, index) => {
     const where = `Request ${index + 1}${request.title ? ` (${quoted(request.title)})` : ''}`;
-    checkRequest(where, request);
+    checkRequest(where, request, options.checkedBodies);
   });
 }

@@ -163,6 +163,16 @@ describe('printRequestFile refuses drafts the language cannot hold', () => {
     refused(file(request({ query: ['page=1'] })), /does not start with \? or &/);
     refused({ ...EMPTY, variables: [{ name: 'a b', value: '1' }] }, /"a b" is not a variable name/);
   });
+
+  it('spares only the very bodies a caller says it checked (checkedBodies), not equal copies of them', () => {
+    const body = { kind: 'text' as const, text: '# read as a comment' };
+    const checkedBodies = new Set([body]);
+    assert.equal(printRequestFile(file(request({ body })), { checkedBodies }), '###\nGET {{baseUrl}}/x\n\n# read as a comment\n');
+    assert.throws(
+      () => printRequestFile(file(request({ body }), request({ body: { ...body } })), { checkedBodies }),
+      /^DraftError: Request 2: its body line "# read as a comment" would read as a comment/,
+    );
+  });
 });
 
 describe('isHeaderName (the printer and the Postman importer share it)', () => {
