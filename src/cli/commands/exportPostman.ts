@@ -2,9 +2,9 @@ import * as path from 'node:path';
 import { exportPostman } from '../../core/postman/export';
 import { CliError, type CliCommand } from '../command';
 import { required, text } from './authSupport';
+import { requireRequestFile } from './requestFileArgument';
 
 const USAGE = 'thredd export postman FILE... --out collection.json [--name NAME] [--force] [--json]';
-const REQUEST_FILE = /\.(thredd|http|rest)$/i;
 
 export const exportPostmanCommand: CliCommand = {
   path: ['export', 'postman'],
@@ -18,8 +18,7 @@ export const exportPostmanCommand: CliCommand = {
   },
   async run(values, positionals, io) {
     if (positionals.length === 0) throw new CliError(`Name at least one .thredd or .http file. Usage: ${USAGE}`);
-    const other = positionals.find((file) => !REQUEST_FILE.test(file));
-    if (other) throw new CliError(`${other} is not a request file: thredd export postman takes .thredd and .http files.`);
+    for (const file of positionals) requireRequestFile(file, 'thredd export postman takes .thredd and .http files');
     const out = path.resolve(io.cwd, required(values, 'out', USAGE));
     const shown = (file: string) => {
       const relative = path.relative(io.cwd, file);

@@ -14,11 +14,11 @@ import { pickEnvironment, text } from './authSupport';
 import { PROXY_OPTIONS, PROXY_USAGE, withHttpClient } from './httpSupport';
 import { NEWMAN_OPTIONS, NEWMAN_USAGE, parallelism, runVariables } from './runOptions';
 import { wholeNumber } from './pkiCliSupport';
+import { requireRequestFile } from './requestFileArgument';
 
 const USAGE =
   `thredd run FILE... [--env NAME] [--config FILE] ${NEWMAN_USAGE} [--bail] [--dry-run] ` +
   `[--reporter pretty|json|junit] [--output FILE] [--insecure] ${PROXY_USAGE}`;
-const REQUEST_FILE = /\.(thredd|http|rest)$/i;
 
 export const runCommand: CliCommand = {
   path: ['run'],
@@ -134,8 +134,7 @@ class BatchedOutput {
 
 async function loadRequestFile(file: string, io: CliIo): Promise<SessionFile> {
   const absolute = path.resolve(io.cwd, file);
-  if (!REQUEST_FILE.test(absolute))
-    throw new CliError(`${file} is not a request file: thredd run takes .thredd and .http (REST Client) files.`);
+  requireRequestFile(file, 'thredd run takes .thredd and .http (REST Client) files', absolute);
   const parsed = await readRequestFile(absolute, file).catch((error: unknown) => {
     throw isUserError(error) ? new CliError(error.userMessage()) : error;
   });

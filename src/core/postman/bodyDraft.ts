@@ -3,8 +3,7 @@
  * that cannot be written inline (a line that reads as a comment or a `< file` line) is kept in a side file that the
  * request reads with `<@`, so it is sent as written.
  */
-import { DraftError } from '../requestFile/checkDraft';
-import { checkDraft } from '../requestFile/checkDraft';
+import { checkBody, DraftError } from '../requestFile/checkDraft';
 import type { DraftBody, DraftFileReference, DraftText } from '../requestFile/draft';
 import type { PostmanBody, PostmanKeyValue } from './model';
 
@@ -49,12 +48,7 @@ function textBody(text: string): DraftText | undefined {
 /** True when printRequestFile can write this text inline and read it back the same. */
 function writableInline(body: DraftBody): boolean {
   try {
-    checkDraft({
-      comments: [],
-      variables: [],
-      directives: [],
-      requests: [{ comments: [], directives: [], method: 'POST', url: 'x', query: [], headers: [], body }],
-    });
+    checkBody('The body', body);
     return true;
   } catch (error) {
     if (error instanceof DraftError) return false;

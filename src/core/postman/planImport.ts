@@ -3,7 +3,7 @@
  * thredd.json entries out, with the report. Nothing here touches the disk (see importPostman).
  */
 import { checkDraft, DraftError } from '../requestFile/checkDraft';
-import type { DraftDirective, RequestDraft } from '../requestFile/draft';
+import type { DraftBody, DraftDirective, RequestDraft } from '../requestFile/draft';
 import { printRequestFile } from '../requestFile/printRequestFile';
 import { planEnvironments, type ConfigEntry } from './environments';
 import { FileVariables, SecretNames } from './fileVariables';
@@ -126,6 +126,8 @@ class Planner {
     const names = new UniqueNames((count) => `_${count}`);
     const captures = new Map<string, string>();
     const drafts: RequestDraft[] = [];
+    // Each body passes the request's own check below; the file's print then does not scan it again.
+    const checkedBodies = new Set<DraftBody>();
     const sideFiles: PlannedFile[] = [];
     let section = '';
     for (const placed of requests) {
@@ -164,6 +166,7 @@ class Planner {
         this.report.dropped.push({ name: placed.where, reason: `cannot be written as a .thredd request: ${error.message}` });
         continue;
       }
+      if (result.draft.body) checkedBodies.add(result.draft.body);
       result.draft.comments.unshift(...sectionParts.comments.map(commentLine));
       result.draft.directives.push(...sectionParts.directives);
       drafts.push(result.draft);
@@ -176,7 +179,8 @@ class Planner {
       for (const translation of scripts) this.count(placed.where, translation);
     }
     if (drafts.length === 0) return;
-    const text = printRequestFile({ comments: comments.map(commentLine), variables: variables.entries, directives, requests: drafts });
+    const file = { comments: comments.map(commentLine), variables: variables.entries, directives, requests: drafts };
+    const text = printRequestFile(file, { checkedBodies });
     this.files.push({ path: fileName, text }, ...sideFiles);
     this.report.files.push(fileName);
   }

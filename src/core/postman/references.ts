@@ -18,9 +18,15 @@ export function dynamicVariable(name: string): string | undefined {
     : undefined;
 }
 
+/** True when `text` is exactly one `{{…}}`, whatever is inside (blank too) and nothing around it: it holds no literal value. */
+export function isOnlyReference(text: string): boolean {
+  return /^\{\{[^{}]*\}\}$/.test(text);
+}
+
 /** The name when `text` is exactly one `{{name}}` (spaces allowed around it and inside the braces), else undefined. */
 export function bareReference(text: string): string | undefined {
-  return /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(text.trim())?.[1];
+  const trimmed = text.trim();
+  return isOnlyReference(trimmed) ? /^\s*([^{}]+?)\s*$/.exec(trimmed.slice(2, -2))?.[1] : undefined;
 }
 
 /** Every referenced name in `text`, trimmed. */

@@ -1,5 +1,7 @@
 /** One Postman request as a `.thredd` request draft: URL, headers, auth, body, translated scripts and kept comments. */
+import { isHeaderName } from '../requestFile/checkDraft';
 import type { DraftDirective, DraftHeader, RequestDraft } from '../requestFile/draft';
+import { isMetadataStart } from '../requestFile/metadata';
 import { bodyDraft } from './bodyDraft';
 import type { FileVariables, SecretNames } from './fileVariables';
 import type { PostmanAuth, PostmanRequest } from './model';
@@ -33,8 +35,6 @@ export interface RequestDraftResult {
   draft: RequestDraft;
   sideFiles: { path: string; text: string }[];
 }
-
-const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 /** A credential written in the collection itself: kept out of the file, read from the process environment. */
 function secretValue(value: string, label: string, context: RequestContext): string {
@@ -131,7 +131,7 @@ export function requestDraft(request: PostmanRequest, context: RequestContext): 
   const headers: DraftHeader[] = [...auth.headers];
   for (const header of request.headers) {
     const name = header.key.trim();
-    if (!HEADER_NAME.test(name) || name.startsWith('#') || name.startsWith('&')) {
+    if (!isHeaderName(name)) {
       context.drop(`${context.where} (header "${oneLine(header.key)}")`, 'not a valid HTTP header name');
       continue;
     }
@@ -180,5 +180,6 @@ function rewriteBody(body: NonNullable<RequestDraft['body']>, replace: (text: st
 /** A comment line the printer accepts: one line, no trailing blanks, never read as a `# @directive`. */
 export function commentLine(text: string): string {
   const line = text.replace(/[\r\0]/g, '').trimEnd();
-  return /^\s*@[A-Za-z]/.test(line) ? line.replace('@', '(at)') : line;
+  // Leading blanks as JavaScript counts them, a few more than the parser skips: a line led by U+3000 is escaped too, harmlessly.
+  return isMetadataStart(line, line.search(/\S/)) ? line.replace('@', '(at)') : line;
 }

@@ -12,6 +12,11 @@ export class DraftError extends UserError {
 /** RFC 9110 §5.6.2 token characters, the only ones a header name may use. */
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
+/** A name the parser reads back as a header's: a token that starts with neither "#" (a comment) nor "&" (a query line). */
+export function isHeaderName(name: string): boolean {
+  return TOKEN.test(name) && name[0] !== '#' && name[0] !== '&';
+}
+
 function fail(where: string, what: string, fix: string): never {
   throw new DraftError(`${where}: ${what}.`, fix);
 }
@@ -63,7 +68,8 @@ function checkText(where: string, { text }: DraftText, first: boolean, last: boo
   }
 }
 
-function checkBody(where: string, body: DraftBody): void {
+/** Throws a DraftError, naming `where`, when printRequestFile cannot write `body` so that it reads back the same. */
+export function checkBody(where: string, body: DraftBody): void {
   if (body.kind === 'text') return checkText(where, body, true, true);
   const parts = body.kind === 'file' ? [body] : body.parts;
   if (body.kind === 'mixed' && (parts.length < 2 || !parts.some((part) => part.kind === 'file'))) {
@@ -83,7 +89,12 @@ function checkBody(where: string, body: DraftBody): void {
   });
 }
 
-function checkRequest(where: string, request: RequestDraft): void {
+export interface CheckOptions {
+  /** Bodies that already passed checkBody (or an earlier checkDraft) and have not changed since: not scanned again. */
+  checkedBodies?: ReadonlySet<DraftBody>;
+}
+
+function checkRequest(where: string, request: RequestDraft, checkedBodies: ReadonlySet<DraftBody> | undefined): void {
   if (request.title !== undefined) {
     checkLine(where, 'title', request.title);
     if (!request.title || request.title.startsWith('#')) {
@@ -109,17 +120,16 @@ function checkRequest(where: string, request: RequestDraft): void {
     }
   }
   for (const { name, value } of request.headers) {
-    // "#" starts a comment and "&" a query line; both are token characters, so a name may start with neither.
-    if (!TOKEN.test(name) || name[0] === '#' || name[0] === '&') {
+    if (!isHeaderName(name)) {
       fail(where, `${quoted(name)} is not a header name`, 'Use letters, digits and -, as in X-Region.');
     }
     checkLine(where, `value of header ${name}`, value);
   }
-  if (request.body) checkBody(where, request.body);
+  if (request.body && !checkedBodies?.has(request.body)) checkBody(where, request.body);
 }
 
 /** Throws a DraftError naming the first part of `draft` that printRequestFile cannot write faithfully. */
-export function checkDraft(draft: RequestFileDraft): void {
+export function checkDraft(draft: RequestFileDraft, options: CheckOptions = {}): void {
   draft.comments.forEach((text) => checkComment('The file', text));
   for (const { name, value } of draft.variables) {
     if (!/^[\w.-]+$/.test(name)) fail('The file', `${quoted(name)} is not a variable name`, 'Use letters, digits, _, - and .');
@@ -128,6 +138,6 @@ export function checkDraft(draft: RequestFileDraft): void {
   draft.directives.forEach((directive) => checkDirective('The file', directive));
   draft.requests.forEach((request, index) => {
     const where = `Request ${index + 1}${request.title ? ` (${quoted(request.title)})` : ''}`;
-    checkRequest(where, request);
+    checkRequest(where, request, options.checkedBodies);
   });
 }

@@ -1,4 +1,4 @@
-import { checkDraft } from './checkDraft';
+import { checkDraft, type CheckOptions } from './checkDraft';
 import type { DraftBody, DraftDirective, DraftFileReference, DraftHeader, RequestDraft, RequestFileDraft } from './draft';
 
 /** The `# text` line of a comment; an empty comment is a bare `#`. */
@@ -44,10 +44,10 @@ function requestLines(request: RequestDraft): string[] {
  * The draft as `.thredd` text in the canonical layout (see RequestFileDraft), with `\n` line breaks. Every
  * request starts with `###`, so the file's own lines above the first one are its comments, variables and
  * file-level directives. Throws a DraftError for what the language cannot express (see checkDraft), never
- * writes a file that would read back differently.
+ * writes a file that would read back differently. `options` can spare the bodies a caller has checked already.
  */
-export function printRequestFile(draft: RequestFileDraft): string {
-  checkDraft(draft);
+export function printRequestFile(draft: RequestFileDraft, options: CheckOptions = {}): string {
+  checkDraft(draft, options);
   const blocks: string[][] = [];
   const variables = draft.variables.map(({ name, value }) => pair('@' + name, ' = ', value));
   const preamble = [...draft.comments.map(comment), ...variables, ...draft.directives.map(directive)];

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { bareReference, isOnlyReference } from '../../../src/core/postman/references';
 import { collection, header, importFixture, requestItem } from '../../support/postmanImport';
 
 const get = (name: string, url: string, extra: Record<string, unknown> = {}) => requestItem(name, { url, ...extra });
@@ -181,5 +182,22 @@ describe('Postman import: variables', () => {
   it('keeps header values of runtime variables intact', async () => {
     const result = await importFixture(collection([get('One', 'https://x.test/', { header: [{ key: 'X-Trace', value: '{{$guid}}' }] })]));
     assert.match(header(result.byTitle('One'), 'X-Trace')!, /^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('Postman references: a value that is only {{…}}', () => {
+  it('isOnlyReference takes one {{…}} with anything inside, blank too, and nothing around it', () => {
+    for (const text of ['{{a}}', '{{ a b }}', '{{}}', '{{$processEnv X}}']) assert.ok(isOnlyReference(text), text);
+    for (const text of [' {{a}}', '{{a}} ', 'x{{a}}', '{{a}}{{b}}', '{{a}', '{{{a}}}', 'Bearer {{a}}', '']) {
+      assert.equal(isOnlyReference(text), false, text);
+    }
+  });
+
+  it('bareReference gives the trimmed name, for text trimmed first, and nothing for a blank name', () => {
+    assert.equal(bareReference('  {{ token }}\n'), 'token');
+    assert.equal(bareReference('{{a b}}'), 'a b');
+    assert.equal(bareReference('{{}}'), undefined);
+    assert.equal(bareReference('{{a}}{{b}}'), undefined);
+    assert.equal(bareReference('x {{a}}'), undefined);
   });
 });

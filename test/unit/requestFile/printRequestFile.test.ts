@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { DraftError, draftOf, parseRequestFile, printRequestFile } from '../../../src/core/requestFile';
 import type { RequestDraft, RequestFileDraft } from '../../../src/core/requestFile';
 import { isUserError } from '../../../src/core/errors/userError';
+import { isHeaderName } from '../../../src/core/requestFile/checkDraft';
 import { requestFileDraft } from './draftGenerators';
 
 const EMPTY: RequestFileDraft = { comments: [], variables: [], directives: [], requests: [] };
@@ -161,5 +162,22 @@ describe('printRequestFile refuses drafts the language cannot hold', () => {
     refused(file(request({ url: 'https://a.test/with space' })), /holds blanks/);
     refused(file(request({ query: ['page=1'] })), /does not start with \? or &/);
     refused({ ...EMPTY, variables: [{ name: 'a b', value: '1' }] }, /"a b" is not a variable name/);
+  });
+
+  it('spares only the very bodies a caller says it checked (checkedBodies), not equal copies of them', () => {
+    const body = { kind: 'text' as const, text: '# read as a comment' };
+    const checkedBodies = new Set([body]);
+    assert.equal(printRequestFile(file(request({ body })), { checkedBodies }), '###\nGET {{baseUrl}}/x\n\n# read as a comment\n');
+    assert.throws(
+      () => printRequestFile(file(request({ body }), request({ body: { ...body } })), { checkedBodies }),
+      /^DraftError: Request 2: its body line "# read as a comment" would read as a comment/,
+    );
+  });
+});
+
+describe('isHeaderName (the printer and the Postman importer share it)', () => {
+  it('takes RFC 9110 tokens, except those that start with "#" (a comment) or "&" (a query line)', () => {
+    for (const name of ['X-Region', 'content-type', "a!#$%&'*+-.^_`|~9", 'X#', 'X&Y']) assert.ok(isHeaderName(name), name);
+    for (const name of ['', '#Hash', '&amp', 'bad name', 'X:Y', 'Ä', ' X-Region']) assert.equal(isHeaderName(name), false, name);
   });
 });

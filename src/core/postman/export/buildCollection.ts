@@ -3,6 +3,7 @@ import { isSecretName } from '../../requestFile/secrets';
 import type { ParsedRequest, ParsedRequestFile } from '../../requestFile/types';
 import { sectionsOf } from '../../session/selection';
 import type { PostmanCollection, PostmanFolder, PostmanItem, PostmanRequest, PostmanScript, PostmanVariable } from '../model';
+import { isOnlyReference } from '../references';
 import { exportBody } from './exportBody';
 import { exportFieldValue, exportHeaderValue, exportJsonSecrets } from './exportSecrets';
 import { chainScriptLine, exportText, newExportScope, type ExportScope } from './exportText';
@@ -74,7 +75,7 @@ export function buildCollection(name: string, files: readonly ExportFile[]): Bui
 function fileVariables(file: ExportFile, scope: ExportScope): PostmanVariable[] {
   const latest = new Map(file.parsed.fileVariables.map((variable) => [variable.name, variable]));
   return [...latest.values()].map((variable) => {
-    const secret = isSecretName(variable.name) && !/^\{\{[^{}]*\}\}$/.test(variable.value.trim());
+    const secret = isSecretName(variable.name) && !isOnlyReference(variable.value.trim());
     if (secret) scope.secretVariables.add(variable.name);
     return { key: variable.name, value: secret ? '' : exportText(variable.value, scope), disabled: false, secret };
   });

@@ -1,4 +1,5 @@
 import { isSecretName } from '../../requestFile/secrets';
+import { isOnlyReference } from '../references';
 import type { ExportScope } from './exportText';
 
 const CREDENTIAL_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
@@ -26,7 +27,7 @@ export function exportHeaderValue(name: string, value: string, scope: ExportScop
 
 /** A form field (urlencoded or form-data) whose name says secret and whose value is written out: `{{name}}` instead. */
 export function exportFieldValue(key: string, value: string, scope: ExportScope): string {
-  if (!isSecretName(key) || value === '' || /^\{\{[^{}]*\}\}$/.test(value.trim())) return value;
+  if (!isSecretName(key) || value === '' || isOnlyReference(value.trim())) return value;
   scope.secretVariables.add(key);
   return `{{${key}}}`;
 }
@@ -34,7 +35,7 @@ export function exportFieldValue(key: string, value: string, scope: ExportScope)
 /** In a JSON (or JSON-like) text, `"secretName": "literal"` becomes `"secretName": "{{secretName}}"`. */
 export function exportJsonSecrets(text: string, scope: ExportScope): string {
   return text.replace(/"([^"\\]+)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g, (whole, key: string, colon: string, value: string) => {
-    if (!isSecretName(key) || value === '' || /^\{\{[^{}]*\}\}$/.test(value)) return whole;
+    if (!isSecretName(key) || value === '' || isOnlyReference(value)) return whole;
     scope.secretVariables.add(key);
     return `"${key}"${colon}"{{${key}}}"`;
   });
