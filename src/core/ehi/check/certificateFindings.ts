@@ -1,12 +1,11 @@
 import type { X509Certificate } from 'node:crypto';
-import { fail, pass, warn } from './findings';
+import { fail, pass, warn, type EhiFinding } from '../findings';
 import type { EndpointTarget } from './target';
-import type { Finding } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The name Thredd connects to must be in the certificate (SSL Labs: "certificate name mismatch" is not trusted). */
-export function hostnameFinding(leaf: X509Certificate, target: EndpointTarget): Finding {
+export function hostnameFinding(leaf: X509Certificate, target: EndpointTarget): EhiFinding {
   const matched = target.isIp ? leaf.checkIP(target.host) : leaf.checkHost(target.host);
   if (matched) return pass('certificate.hostname', `The certificate is valid for ${target.host}.`);
   return fail(
@@ -17,7 +16,7 @@ export function hostnameFinding(leaf: X509Certificate, target: EndpointTarget): 
 }
 
 /** Expired or not yet valid fails; fewer than `warningDays` left warns. */
-export function expiryFinding(leaf: X509Certificate, warningDays: number, now = new Date()): Finding {
+export function expiryFinding(leaf: X509Certificate, warningDays: number, now = new Date()): EhiFinding {
   const notAfter = Date.parse(leaf.validTo);
   const daysLeft = Math.floor((notAfter - now.getTime()) / DAY);
   const until = new Date(notAfter).toISOString().slice(0, 10);
@@ -42,7 +41,7 @@ export function expiryFinding(leaf: X509Certificate, warningDays: number, now = 
 }
 
 /** SSL Labs caps RSA keys below 2048 bits (and EC keys below 256) at B; Thredd's guide asks for an A. */
-export function keyFinding(leaf: X509Certificate): Finding {
+export function keyFinding(leaf: X509Certificate): EhiFinding {
   const key = leaf.publicKey;
   const details = key.asymmetricKeyDetails ?? {};
   if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') {
@@ -79,6 +78,6 @@ export function keyFinding(leaf: X509Certificate): Finding {
 }
 
 /** Name, dates and key of the server's certificate. */
-export function certificateFindings(leaf: X509Certificate, target: EndpointTarget, warningDays: number): Finding[] {
+export function certificateFindings(leaf: X509Certificate, target: EndpointTarget, warningDays: number): EhiFinding[] {
   return [hostnameFinding(leaf, target), expiryFinding(leaf, warningDays), keyFinding(leaf)];
 }

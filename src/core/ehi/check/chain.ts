@@ -1,7 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
 import { readableName } from '../../x509/x509Text';
-import { fail, pass } from './findings';
-import type { Finding } from './types';
+import { fail, pass, type EhiFinding } from '../findings';
 
 /** One certificate of the path from the server's certificate to a trust anchor, as `openssl s_client` prints a depth. */
 export interface ChainDepth {
@@ -66,7 +65,7 @@ function dateError(certificate: X509Certificate, now: Date): string | undefined 
 }
 
 /** The guide asks for `verify return:1` at every depth (section 5, "Test using OpenSSL"). */
-export function chainFindings(path: ChainDepth[]): Finding[] {
+export function chainFindings(path: ChainDepth[]): EhiFinding[] {
   const findings = path.map((link) => {
     const name = readableName(link.certificate.subject);
     const where = link.source === 'sent' ? 'sent by the server' : 'from the trust anchors';
@@ -95,7 +94,7 @@ function fixFor(error: string): string {
  * The guide: "configure your server's TLS setup so that it sends the Server Certificate and the Intermediate
  * Certificate". An issuer that is not a self-signed root must come from the server, not from our trust store.
  */
-function intermediateFinding(path: ChainDepth[]): Finding {
+function intermediateFinding(path: ChainDepth[]): EhiFinding {
   const borrowed = path.filter((link) => link.depth > 0 && link.source === 'trust-store' && !selfSigned(link.certificate));
   const last = path[path.length - 1];
   const missing = last.error?.startsWith('unable to') ? last : undefined;

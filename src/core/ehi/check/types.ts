@@ -1,21 +1,12 @@
 import type { ClientCertificateMaterial } from '../../http';
+import type { EhiFinding } from '../findings';
 
 /** The EHI endpoint check (issue 14): Thredd's tests of section 5 of the Connecting to Thredd guide, as data. */
-
-export type FindingStatus = 'pass' | 'warn' | 'fail';
-
-/** One result: `fix` is one sentence for warn and fail, empty for pass. */
-export interface Finding {
-  id: string;
-  status: FindingStatus;
-  message: string;
-  fix: string;
-}
 
 /** What `thredd ehi check --json` prints, and what the report view shows. */
 export interface CheckReport {
   ok: boolean;
-  findings: Finding[];
+  findings: EhiFinding[];
 }
 
 export interface EhiCheckOptions {
