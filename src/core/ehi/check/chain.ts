@@ -1,4 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
+import { statusAt, type CertificateStatus } from '../../x509/certificateStatus';
 import { readableName } from '../../x509/x509Text';
 import { fail, pass, type EhiFinding } from '../findings';
 
@@ -58,10 +59,15 @@ export function buildChain(sent: X509Certificate[], anchors: X509Certificate[], 
   return path;
 }
 
+/** OpenSSL's wording of a certificate outside its dates. */
+const DATE_ERRORS: Partial<Record<CertificateStatus, string>> = {
+  expired: 'certificate has expired',
+  'not-yet-valid': 'certificate is not yet valid',
+};
+
 function dateError(certificate: X509Certificate, now: Date): string | undefined {
-  if (Date.parse(certificate.validTo) < now.getTime()) return 'certificate has expired';
-  if (Date.parse(certificate.validFrom) > now.getTime()) return 'certificate is not yet valid';
-  return undefined;
+  // No warning days: only the dates themselves fail a depth.
+  return DATE_ERRORS[statusAt(now, new Date(certificate.validFrom), new Date(certificate.validTo), 0)];
 }
 
 /** The guide asks for `verify return:1` at every depth (section 5, "Test using OpenSSL"). */
