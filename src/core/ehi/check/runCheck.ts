@@ -11,7 +11,7 @@ import { handshake, type HandshakeOptions, type HandshakeSuccess } from './hands
 import { withCertificateFinding, withoutCertificateFinding } from './mtlsRequests';
 import { probeProtocols, protocolFindings } from './protocols';
 import { parseEndpointUrl, type EndpointTarget } from './target';
-import { certificatesOf, trustAnchors } from './trustAnchors';
+import { trustAnchors } from './trustAnchors';
 import type { CheckReport, EhiCheckOptions } from './types';
 import { unreachableError } from './unreachable';
 
@@ -31,7 +31,7 @@ export async function checkEhiEndpoint(options: EhiCheckOptions): Promise<CheckR
   const progress = options.onProgress ?? (() => undefined);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const legacyCiphers = options.legacyCiphers ?? DEFAULT_LEGACY_CIPHERS;
-  const anchors = trustAnchors(options.ca);
+  const anchors = trustAnchors(options.ca?.certificates);
   const client = options.mtls ? options.clientCertificate : undefined;
   const base: ProbeBase = { timeoutMs, clientCertificate: client && { cert: client.cert, key: client.key } };
   const findings: EhiFinding[] = [];
@@ -108,12 +108,11 @@ function clientCertificateFinding(options: EhiCheckOptions): EhiFinding {
 
 async function mtlsFindings(target: EndpointTarget, options: EhiCheckOptions, timeoutMs: number, progress: (step: string) => void) {
   progress('Acceptable client CA names');
-  const expected = options.clientCa
-    ? expectedFromCertificates(certificatesOf(options.clientCa, 'The --client-ca file'))
-    : THREDD_CLIENT_CAS;
+  const expected = options.clientCa ? expectedFromCertificates(options.clientCa) : THREDD_CLIENT_CAS;
   const findings = [caNamesFinding(await readCertificateRequest(target, timeoutMs), expected)];
   progress('Requests without and with a client certificate');
-  findings.push(await withoutCertificateFinding(target.url, options.ca, timeoutMs));
-  if (options.clientCertificate) findings.push(await withCertificateFinding(target.url, options.ca, timeoutMs, options.clientCertificate));
+  findings.push(await withoutCertificateFinding(target.url, options.ca?.pem, timeoutMs));
+  if (options.clientCertificate)
+    findings.push(await withCertificateFinding(target.url, options.ca?.pem, timeoutMs, options.clientCertificate));
   return findings;
 }
