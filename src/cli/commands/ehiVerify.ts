@@ -29,7 +29,7 @@ export const ehiVerifyCommand: CliCommand = {
     const body = await readBody(bodyFile);
     const ca = caFile ? await loadCa(caFile) : undefined;
     const result = await withHttpClient(values, io, undefined, (http) =>
-      verifyEhiMessage({ body, signature, jwks, http, ca, caSource: caFile }),
+      verifyEhiMessage({ bodies: [{ bytes: body }], signature, jwks, http, ca, caSource: caFile }),
     );
     io.out(values.json ? JSON.stringify(result, null, 2) + '\n' : describeEhiVerification(result) + '\n');
     return result.ok ? 0 : 1;

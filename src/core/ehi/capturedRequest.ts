@@ -55,11 +55,17 @@ function readBlock(lines: string[], offset: number, separator: string): Captured
   return result;
 }
 
+/** Bytes a body may have been signed as; `note` says how they differ from the body as written. */
+export interface EhiBodyCandidate {
+  bytes: Uint8Array;
+  note?: string;
+}
+
 /**
  * The byte strings a captured body may have been signed as: as written, then without the one final line break an
- * editor adds (a body sent without it is the usual case). The caller reports which one verified.
+ * editor adds (a body sent without it is the usual case). verifyEhiMessage reports which one verified.
  */
-export function capturedBodyCandidates(body: string): { bytes: Buffer; note?: string }[] {
+export function capturedBodyCandidates(body: string): EhiBodyCandidate[] {
   const exact = Buffer.from(body, 'utf8');
   const trimmed = body.replace(/\r?\n$/, '');
   return trimmed === body

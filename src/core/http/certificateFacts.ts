@@ -1,6 +1,7 @@
 import { X509Certificate } from 'node:crypto';
 import type { DetailedPeerCertificate, PeerCertificate, TLSSocket } from 'node:tls';
 import { hexFingerprint, sha256Thumbprint } from '../x509/thumbprints';
+import { peerChainDer } from './peerChain';
 import type { CertificateSummary, ClientCertificateFacts, TlsFacts } from './types';
 
 /** "C=GB\nO=Thredd\nCN=x" (Node's X509Certificate form) → "C=GB, O=Thredd, CN=x". */
@@ -23,15 +24,7 @@ export function summarizeCertificate(der: Buffer): CertificateSummary {
 
 /** The chain the server sent, leaf first; Node links it through issuerCertificate and ends a root on itself. */
 export function serverChain(peer: DetailedPeerCertificate | undefined): CertificateSummary[] {
-  const chain: CertificateSummary[] = [];
-  const seen = new Set<string>();
-  let current: DetailedPeerCertificate | undefined = peer;
-  while (current?.raw && !seen.has(current.fingerprint256)) {
-    seen.add(current.fingerprint256);
-    chain.push(summarizeCertificate(current.raw));
-    current = current.issuerCertificate;
-  }
-  return chain;
+  return peerChainDer(peer).map(summarizeCertificate);
 }
 
 export function clientCertificateFacts(local: PeerCertificate | object | null): ClientCertificateFacts | undefined {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import * as fs from 'node:fs';
 import * as tls from 'node:tls';
 import type { ClientCertificate, Environment } from '../config/types';
+import { readNamedFile } from '../fs/readNamedFile';
 import { readableName } from '../x509/x509Text';
 import { certificateOfKey, checkKeyFile, readCertificateFile, type CertificateFile } from './clientCertificateFiles';
 import { TlsConfigError } from './tlsConfigError';
@@ -9,17 +9,13 @@ import type { ClientCertificateMaterial, TlsSettings } from './types';
 
 export { TlsConfigError } from './tlsConfigError';
 
-async function readFile(file: string, what: string): Promise<Buffer> {
-  try {
-    return await fs.promises.readFile(file);
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new TlsConfigError(
-      missing ? `The ${what} file ${file} does not exist.` : `The ${what} file ${file} cannot be read: ${(error as Error).message}.`,
-      'Fix the path in thredd.json (relative to thredd.json), or generate the key and CSR first.',
-      file,
-    );
-  }
+function readFile(file: string, what: string): Promise<Buffer> {
+  return readNamedFile(
+    file,
+    `The ${what} file`,
+    (message) =>
+      new TlsConfigError(message, 'Fix the path in thredd.json (relative to thredd.json), or generate the key and CSR first.', file),
+  );
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type GeneralName,
 } from '@peculiar/asn1-x509';
 import { statusAt, type CertificateStatus } from '../x509/certificateStatus';
+import { isSelfSigned } from '../x509/issuedBy';
 import { hexFingerprint, jwkThumbprint, sha256Thumbprint } from '../x509/thumbprints';
 import { formatName, nameAttributes, type NameAttribute } from './distinguishedName';
 import { describeKey, type KeyDescription } from './keyAlgorithms';
@@ -92,7 +93,7 @@ export async function describeCertificate(der: Uint8Array, options: DescribeOpti
     publicKey: await publicKeyInfo(x509.publicKey),
     signatureAlgorithm: signatureAlgorithmName(tbs.signature.algorithm),
     isCa: x509.ca,
-    selfSigned: x509.checkIssued(x509) && x509.verify(x509.publicKey),
+    selfSigned: isSelfSigned(x509),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
+import { isIssuedBy, isSelfSigned } from '../x509/issuedBy';
 import { readableName } from '../x509/x509Text';
 
 export interface ChainLink {
@@ -61,13 +62,9 @@ function topProblem(
 ): string | undefined {
   if (!trusted) return isSelfSigned(certificate) ? undefined : `${label(certificate, index)} is not a self-signed root`;
   if (trusted.some((anchor) => anchor.fingerprint256 === certificate.fingerprint256)) return undefined;
-  const issuer = trusted.find((anchor) => certificate.checkIssued(anchor) && certificate.verify(anchor.publicKey));
+  const issuer = trusted.find((anchor) => isIssuedBy(certificate, anchor));
   if (!issuer)
     return `no certificate in ${trustedName} issued ${label(certificate, index)}, whose issuer is ${readableName(certificate.issuer)}.`;
   if (!issuer.ca) return `the certificate in ${trustedName} that issued ${label(certificate, index)} is not a CA certificate.`;
   return undefined;
-}
-
-export function isSelfSigned(certificate: X509Certificate): boolean {
-  return certificate.checkIssued(certificate) && certificate.verify(certificate.publicKey);
 }

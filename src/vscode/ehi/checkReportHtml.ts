@@ -1,4 +1,5 @@
-import type { CheckReport, FindingStatus } from '../../core/ehi/check';
+import type { CheckReport } from '../../core/ehi/check';
+import { countByStatus, type FindingStatus } from '../../core/ehi/findings';
 import { escapeHtml } from '../webview/webviewHtml';
 
 const ICONS: Record<FindingStatus, { symbol: string; label: string }> = {
@@ -9,7 +10,7 @@ const ICONS: Record<FindingStatus, { symbol: string; label: string }> = {
 
 /** The report as trusted HTML: every value escaped; colours come from media/ehiCheck.css (theme variables only). */
 export function checkReportBodyHtml(url: string, report: CheckReport): string {
-  const count = (status: FindingStatus) => report.findings.filter((finding) => finding.status === status).length;
+  const count = countByStatus(report.findings);
   const rows = report.findings
     .map((finding) => {
       const icon = ICONS[finding.status];
@@ -22,7 +23,7 @@ export function checkReportBodyHtml(url: string, report: CheckReport): string {
     })
     .join('\n');
   const verdict = report.ok ? 'Ready for Thredd: no check failed.' : 'Not ready: fix the failures below.';
-  const counts = `${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed.`;
+  const counts = `${count.pass} passed, ${count.warn} warnings, ${count.fail} failed.`;
   return `<h1>EHI endpoint check</h1>
 <p class="muted mono">${escapeHtml(url)}</p>
 <p class="summary ${report.ok ? 'status-pass' : 'status-fail'}">${verdict} <span class="muted">${counts}</span></p>

@@ -4,9 +4,8 @@ import {
   capturedBodyCandidates,
   describeEhiVerification,
   isJwksUrl,
-  loadEhiJwks,
   readCapturedEhiRequest,
-  verifyEhiSignature,
+  verifyEhiMessage,
   type EhiMessageVerification,
 } from '../../core/ehi';
 import { loadCa } from '../../core/http/loadTlsSettings';
@@ -66,12 +65,9 @@ export async function verifyEhiSignatureCommand(
       { location: vscode.ProgressLocation.Notification, title: 'Verifying the EHI signature…' },
       async () => {
         const ca = source.ca ? await loadCa(source.ca) : undefined;
-        const jwks = await loadEhiJwks(source.jwks, { http: await dependencies.network.client(), ca, caSource: source.ca });
+        const http = await dependencies.network.client();
         const bodies = bodyFile ? [{ bytes: await fs.promises.readFile(bodyFile) }] : capturedBodyCandidates(body!);
-        const results = bodies.map((candidate) => ({ candidate, result: verifyEhiSignature(candidate.bytes, signature, jwks) }));
-        const chosen = results.find((entry) => entry.result.ok) ?? results[0];
-        const note = chosen.result.ok && chosen.candidate.note ? ` (body ${chosen.candidate.note})` : '';
-        return { ...chosen.result, message: chosen.result.message + note, jwks: source.jwks } as EhiMessageVerification;
+        return verifyEhiMessage({ bodies, signature, jwks: source.jwks, http, ca, caSource: source.ca });
       },
     );
     report(log, result);

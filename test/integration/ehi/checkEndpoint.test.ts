@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { checkEhiEndpoint, loadCheckOptions, type CheckReport, type Finding } from '../../../src/core/ehi/check';
+import { checkEhiEndpoint, loadCheckOptions, type CheckReport, type EhiFinding } from '../../../src/core/ehi/check';
 import { issueCertificate } from '../../../src/core/pki';
 import { createTestCa } from '../../support/testPki';
 import { createCheckPki, startEndpoint, type CheckPki, type EndpointOptions } from './checkServers';
 
 const NO_SANDBOX = { cert: '/nonexistent/ehi-client.pem', key: '/nonexistent/ehi-client.key' };
 
-function finding(report: CheckReport, id: string): Finding {
+function finding(report: CheckReport, id: string): EhiFinding {
   const found = report.findings.find((item) => item.id === id);
   assert.ok(found, `no finding ${id} in ${report.findings.map((item) => item.id).join(', ')}`);
   return found;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { X509Certificate } from 'node:crypto';
 import { before, describe, it } from 'node:test';
+import { expiryFinding } from '../../../src/core/ehi/check/certificateFindings';
 import { buildChain, chainFindings } from '../../../src/core/ehi/check/chain';
 import { createTestCa, type TestCa, type TestCert } from '../../support/testPki';
 
@@ -49,5 +50,45 @@ describe('EHI check: the chain at every depth', () => {
     const later = new Date(Date.now() + 400 * 24 * 60 * 60 * 1000);
     const path = buildChain([x509(leaf.certPem), x509(intermediate.certPem)], [x509(root.certPem)], later);
     assert.equal(path[0].error, 'certificate has expired');
+    const earlier = new Date(Date.parse(x509(leaf.certPem).validFrom) - DAY);
+    assert.equal(
+      buildChain([x509(leaf.certPem), x509(intermediate.certPem)], [x509(root.certPem)], earlier)[0].error,
+      'certificate is not yet valid',
+    );
+  });
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe("EHI check: the server certificate's dates", () => {
+  let leaf: X509Certificate;
+  let until: string;
+  before(async () => {
+    const ca = await createTestCa({ commonName: 'Dates Root' });
+    leaf = new X509Certificate((await ca.issue({ commonName: 'localhost', usage: 'server', daysValid: 30 })).certPem);
+    until = new Date(leaf.validTo).toISOString().slice(0, 10);
+  });
+  const at = (fromNotAfter: number) => new Date(Date.parse(leaf.validTo) + fromNotAfter);
+
+  it('passes with the days left when more than the warning days remain', () => {
+    const finding = expiryFinding(leaf, 10, at(-20 * DAY - 1));
+    assert.deepEqual([finding.status, finding.message], ['pass', `The certificate is valid until ${until} (20 days left).`]);
+  });
+
+  it('warns when fewer than the warning days remain', () => {
+    const finding = expiryFinding(leaf, 10, at(-10 * DAY + 1));
+    assert.deepEqual([finding.status, finding.message], ['warn', `The certificate expires on ${until}, in 9 days.`]);
+    assert.equal(expiryFinding(leaf, 10, at(-10 * DAY)).status, 'pass', 'exactly the warning days left is not yet a warning');
+  });
+
+  it('fails an expired certificate, and one not valid yet', () => {
+    const expired = expiryFinding(leaf, 10, at(1));
+    assert.deepEqual([expired.status, expired.message], ['fail', `The certificate expired on ${until}.`]);
+    assert.equal(expiryFinding(leaf, 10, at(0)).status, 'warn', 'valid up to and including notAfter');
+    const notYet = expiryFinding(leaf, 10, new Date(Date.parse(leaf.validFrom) - 1));
+    assert.deepEqual(
+      [notYet.status, notYet.message],
+      ['fail', `The certificate is not valid before ${new Date(leaf.validFrom).toISOString().slice(0, 10)}.`],
+    );
   });
 });

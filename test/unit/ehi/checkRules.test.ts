@@ -3,10 +3,11 @@ import { describe, it } from 'node:test';
 import { caNamesFinding, THREDD_CLIENT_CAS } from '../../../src/core/ehi/check/caNameFindings';
 import { cipherFindings } from '../../../src/core/ehi/check/cipherFindings';
 import { suiteTraits } from '../../../src/core/ehi/check/cipherSuites';
-import { fail, pass, reportOf, warn } from '../../../src/core/ehi/check/findings';
 import { formatReport } from '../../../src/core/ehi/check/formatReport';
 import { protocolFindings, type ProtocolResult } from '../../../src/core/ehi/check/protocols';
+import { reportOf } from '../../../src/core/ehi/check/runCheck';
 import { parseCertificateRequestTrace, traceNameAttributes } from '../../../src/core/ehi/check/traceParser';
+import { fail, pass, warn } from '../../../src/core/ehi/findings';
 
 const statusOf = (findings: { id: string; status: string }[], id: string) => findings.find((finding) => finding.id === id)?.status;
 

@@ -1,8 +1,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { readableName } from '../../x509/x509Text';
-import { fail, pass, warn } from './findings';
+import { fail, pass, warn, type EhiFinding } from '../findings';
 import { traceNameAttributes, type CertificateRequestTrace } from './traceParser';
-import type { Finding } from './types';
 
 /** A CA the list should name, and how a sent name is matched to it. */
 export interface ExpectedClientCa {
@@ -27,7 +26,7 @@ export function expectedFromCertificates(certificates: X509Certificate[]): Expec
 const TRUST_FIX = "Add Thredd's EHI trust chain (root and issuing CA) to the CAs the endpoint trusts for client certificates.";
 
 /** The guide: Thredd's CAs should appear under "Acceptable client certificate CA names"; listing them is optional. */
-export function caNamesFinding(trace: CertificateRequestTrace, expected: ExpectedClientCa[]): Finding {
+export function caNamesFinding(trace: CertificateRequestTrace, expected: ExpectedClientCa[]): EhiFinding {
   const id = 'mtls.ca-names';
   if (!trace.traced) {
     return warn(

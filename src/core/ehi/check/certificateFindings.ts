@@ -1,12 +1,12 @@
 import type { X509Certificate } from 'node:crypto';
-import { fail, pass, warn } from './findings';
+import { statusAt } from '../../x509/certificateStatus';
+import { fail, pass, warn, type EhiFinding } from '../findings';
 import type { EndpointTarget } from './target';
-import type { Finding } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 /** The name Thredd connects to must be in the certificate (SSL Labs: "certificate name mismatch" is not trusted). */
-export function hostnameFinding(leaf: X509Certificate, target: EndpointTarget): Finding {
+export function hostnameFinding(leaf: X509Certificate, target: EndpointTarget): EhiFinding {
   const matched = target.isIp ? leaf.checkIP(target.host) : leaf.checkHost(target.host);
   if (matched) return pass('certificate.hostname', `The certificate is valid for ${target.host}.`);
   return fail(
@@ -16,33 +16,38 @@ export function hostnameFinding(leaf: X509Certificate, target: EndpointTarget): 
   );
 }
 
-/** Expired or not yet valid fails; fewer than `warningDays` left warns. */
-export function expiryFinding(leaf: X509Certificate, warningDays: number, now = new Date()): Finding {
-  const notAfter = Date.parse(leaf.validTo);
-  const daysLeft = Math.floor((notAfter - now.getTime()) / DAY);
-  const until = new Date(notAfter).toISOString().slice(0, 10);
-  if (notAfter < now.getTime()) {
-    return fail('certificate.expiry', `The certificate expired on ${until}.`, 'Renew the server certificate with your CA and install it.');
+/** Expired or not yet valid fails; fewer than `warningDays` left warns (the same states as the certificates view's). */
+export function expiryFinding(leaf: X509Certificate, warningDays: number, now = new Date()): EhiFinding {
+  const notBefore = new Date(leaf.validFrom);
+  const notAfter = new Date(leaf.validTo);
+  const until = notAfter.toISOString().slice(0, 10);
+  const daysLeft = Math.floor((notAfter.getTime() - now.getTime()) / DAY);
+  switch (statusAt(now, notBefore, notAfter, warningDays)) {
+    case 'expired':
+      return fail(
+        'certificate.expiry',
+        `The certificate expired on ${until}.`,
+        'Renew the server certificate with your CA and install it.',
+      );
+    case 'not-yet-valid':
+      return fail(
+        'certificate.expiry',
+        `The certificate is not valid before ${notBefore.toISOString().slice(0, 10)}.`,
+        "Install a certificate that is valid today, or correct the server's clock.",
+      );
+    case 'expiring':
+      return warn(
+        'certificate.expiry',
+        `The certificate expires on ${until}, in ${daysLeft} days.`,
+        'Renew the server certificate before it expires: Thredd cannot reach an endpoint with an expired certificate.',
+      );
+    case 'valid':
+      return pass('certificate.expiry', `The certificate is valid until ${until} (${daysLeft} days left).`);
   }
-  if (Date.parse(leaf.validFrom) > now.getTime()) {
-    return fail(
-      'certificate.expiry',
-      `The certificate is not valid before ${new Date(leaf.validFrom).toISOString().slice(0, 10)}.`,
-      "Install a certificate that is valid today, or correct the server's clock.",
-    );
-  }
-  if (daysLeft < warningDays) {
-    return warn(
-      'certificate.expiry',
-      `The certificate expires on ${until}, in ${daysLeft} days.`,
-      'Renew the server certificate before it expires: Thredd cannot reach an endpoint with an expired certificate.',
-    );
-  }
-  return pass('certificate.expiry', `The certificate is valid until ${until} (${daysLeft} days left).`);
 }
 
 /** SSL Labs caps RSA keys below 2048 bits (and EC keys below 256) at B; Thredd's guide asks for an A. */
-export function keyFinding(leaf: X509Certificate): Finding {
+export function keyFinding(leaf: X509Certificate): EhiFinding {
   const key = leaf.publicKey;
   const details = key.asymmetricKeyDetails ?? {};
   if (key.asymmetricKeyType === 'rsa' || key.asymmetricKeyType === 'rsa-pss') {
@@ -79,6 +84,6 @@ export function keyFinding(leaf: X509Certificate): Finding {
 }
 
 /** Name, dates and key of the server's certificate. */
-export function certificateFindings(leaf: X509Certificate, target: EndpointTarget, warningDays: number): Finding[] {
+export function certificateFindings(leaf: X509Certificate, target: EndpointTarget, warningDays: number): EhiFinding[] {
   return [hostnameFinding(leaf, target), expiryFinding(leaf, warningDays), keyFinding(leaf)];
 }

@@ -1,7 +1,8 @@
 import type { X509Certificate } from 'node:crypto';
+import { statusAt, type CertificateStatus } from '../../x509/certificateStatus';
+import { isIssuedBy, isSelfSigned } from '../../x509/issuedBy';
 import { readableName } from '../../x509/x509Text';
-import { fail, pass } from './findings';
-import type { Finding } from './types';
+import { fail, pass, type EhiFinding } from '../findings';
 
 /** One certificate of the path from the server's certificate to a trust anchor, as `openssl s_client` prints a depth. */
 export interface ChainDepth {
@@ -15,15 +16,6 @@ export interface ChainDepth {
 
 const MAX_DEPTH = 10;
 
-/** Node's checkIssued reads "this was issued by": names, key identifiers and key usage; then the signature itself. */
-function issues(issuer: X509Certificate, subject: X509Certificate): boolean {
-  return subject.checkIssued(issuer) && subject.verify(issuer.publicKey);
-}
-
-function selfSigned(certificate: X509Certificate): boolean {
-  return issues(certificate, certificate);
-}
-
 /**
  * The path from the leaf to a trust anchor: each issuer taken from what the server sent first, then from the
  * anchors. Every depth is verified like OpenSSL's `verify return:1`: signed by the next, within its dates, the
@@ -36,14 +28,16 @@ export function buildChain(sent: X509Certificate[], anchors: X509Certificate[], 
     const certificate = current.certificate;
     current.error = dateError(certificate, now) ?? (current.depth > 0 && !certificate.ca ? 'invalid CA certificate' : undefined);
     const trusted = anchorPrints.has(certificate.fingerprint256);
-    if (trusted && selfSigned(certificate)) break;
-    const fromServer = sent.find((candidate) => candidate !== certificate && issues(candidate, certificate));
-    const fromAnchors = fromServer ? undefined : anchors.find((candidate) => candidate !== certificate && issues(candidate, certificate));
+    if (trusted && isSelfSigned(certificate)) break;
+    const fromServer = sent.find((candidate) => candidate !== certificate && isIssuedBy(certificate, candidate));
+    const fromAnchors = fromServer
+      ? undefined
+      : anchors.find((candidate) => candidate !== certificate && isIssuedBy(certificate, candidate));
     const issuer = fromServer ?? fromAnchors;
     // An anchor that is not a root ends the path where its own issuer is unknown (OpenSSL's partial chain).
     if (!issuer && trusted) break;
     if (!issuer) {
-      current.error ??= selfSigned(certificate)
+      current.error ??= isSelfSigned(certificate)
         ? current.depth === 0
           ? 'self-signed certificate'
           : 'self-signed certificate in certificate chain'
@@ -59,14 +53,19 @@ export function buildChain(sent: X509Certificate[], anchors: X509Certificate[], 
   return path;
 }
 
+/** OpenSSL's wording of a certificate outside its dates. */
+const DATE_ERRORS: Partial<Record<CertificateStatus, string>> = {
+  expired: 'certificate has expired',
+  'not-yet-valid': 'certificate is not yet valid',
+};
+
 function dateError(certificate: X509Certificate, now: Date): string | undefined {
-  if (Date.parse(certificate.validTo) < now.getTime()) return 'certificate has expired';
-  if (Date.parse(certificate.validFrom) > now.getTime()) return 'certificate is not yet valid';
-  return undefined;
+  // No warning days: only the dates themselves fail a depth.
+  return DATE_ERRORS[statusAt(now, new Date(certificate.validFrom), new Date(certificate.validTo), 0)];
 }
 
 /** The guide asks for `verify return:1` at every depth (section 5, "Test using OpenSSL"). */
-export function chainFindings(path: ChainDepth[]): Finding[] {
+export function chainFindings(path: ChainDepth[]): EhiFinding[] {
   const findings = path.map((link) => {
     const name = readableName(link.certificate.subject);
     const where = link.source === 'sent' ? 'sent by the server' : 'from the trust anchors';
@@ -95,12 +94,12 @@ function fixFor(error: string): string {
  * The guide: "configure your server's TLS setup so that it sends the Server Certificate and the Intermediate
  * Certificate". An issuer that is not a self-signed root must come from the server, not from our trust store.
  */
-function intermediateFinding(path: ChainDepth[]): Finding {
-  const borrowed = path.filter((link) => link.depth > 0 && link.source === 'trust-store' && !selfSigned(link.certificate));
+function intermediateFinding(path: ChainDepth[]): EhiFinding {
+  const borrowed = path.filter((link) => link.depth > 0 && link.source === 'trust-store' && !isSelfSigned(link.certificate));
   const last = path[path.length - 1];
   const missing = last.error?.startsWith('unable to') ? last : undefined;
   if (borrowed.length === 0 && !missing) {
-    const intermediates = path.filter((link) => link.depth > 0 && !selfSigned(link.certificate)).length;
+    const intermediates = path.filter((link) => link.depth > 0 && !isSelfSigned(link.certificate)).length;
     return pass(
       'chain.intermediate',
       intermediates > 0

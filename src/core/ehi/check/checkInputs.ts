@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
+import { readNamedFile } from '../../fs/readNamedFile';
 import { loadClientCertificate, type ClientCertificateMaterial } from '../../http';
 import { EhiCheckError } from './ehiCheckError';
 import { certificatesOf } from './trustAnchors';
-import type { EhiCheckOptions } from './types';
+import type { CaCertificates, EhiCheckOptions } from './types';
 
 /** The check's inputs as files, the way the CLI flags and the VS Code command's args name them. */
 export interface EhiCheckFiles {
@@ -17,24 +18,16 @@ export interface EhiCheckFiles {
   timeoutMs?: number;
 }
 
-async function readPem(file: string, flag: string): Promise<string> {
-  let text: string;
-  try {
-    text = await fs.promises.readFile(file, 'utf8');
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new EhiCheckError(
-      missing ? `The ${flag} file ${file} does not exist.` : `The ${flag} file ${file} cannot be read: ${(error as Error).message}.`,
-      `Pass ${flag} the path of a PEM certificate file.`,
-    );
+/** A CA file's text and its certificates, read and parsed once: the check needs both. */
+async function readCaFile(file: string, flag: string): Promise<CaCertificates> {
+  const name = `The ${flag} file`;
+  const fix = `Pass ${flag} the path of a PEM certificate file.`;
+  const pem = (await readNamedFile(file, name, (message) => new EhiCheckError(message, fix))).toString('utf8');
+  const certificates = certificatesOf(pem, `${name} ${file}`);
+  if (certificates.length === 0) {
+    throw new EhiCheckError(`${name} ${file} holds no certificate.`, `Pass ${flag} a PEM file with -----BEGIN CERTIFICATE----- blocks.`);
   }
-  if (certificatesOf(text, `The ${flag} file ${file}`).length === 0) {
-    throw new EhiCheckError(
-      `The ${flag} file ${file} holds no certificate.`,
-      `Pass ${flag} a PEM file with -----BEGIN CERTIFICATE----- blocks.`,
-    );
-  }
-  return text;
+  return { pem, certificates };
 }
 
 /** Reads the files and picks the client certificate: --cert/--key, else the sandbox's EHI client certificate. */
@@ -43,8 +36,8 @@ export async function loadCheckOptions(files: EhiCheckFiles): Promise<EhiCheckOp
     throw new EhiCheckError('--cert and --key go together.', 'Pass both the client certificate (--cert) and its key (--key), or neither.');
   }
   const options: EhiCheckOptions = { url: files.url, mtls: files.mtls, timeoutMs: files.timeoutMs };
-  if (files.ca) options.ca = await readPem(files.ca, '--ca');
-  if (files.clientCa) options.clientCa = await readPem(files.clientCa, '--client-ca');
+  if (files.ca) options.ca = await readCaFile(files.ca, '--ca');
+  if (files.clientCa) options.clientCa = (await readCaFile(files.clientCa, '--client-ca')).certificates;
   if (!files.mtls) return options;
   const explicit = files.cert !== undefined && files.key !== undefined;
   const pair = explicit ? { cert: files.cert!, key: files.key! } : files.sandboxClientCertificate;

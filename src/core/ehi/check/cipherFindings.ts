@@ -1,7 +1,6 @@
-import { fail, pass, warn } from './findings';
+import { fail, pass, warn, type EhiFinding } from '../findings';
 import type { CipherProbeResult } from './cipherProbe';
 import { suiteTraits } from './cipherSuites';
-import type { Finding } from './types';
 
 export interface CipherFacts {
   /** null when TLS 1.2 is refused (then only TLS 1.3 suites, all AEAD with forward secrecy, are possible). */
@@ -21,7 +20,7 @@ function list(suites: string[]): string {
  * SSL Labs' cipher rules as this check approximates them: insecure suites (C/F), no forward secrecy with a modern
  * client (cap B), DHE groups under 2048 bits (cap B), no AEAD (A-), CBC suites marked weak (no cap).
  */
-export function cipherFindings(facts: CipherFacts): Finding[] {
+export function cipherFindings(facts: CipherFacts): EhiFinding[] {
   if (!facts.tls12) {
     return facts.tls13Accepted
       ? [pass('cipher.suites', 'Only TLS 1.3 is accepted: every TLS 1.3 suite has forward secrecy and AEAD.')]
@@ -52,7 +51,7 @@ export function cipherFindings(facts: CipherFacts): Finding[] {
   return findings;
 }
 
-function insecureFinding(accepted: string[], untestable: string[]): Finding {
+function insecureFinding(accepted: string[], untestable: string[]): EhiFinding {
   const insecure = accepted.filter((suite) => suiteTraits(suite).insecure);
   const note = untestable.length > 0 ? ` (not tested, this OpenSSL cannot offer them: ${list(untestable)})` : '';
   if (insecure.length > 0) {
@@ -65,7 +64,7 @@ function insecureFinding(accepted: string[], untestable: string[]): Finding {
   return pass('cipher.insecure', `No insecure suite (NULL, anonymous, RC4, DES/3DES, export) is accepted${note}.`);
 }
 
-function forwardSecrecyFinding(accepted: string[], preferred?: string): Finding {
+function forwardSecrecyFinding(accepted: string[], preferred?: string): EhiFinding {
   const withoutFs = accepted.filter((suite) => !suiteTraits(suite).forwardSecrecy && !suiteTraits(suite).insecure);
   if (preferred && !suiteTraits(preferred).forwardSecrecy) {
     return fail(
@@ -91,7 +90,7 @@ function forwardSecrecyFinding(accepted: string[], preferred?: string): Finding 
   return pass('cipher.forward-secrecy', 'Every accepted TLS 1.2 suite has forward secrecy (ECDHE/DHE).');
 }
 
-function aeadFinding(accepted: string[], preferred: string | undefined, tls13: boolean): Finding {
+function aeadFinding(accepted: string[], preferred: string | undefined, tls13: boolean): EhiFinding {
   const cbc = accepted.filter((suite) => !suiteTraits(suite).aead && !suiteTraits(suite).insecure);
   if (!tls13 && !accepted.some((suite) => suiteTraits(suite).aead)) {
     return warn(
@@ -117,7 +116,7 @@ function aeadFinding(accepted: string[], preferred: string | undefined, tls13: b
   return pass('cipher.aead', 'Every accepted TLS 1.2 suite is AEAD (GCM, ChaCha20-Poly1305 or CCM).');
 }
 
-function dhGroupFinding(bits: number[]): Finding {
+function dhGroupFinding(bits: number[]): EhiFinding {
   const smallest = Math.min(...bits);
   if (smallest < MIN_DH_BITS) {
     return fail(

@@ -1,4 +1,5 @@
-import type { CheckReport, FindingStatus } from './types';
+import { countByStatus, type FindingStatus } from '../findings';
+import type { CheckReport } from './types';
 
 const SYMBOLS: Record<FindingStatus, string> = { pass: '✔', warn: '⚠', fail: '✖' };
 
@@ -9,7 +10,7 @@ export function formatReport(report: CheckReport): string {
     lines.push(`${SYMBOLS[finding.status]} ${finding.id}: ${finding.message}`);
     if (finding.status !== 'pass' && finding.fix) lines.push(`    fix: ${finding.fix}`);
   }
-  const count = (status: FindingStatus) => report.findings.filter((finding) => finding.status === status).length;
-  lines.push('', `${report.ok ? 'OK' : 'FAILED'}: ${count('pass')} passed, ${count('warn')} warnings, ${count('fail')} failed.`);
+  const count = countByStatus(report.findings);
+  lines.push('', `${report.ok ? 'OK' : 'FAILED'}: ${count.pass} passed, ${count.warn} warnings, ${count.fail} failed.`);
   return lines.join('\n') + '\n';
 }

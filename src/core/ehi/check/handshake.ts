@@ -1,5 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import * as tls from 'node:tls';
+import { peerChainDer } from '../../http/peerChain';
 import type { EndpointTarget } from './target';
 
 export interface HandshakeOptions {
@@ -79,7 +80,7 @@ export function handshake(target: EndpointTarget, options: HandshakeOptions): Pr
         protocol: socket.getProtocol() ?? cipher.version,
         cipher: cipher.name,
         ephemeral: socket.getEphemeralKeyInfo() ?? {},
-        peerChain: peerChain(socket.getPeerCertificate(true)),
+        peerChain: peerChainDer(socket.getPeerCertificate(true)).map((der) => new X509Certificate(der)),
       });
     });
     socket.once('error', (error: NodeJS.ErrnoException) =>
@@ -95,16 +96,4 @@ export function handshake(target: EndpointTarget, options: HandshakeOptions): Pr
       }),
     );
   });
-}
-
-/** Leaf first, following issuerCertificate until Node's walk stops (it links a self-signed root to itself). */
-function peerChain(leaf: tls.DetailedPeerCertificate): X509Certificate[] {
-  const chain: X509Certificate[] = [];
-  const seen = new Set<string>();
-  for (let current: tls.DetailedPeerCertificate | undefined = leaf; current?.raw; current = current.issuerCertificate) {
-    if (seen.has(current.fingerprint256)) break;
-    seen.add(current.fingerprint256);
-    chain.push(new X509Certificate(current.raw));
-  }
-  return chain;
 }

@@ -1,6 +1,5 @@
 import { createHttpClient, discardBody, HttpError, type ClientCertificateMaterial, type HttpResponse } from '../../http';
-import { fail, pass, warn } from './findings';
-import type { Finding } from './types';
+import { fail, pass, warn, type EhiFinding } from '../findings';
 
 type Answer = { response: HttpResponse } | { error: HttpError };
 
@@ -26,7 +25,7 @@ async function get(url: string, ca: string | undefined, timeoutMs: number, clien
 }
 
 /** The guide: a request without a certificate gets 400 ("No required SSL certificate was sent") or 403. */
-export async function withoutCertificateFinding(url: string, ca: string | undefined, timeoutMs: number): Promise<Finding> {
+export async function withoutCertificateFinding(url: string, ca: string | undefined, timeoutMs: number): Promise<EhiFinding> {
   const id = 'mtls.without-certificate';
   const answer = await get(url, ca, timeoutMs);
   if ('response' in answer) {
@@ -55,7 +54,7 @@ export async function withCertificateFinding(
   ca: string | undefined,
   timeoutMs: number,
   clientCertificate: ClientCertificateMaterial,
-): Promise<Finding> {
+): Promise<EhiFinding> {
   const id = 'mtls.with-certificate';
   const answer = await get(url, ca, timeoutMs, clientCertificate);
   const trustFix = "Trust the CA that issued the client certificate (Thredd's EHI trust chain) for client certificates on the endpoint.";

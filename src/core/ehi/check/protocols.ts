@@ -1,9 +1,8 @@
 import type * as tls from 'node:tls';
-import { fail, pass, warn } from './findings';
+import { fail, pass, warn, type EhiFinding } from '../findings';
 import { handshake, type HandshakeOptions } from './handshake';
 import { localCanOffer } from './localLegacySupport';
 import type { EndpointTarget } from './target';
-import type { Finding } from './types';
 
 export type ProtocolVersion = 'TLSv1' | 'TLSv1.1' | 'TLSv1.2' | 'TLSv1.3';
 
@@ -40,7 +39,7 @@ export async function probeProtocols(
 const NAMES: Record<ProtocolVersion, string> = { TLSv1: 'TLS 1.0', 'TLSv1.1': 'TLS 1.1', 'TLSv1.2': 'TLS 1.2', 'TLSv1.3': 'TLS 1.3' };
 
 /** TLS 1.0/1.1 must be refused (SSL Labs caps them at B); TLS 1.2 and 1.3 should be accepted. */
-export function protocolFindings(results: ProtocolResult[]): Finding[] {
+export function protocolFindings(results: ProtocolResult[]): EhiFinding[] {
   return results.map(({ version, outcome }) => {
     const id = `protocol.${version.replace('TLSv1', 'tls1').replace(/^tls1$/, 'tls1.0')}`;
     const name = NAMES[version];

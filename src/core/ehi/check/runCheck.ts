@@ -1,18 +1,18 @@
 import { X509Certificate } from 'node:crypto';
 import { readableName } from '../../x509/x509Text';
+import { fail, noneFailed, pass, type EhiFinding } from '../findings';
 import { caNamesFinding, expectedFromCertificates, THREDD_CLIENT_CAS } from './caNameFindings';
 import { buildChain, chainFindings } from './chain';
 import { certificateFindings } from './certificateFindings';
 import { cipherFindings } from './cipherFindings';
 import { probeTls12Suites } from './cipherProbe';
 import { readCertificateRequest } from './clientCaNames';
-import { fail, pass, reportOf } from './findings';
 import { handshake, type HandshakeOptions, type HandshakeSuccess } from './handshake';
 import { withCertificateFinding, withoutCertificateFinding } from './mtlsRequests';
 import { probeProtocols, protocolFindings } from './protocols';
 import { parseEndpointUrl, type EndpointTarget } from './target';
-import { certificatesOf, trustAnchors } from './trustAnchors';
-import type { CheckReport, EhiCheckOptions, Finding } from './types';
+import { trustAnchors } from './trustAnchors';
+import type { CheckReport, EhiCheckOptions } from './types';
 import { unreachableError } from './unreachable';
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -31,10 +31,10 @@ export async function checkEhiEndpoint(options: EhiCheckOptions): Promise<CheckR
   const progress = options.onProgress ?? (() => undefined);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const legacyCiphers = options.legacyCiphers ?? DEFAULT_LEGACY_CIPHERS;
-  const anchors = trustAnchors(options.ca);
+  const anchors = trustAnchors(options.ca?.certificates);
   const client = options.mtls ? options.clientCertificate : undefined;
   const base: ProbeBase = { timeoutMs, clientCertificate: client && { cert: client.cert, key: client.key } };
-  const findings: Finding[] = [];
+  const findings: EhiFinding[] = [];
   if (options.mtls) findings.push(clientCertificateFinding(options));
 
   progress('TLS handshake and certificate chain');
@@ -64,12 +64,17 @@ export async function checkEhiEndpoint(options: EhiCheckOptions): Promise<CheckR
   return reportOf(findings);
 }
 
+/** ok is false as soon as one finding fails; warnings do not fail the check. */
+export function reportOf(findings: EhiFinding[]): CheckReport {
+  return { ok: noneFailed(findings), findings };
+}
+
 /** A modern handshake (Node's defaults: TLS 1.2+); when refused, a legacy one so the certificate can still be graded. */
 async function inspect(
   target: EndpointTarget,
   base: ProbeBase,
   legacyCiphers: string,
-  findings: Finding[],
+  findings: EhiFinding[],
   mtlsWithoutCertificate: boolean,
 ): Promise<HandshakeSuccess | undefined> {
   // ca: [] keeps OpenSSL's store empty, so the peer chain is exactly what the server sent (chain.ts verifies it).
@@ -91,7 +96,7 @@ async function inspect(
   return legacy.ok ? legacy : undefined;
 }
 
-function clientCertificateFinding(options: EhiCheckOptions): Finding {
+function clientCertificateFinding(options: EhiCheckOptions): EhiFinding {
   const client = options.clientCertificate;
   if (!client) {
     const problem = options.clientCertificateProblem ?? { message: 'No client certificate was given.', fix: 'Pass --cert and --key.' };
@@ -103,12 +108,11 @@ function clientCertificateFinding(options: EhiCheckOptions): Finding {
 
 async function mtlsFindings(target: EndpointTarget, options: EhiCheckOptions, timeoutMs: number, progress: (step: string) => void) {
   progress('Acceptable client CA names');
-  const expected = options.clientCa
-    ? expectedFromCertificates(certificatesOf(options.clientCa, 'The --client-ca file'))
-    : THREDD_CLIENT_CAS;
+  const expected = options.clientCa ? expectedFromCertificates(options.clientCa) : THREDD_CLIENT_CAS;
   const findings = [caNamesFinding(await readCertificateRequest(target, timeoutMs), expected)];
   progress('Requests without and with a client certificate');
-  findings.push(await withoutCertificateFinding(target.url, options.ca, timeoutMs));
-  if (options.clientCertificate) findings.push(await withCertificateFinding(target.url, options.ca, timeoutMs, options.clientCertificate));
+  findings.push(await withoutCertificateFinding(target.url, options.ca?.pem, timeoutMs));
+  if (options.clientCertificate)
+    findings.push(await withCertificateFinding(target.url, options.ca?.pem, timeoutMs, options.clientCertificate));
   return findings;
 }

@@ -25,6 +25,6 @@ export function certificatesOf(pem: string, source: string): X509Certificate[] {
 }
 
 /** What a server chain may end at: Node's roots plus the --ca certificates (private CAs and tests). */
-export function trustAnchors(extraCa?: string): X509Certificate[] {
-  return [...nodeRoots(), ...(extraCa ? certificatesOf(extraCa, 'The --ca file') : [])];
+export function trustAnchors(extraCa: X509Certificate[] = []): X509Certificate[] {
+  return [...nodeRoots(), ...extraCa];
 }

@@ -1,21 +1,19 @@
+import type { X509Certificate } from 'node:crypto';
 import type { ClientCertificateMaterial } from '../../http';
+import type { EhiFinding } from '../findings';
 
 /** The EHI endpoint check (issue 14): Thredd's tests of section 5 of the Connecting to Thredd guide, as data. */
 
-export type FindingStatus = 'pass' | 'warn' | 'fail';
-
-/** One result: `fix` is one sentence for warn and fail, empty for pass. */
-export interface Finding {
-  id: string;
-  status: FindingStatus;
-  message: string;
-  fix: string;
+/** A CA file as the check uses it: the PEM text for its HTTPS requests, the certificates for its own chain rules. */
+export interface CaCertificates {
+  pem: string;
+  certificates: X509Certificate[];
 }
 
 /** What `thredd ehi check --json` prints, and what the report view shows. */
 export interface CheckReport {
   ok: boolean;
-  findings: Finding[];
+  findings: EhiFinding[];
 }
 
 export interface EhiCheckOptions {
@@ -23,10 +21,10 @@ export interface EhiCheckOptions {
   url: string;
   /** Check it as an EHI-over-mTLS endpoint (client CA names, with and without a client certificate). */
   mtls?: boolean;
-  /** PEM text of extra trust anchors (private CAs, tests), added to Node's bundled roots. */
-  ca?: string;
-  /** PEM text of the CA(s) Thredd's client certificate comes from; absent: names Thredd's G1 pair. */
-  clientCa?: string;
+  /** Extra trust anchors (private CAs, tests), added to Node's bundled roots. */
+  ca?: CaCertificates;
+  /** The CA(s) Thredd's client certificate comes from; absent: names Thredd's G1 pair. */
+  clientCa?: X509Certificate[];
   /** The client certificate and key (PEM text) presented over mTLS. */
   clientCertificate?: Extract<ClientCertificateMaterial, { kind: 'pem' }>;
   /** Why there is no client certificate with `mtls` (missing files), shown as a finding with its fix. */

@@ -1,4 +1,5 @@
-import type { EhiFinding, EhiMessageReport, EhiSendReport } from './types';
+import { countByStatus, type EhiFinding } from '../findings';
+import type { EhiMessageReport, EhiSendReport } from './types';
 
 const MARK = { pass: 'pass', warn: 'WARN', fail: 'FAIL' } as const;
 
@@ -19,9 +20,9 @@ function describeFinding(finding: EhiFinding): string {
 
 /** The last line: how many messages passed, warned and failed. */
 export function summariseEhiReport(report: EhiSendReport): string {
-  const count = (status: EhiMessageReport['status']) => report.messages.filter((message) => message.status === status).length;
+  const count = countByStatus(report.messages);
   const total = report.messages.length;
   const verdict = report.ok ? 'the endpoint answered as Thredd expects' : 'the endpoint would not pass with Thredd';
-  const counts = `${count('pass')} passed, ${count('warn')} warned, ${count('fail')} failed`;
+  const counts = `${count.pass} passed, ${count.warn} warned, ${count.fail} failed`;
   return `${total} message${total === 1 ? '' : 's'}: ${counts}: ${verdict}.`;
 }

@@ -1,6 +1,7 @@
+import { fail, pass, warn, type EhiFinding } from '../findings';
 import type { EhiMessage } from '../messages/types';
 import { NUMERIC_RESPONSE_FIELDS, RESEND_REVERSAL_CODES, RESPONSE_CODES } from './responseCodes';
-import type { CheckedAnswer, Decision, EhiAnswer, EhiFinding, EhiRules, FindingStatus, ResendReason } from './types';
+import type { CheckedAnswer, Decision, EhiAnswer, EhiRules, ResendReason } from './types';
 
 /*
  * How Thredd judges an endpoint's answer, from the EHI JSON guide: 2.1 Processing EHI Transactions (acknowledge,
@@ -11,12 +12,10 @@ import type { CheckedAnswer, Decision, EhiAnswer, EhiFinding, EhiRules, FindingS
 /** Above this share of the timeout an answer passes locally but leaves little for the network between Thredd and the endpoint. */
 const HEADROOM_SHARE = 0.75;
 
-const finding = (id: string, status: FindingStatus, message: string, fix = ''): EhiFinding => ({ id, status, message, fix });
-
 /** Every check of one answer that can be made from the answer alone. */
 export function checkAnswer(answer: EhiAnswer, rules: EhiRules): CheckedAnswer {
   const findings = [timing(answer, rules.timeoutMs)];
-  if (answer.outcome === 'error') findings.push(finding('transport', 'fail', answer.message, answer.fix));
+  if (answer.outcome === 'error') findings.push(fail('transport', answer.message, answer.fix));
   if (answer.outcome !== 'response') return { findings };
 
   findings.push(httpStatusFinding(answer.status));
@@ -25,9 +24,8 @@ export function checkAnswer(answer: EhiAnswer, rules: EhiRules): CheckedAnswer {
     body = JSON.parse(answer.bodyText);
   } catch {
     findings.push(
-      finding(
+      fail(
         'json-body',
-        'fail',
         `The body is not JSON (${describeText(answer.bodyText)}).`,
         'Answer a JSON object such as {"Responsestatus":"00","Acknowledgement":"1"}.',
       ),
@@ -37,9 +35,8 @@ export function checkAnswer(answer: EhiAnswer, rules: EhiRules): CheckedAnswer {
   findings.push(contentType(answer.contentType));
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     findings.push(
-      finding(
+      fail(
         'json-body',
-        'fail',
         'The body is JSON but not an object.',
         'Answer a JSON object such as {"Responsestatus":"00","Acknowledgement":"1"}.',
       ),
@@ -55,39 +52,34 @@ export function checkAnswer(answer: EhiAnswer, rules: EhiRules): CheckedAnswer {
 function timing(answer: EhiAnswer, timeoutMs: number): EhiFinding {
   const took = `${answer.durationMs.toFixed(1)} ms`;
   if (answer.outcome === 'timeout') {
-    return finding(
+    return fail(
       'timing',
-      'fail',
       `No answer within the ${timeoutMs} ms timeout: Thredd would stop waiting, decline or stand in, and send the message again.`,
       'Answer faster: decide from data you hold, move slow work (fraud checks, ledgers) after the answer (EHI FAQ: reducing timeouts).',
     );
   }
-  if (answer.outcome === 'error')
-    return finding('timing', 'fail', `No answer: the request failed after ${took}.`, 'See the transport finding.');
+  if (answer.outcome === 'error') return fail('timing', `No answer: the request failed after ${took}.`, 'See the transport finding.');
   if (answer.durationMs > timeoutMs) {
-    return finding(
+    return fail(
       'timing',
-      'fail',
       `Answered in ${took}, after the ${timeoutMs} ms timeout: Thredd would have stopped waiting and sent the message again.`,
       'Answer faster: decide from data you hold, move slow work (fraud checks, ledgers) after the answer (EHI FAQ: reducing timeouts).',
     );
   }
   if (answer.durationMs > timeoutMs * HEADROOM_SHARE) {
-    return finding(
+    return warn(
       'timing',
-      'warn',
       `Answered in ${took}, within the ${timeoutMs} ms timeout but with little left for the network between Thredd and you.`,
       'Aim for well under the timeout locally: the timeout covers the whole round trip from Thredd.',
     );
   }
-  return finding('timing', 'pass', `Answered in ${took} (timeout ${timeoutMs} ms).`);
+  return pass('timing', `Answered in ${took} (timeout ${timeoutMs} ms).`);
 }
 
 function contentType(value: string | undefined): EhiFinding {
-  if (value === 'application/json' || value?.endsWith('+json')) return finding('content-type', 'pass', `Content-Type ${value}.`);
-  return finding(
+  if (value === 'application/json' || value?.endsWith('+json')) return pass('content-type', `Content-Type ${value}.`);
+  return warn(
     'content-type',
-    'warn',
     `The body is JSON but Content-Type is ${value ? `"${value}"` : 'missing'}.`,
     'Send Content-Type: application/json.',
   );
@@ -97,55 +89,50 @@ function responseStatus(value: unknown, rules: EhiRules): EhiFinding {
   const required = rules.kind !== 'notification';
   if (value === undefined) {
     return required
-      ? finding(
+      ? fail(
           'response-status',
-          'fail',
           'Responsestatus is missing: this message needs a decision.',
           'Answer Responsestatus "00" to approve, "05" (or another code) to decline.',
         )
-      : finding('response-status', 'pass', 'No Responsestatus: an acknowledgement is enough for this message.');
+      : pass('response-status', 'No Responsestatus: an acknowledgement is enough for this message.');
   }
   const code = textOf(value);
   if (code === undefined || !/^[0-9A-Z]{2}$/.test(code)) {
-    return finding(
+    return fail(
       'response-status',
-      'fail',
       `Responsestatus ${JSON.stringify(value)} is not a two-character code.`,
       'Answer a code such as "00" or "05", as a string.',
     );
   }
   const meaning = RESPONSE_CODES[code];
   if (!meaning)
-    return finding(
+    return warn(
       'response-status',
-      'warn',
       `Responsestatus "${code}" is not a response code the simulator knows.`,
       "Check it against the EHI guide's Response Status Values.",
     );
   if (rules.kind === 'reversal' && code !== '00' && !RESEND_REVERSAL_CODES.has(code)) {
-    return finding(
+    return warn(
       'response-status',
-      'warn',
       `Responsestatus "${code}" (${meaning}) on a reversal: the guide expects "00", or 91/92/96 to have it sent again.`,
       'Answer "00" once the blocked amount is released.',
     );
   }
-  return finding('response-status', 'pass', `Responsestatus "${code}" (${meaning}).`);
+  return pass('response-status', `Responsestatus "${code}" (${meaning}).`);
 }
 
 function acknowledgement(value: unknown, decision: Decision, rules: EhiRules): EhiFinding {
   const fix = 'Answer Acknowledgement "1" once the message is processed, so Thredd does not send it again.';
-  if (value === undefined)
-    return finding('acknowledgement', 'fail', 'Acknowledgement is missing: Thredd would send the message again.', fix);
+  if (value === undefined) return fail('acknowledgement', 'Acknowledgement is missing: Thredd would send the message again.', fix);
   const ack = decision.acknowledgement;
-  if (ack === '1') return finding('acknowledgement', 'pass', 'Acknowledgement "1".');
+  if (ack === '1') return pass('acknowledgement', 'Acknowledgement "1".');
   if (ack === '0') {
     const retry = rules.kind === 'reversal' && RESEND_REVERSAL_CODES.has(decision.responseStatus ?? '');
     return retry
-      ? finding('acknowledgement', 'pass', `Acknowledgement "0" with ${decision.responseStatus}: the reversal is to be sent again.`)
-      : finding('acknowledgement', 'warn', 'Acknowledgement "0": Thredd would send the message again.', fix);
+      ? pass('acknowledgement', `Acknowledgement "0" with ${decision.responseStatus}: the reversal is to be sent again.`)
+      : warn('acknowledgement', 'Acknowledgement "0": Thredd would send the message again.', fix);
   }
-  return finding('acknowledgement', 'fail', `Acknowledgement ${JSON.stringify(value)} is neither "1" nor "0".`, fix);
+  return fail('acknowledgement', `Acknowledgement ${JSON.stringify(value)} is neither "1" nor "0".`, fix);
 }
 
 /** `null` where a number belongs makes EHI decline; elsewhere it is only untidy (leave optional fields out). */
@@ -155,13 +142,12 @@ function nulls(fields: Record<string, unknown>): EhiFinding[] {
     (name) => name in fields && typeof fields[name] !== 'number' && !isNumericText(fields[name]),
   );
   const nulled = badNumbers.filter((name) => fields[name] === null);
-  if (badNumbers.length === 0) findings.push(finding('numeric-fields', 'pass', 'No null or non-numeric value in numeric fields.'));
+  if (badNumbers.length === 0) findings.push(pass('numeric-fields', 'No null or non-numeric value in numeric fields.'));
   else {
     const what = nulled.length === badNumbers.length ? 'null' : 'null or not a number';
     findings.push(
-      finding(
+      fail(
         'numeric-fields',
-        'fail',
         `${badNumbers.join(', ')} ${badNumbers.length === 1 ? 'is' : 'are'} ${what}: EHI declines the transaction.`,
         'Leave optional numeric fields out instead of sending null; send numbers otherwise.',
       ),
@@ -170,9 +156,8 @@ function nulls(fields: Record<string, unknown>): EhiFinding[] {
   const otherNulls = Object.keys(fields).filter((name) => fields[name] === null && !NUMERIC_RESPONSE_FIELDS.includes(name));
   if (otherNulls.length > 0) {
     findings.push(
-      finding(
+      warn(
         'null-fields',
-        'warn',
         `${otherNulls.join(', ')} ${otherNulls.length === 1 ? 'is' : 'are'} null.`,
         'Leave fields without a value out of the answer.',
       ),
@@ -184,18 +169,17 @@ function nulls(fields: Record<string, unknown>): EhiFinding[] {
 /** Thredd's duplicate rule (2.1.6): the same message again (SendingAttemptCount ≥ 1, same TXn_ID) must get the same decision. */
 export function checkDuplicate(first: Decision, duplicate: CheckedAnswer | undefined, timedOut: boolean): EhiFinding {
   const fix = 'Look the TXn_ID up before deciding: a message seen before gets the answer it got then, and is not processed twice.';
-  if (timedOut || !duplicate?.decision) return finding('duplicate', 'fail', 'The duplicate got no usable answer.', fix);
+  if (timedOut || !duplicate?.decision) return fail('duplicate', 'The duplicate got no usable answer.', fix);
   const again = duplicate.decision;
   if (again.responseStatus === first.responseStatus && again.acknowledgement === first.acknowledgement) {
-    return finding(
+    return pass(
       'duplicate',
-      'pass',
       `The duplicate (SendingAttemptCount 1, same TXn_ID) got the same answer${first.responseStatus ? ` (${first.responseStatus})` : ''}.`,
     );
   }
   const said = (decision: Decision) =>
     `Responsestatus ${decision.responseStatus ?? '(none)'}, Acknowledgement ${decision.acknowledgement ?? '(none)'}`;
-  return finding('duplicate', 'fail', `The duplicate got ${said(again)}; the first send got ${said(first)}.`, fix);
+  return fail('duplicate', `The duplicate got ${said(again)}; the first send got ${said(first)}.`, fix);
 }
 
 /** Whether Thredd sends the message again after this answer, and why (2.1.1, 2.1.2). */
@@ -240,19 +224,17 @@ function describeText(text: string): string {
  * usually means the endpoint's own signature check is wrong, so that is what the finding says.
  */
 function httpStatusFinding(status: number): EhiFinding {
-  if (status === 200) return finding('http-status', 'pass', 'HTTP status 200.');
+  if (status === 200) return pass('http-status', 'HTTP status 200.');
   if (status === 401 || status === 403) {
-    return finding(
+    return fail(
       'http-status',
-      'fail',
       `HTTP status ${status}: the endpoint refused a message signed as Thredd signs it, so its signature check is likely wrong.`,
       'Verify X-Thredd-Signature over the exact body bytes received (not re-serialised JSON) with the JWKS key named by k; ' +
         '"thredd ehi verify" shows what a correct check concludes.',
     );
   }
-  return finding(
+  return fail(
     'http-status',
-    'fail',
     `HTTP status ${status}: EHI expects 200 with the answer in the body.`,
     'Answer 200 and put the decision in Responsestatus.',
   );

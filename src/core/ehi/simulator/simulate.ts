@@ -1,8 +1,9 @@
+import { fail, noneFailed, pass, worstStatus, type EhiFinding } from '../findings';
 import { cryptoRandom, type EhiRandom } from '../messages/random';
 import type { EhiMessage, EhiMessageType } from '../messages/types';
 import { postEhiMessage, type EhiEndpoint } from './postMessage';
 import { checkAnswer, checkDuplicate, markResend, resendReason } from './rules';
-import type { CheckedAnswer, EhiAnswer, EhiFinding, EhiMessageReport, EhiRules, EhiSendReport, FindingStatus, ResendReason } from './types';
+import type { CheckedAnswer, EhiAnswer, EhiMessageReport, EhiRules, EhiSendReport, ResendReason } from './types';
 
 /** 1.11 EHI Configuration Options: Thredd sends a message up to 5 times ("Times", default 5). */
 export const THREDD_MAX_ATTEMPTS = 5;
@@ -41,7 +42,7 @@ export async function simulateEhi(options: SimulationOptions): Promise<EhiSendRe
     messages.push(report);
     options.onMessage?.(report);
   }
-  return { ok: messages.every((message) => message.status !== 'fail'), messages };
+  return { ok: noneFailed(messages), messages };
 }
 
 async function exchangeMessage(options: SimulationOptions, rules: EhiRules, message: EhiMessage): Promise<EhiMessageReport> {
@@ -67,7 +68,7 @@ async function exchangeMessage(options: SimulationOptions, rules: EhiRules, mess
   return {
     type: options.type.type,
     txnId: Number(message.TXn_ID),
-    status: worst(findings),
+    status: worstStatus(findings),
     httpStatus: answer.outcome === 'response' ? answer.status : undefined,
     responseStatus: checked.decision?.responseStatus,
     durationMs: round(answer.durationMs),
@@ -95,24 +96,19 @@ async function resend(
     const answer: EhiAnswer = await postEhiMessage(options.endpoint, resent);
     const checked = checkAnswer(answer, rules);
     if (checked.decision?.acknowledgement === '1' && !resendReason(answer, checked, rules)) {
-      findings.push({
-        id: 'resend',
-        status: 'pass',
-        message: `Sent again ${why} (same TXn_ID, ${marks(resent)}): acknowledged.`,
-        fix: '',
-      });
+      findings.push(pass('resend', `Sent again ${why} (same TXn_ID, ${marks(resent)}): acknowledged.`));
       findings.push(...laterProblems(`Resend ${attempt}`, checked));
       return { attempts: attempt, findings };
     }
   }
-  findings.push({
-    id: 'resend',
-    status: 'fail',
-    message:
+  findings.push(
+    fail(
+      'resend',
       `Sent again ${why} up to ${maxAttempts} attempts in all (${marks(marked(maxAttempts - 1))} last): ` +
-      'never acknowledged, so Thredd would give up.',
-    fix: 'Recognise a resend by its TXn_ID and SendingAttemptCount, and acknowledge it with Acknowledgement "1".',
-  });
+        'never acknowledged, so Thredd would give up.',
+      'Recognise a resend by its TXn_ID and SendingAttemptCount, and acknowledge it with Acknowledgement "1".',
+    ),
+  );
   return { attempts: maxAttempts - 1, findings };
 }
 
@@ -121,12 +117,6 @@ function laterProblems(label: string, checked: CheckedAnswer): EhiFinding[] {
   return checked.findings
     .filter((item) => item.status !== 'pass' && item.id !== 'acknowledgement')
     .map((item) => ({ ...item, id: `${label.toLowerCase().split(' ')[0]}-${item.id}`, message: `${label}: ${item.message}` }));
-}
-
-const RANK: Record<FindingStatus, number> = { pass: 0, warn: 1, fail: 2 };
-
-function worst(findings: readonly EhiFinding[]): FindingStatus {
-  return findings.reduce<FindingStatus>((result, item) => (RANK[item.status] > RANK[result] ? item.status : result), 'pass');
 }
 
 function round(value: number): number {

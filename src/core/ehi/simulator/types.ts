@@ -1,14 +1,8 @@
+import type { EhiFinding, FindingStatus } from '../findings';
 import type { ResponseKind } from '../messages/types';
 
-export type FindingStatus = 'pass' | 'warn' | 'fail';
-
-/** One check of one answer: what was seen and, when it is not a pass, what to change. */
-export interface EhiFinding {
-  id: string;
-  status: FindingStatus;
-  message: string;
-  fix: string;
-}
+// The simulator judges each answer in the same findings as the endpoint check.
+export type { EhiFinding, FindingStatus };
 
 /** What came back for one POST, before any judgement. */
 export type EhiAnswer =
