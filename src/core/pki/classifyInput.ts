@@ -2,6 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import { CertificationRequest } from '@peculiar/asn1-csr';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { looksLikePem, type PemBlock } from '../x509/pem';
+import { CERTIFICATE_LABELS, CSR_LABELS, KEY_LABELS } from '../x509/pemLabels';
 import { PkiError } from './errors';
 import { parsePfx } from './readPkcs12';
 import { parsePemBlocksFor, readPrivateKey } from './readPrivateKey';
@@ -12,10 +13,6 @@ export type ClassifiedInput =
   | { kind: 'csr'; der: Buffer }
   | { kind: 'pkcs12'; der: Buffer }
   | { kind: 'private-key' };
-
-const CERTIFICATE_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE'];
-const CSR_LABELS = ['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST'];
-const KEY_LABELS = ['PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY'];
 
 /** Tells PEM from DER (so either works wherever a file is asked for) and which object it holds. */
 export function classifyInput(data: Uint8Array, name: string): ClassifiedInput {

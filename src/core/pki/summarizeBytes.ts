@@ -1,5 +1,6 @@
 import { X509Certificate, type KeyObject } from 'node:crypto';
 import { looksLikePem, parsePemBlocks } from '../x509/pem';
+import { CERTIFICATE_LABELS } from '../x509/pemLabels';
 import { summarizeCertificate, type CertificateSummary, type SummaryOptions } from './certificateSummary';
 import { inspectBytes, type InspectBytesOptions } from './inspect';
 import type { CsrInfo } from './csrInfo';
@@ -9,8 +10,6 @@ export type SummaryResult =
   { kind: 'certificates'; certificates: CertificateSummary[]; privateKey?: KeyDescription } | { kind: 'csr'; csr: CsrInfo };
 
 export type SummarizeOptions = Pick<InspectBytesOptions, 'name' | 'passphrase' | 'privateKey'> & SummaryOptions;
-
-const CERTIFICATE_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE'];
 
 /**
  * What inspectBytes says of a file, limited to the overview's facts (CertificateSummary). The common case,
