@@ -1,5 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
-import { statusAt } from '../x509/certificateStatus';
+import { daysUntil, statusAt } from '../x509/certificateStatus';
 import { sha256Thumbprint } from '../x509/thumbprints';
 import { fieldsOf, publicKeyInfo, type CertificateInfo, type DescribeOptions } from './certificateInfo';
 import { nativeNameAttributes } from './nativeName';
@@ -28,8 +28,6 @@ export type CertificateSummary = Partial<Pick<CertificateInfo, 'publicKey'>> &
     | 'keyMatches'
   >;
 
-const DAY = 24 * 60 * 60 * 1000;
-
 export interface SummaryOptions extends DescribeOptions {
   /** Add `publicKey` (type, size, RFC 7638 thumbprint). */
   describeKey?: boolean;
@@ -47,7 +45,7 @@ export async function summarizeCertificate(x509: X509Certificate, options: Summa
     serialNumber: x509.serialNumber.toUpperCase(),
     notBefore: notBefore.toISOString(),
     notAfter: notAfter.toISOString(),
-    daysRemaining: Math.trunc((notAfter.getTime() - now.getTime()) / DAY) || 0, // whole days, no -0
+    daysRemaining: daysUntil(notAfter, now),
     status: statusAt(now, notBefore, notAfter, options.warningDays ?? 60),
     sha256Fingerprint: x509.fingerprint256,
     x5tS256: sha256Thumbprint(x509.raw),

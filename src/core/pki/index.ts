@@ -17,7 +17,7 @@ export {
 } from './issueCertificate';
 export { readPrivateKey, type ReadKeyOptions } from './readPrivateKey';
 export { describeCertificate, type CertificateInfo, type PublicKeyInfo, type DescribeOptions } from './certificateInfo';
-export { statusAt, type CertificateStatus } from '../x509/certificateStatus';
+export { daysUntil, statusAt, type CertificateStatus } from '../x509/certificateStatus';
 export { describeCsr, type CsrInfo } from './csrInfo';
 export { verifyChain, type ChainLink } from './verifyChain';
 export { readPkcs12, type Pkcs12Contents } from './readPkcs12';
