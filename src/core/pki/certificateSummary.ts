@@ -2,6 +2,7 @@ import type { X509Certificate } from 'node:crypto';
 import { daysUntil, statusAt } from '../x509/certificateStatus';
 import { sha256Thumbprint } from '../x509/thumbprints';
 import { fieldsOf, publicKeyInfo, type CertificateInfo, type DescribeOptions } from './certificateInfo';
+import { oneLineName } from './distinguishedName';
 import { nativeNameAttributes } from './nativeName';
 
 /**
@@ -39,9 +40,9 @@ export async function summarizeCertificate(x509: X509Certificate, options: Summa
   const notAfter = new Date(x509.validTo);
   const now = options.now ?? new Date();
   const summary: CertificateSummary = {
-    subject: oneLine(subject),
+    subject: oneLineName(subject),
     subjectFields: fieldsOf(subject),
-    issuer: oneLine(nativeNameAttributes(x509.issuer)),
+    issuer: oneLineName(nativeNameAttributes(x509.issuer)),
     serialNumber: x509.serialNumber.toUpperCase(),
     notBefore: notBefore.toISOString(),
     notAfter: notAfter.toISOString(),
@@ -53,12 +54,4 @@ export async function summarizeCertificate(x509: X509Certificate, options: Summa
   };
   if (options.describeKey) summary.publicKey = await publicKeyInfo(x509.publicKey);
   return summary;
-}
-
-/** `CN=x, O=y`: most specific first, as formatName writes it. */
-function oneLine(attributes: { type: string; value: string }[]): string {
-  return attributes
-    .map((attribute) => `${attribute.type}=${attribute.value}`)
-    .reverse()
-    .join(', ');
 }

@@ -3,7 +3,7 @@
 export * from './errors';
 export * from '../x509/thumbprints';
 export { toPem, parsePemBlocks, looksLikePem, type PemBlock } from '../x509/pem';
-export { buildName, formatName, nameAttributes, nameFields, type DnFields, type NameAttribute } from './distinguishedName';
+export { buildName, formatName, nameAttributes, nameFields, oneLineName, type DnFields, type NameAttribute } from './distinguishedName';
 export { validateSubject } from './subject';
 export { KEY_ALGORITHMS, generateKeyPairFor, describeKey, type KeyAlgorithm, type KeyDescription } from './keyAlgorithms';
 export { buildCsr } from './buildCsr';
