@@ -110,6 +110,19 @@ describe('certificate summary (the Thredd view reads certificates natively)', ()
     assert.equal(result.certificates[0].publicKey, undefined, 'the key is described only when asked');
   });
 
+  it('describes in full, exactly as inspectBytes, what is not certificates alone in PEM or DER', async () => {
+    const inputs: { label: string; data: Buffer }[] = [
+      { label: 'certificate and key in one file', data: Buffer.from(plain.certPem + plain.keyPem) },
+      { label: 'another PEM block beside it', data: Buffer.from(`${plain.certPem}-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n`) },
+      { label: 'base64 without its armour', data: Buffer.from(plain.der.toString('base64')) },
+    ];
+    for (const { label, data } of inputs) {
+      const summary = await summarizeBytes(data, { now });
+      assert.ok(summary.kind === 'certificates' && 'subjectAltNames' in summary.certificates[0], label);
+      assert.deepEqual(summary, await inspectBytes(data, { now }), label);
+    }
+  });
+
   it('leaves PKCS#12, a key in the same file, CSRs and broken files to the full inspection, with its results and messages', async () => {
     const pfx = createPkcs12({ certificate: plain.der, privateKey: plain.privateKey, passphrase: 'right', chain: [ca.der] });
     const csr = buildCsr({ commonName: 'csr' }, (await generateKeyPairFor('p256')).privateKey);
