@@ -10,10 +10,10 @@ export type SummarizeOptions = Pick<InspectBytesOptions, 'name' | 'passphrase' |
 
 /**
  * What inspectBytes says of a file, limited to the overview's facts (CertificateSummary). The common case,
- * PEM or DER certificates alone, is described by Node's native parser only; anything else (PKCS#12, a key in
- * the same file, a CSR) is described in full as inspectBytes does, and a damaged or unrecognised file gets
- * its messages, as both share classifyInput and finishInspection. With `describeKey`, the leaf's `publicKey`
- * is described.
+ * PEM or DER certificates alone (`plain`), is described by Node's native parser only; anything else (PKCS#12,
+ * a key or another block in the same file, a CSR) is described in full as inspectBytes does. Both share
+ * classifyInput and finishInspection, so a damaged or unrecognised file gets the same messages. With
+ * `describeKey`, the leaf's `publicKey` is described.
  */
 export async function summarizeBytes(data: Uint8Array, options: SummarizeOptions = {}): Promise<SummaryResult> {
   const input = classifyInput(data, displayName(options));
