@@ -21,14 +21,14 @@ function recording() {
   return { calls, describe };
 }
 
-describe('classifyInput: what a file holds, parsed once', () => {
-  let ca: TestCa;
-  let leaf: TestCert;
-  before(async () => {
-    ca = await createTestCa({ keyType: 'p256' });
-    leaf = await ca.issue({ commonName: 'acme-app', usage: 'client' });
-  });
+let ca: TestCa;
+let leaf: TestCert;
+before(async () => {
+  ca = await createTestCa({ keyType: 'p256' });
+  leaf = await ca.issue({ commonName: 'acme-app', usage: 'client' });
+});
 
+describe('classifyInput: what a file holds, parsed once', () => {
   it('hands on the certificates parsed by Node, leaf first, with their DER as found', () => {
     const input = certificatesOf(classifyInput(Buffer.from(leaf.certPem + ca.certPem), 'chain.pem'));
     assert.deepEqual(input.certificates, [leaf.der, ca.der]);
@@ -58,13 +58,6 @@ describe('classifyInput: what a file holds, parsed once', () => {
 });
 
 describe('finishInspection: the step both the full inspection and the overview end with', () => {
-  let ca: TestCa;
-  let leaf: TestCert;
-  before(async () => {
-    ca = await createTestCa({ keyType: 'p256' });
-    leaf = await ca.issue({ commonName: 'acme-app', usage: 'client' });
-  });
-
   it('gives the describer the certificates of a PEM file, and checks the key found beside them', async () => {
     const { calls, describe } = recording();
     const input = classifyInput(Buffer.from(leaf.certPem + ca.certPem + leaf.keyPem), 'both.pem');
