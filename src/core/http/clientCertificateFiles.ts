@@ -2,12 +2,9 @@
 // a truncated, damaged or swapped file is then reported by name, not as an OpenSSL code.
 import { createPrivateKey, X509Certificate } from 'node:crypto';
 import { looksLikePem, parsePemBlocks, PemFormatError, toPem, type PemBlock } from '../x509/pem';
+import { CERTIFICATE_LABELS, CSR_LABELS, KEY_LABELS } from '../x509/pemLabels';
 import { certificateIndexOfKey } from '../x509/x509Text';
 import { TlsConfigError } from './tlsConfigError';
-
-const CERTIFICATE_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE'];
-const CSR_LABELS = ['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST'];
-const KEY_LABELS = ['PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY'];
 
 export interface CertificateFile {
   /** PEM text Node accepts: the file as written, or its DER certificate armoured. */

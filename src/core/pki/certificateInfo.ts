@@ -10,7 +10,7 @@ import {
   id_ce_subjectAltName,
   type GeneralName,
 } from '@peculiar/asn1-x509';
-import { statusAt, type CertificateStatus } from '../x509/certificateStatus';
+import { daysUntil, statusAt, type CertificateStatus } from '../x509/certificateStatus';
 import { isSelfSigned } from '../x509/issuedBy';
 import { hexFingerprint, jwkThumbprint, sha256Thumbprint } from '../x509/thumbprints';
 import { formatName, nameAttributes, type NameAttribute } from './distinguishedName';
@@ -59,8 +59,6 @@ export interface DescribeOptions {
   now?: Date;
 }
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /** Everything a user needs to know about one DER certificate. */
 export async function describeCertificate(der: Uint8Array, options: DescribeOptions = {}): Promise<CertificateInfo> {
   const x509 = new X509Certificate(der);
@@ -68,7 +66,6 @@ export async function describeCertificate(der: Uint8Array, options: DescribeOpti
   const notBefore = tbs.validity.notBefore.getTime();
   const notAfter = tbs.validity.notAfter.getTime();
   const now = options.now ?? new Date();
-  const daysRemaining = Math.trunc((notAfter.getTime() - now.getTime()) / DAY) || 0; // whole days, no -0
   const extension = (oid: string) => tbs.extensions?.find((candidate) => candidate.extnID === oid)?.extnValue.buffer;
 
   const keyUsageDer = extension(id_ce_keyUsage);
@@ -85,7 +82,7 @@ export async function describeCertificate(der: Uint8Array, options: DescribeOpti
     extendedKeyUsage: ekuDer ? Array.from(AsnConvert.parse(ekuDer, ExtendedKeyUsage), (oid) => EKU_NAMES[oid] ?? oid) : [],
     notBefore: notBefore.toISOString(),
     notAfter: notAfter.toISOString(),
-    daysRemaining,
+    daysRemaining: daysUntil(notAfter, now),
     status: statusAt(now, notBefore, notAfter, options.warningDays ?? 60),
     sha1Fingerprint: hexFingerprint(der, 'sha1'),
     sha256Fingerprint: hexFingerprint(der, 'sha256'),

@@ -1,7 +1,8 @@
 import type { X509Certificate } from 'node:crypto';
-import { statusAt } from '../x509/certificateStatus';
+import { daysUntil, statusAt } from '../x509/certificateStatus';
 import { sha256Thumbprint } from '../x509/thumbprints';
 import { fieldsOf, publicKeyInfo, type CertificateInfo, type DescribeOptions } from './certificateInfo';
+import { oneLineName } from './distinguishedName';
 import { nativeNameAttributes } from './nativeName';
 
 /**
@@ -28,8 +29,6 @@ export type CertificateSummary = Partial<Pick<CertificateInfo, 'publicKey'>> &
     | 'keyMatches'
   >;
 
-const DAY = 24 * 60 * 60 * 1000;
-
 export interface SummaryOptions extends DescribeOptions {
   /** Add `publicKey` (type, size, RFC 7638 thumbprint). */
   describeKey?: boolean;
@@ -41,13 +40,13 @@ export async function summarizeCertificate(x509: X509Certificate, options: Summa
   const notAfter = new Date(x509.validTo);
   const now = options.now ?? new Date();
   const summary: CertificateSummary = {
-    subject: oneLine(subject),
+    subject: oneLineName(subject),
     subjectFields: fieldsOf(subject),
-    issuer: oneLine(nativeNameAttributes(x509.issuer)),
+    issuer: oneLineName(nativeNameAttributes(x509.issuer)),
     serialNumber: x509.serialNumber.toUpperCase(),
     notBefore: notBefore.toISOString(),
     notAfter: notAfter.toISOString(),
-    daysRemaining: Math.trunc((notAfter.getTime() - now.getTime()) / DAY) || 0, // whole days, no -0
+    daysRemaining: daysUntil(notAfter, now),
     status: statusAt(now, notBefore, notAfter, options.warningDays ?? 60),
     sha256Fingerprint: x509.fingerprint256,
     x5tS256: sha256Thumbprint(x509.raw),
@@ -55,12 +54,4 @@ export async function summarizeCertificate(x509: X509Certificate, options: Summa
   };
   if (options.describeKey) summary.publicKey = await publicKeyInfo(x509.publicKey);
   return summary;
-}
-
-/** `CN=x, O=y`: most specific first, as formatName writes it. */
-function oneLine(attributes: { type: string; value: string }[]): string {
-  return attributes
-    .map((attribute) => `${attribute.type}=${attribute.value}`)
-    .reverse()
-    .join(', ');
 }

@@ -65,9 +65,17 @@ export function nameAttributes(name: Name): NameAttribute[] {
 
 /** `CN=x, O=y` style, most specific first like Node's and OpenSSL's one-line forms read best. */
 export function formatName(name: Name): string {
-  return nameAttributes(name)
-    .reverse()
+  return oneLineName(nameAttributes(name));
+}
+
+/**
+ * formatName's text from attributes in the name's order (C first), however they were read: the ASN.1 parse
+ * or Node's X509Certificate text (nativeNameAttributes), so the full inspection and the overview agree.
+ */
+export function oneLineName(attributes: readonly NameAttribute[]): string {
+  return attributes
     .map((attribute) => `${attribute.type}=${attribute.value}`)
+    .reverse()
     .join(', ');
 }
 

@@ -3,7 +3,7 @@
 export * from './errors';
 export * from '../x509/thumbprints';
 export { toPem, parsePemBlocks, looksLikePem, type PemBlock } from '../x509/pem';
-export { buildName, formatName, nameAttributes, nameFields, type DnFields, type NameAttribute } from './distinguishedName';
+export { buildName, formatName, nameAttributes, nameFields, oneLineName, type DnFields, type NameAttribute } from './distinguishedName';
 export { validateSubject } from './subject';
 export { KEY_ALGORITHMS, generateKeyPairFor, describeKey, type KeyAlgorithm, type KeyDescription } from './keyAlgorithms';
 export { buildCsr } from './buildCsr';
@@ -17,7 +17,7 @@ export {
 } from './issueCertificate';
 export { readPrivateKey, type ReadKeyOptions } from './readPrivateKey';
 export { describeCertificate, type CertificateInfo, type PublicKeyInfo, type DescribeOptions } from './certificateInfo';
-export { statusAt, type CertificateStatus } from '../x509/certificateStatus';
+export { daysUntil, statusAt, type CertificateStatus } from '../x509/certificateStatus';
 export { describeCsr, type CsrInfo } from './csrInfo';
 export { verifyChain, type ChainLink } from './verifyChain';
 export { readPkcs12, type Pkcs12Contents } from './readPkcs12';

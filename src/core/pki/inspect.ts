@@ -1,32 +1,17 @@
-import { X509Certificate, type KeyObject } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describeCertificate, type CertificateInfo, type DescribeOptions } from './certificateInfo';
 import { classifyInput } from './classifyInput';
-import { describeCsr, type CsrInfo } from './csrInfo';
-import { PkiError } from './errors';
-import { describeKey, type KeyDescription } from './keyAlgorithms';
-import { readPkcs12 } from './readPkcs12';
+import { displayName, PkiError } from './errors';
+import { finishInspection, type CertificateDescriber, type FinishOptions, type InspectionResult } from './finishInspection';
+import { openPkcs12 } from './readPkcs12';
 import { readPrivateKey } from './readPrivateKey';
 import { verifyChain } from './verifyChain';
 
-export type InspectResult =
-  | {
-      kind: 'certificates';
-      /** Leaf first, in file order. */
-      certificates: CertificateInfo[];
-      /** The private key that came with them (PKCS#12, same PEM file, or the key file). */
-      privateKey?: KeyDescription;
-    }
-  | { kind: 'csr'; csr: CsrInfo };
+export type InspectResult = InspectionResult<CertificateInfo>;
 
-export interface InspectBytesOptions extends DescribeOptions {
-  /** How the input is named in messages (its file name). */
-  name?: string;
-  /** For a PKCS#12 file, or an encrypted key in the same PEM file. */
-  passphrase?: string;
-  /** Checks `keyMatches` against this key. */
-  privateKey?: KeyObject;
+export interface InspectBytesOptions extends DescribeOptions, FinishOptions {
   /** Trust anchors (DER) to verify the chain against, and how to name them in messages. */
   caCertificates?: Uint8Array[];
   caName?: string;
@@ -34,40 +19,21 @@ export interface InspectBytesOptions extends DescribeOptions {
 
 /** Inspects certificate(s), a CSR or a PKCS#12 file given as bytes (PEM, DER or PFX). */
 export async function inspectBytes(data: Uint8Array, options: InspectBytesOptions = {}): Promise<InspectResult> {
-  const name = options.name ?? 'the input';
-  const input = classifyInput(data, name);
-  if (input.kind === 'private-key') {
-    throw new PkiError(
-      'key-not-certificate',
-      `${name} is a private key, not a certificate: inspect the certificate file instead, and give this ` +
-        `key with --key to check they match.`,
-    );
-  }
-  if (input.kind === 'csr') {
-    return { kind: 'csr', csr: await describeCsr(input.der, options.privateKey) };
-  }
+  return finishInspection(classifyInput(data, displayName(options)), options, describeInFull(options));
+}
 
-  let ders = input.kind === 'certificates' ? input.certificates : [];
-  let privateKey = options.privateKey;
-  if (input.kind === 'pkcs12') {
-    const contents = openPkcs12(input.der, options.passphrase, name);
-    ders = contents.certificates;
-    privateKey ??= contents.privateKey;
-    if (ders.length === 0) throw new PkiError('no-certificate', `${name} holds no certificate.`);
-  } else if (input.keyBlock && !privateKey && (options.passphrase !== undefined || !input.keyBlock.label.includes('ENCRYPTED'))) {
-    privateKey = readPrivateKey(input.keyBlock.text, { name, passphrase: options.passphrase });
-  }
-
-  const x509s = ders.map((der) => new X509Certificate(der));
-  const trusted = options.caCertificates?.map((der) => new X509Certificate(der));
-  const links = verifyChain(x509s, trusted, options.caName);
-  const certificates = await Promise.all(ders.map((der) => describeCertificate(der, options)));
-  certificates.forEach((info, index) => {
+/** Everything about each certificate (describeCertificate), with the chain checked, against the CA file when given. */
+export function describeInFull(options: InspectBytesOptions): CertificateDescriber<CertificateInfo> {
+  return async (ders, x509s) => {
+    const trusted = options.caCertificates?.map((der) => new X509Certificate(der));
+    const links = verifyChain(x509s, trusted, options.caName);
+    const certificates = await Promise.all(ders.map((der) => describeCertificate(der, options)));
     if (links)
-      Object.assign(info, { chainVerified: links[index].verified }, links[index].problem ? { chainProblem: links[index].problem } : {});
-  });
-  if (privateKey) certificates[0].keyMatches = x509s[0].checkPrivateKey(privateKey);
-  return { kind: 'certificates', certificates, privateKey: privateKey ? describeKey(privateKey) : undefined };
+      certificates.forEach((info, index) =>
+        Object.assign(info, { chainVerified: links[index].verified }, links[index].problem ? { chainProblem: links[index].problem } : {}),
+      );
+    return certificates;
+  };
 }
 
 export interface InspectFileOptions extends DescribeOptions {
@@ -132,20 +98,5 @@ export async function readInput(file: string): Promise<Buffer> {
         file,
       );
     throw new PkiError('unrecognized', `${file} cannot be read: ${(error as Error).message}.`, file);
-  }
-}
-
-function openPkcs12(der: Buffer, passphrase: string | undefined, name: string) {
-  if (passphrase !== undefined) return readPkcs12(der, passphrase, name);
-  try {
-    return readPkcs12(der, '', name); // some exports use an empty passphrase
-  } catch (error) {
-    if (error instanceof PkiError && error.code === 'wrong-passphrase') {
-      throw new PkiError(
-        'passphrase-required',
-        `${name} is a PKCS#12 file protected by a passphrase: give it (in the CLI, name an environment variable with --passphrase-env).`,
-      );
-    }
-    throw error;
   }
 }

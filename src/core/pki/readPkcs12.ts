@@ -77,6 +77,25 @@ export function readPkcs12(der: Uint8Array, passphrase: string, name = 'the PKCS
   return result;
 }
 
+/**
+ * readPkcs12 for a file a user named: without a passphrase it tries the empty one some exports use, and
+ * says a passphrase is needed (rather than wrong) when that fails.
+ */
+export function openPkcs12(der: Buffer, passphrase: string | undefined, name: string): Pkcs12Contents {
+  if (passphrase !== undefined) return readPkcs12(der, passphrase, name);
+  try {
+    return readPkcs12(der, '', name); // some exports use an empty passphrase
+  } catch (error) {
+    if (error instanceof PkiError && error.code === 'wrong-passphrase') {
+      throw new PkiError(
+        'passphrase-required',
+        `${name} is a PKCS#12 file protected by a passphrase: give it (in the CLI, name an environment variable with --passphrase-env).`,
+      );
+    }
+    throw error;
+  }
+}
+
 function octets(der: ArrayBuffer): Uint8Array {
   return new Uint8Array(AsnConvert.parse(der, OctetString).buffer);
 }

@@ -2,14 +2,12 @@ import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { EncryptedPrivateKeyInfo } from '@peculiar/asn1-pkcs8';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { looksLikePem, parsePemBlocks, PemFormatError, type PemBlock } from '../x509/pem';
+import { CERTIFICATE_LABELS, KEY_LABELS } from '../x509/pemLabels';
 import { displayName, PkiError, type InputName } from './errors';
 
 export interface ReadKeyOptions extends InputName {
   passphrase?: string;
 }
-
-const KEY_LABELS = ['PRIVATE KEY', 'ENCRYPTED PRIVATE KEY', 'RSA PRIVATE KEY', 'EC PRIVATE KEY'];
-const CERTIFICATE_LABELS = ['CERTIFICATE', 'X509 CERTIFICATE', 'TRUSTED CERTIFICATE'];
 
 /**
  * Reads a private key in any form OpenSSL writes: PKCS#8 (`BEGIN PRIVATE KEY`), encrypted PKCS#8,

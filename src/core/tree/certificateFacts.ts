@@ -1,5 +1,5 @@
 import type { CertificateSummary, KeyDescription, PkiErrorCode } from '../pki';
-import { statusAt } from '../x509/certificateStatus';
+import { daysUntil, statusAt } from '../x509/certificateStatus';
 
 /** One certificate file to inspect, with what belongs to it. Paths are absolute. */
 export interface CertificateFileRequest {
@@ -36,13 +36,6 @@ export interface FactsTime {
   now: Date;
   /** `expiring` when fewer days than this remain. */
   warningDays: number;
-}
-
-const DAY = 24 * 60 * 60 * 1000;
-
-/** Whole days until notAfter (partial days dropped, negative once expired), as the PKI core counts. */
-export function daysUntil(notAfter: Date, now: Date): number {
-  return Math.trunc((notAfter.getTime() - now.getTime()) / DAY) || 0; // no -0
 }
 
 /**

@@ -7,14 +7,7 @@ export {
   type CertificateFileSystem,
   type CacheCounters,
 } from './certificateFactsCache';
-export {
-  factsAt,
-  daysUntil,
-  type CertificateFileFacts,
-  type CertificateFileRequest,
-  type FactsErrorCode,
-  type FactsTime,
-} from './certificateFacts';
+export { factsAt, type CertificateFileFacts, type CertificateFileRequest, type FactsErrorCode, type FactsTime } from './certificateFacts';
 export { buildTreeModel, assembleTreeModel, type BuildTreeModelInput, type TreeModelInput } from './buildTreeModel';
 export { expiryText, severityOfStatus, worstSeverity, governingCertificate } from './expiryText';
 export { limitConcurrency } from './limitConcurrency';

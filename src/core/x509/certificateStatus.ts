@@ -11,3 +11,8 @@ export function statusAt(now: Date, notBefore: Date, notAfter: Date, warningDays
   if (now > notAfter) return 'expired';
   return notAfter.getTime() - now.getTime() < warningDays * DAY ? 'expiring' : 'valid';
 }
+
+/** Whole days until notAfter (partial days dropped, negative once expired): a certificate's `daysRemaining`. */
+export function daysUntil(notAfter: Date, now: Date): number {
+  return Math.trunc((notAfter.getTime() - now.getTime()) / DAY) || 0; // no -0
+}

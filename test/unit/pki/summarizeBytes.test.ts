@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { AsnConvert } from '@peculiar/asn1-schema';
 import {
   buildCsr,
   createPkcs12,
@@ -108,6 +109,28 @@ describe('certificate summary (the Thredd view reads certificates natively)', ()
     assert.equal(result.certificates[0].status, 'expired');
     assert.ok(!('subjectAltNames' in result.certificates[0]), 'read natively, without the ASN.1 parse that decodes extensions');
     assert.equal(result.certificates[0].publicKey, undefined, 'the key is described only when asked');
+  });
+
+  it('reads certificates alone (PEM or DER) without the ASN.1 library: the Thredd view reads hundreds', async (t) => {
+    const parse = t.mock.method(AsnConvert, 'parse');
+    await summarizeBytes(Buffer.from(plain.certPem + ca.certPem), { now, describeKey: true });
+    await summarizeBytes(plain.der, { now, privateKey: plain.privateKey });
+    assert.equal(parse.mock.callCount(), 0);
+    await inspectBytes(plain.der, { now });
+    assert.ok(parse.mock.callCount() > 0, 'the spy sees the full inspection parse');
+  });
+
+  it('describes in full, exactly as inspectBytes, what is not certificates alone in PEM or DER', async () => {
+    const inputs: { label: string; data: Buffer }[] = [
+      { label: 'certificate and key in one file', data: Buffer.from(plain.certPem + plain.keyPem) },
+      { label: 'another PEM block beside it', data: Buffer.from(`${plain.certPem}-----BEGIN FOO-----\nAAAA\n-----END FOO-----\n`) },
+      { label: 'base64 without its armour', data: Buffer.from(plain.der.toString('base64')) },
+    ];
+    for (const { label, data } of inputs) {
+      const summary = await summarizeBytes(data, { now });
+      assert.ok(summary.kind === 'certificates' && 'subjectAltNames' in summary.certificates[0], label);
+      assert.deepEqual(summary, await inspectBytes(data, { now }), label);
+    }
   });
 
   it('leaves PKCS#12, a key in the same file, CSRs and broken files to the full inspection, with its results and messages', async () => {
