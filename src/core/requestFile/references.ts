@@ -26,7 +26,7 @@ export function findReferenceSpans(text: string, from = 0, to = text.length): Re
     if (open < 0 || open + 2 > to) break;
     const close = text.indexOf('}}', open + 2);
     if (close < 0 || close + 2 > to) break;
-    spans.push(referenceSpan(text, open, close));
+    spans.push(referenceSpan(text, open, close, { start: 0, end: 0, expressionStart: 0, expressionEnd: 0 }));
     cursor = close + 2;
   }
   return spans;
@@ -140,6 +140,9 @@ function classifyChained(expression: string, firstDot: number, secondDot: number
   return result;
 }
 
+/** scanReferences' span, reused: every line of a large file is scanned, and each reference read at once. */
+const SCAN_SPAN: ReferenceSpan = { start: 0, end: 0, expressionStart: 0, expressionEnd: 0 };
+
 /**
  * Records every reference of one line segment (columns `from`..`to` of line `line`) into `out`. The same
  * scan as findReferenceSpans, without intermediate objects: this runs on every line of large files.
@@ -165,7 +168,7 @@ export function scanReferences(
       );
       return;
     }
-    const span = referenceSpan(text, open, close);
+    const span = referenceSpan(text, open, close, SCAN_SPAN);
     out.push(makeReference(text, line, span.start, span.end, span.expressionStart, span.expressionEnd, location, sink));
     open = text.indexOf('{{', close + 2);
   }
@@ -221,19 +224,19 @@ export function truncate(text: string, max = 60): string {
 }
 
 /**
- * The `{{...}}` ending at `close`: it starts at the last `{{` before it (so `{{ {{a}}` is `{{a}}`),
- * and its expression is the text between the braces without surrounding blanks.
+ * The `{{...}}` ending at `close`, written into `into`: it starts at the last `{{` before it (so `{{ {{a}}` is
+ * `{{a}}`), and its expression is the text between the braces without surrounding blanks.
  */
-function referenceSpan(
-  text: string,
-  open: number,
-  close: number,
-): { start: number; end: number; expressionStart: number; expressionEnd: number } {
+function referenceSpan(text: string, open: number, close: number, into: ReferenceSpan): ReferenceSpan {
   const innerOpen = text.lastIndexOf('{{', close - 2);
   const start = innerOpen > open ? innerOpen : open;
   let expressionStart = start + 2;
   let expressionEnd = close;
   while (expressionStart < expressionEnd && isBlank(text.charCodeAt(expressionStart))) expressionStart++;
   while (expressionEnd > expressionStart && isBlank(text.charCodeAt(expressionEnd - 1))) expressionEnd--;
-  return { start, end: close + 2, expressionStart, expressionEnd };
+  into.start = start;
+  into.end = close + 2;
+  into.expressionStart = expressionStart;
+  into.expressionEnd = expressionEnd;
+  return into;
 }
