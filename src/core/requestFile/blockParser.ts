@@ -233,9 +233,10 @@ export class BlockParser {
     if (fileMetadata) inheritFileMetadata(request.metadata, fileMetadata);
     block.request = request;
     block.fileMetadata = fileMetadata;
-    for (const reference of request.variables) {
-      if (reference.kind !== 'chained' || !reference.chain) continue;
-      block.chained = append(block.chained, reference);
+    const { variables } = request;
+    for (let index = 0; index < variables.length; index++) {
+      const reference = variables[index];
+      if (reference.kind === 'chained' && reference.chain) block.chained = append(block.chained, reference);
     }
     this.finish(block);
     request.diagnostics = block.diagnostics;

@@ -67,15 +67,18 @@ export class FileAssembler {
     return this.requestDiagnostics.length;
   }
 
+  // Indexed loops: a for-of makes an iterator and a result object per step, and this runs for every block.
   add(block: ParsedBlock): void {
     const kept = this.replay(block);
-    for (const variable of block.fileVariables) {
+    const { fileVariables, comments, chained } = block;
+    for (let index = 0; index < fileVariables.length; index++) {
+      const variable = fileVariables[index];
       this.fileVariables.push(variable);
       for (const reference of variable.references) this.addChained(reference, -1);
     }
-    if (block.comments.length) {
+    if (comments.length) {
       if (this.comments === NONE) this.comments = [];
-      for (const comment of block.comments) this.comments.push(comment);
+      for (let index = 0; index < comments.length; index++) this.comments.push(comments[index]);
     }
     const request = block.request;
     if (!request) {
@@ -86,8 +89,8 @@ export class FileAssembler {
     const owner = this.requestCount;
     this.requests.push(request);
     this.requestDiagnostics.push(this.fileErrors.length ? [...this.fileErrors, ...kept] : kept);
-    for (const reference of block.chained) {
-      this.chained.push(reference);
+    for (let index = 0; index < chained.length; index++) {
+      this.chained.push(chained[index]);
       this.chainedOwners.push(owner);
     }
   }
