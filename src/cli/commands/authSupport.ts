@@ -91,7 +91,7 @@ export async function tlsFromOptions(values: CliValues, io: CliIo): Promise<{ tl
   const ca = text(values, 'ca');
   if (ca) {
     const file = path.resolve(io.cwd, ca);
-    tls.ca = (tls.ca ? `${tls.ca}\n` : '') + (await loadCa(file));
+    tls.ca = (tls.ca ? `${tls.ca}\n` : '') + (await loadCa(file, { flag: '--ca' }));
     tls.caSource = file;
   }
   return { tls, environment };

@@ -39,7 +39,7 @@ export const ehiSendCommand: CliCommand = {
     const timeoutMs = wholeNumber(values, 'timeout', 1, 600_000) ?? DEFAULT_TIMEOUT_MS;
     const stateDir = stateDirOf(values, io);
     const caFile = text(values, 'ca') && filePath(io, text(values, 'ca')!);
-    const ca = caFile ? { pem: await loadCa(caFile), source: caFile } : undefined;
+    const ca = caFile ? { pem: await loadCa(caFile, { flag: '--ca' }), source: caFile } : undefined;
     const { signing, client } = await ehiSenderCredentials(stateDir, { mtls: values.mtls === true });
     const report = await withHttpClient(values, io, undefined, (http) => {
       const endpoint = ehiEndpoint({

@@ -27,7 +27,7 @@ export const ehiVerifyCommand: CliCommand = {
     const jwks = isJwksUrl(jwksOption) ? jwksOption : filePath(io, jwksOption);
     const caFile = text(values, 'ca') && filePath(io, text(values, 'ca')!);
     const body = await readBody(bodyFile);
-    const ca = caFile ? await loadCa(caFile) : undefined;
+    const ca = caFile ? await loadCa(caFile, { flag: '--ca' }) : undefined;
     const result = await withHttpClient(values, io, undefined, (http) =>
       verifyEhiMessage({ bodies: [{ bytes: body }], signature, jwks, http, ca, caSource: caFile }),
     );

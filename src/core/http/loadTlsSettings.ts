@@ -9,13 +9,10 @@ import type { ClientCertificateMaterial, TlsSettings } from './types';
 
 export { TlsConfigError } from './tlsConfigError';
 
+const PATH_FIX = 'Fix the path in thredd.json (relative to thredd.json), or generate the key and CSR first.';
+
 function readFile(file: string, what: string): Promise<Buffer> {
-  return readNamedFile(
-    file,
-    `The ${what} file`,
-    (message) =>
-      new TlsConfigError(message, 'Fix the path in thredd.json (relative to thredd.json), or generate the key and CSR first.', file),
-  );
+  return readNamedFile(file, `The ${what} file`, (message) => new TlsConfigError(message, PATH_FIX, file));
 }
 
 /**
@@ -101,18 +98,27 @@ function describeLoadFailure(
   );
 }
 
-/** Reads an extra CA file and checks it holds PEM certificates. */
-export async function loadCa(file: string): Promise<string> {
-  const pem = (await readFile(file, 'CA')).toString('utf8');
+/** Where a CA file comes from, when not thredd.json's "ca": a command-line flag such as "--ca". */
+export interface CaSource {
+  flag?: string;
+}
+
+/**
+ * Reads an extra CA file and checks it holds PEM certificates. Its errors say how to fix it where it was named:
+ * thredd.json's "ca", or the flag in `source`.
+ */
+export async function loadCa(file: string, source: CaSource = {}): Promise<string> {
+  const where = source.flag ? `Pass ${source.flag}` : 'Point "ca" at';
+  const fix = `${where} the PEM file of the CA chain (-----BEGIN CERTIFICATE-----).`;
+  const name = source.flag ? `The ${source.flag} file` : 'The CA file';
+  const pem = (await readNamedFile(file, name, (message) => new TlsConfigError(message, source.flag ? fix : PATH_FIX, file))).toString(
+    'utf8',
+  );
   try {
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('no PEM certificate found');
     tls.createSecureContext({ ca: pem });
   } catch (error) {
-    throw new TlsConfigError(
-      `${file} is not a PEM CA certificate: ${(error as Error).message}.`,
-      'Point "ca" at the PEM file of the CA chain (-----BEGIN CERTIFICATE-----).',
-      file,
-    );
+    throw new TlsConfigError(`${file} is not a PEM CA certificate: ${(error as Error).message}.`, fix, file);
   }
   return pem;
 }

@@ -162,4 +162,12 @@ describe('thredd ehi send', () => {
     assert.notEqual(count.code, 0);
     assert.match(count.stderr, /--count must be a whole number/);
   });
+
+  it('says how to fix a missing --ca file on the command line, not in thredd.json', async () => {
+    const missing = await send(['authorisation', '--to', sampleUrl, '--ca', path.join(dir, 'missing-ca.pem')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.stderr, /The --ca file .*missing-ca\.pem does not exist\./);
+    assert.match(missing.stderr, /Pass --ca the PEM file of the CA chain/);
+    assert.doesNotMatch(missing.stderr, /thredd\.json/);
+  });
 });
