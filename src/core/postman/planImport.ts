@@ -17,7 +17,7 @@ import {
   type RequestGroup,
 } from './groups';
 import type { PostmanCollection, PostmanEnvironment, PostmanReadNote } from './model';
-import { requestName, safeFileName, UniqueNames, variableName } from './names';
+import { oneLine, requestName, safeFileName, UniqueNames, variableName } from './names';
 import { dynamicVariable } from './references';
 import { emptyReport, type ImportReport } from './report';
 import { commentLine, requestDraft } from './requestDraft';
@@ -191,7 +191,8 @@ class Planner {
    */
   private section(placed: PlacedRequest, group: RequestGroup, variables: FileVariables, previous: string) {
     const folders = placed.folders.slice(group.folders.length);
-    const path = folders.map((folder) => folder.name).join(' / ');
+    // A heading is one comment line: a folder name written on several lines in Postman is joined onto one.
+    const path = folders.map((folder) => oneLine(folder.name)).join(' / ');
     const comments: string[] = [];
     const directives: DraftDirective[] = [];
     const starts = path !== previous && folders.length > 0;
@@ -208,7 +209,7 @@ class Planner {
         const translation = translateScript(script, { allowCaptures: false });
         directives.push(...translation.statuses.map((status) => ({ key: 'expect', value: `status ${status}` })));
         if (!starts) continue;
-        comments.push(...scriptComments(translation, `Folder "${folder.name}"`));
+        comments.push(...scriptComments(translation, `Folder "${oneLine(folder.name)}"`));
         this.count(`${path} (folder)`, translation);
       }
     }

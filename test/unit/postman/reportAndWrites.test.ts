@@ -114,6 +114,32 @@ describe('Postman import: report and writes', () => {
     assert.deepEqual(snapshot(dir), before);
   });
 
+  it('a folder name on several lines becomes a one-line section heading, and the import goes on', async () => {
+    const result = await importFixture(
+      collection([
+        {
+          name: 'Setup',
+          item: [
+            requestItem(
+              'Create',
+              { method: 'POST', url: 'https://x.test/c' },
+              { event: [testScript('pm.environment.set("id", pm.response.json().id);')] },
+            ),
+          ],
+        },
+        {
+          name: 'Use\r\n  the card',
+          item: [requestItem('Read', { url: 'https://x.test/c/{{id}}' })],
+          event: [testScript('console.log("read");')],
+        },
+      ]),
+    );
+    const text = result.texts.get('Test API.thredd')!;
+    assert.match(text, /^# folder: Use the card$/m);
+    assert.match(text, /^# Folder "Use the card" .*NOT RUN by Thredd:$/m);
+    assert.equal(result.report.requests, 2);
+  });
+
   it('folders become sections of one file when scripts pass values between folders', async () => {
     const result = await importFixture(
       collection([
