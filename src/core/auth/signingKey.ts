@@ -1,6 +1,6 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import * as fs from 'node:fs';
 import type { SigningAlgorithm } from '../config/types';
+import { readNamedFile } from '../fs/readNamedFile';
 import { UserError } from '../errors/userError';
 
 /** A signing key that cannot be used, or does not fit the algorithm; the message says which file and what to do. */
@@ -43,16 +43,8 @@ export function parseSigningKey(pem: string | Buffer, source: string, passphrase
 }
 
 export async function loadSigningKey(file: string, passphrase?: string): Promise<KeyObject> {
-  let pem: Buffer;
-  try {
-    pem = await fs.promises.readFile(file);
-  } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new SigningKeyError(
-      missing ? `The signing key ${file} does not exist.` : `The signing key ${file} cannot be read: ${(error as Error).message}.`,
-      'Fix "key" in thredd.json (relative to thredd.json), or generate the key with "Thredd: Generate Key and CSR…".',
-    );
-  }
+  const fix = 'Fix "key" in thredd.json (relative to thredd.json), or generate the key with "Thredd: Generate Key and CSR…".';
+  const pem = await readNamedFile(file, 'The signing key', (message) => new SigningKeyError(message, fix));
   return parseSigningKey(pem, file, passphrase);
 }
 

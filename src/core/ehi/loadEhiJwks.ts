@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 // Direct files, not '../http': the editor bundle must not compile the HTTP client (the engine bundle loads it).
+import { readNamedFile } from '../fs/readNamedFile';
 import type { HttpClient } from '../http/httpClient';
 import { bodyBytes } from '../http/responseBody';
 import { EhiJwksError, readEhiJwks } from './jwks';
@@ -42,13 +42,6 @@ export async function loadEhiJwks(source: string, options: LoadEhiJwksOptions): 
 }
 
 async function readJwksFile(file: string): Promise<string> {
-  try {
-    return await fs.promises.readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new EhiJwksError(
-      code === 'ENOENT' ? `The JWKS file ${file} does not exist.` : `Cannot read the JWKS file ${file} (${(error as Error).message}).`,
-      'Pass --jwks a JWKS file or an https:// URL (such as the sandbox\'s "EHI JWKS" URL).',
-    );
-  }
+  const fix = 'Pass --jwks a JWKS file or an https:// URL (such as the sandbox\'s "EHI JWKS" URL).';
+  return (await readNamedFile(file, 'The JWKS file', (message) => new EhiJwksError(message, fix))).toString('utf8');
 }
