@@ -3,14 +3,14 @@ import type { DraftBody, DraftDirective, DraftText, RequestDraft, RequestFileDra
 import { commentTextStart, parseBodyFileLine } from './lineParsers';
 import { skipSpaces } from './lines';
 import { isMetadataStart } from './metadata';
+import { TOKEN_CLASS } from './headerToken';
 
 /** A draft that cannot be written as `.thredd` text that reads back the same; says which part and what to change. */
 export class DraftError extends UserError {
   static override readonly kind: string = 'DraftError';
 }
 
-/** RFC 9110 §5.6.2 token characters, the only ones a header name may use. */
-const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const TOKEN = new RegExp(`^[${TOKEN_CLASS}]+$`);
 
 /** A name the parser reads back as a header's: a token that starts with neither "#" (a comment) nor "&" (a query line). */
 export function isHeaderName(name: string): boolean {

@@ -1,8 +1,9 @@
 import type { DraftBody, DraftDirective, DraftFileReference, DraftHeader, RequestDraft, RequestFileDraft } from './draft';
 import type { BodyFileReference, CommentLine, MetadataEntry, ParsedRequest, ParsedRequestFile, RequestBody } from './types';
+import { TOKEN_CLASS } from './headerToken';
 
 /** A comment in the header section that reads as `Name: value` is a disabled header (the printer writes them so). */
-const DISABLED_HEADER = /^([!#$%&'*+\-.^_`|~0-9A-Za-z]+):[ \t]*(.*)$/;
+const DISABLED_HEADER = new RegExp(`^([${TOKEN_CLASS}]+):[ \\t]*(.*)$`);
 
 function directives(entries: readonly MetadataEntry[]): DraftDirective[] {
   return entries.map(({ key, value }) => ({ key, value }));

@@ -5,6 +5,7 @@ import { ParsedHeaderLine } from './parsedItems';
 import { truncate } from './references';
 import { HTTP_METHODS } from './types';
 import type { HeaderLine, TextRange } from './types';
+import { TOKEN_CHARACTERS } from './headerToken';
 
 /** Column where a comment's text starts (after `#`s or `//`s), or -1 when the line is not a comment. */
 export function commentTextStart(text: string, start: number): number {
@@ -131,9 +132,8 @@ function hasSpaceOutsideReferences(text: string, from: number, to: number): bool
   return false;
 }
 
-/** RFC 9110 §5.6.2 token characters, the only ones a field name may use. */
 const TOKEN_CHARS = new Uint8Array(128);
-for (const char of "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&'*+-.^_`|~") TOKEN_CHARS[char.charCodeAt(0)] = 1;
+for (const char of TOKEN_CHARACTERS) TOKEN_CHARS[char.charCodeAt(0)] = 1;
 
 function isTokenChar(code: number): boolean {
   return code < 128 && TOKEN_CHARS[code] === 1;
