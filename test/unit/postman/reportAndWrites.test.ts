@@ -114,19 +114,22 @@ describe('Postman import: report and writes', () => {
     assert.deepEqual(snapshot(dir), before);
   });
 
+  /** A folder whose request sets {{id}} for a later folder's: the folders then become sections of one file. */
+  const SETS_ID_FOLDER = {
+    name: 'Setup',
+    item: [
+      requestItem(
+        'Create',
+        { method: 'POST', url: 'https://x.test/c' },
+        { event: [testScript('pm.environment.set("id", pm.response.json().id);')] },
+      ),
+    ],
+  };
+
   it('a folder name on several lines becomes a one-line section heading, and the import goes on', async () => {
     const result = await importFixture(
       collection([
-        {
-          name: 'Setup',
-          item: [
-            requestItem(
-              'Create',
-              { method: 'POST', url: 'https://x.test/c' },
-              { event: [testScript('pm.environment.set("id", pm.response.json().id);')] },
-            ),
-          ],
-        },
+        SETS_ID_FOLDER,
         {
           name: 'Use\r\n  the card',
           item: [requestItem('Read', { url: 'https://x.test/c/{{id}}' })],
@@ -142,19 +145,7 @@ describe('Postman import: report and writes', () => {
 
   it('folders become sections of one file when scripts pass values between folders', async () => {
     const result = await importFixture(
-      collection([
-        {
-          name: 'Setup',
-          item: [
-            requestItem(
-              'Create',
-              { method: 'POST', url: 'https://x.test/c' },
-              { event: [testScript('pm.environment.set("id", pm.response.json().id);')] },
-            ),
-          ],
-        },
-        { name: 'Use', item: [requestItem('Read', { url: 'https://x.test/c/{{id}}' })] },
-      ]),
+      collection([SETS_ID_FOLDER, { name: 'Use', item: [requestItem('Read', { url: 'https://x.test/c/{{id}}' })] }]),
     );
     assert.deepEqual(result.report.files, ['Test API.thredd']);
     assert.match(result.texts.get('Test API.thredd')!, /^# folder: Use$/m);
