@@ -101,6 +101,8 @@ export class BlockParser {
     const sink = this.sink;
     sink.reset();
     const entriesFrom = scratchFrom(this.entries);
+    // Until the block is finished, metadata.entries is the scratch list, earlier blocks' entries included: applyMetadata
+    // only appends to it, and the block keeps its own part (from entriesFrom).
     const metadata = emptyMetadata(this.entries);
     this.metadata = metadata;
     this.comments = NONE;
